@@ -1,0 +1,65 @@
+"""Recognizers: find typed mentions (time, quantity, money, percent, entity, role) in a text.
+
+Each dimension lives in its own module with one public function
+``find(text, lang, ref_date) -> list[Mention]``; its language facts live in
+``checker/lang/<lang>/<dimension>.toml``. ``recognize`` runs them all and
+settles overlaps: a longer, more specific reading (money, percent, time) wins
+over the bare number inside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Iterable
+
+from checker.records import Mention
+
+# Order matters only for ties: earlier dimensions win an exact-span tie.
+DIMENSIONS: tuple[str, ...] = ("money", "percent", "time", "quantity", "role", "entity")
+_PRIORITY = {name: rank for rank, name in enumerate(DIMENSIONS)}
+# Dimensions whose mentions compete for the same characters; entities and roles may overlap them.
+_VALUE_DIMENSIONS = frozenset({"money", "percent", "time", "quantity"})
+
+
+def _finder(name: str):  # type: ignore[no-untyped-def]
+    module = importlib.import_module(f"checker.recognize.{name}")
+    return module.find
+
+
+def available_dimensions() -> list[str]:
+    """Dimensions whose recognizer module exists."""
+    found = []
+    for name in DIMENSIONS:
+        try:
+            _finder(name)
+        except ModuleNotFoundError:
+            continue
+        found.append(name)
+    return found
+
+
+def recognize(
+    text: str,
+    lang: str,
+    ref_date: dt.date | None = None,
+    dimensions: Iterable[str] | None = None,
+) -> list[Mention]:
+    """All mentions in ``text``, overlaps among value mentions settled, sorted by position."""
+    wanted = list(dimensions) if dimensions is not None else available_dimensions()
+    mentions: list[Mention] = []
+    for name in wanted:
+        mentions.extend(_finder(name)(text, lang, ref_date))
+    return settle_overlaps(mentions)
+
+
+def settle_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep, among overlapping value mentions, the longest; on equal length the higher-priority type."""
+    values = [m for m in mentions if m.type in _VALUE_DIMENSIONS]
+    others = [m for m in mentions if m.type not in _VALUE_DIMENSIONS]
+    ranked = sorted(values, key=lambda m: (-(m.end - m.start), _PRIORITY.get(m.type, 99), m.start))
+    kept: list[Mention] = []
+    for m in ranked:
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    return sorted(kept + others, key=lambda m: (m.start, m.end, m.type))

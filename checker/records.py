@@ -1,0 +1,248 @@
+"""Typed records that flow between the pipeline stages.
+
+Every stage is a function from these records to these records; rendering
+lives elsewhere. Values are intervals (see docs/architecture.md): a time is
+earliest..latest with a granularity, a quantity has a literal and a typical
+interval, money an amount interval and an ISO 4217 currency.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Record(BaseModel):
+    """Base of all records: immutable, no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------------
+# Spans and documents
+# --------------------------------------------------------------------------
+
+
+class Span(Record):
+    """A stretch of a file's own decoded text: ``quote == text[start:end]``.
+
+    ``start``/``end`` are 0-based code-point offsets, end exclusive; ``line``
+    and ``column`` are 1-based and point at ``start``.
+    """
+
+    path: str
+    start: int
+    end: int
+    quote: str
+    line: int
+    column: int
+
+
+ZoneKind = Literal["headline", "lead", "body", "caption", "boilerplate", "metadata"]
+
+
+class Zone(Record):
+    """A block of the analysis text (a line or paragraph) and what part of the article it is."""
+
+    kind: ZoneKind
+    start: int
+    end: int
+
+
+DateSource = Literal["front-matter", "html-meta", "dateline", "report-date", "inferred", "unknown"]
+
+
+class DocumentInfo(Record):
+    """What the report says about one input document (`documents[]` in the JSON report)."""
+
+    path: str
+    format: Literal["txt", "markdown", "html"]
+    language: str | None
+    language_source: Literal["metadata", "detected", "unknown"] = "detected"
+    reference_date: dt.date | None
+    reference_date_source: DateSource
+    reference_date_evidence: str | None = None
+    title: str | None = None
+    source: str | None = None
+    sha256: str
+    characters: int
+    zones: dict[str, int] = Field(default_factory=dict)
+
+
+class Problem(Record):
+    """An input that could not be used, or was only partly usable: one line for the user."""
+
+    path: str
+    kind: Literal["unreadable", "empty", "binary", "encoding", "front-matter", "html", "too-large",
+                  "skipped", "timeout", "internal"]
+    message: str
+    fatal: bool = True
+
+
+# --------------------------------------------------------------------------
+# Values
+# --------------------------------------------------------------------------
+
+
+class Interval(Record):
+    """A numeric interval; ``None`` is an open (infinite) bound."""
+
+    low: float | None
+    high: float | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+
+
+TimeGranularity = Literal["day", "week", "month", "quarter", "half", "season", "holiday", "year",
+                          "decade", "range"]
+
+
+class TimeValue(Record):
+    """A time as an inclusive date interval with the precision it was stated at."""
+
+    type: Literal["time"] = "time"
+    earliest: dt.date | None
+    latest: dt.date | None
+    granularity: TimeGranularity
+    modifiers: tuple[str, ...] = ()
+    resolution: Literal["absolute", "relative", "year-inferred", "unresolved"] = "absolute"
+    anchor: dt.date | None = None
+
+
+class QuantityValue(Record):
+    """A count or measure: what the words literally allow, and what they usually mean."""
+
+    type: Literal["quantity"] = "quantity"
+    literal: Interval
+    typical: Interval
+    unit: str | None = None
+    quantifier: str | None = None
+
+
+class MoneyValue(Record):
+    """An amount interval in one ISO 4217 currency (``None`` when the currency is unknown)."""
+
+    type: Literal["money"] = "money"
+    low: float | None
+    high: float | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    currency: str | None
+    quantifier: str | None = None
+
+
+class PercentValue(Record):
+    """A percentage in percent points (``"5%"`` -> 5.0)."""
+
+    type: Literal["percent"] = "percent"
+    low: float | None
+    high: float | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    quantifier: str | None = None
+
+
+class EntityValue(Record):
+    """A named organization, brand, product or person."""
+
+    type: Literal["entity"] = "entity"
+    name: str
+    kind: Literal["organization", "person", "product", "place", "unknown"] = "unknown"
+    key: str
+
+
+class RoleValue(Record):
+    """A title held by a person at an organization ("CEO of X")."""
+
+    type: Literal["role"] = "role"
+    title: str
+    title_text: str
+    person: str | None = None
+    organization: str | None = None
+
+
+class TextValue(Record):
+    """A statement with no typed value to compare (kept for context)."""
+
+    type: Literal["text"] = "text"
+    text: str
+
+
+Value = Annotated[
+    TimeValue | QuantityValue | MoneyValue | PercentValue | EntityValue | RoleValue | TextValue,
+    Field(discriminator="type"),
+]
+
+
+class Mention(Record):
+    """A recognized surface in a text: its span in that text and its normalized value."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+    value: Value
+
+
+# --------------------------------------------------------------------------
+# Claims and findings
+# --------------------------------------------------------------------------
+
+Modality = Literal["asserted", "reported", "planned", "expected"]
+
+
+class ClaimValue(Record):
+    """A claim's value with its own span in the file (``start``/``end`` into the file's text)."""
+
+    text: str
+    start: int
+    end: int
+    value: Value
+
+
+class Claim(Record):
+    """One checkable statement: who/what, which attribute, under which qualifiers, which value."""
+
+    id: str
+    document: str
+    subject: str | None
+    subject_key: str | None = None
+    attribute: str
+    qualifiers: tuple[str, ...] = ()
+    modality: Modality = "asserted"
+    value: ClaimValue
+    evidence: Span
+    rule: str
+    as_of: str | None = None
+
+
+Verdict = Literal["agreement", "compatible", "conflict"]
+Severity = Literal["hard", "soft", "info"]
+
+
+class Finding(Record):
+    """The outcome of comparing two distinct values of one comparable group of claims."""
+
+    fingerprint: str
+    rule: str
+    verdict: Verdict
+    severity: Severity
+    key: str
+    reason: str
+    confidence: float = 1.0
+    claims: tuple[str, ...]
+    evidence: tuple[Span, ...]
+    values: tuple[str, str]
+
+
+class Report(Record):
+    """Everything one run produced: the documents, their claims, the findings and the problems."""
+
+    tool: str = "factcheck"
+    version: str
+    documents: tuple[DocumentInfo, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    problems: tuple[Problem, ...] = ()
