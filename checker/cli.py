@@ -1,25 +1,194 @@
-"""The `factcheck` command line: it only wires the pipeline stages together."""
+"""The `factcheck` command line: it only wires the pipeline stages together.
+
+Exit status, for every command: 0 clean, 1 findings the gate fails on
+(`check`), 2 unusable input or usage.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from checker import __version__
 
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+def paths_argument(func: F) -> F:
+    """PATH... (files or directories; default seeds/)."""
+    return click.argument("paths", nargs=-1, type=click.Path(path_type=str))(func)
+
+
+def claims_options(func: F) -> F:
+    """--claims DIR and --no-cache."""
+    func = click.option("--no-cache", is_flag=True, help="Re-extract every document, ignoring claims/.")(func)
+    func = click.option("--claims", "claims_dir", default="claims", show_default=True,
+                        type=click.Path(file_okay=False, path_type=Path),
+                        help="Directory of per-document claim files (the cache).")(func)
+    return click.option("--workers", "-j", type=click.IntRange(1, 64), default=None,
+                        help="Extraction processes (default: one per core for large corpora).")(func)
+
+
+def _default_paths(paths: tuple[str, ...]) -> list[str]:
+    if paths:
+        return list(paths)
+    if Path("seeds").is_dir():
+        return ["seeds"]
+    raise click.UsageError("give PATH... (no seeds/ directory here)")
+
+
+def _err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _progress() -> Callable[[int, int, str], None] | None:
+    """A one-line progress counter on stderr when it is a terminal (long runs only)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, path: str) -> None:
+        if total >= 20:
+            click.echo(f"\rextracting {done}/{total} {Path(path).name[:40]:40}", err=True, nl=done == total)
+
+    return show
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="factcheck")
 def cli() -> None:
-    """Check news articles against each other: where sources agree, differ in precision, or contradict.
+    """Check news articles against each other: where sources agree, where one is only more
+    precise, and where they contradict each other, with both quotes side by side.
 
     Example:
 
         factcheck run seeds/
     """
+
+
+@cli.command()
+@paths_argument
+@claims_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format on stdout.")
+@click.option("--output-dir", default="reports", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Where report.json (and report.html) are written; '-' writes none.")
+@click.option("--verbose", "-v", is_flag=True, help="Also list every claim per document.")
+@click.option("--no-agreements", is_flag=True, help="Show only conflicts and compatible findings in the terminal.")
+def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int | None, fmt: str,
+        output_dir: Path, verbose: bool, no_agreements: bool) -> None:
+    """Extract claims from PATH... (default seeds/), compare them and report the findings.
+
+    Writes claims/<document>.jsonl (the cache), reports/report.json, and prints the
+    report (terminal, or JSON with --format json). Exit status 0 unless no usable
+    document was found (2); use `factcheck check` as a gate.
+
+    Example:
+
+        factcheck run seeds/ --format json > report.json
+    """
+    from checker import pipeline
+    from checker.report import reporter
+    from checker.store import write_atomic
+
+    targets = _default_paths(paths)
+    extraction = pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
+                                  workers=_workers(workers), progress=_progress())
+    for problem in extraction.problems:
+        _err(problem.message)
+    if not extraction.documents:
+        _err("factcheck: no usable document in " + ", ".join(targets))
+        sys.exit(EXIT_UNUSABLE)
+    report = pipeline.build_report(extraction, pipeline.compare(extraction))
+    json_text = reporter("json").render(report)
+    if str(output_dir) != "-":
+        write_atomic(output_dir / "report.json", json_text)
+    if fmt == "json":
+        click.echo(json_text, nl=False)
+    else:
+        click.echo(reporter("text", color=_color(), verbose=verbose,
+                            show_agreements=not no_agreements).render(report), nl=False)
+
+
+def _workers(requested: int | None) -> int:
+    return requested if requested else (os.cpu_count() or 1)
+
+
+@cli.command()
+@paths_argument
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def ingest(paths: tuple[str, ...], fmt: str) -> None:
+    """Read PATH... (files or directories) and show each document: format, language,
+    reference date and where it came from, size and zones.
+
+    Example:
+
+        factcheck ingest seeds/ --format json
+    """
+    from checker import pipeline
+
+    targets = _default_paths(paths)
+    documents, problems = pipeline.ingest(targets)
+    for problem in problems:
+        _err(problem.message)
+    if fmt == "json":
+        data = [doc.info.model_dump(mode="json") for doc in documents]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("document", "format", "language", "reference date", "source", "characters", "zones")
+        for doc in documents:
+            info = doc.info
+            zones = ", ".join(f"{k} {v}" for k, v in sorted(info.zones.items()))
+            table.add_row(info.path, info.format, info.language or "?", str(info.reference_date or "unknown"),
+                          info.reference_date_source, str(info.characters), zones)
+        Console(width=140, no_color=not _color(), force_terminal=_color()).print(table)
+    if not documents:
+        sys.exit(EXIT_UNUSABLE)
+
+
+@cli.command()
+@paths_argument
+@claims_options
+def extract(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int | None) -> None:
+    """Extract the claims of PATH... into claims/<document>.jsonl and print a summary per document.
+
+    A document whose sha256 and extractor version match its claims file is not re-read.
+
+    Example:
+
+        factcheck extract seeds/ --claims claims/
+    """
+    from checker import pipeline
+
+    targets = _default_paths(paths)
+    extraction = pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
+                                  workers=_workers(workers), progress=_progress())
+    for problem in extraction.problems:
+        _err(problem.message)
+    for doc in extraction.documents:
+        claims = extraction.claims.get(doc.path, [])
+        kinds: dict[str, int] = {}
+        for claim in claims:
+            kinds[claim.value.value.type] = kinds.get(claim.value.value.type, 0) + 1
+        detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+        click.echo(f"{doc.path}: {len(claims)} claims ({detail or 'none'})")
+    click.echo(f"{len(extraction.documents)} documents, {extraction.cached} from cache, claims in {claims_dir}/")
+    if not extraction.documents:
+        sys.exit(EXIT_UNUSABLE)
 
 
 @cli.command()
@@ -51,6 +220,26 @@ def parse(text: str | None, lang: str, ref_date: str | None, jsonl: bool) -> Non
         click.echo(json.dumps(jsonl_mode.mention_json(mention), ensure_ascii=False))
 
 
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the report records.
+
+    Example:
+
+        factcheck schema > report.schema.json
+    """
+    from checker.records import Report
+
+    click.echo(json.dumps(Report.model_json_schema(), indent=2, ensure_ascii=False))
+
+
 def main() -> None:
-    """Console-script entry point."""
-    cli()
+    """Console-script entry point: no traceback reaches the user."""
+    try:
+        cli(standalone_mode=True)
+    except KeyboardInterrupt:
+        _err("factcheck: interrupted")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 2
+        _err(f"factcheck: internal error: {type(exc).__name__}: {exc}")
+        sys.exit(EXIT_UNUSABLE)

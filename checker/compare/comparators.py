@@ -1,0 +1,190 @@
+"""Typed comparators: two values of one attribute -> a verdict, a severity and a one-line reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from checker.compare.intervals import (
+    Bounds,
+    amount_bounds,
+    gap,
+    quantity_bounds,
+    relation,
+    time_bounds,
+    widened,
+)
+from checker.records import (
+    EntityValue,
+    MoneyValue,
+    PercentValue,
+    QuantityValue,
+    Severity,
+    TimeValue,
+    Value,
+    Verdict,
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What comparing two values found."""
+
+    verdict: Verdict
+    severity: Severity
+    reason: str
+
+
+def _num(x: float | None) -> str:
+    if x is None:
+        return "∞"
+    if abs(x) >= 1e9 and x % 1e7 == 0:
+        return f"{x / 1e9:g} billion"
+    if abs(x) >= 1e6 and x % 1e4 == 0:
+        return f"{x / 1e6:g} million"
+    return f"{x:,.10g}"
+
+
+def _interval_text(b: Bounds) -> str:
+    if b.is_point():
+        return _num(b.low)
+    if b.high is None:
+        return f"{'≥' if b.low_inclusive else '>'} {_num(b.low)}"
+    if b.low is None:
+        return f"{'≤' if b.high_inclusive else '<'} {_num(b.high)}"
+    return f"{'[' if b.low_inclusive else '('}{_num(b.low)}, {_num(b.high)}{']' if b.high_inclusive else ')'}"
+
+
+def _time_text(value: TimeValue) -> str:
+    e, lt = value.earliest, value.latest
+    if e and lt:
+        if value.granularity == "day" and e == lt:
+            return e.isoformat()
+        if value.granularity == "month":
+            return e.isoformat()[:7]
+        if value.granularity == "year":
+            return str(e.year)
+        return f"{e.isoformat()}..{lt.isoformat()}"
+    if lt:
+        return f"by {lt.isoformat()}"
+    if e:
+        return f"from {e.isoformat()}"
+    return "unresolved"
+
+
+def describe(value: Value) -> str:
+    """A short, canonical text for a normalized value (also the identity of a distinct value)."""
+    if isinstance(value, TimeValue):
+        return _time_text(value)
+    if isinstance(value, QuantityValue):
+        literal, typical = quantity_bounds(value)
+        text = _interval_text(literal)
+        if typical != literal:
+            text += f" (typically {_interval_text(typical)})"
+        return text + (f" {value.unit}" if value.unit else "")
+    if isinstance(value, MoneyValue):
+        bounds = amount_bounds(value)
+        return (_interval_text(bounds) if bounds else "?") + f" {value.currency or '(no currency)'}"
+    if isinstance(value, PercentValue):
+        bounds = amount_bounds(value)
+        return (_interval_text(bounds) if bounds else "?") + " %"
+    if isinstance(value, EntityValue):
+        return value.name
+    return str(getattr(value, "text", ""))
+
+
+def _distance_words(days: float) -> str:
+    if days < 1:
+        return "adjacent"
+    if days < 45:
+        return f"{int(days)} day{'s' if days >= 2 else ''} apart"
+    months = round(days / 30.44)
+    if months < 18:
+        return f"about {months} months apart"
+    return f"about {round(days / 365.25)} years apart"
+
+
+def compare_times(a: TimeValue, b: TimeValue) -> Outcome | None:
+    """Dates as intervals: equal agree, nested are compatible, disjoint conflict (severity by distance)."""
+    ba, bb = time_bounds(a), time_bounds(b)
+    if ba is None or bb is None:
+        return None
+    ta, tb = _time_text(a), _time_text(b)
+    rel = relation(ba, bb)
+    if rel == "disjoint":
+        days = gap(ba, bb)
+        severity: Severity = "hard" if days >= 28 else "soft"
+        return Outcome("conflict", severity, f"{ta} vs {tb}: {_distance_words(days)}")
+    if rel == "equal":
+        return Outcome("agreement", "info", f"{ta} and {tb} are the same time")
+    if rel == "overlap":
+        return Outcome("agreement" if a.granularity == b.granularity else "compatible", "info",
+                       f"{ta} and {tb} overlap")
+    inner, outer = (tb, ta) if rel == "contains" else (ta, tb)
+    return Outcome("compatible", "info", f"{inner} lies within {outer}: same fact, different precision")
+
+
+def _nested(rel: str, ta: str, tb: str) -> Outcome:
+    if rel == "equal":
+        return Outcome("agreement", "info", f"{ta} and {tb} agree")
+    if rel == "overlap":
+        return Outcome("agreement", "info", f"{ta} and {tb} overlap")
+    inner, outer = (tb, ta) if rel == "contains" else (ta, tb)
+    return Outcome("compatible", "info", f"{inner} lies within {outer}")
+
+
+def compare_quantities(a: QuantityValue, b: QuantityValue, text_a: str, text_b: str) -> Outcome | None:
+    """Literal intervals disjoint: hard conflict; only typical ones disjoint: soft conflict, spelled out."""
+    if a.unit and b.unit and a.unit != b.unit:
+        return None
+    la, ta = quantity_bounds(a)
+    lb, tb = quantity_bounds(b)
+    la, lb = widened(la), widened(lb)
+    rel = relation(la, lb)
+    if rel == "disjoint":
+        return Outcome("conflict", "hard",
+                       f"'{text_a}' ({_interval_text(la)}) and '{text_b}' ({_interval_text(lb)}) cannot both hold")
+    if relation(ta, tb) == "disjoint":
+        return Outcome("conflict", "soft",
+                       f"'{text_a}' usually means {_interval_text(ta)}, '{text_b}' {_interval_text(tb)}")
+    return _nested(rel, f"'{text_a}'", f"'{text_b}'")
+
+
+def compare_amounts(a: MoneyValue | PercentValue, b: MoneyValue | PercentValue, text_a: str,
+                    text_b: str) -> Outcome | None:
+    """Money (same currency only: no rates are assumed) and percentages as amount intervals."""
+    if isinstance(a, MoneyValue) and isinstance(b, MoneyValue) and a.currency != b.currency:
+        return None
+    ba, bb = amount_bounds(a), amount_bounds(b)
+    if ba is None or bb is None:
+        return None
+    ba, bb = widened(ba), widened(bb)
+    rel = relation(ba, bb)
+    if rel == "disjoint":
+        return Outcome("conflict", "hard", f"'{text_a}' ({describe(a)}) vs '{text_b}' ({describe(b)})")
+    return _nested(rel, f"'{text_a}'", f"'{text_b}'")
+
+
+def compare_people(a: EntityValue, b: EntityValue, same: bool) -> Outcome:
+    """Who holds a title: the same person agrees; two different people conflict softly (titles can be shared)."""
+    if same:
+        return Outcome("agreement", "info", f"{a.name} and {b.name} are the same person")
+    return Outcome("conflict", "soft", f"{a.name} vs {b.name}: different people named to the same title")
+
+
+def compare(a: Value, b: Value, text_a: str = "", text_b: str = "", same_person: bool = False) -> Outcome | None:
+    """Compare two values of the same type; ``None`` when they cannot be compared."""
+    if isinstance(a, TimeValue) and isinstance(b, TimeValue):
+        return compare_times(a, b)
+    if isinstance(a, QuantityValue) and isinstance(b, QuantityValue):
+        return compare_quantities(a, b, text_a, text_b)
+    if isinstance(a, (MoneyValue, PercentValue)) and type(a) is type(b):
+        return compare_amounts(a, b, text_a, text_b)  # type: ignore[arg-type]
+    if isinstance(a, EntityValue) and isinstance(b, EntityValue):
+        return compare_people(a, b, same_person)
+    return None
+
+
+def day(value: dt.date | None) -> str:
+    """ISO text of a date or an empty string."""
+    return value.isoformat() if value else ""

@@ -1,0 +1,181 @@
+"""Blocking and findings: claims meet only inside comparable groups, and only as distinct values.
+
+A group's key is (attribute, qualifiers, value type, unit or currency).
+Inside a group, claims are bucketed by (subject cluster, normalized value):
+a fact repeated by a thousand sources is one bucket, so the cost follows
+the number of distinct values, not of repetitions. Two buckets meet when
+their subjects are the same cluster or one is unknown; neighbouring
+attributes (a release and a production start) meet at lower confidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.compare.comparators import Outcome, compare, describe
+from checker.frame.build import UNSPECIFIED
+from checker.frame.data import frames
+from checker.link.entities import cluster_entities
+from checker.records import Claim, EntityValue, Finding, MoneyValue, QuantityValue
+
+NEIGHBOUR_CONFIDENCE = 0.6
+UNKNOWN_SUBJECT_CONFIDENCE = 0.8
+# Attributes whose claims are compared only when both subjects are known.
+NEEDS_SUBJECTS = frozenset({"count"})
+
+
+@dataclass
+class Bucket:
+    """The claims of one group that share a subject cluster and a normalized value."""
+
+    subject: str | None
+    value_key: str
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def first(self) -> Claim:
+        return self.claims[0]
+
+
+def group_key(claim: Claim) -> tuple[str, ...] | None:
+    """The blocking key of a claim, or ``None`` when it is never compared."""
+    if claim.attribute == UNSPECIFIED:
+        return None
+    value = claim.value.value
+    if value.type == "time" and getattr(value, "earliest", None) is None and getattr(value, "latest", None) is None:
+        return None
+    detail = ""
+    if isinstance(value, QuantityValue):
+        detail = value.unit or ""
+    elif isinstance(value, MoneyValue):
+        detail = value.currency or ""
+    return (claim.attribute, value.type, detail, *claim.qualifiers)
+
+
+def _neighbours() -> dict[str, set[str]]:
+    merged: dict[str, set[str]] = defaultdict(set)
+    for lang in ("en", "fr"):
+        for attribute, related in frames(lang).neighbours.items():
+            merged[attribute] |= related
+    return merged
+
+
+def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
+    """Every finding among ``claims``, deterministic in content and order."""
+    claims = list(claims)
+    clusters = cluster_entities(sorted({c.subject for c in claims if c.subject}))
+    groups: dict[tuple[str, ...], dict[tuple[str | None, str], Bucket]] = defaultdict(dict)
+    for claim in claims:
+        key = group_key(claim)
+        if key is None:
+            continue
+        subject = clusters.get(claim.subject) if claim.subject else None
+        value_key = describe(claim.value.value)
+        bucket = groups[key].setdefault((subject, value_key), Bucket(subject, value_key))
+        bucket.claims.append(claim)
+
+    findings: dict[str, Finding] = {}
+    for key in sorted(groups):
+        buckets = sorted(groups[key].values(), key=lambda b: (b.subject or "", b.value_key))
+        for finding in _within(key, buckets):
+            findings.setdefault(finding.fingerprint, finding)
+    neighbours = _neighbours()
+    for key in sorted(groups):
+        for other in sorted(groups):
+            if other <= key or other[0] not in neighbours.get(key[0], set()) or other[1:] != key[1:]:
+                continue
+            for finding in _across(key, other, groups):
+                findings.setdefault(finding.fingerprint, finding)
+    order = {"conflict": 0, "compatible": 1, "agreement": 2}
+    return sorted(findings.values(), key=lambda f: (order[f.verdict], f.key, f.values, f.fingerprint))
+
+
+def _subjects_meet(a: Bucket, b: Bucket, attribute: str) -> bool:
+    if a.subject is None or b.subject is None:
+        return attribute not in NEEDS_SUBJECTS
+    return a.subject == b.subject
+
+
+def _within(key: tuple[str, ...], buckets: list[Bucket]) -> Iterable[Finding]:
+    attribute = key[0]
+    for bucket in buckets:
+        distinct_spans = {(c.evidence.path, c.evidence.start) for c in bucket.claims}
+        if len(distinct_spans) >= 2:
+            yield _finding(key, bucket, bucket, Outcome("agreement", "info",
+                                                        f"{bucket.value_key}, stated {len(bucket.claims)} times"),
+                           1.0)
+    for i, a in enumerate(buckets):
+        for b in buckets[i + 1:]:
+            if not _subjects_meet(a, b, attribute):
+                continue
+            outcome = _compare(a, b)
+            if outcome is None:
+                continue
+            confidence = 1.0 if a.subject and b.subject else UNKNOWN_SUBJECT_CONFIDENCE
+            yield _finding(key, a, b, outcome, confidence)
+
+
+def _across(key: tuple[str, ...], other: tuple[str, ...],
+            groups: dict[tuple[str, ...], dict[tuple[str | None, str], Bucket]]) -> Iterable[Finding]:
+    for a in sorted(groups[key].values(), key=lambda b: (b.subject or "", b.value_key)):
+        for b in sorted(groups[other].values(), key=lambda b: (b.subject or "", b.value_key)):
+            if not _subjects_meet(a, b, key[0]):
+                continue
+            outcome = _compare(a, b)
+            if outcome is None:
+                continue
+            reason = f"{outcome.reason} (neighbouring attributes: {key[0]} vs {other[0]})"
+            yield _finding(key, a, b, Outcome(outcome.verdict, outcome.severity, reason), NEIGHBOUR_CONFIDENCE,
+                           other_key=other)
+
+
+def _compare(a: Bucket, b: Bucket) -> Outcome | None:
+    ca, cb = a.first, b.first
+    same_person = False
+    va, vb = ca.value.value, cb.value.value
+    if isinstance(va, EntityValue) and isinstance(vb, EntityValue):
+        same_person = cluster_entities([va.name, vb.name]).get(va.name) == cluster_entities(
+            [va.name, vb.name]).get(vb.name)
+    outcome = compare(va, vb, ca.value.text, cb.value.text, same_person)
+    if outcome is None:
+        return None
+    stamped = [c.as_of for c in (*a.claims, *b.claims) if c.as_of]
+    if stamped and outcome.verdict == "conflict":
+        reason = f"{outcome.reason}; note: stated as of a given time ('{stamped[0]}')"
+        return Outcome(outcome.verdict, outcome.severity, reason)
+    return outcome
+
+
+def _finding(key: tuple[str, ...], a: Bucket, b: Bucket, outcome: Outcome, confidence: float,
+             other_key: tuple[str, ...] | None = None) -> Finding:
+    subject = a.subject or b.subject
+    key_text = " / ".join(part for part in (subject or "?", *key, *(other_key[:1] if other_key else ())) if part)
+    claims = sorted({c.id: c for c in (*a.claims, *b.claims)}.values(), key=lambda c: (c.document, c.id))
+    documents = sorted({Path(c.document).name for c in claims})
+    values = tuple(sorted((a.value_key, b.value_key)))
+    payload = json.dumps([outcome.verdict, key_text, values, documents], ensure_ascii=False)
+    fingerprint = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+    return Finding(
+        fingerprint=fingerprint,
+        rule=_rule(outcome, key),
+        verdict=outcome.verdict,
+        severity=outcome.severity,
+        key=key_text,
+        reason=outcome.reason,
+        confidence=confidence,
+        claims=tuple(c.id for c in claims),
+        evidence=tuple(c.evidence for c in claims),
+        values=(values[0], values[-1]),
+    )
+
+
+def _rule(outcome: Outcome, key: tuple[str, ...]) -> str:
+    value_type = key[1]
+    if outcome.verdict == "conflict":
+        return f"FC-{value_type}-{'contradiction' if outcome.severity == 'hard' else 'tension'}"
+    return f"FC-{value_type}-{outcome.verdict}"

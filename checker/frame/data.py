@@ -1,0 +1,104 @@
+"""Frame language data: which words name an attribute, qualify it, or set a claim's modality.
+
+Files: ``checker/lang/<lang>/frames.toml``. A *cue* is a phrase matched on
+word boundaries, case-insensitively; a trailing ``*`` matches any word ending
+("announc*" covers announce, announced, announcement).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict
+
+from checker import lang as lang_data
+from checker.lang import DimensionData
+
+
+class FrameExample(BaseModel):
+    """A sentence, the value in it, and what the frame must make of that value."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sentence: str
+    value: str
+    attribute: str
+    qualifiers: tuple[str, ...] = ()
+    modality: str | None = None
+
+
+class Attribute(BaseModel):
+    """An attribute (language-neutral id) and the verbs and nouns that name it in this language."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    value_types: tuple[str, ...]
+    cues: tuple[str, ...]
+    neighbours: tuple[str, ...] = ()
+    examples: tuple[FrameExample, ...] = ()
+
+
+class Qualifier(BaseModel):
+    """A qualifier (language-neutral id) that keeps apart claims that would otherwise meet."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    cues: tuple[str, ...]
+    group: str | None = None
+    owner: bool = False
+    examples: tuple[FrameExample, ...] = ()
+
+
+class ModalityCue(BaseModel):
+    """Words that mark a claim as planned, expected or reported rather than asserted."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    modality: str
+    cues: tuple[str, ...]
+
+
+@lang_data.dimension("frames")
+class FrameData(DimensionData):
+    """The frame facts of one language."""
+
+    attributes: tuple[Attribute, ...]
+    qualifiers: tuple[Qualifier, ...] = ()
+    modalities: tuple[ModalityCue, ...] = ()
+    as_of: tuple[str, ...] = ()
+    reporting: tuple[str, ...] = ()
+    clause_breaks: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+
+
+def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex matching any of ``cues`` on word boundaries."""
+    parts = []
+    for cue in sorted(set(cues), key=len, reverse=True):
+        prefix = cue.endswith("*")
+        body = re.escape(cue.rstrip("*")).replace(r"\ ", r"\s+").replace("'", "['’]")
+        parts.append(body + (r"\w*" if prefix else r"(?!\w)"))
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+class CompiledFrames:
+    """A language's frame data with its cue regexes compiled once."""
+
+    def __init__(self, data: FrameData) -> None:
+        self.data = data
+        self.attributes = [(a, cue_pattern(a.cues)) for a in data.attributes]
+        self.qualifiers = [(q, cue_pattern(q.cues)) for q in data.qualifiers]
+        self.modalities = [(m.modality, cue_pattern(m.cues)) for m in data.modalities]
+        self.as_of = cue_pattern(data.as_of) if data.as_of else None
+        self.reporting = cue_pattern(data.reporting) if data.reporting else None
+        self.neighbours = {a.id: set(a.neighbours) for a in data.attributes}
+
+
+@cache
+def frames(lang: str) -> CompiledFrames:
+    """Compiled frame data for ``lang`` (English when the language has none)."""
+    available = lang_data.available("frames")
+    return CompiledFrames(lang_data.load("frames", lang if lang in available else "en"))

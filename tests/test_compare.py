@@ -1,0 +1,126 @@
+"""Comparators and grouping: properties every verdict must have."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.compare.comparators import compare
+from checker.compare.intervals import Bounds, relation
+from checker.records import Interval, MoneyValue, PercentValue, QuantityValue, TimeValue
+
+finite = st.floats(min_value=0, max_value=1e7, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def quantities(draw: st.DrawFn) -> QuantityValue:
+    low = draw(finite)
+    width = draw(st.floats(min_value=0, max_value=1e6, allow_nan=False))
+    open_high = draw(st.booleans())
+    literal = Interval(low=low, high=None if open_high else low + width,
+                       low_inclusive=draw(st.booleans()), high_inclusive=True)
+    typical = Interval(low=low, high=low + width, low_inclusive=literal.low_inclusive, high_inclusive=True)
+    return QuantityValue(literal=literal, typical=typical, unit="person")
+
+
+@st.composite
+def times(draw: st.DrawFn) -> TimeValue:
+    start = draw(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 1, 1)))
+    length = draw(st.integers(min_value=0, max_value=400))
+    return TimeValue(earliest=start, latest=start + dt.timedelta(days=length),
+                     granularity="day" if length == 0 else "range")
+
+
+@given(quantities(), quantities())
+def test_quantity_verdicts_are_symmetric(a: QuantityValue, b: QuantityValue) -> None:
+    ab, ba = compare(a, b, "a", "b"), compare(b, a, "b", "a")
+    assert (ab is None) == (ba is None)
+    if ab and ba:
+        assert (ab.verdict, ab.severity) == (ba.verdict, ba.severity)
+
+
+@given(times(), times())
+def test_time_verdicts_are_symmetric(a: TimeValue, b: TimeValue) -> None:
+    ab, ba = compare(a, b), compare(b, a)
+    assert ab is not None and ba is not None
+    assert (ab.verdict, ab.severity) == (ba.verdict, ba.severity)
+
+
+@given(st.one_of(quantities(), times()))
+def test_a_value_agrees_with_itself(value: QuantityValue | TimeValue) -> None:
+    outcome = compare(value, value, "x", "x")
+    assert outcome is not None and outcome.verdict == "agreement"
+
+
+@given(finite, finite)
+def test_disjoint_intervals_conflict(x: float, y: float) -> None:
+    if x == y:
+        return
+    a = QuantityValue(literal=Interval(low=x, high=x), typical=Interval(low=x, high=x), unit="unit")
+    b = QuantityValue(literal=Interval(low=y, high=y), typical=Interval(low=y, high=y), unit="unit")
+    outcome = compare(a, b, "a", "b")
+    assert outcome is not None
+    if relation(Bounds(x, x), Bounds(y, y)) == "disjoint" and max(x, y) < 1e6:
+        assert outcome.verdict == "conflict" and outcome.severity == "hard"
+
+
+def test_month_within_year_is_compatible() -> None:
+    june = TimeValue(earliest=dt.date(2027, 6, 1), latest=dt.date(2027, 6, 30), granularity="month")
+    year = TimeValue(earliest=dt.date(2027, 1, 1), latest=dt.date(2027, 12, 31), granularity="year")
+    outcome = compare(june, year)
+    assert outcome is not None and outcome.verdict == "compatible"
+    assert "2027-06" in outcome.reason and "2027" in outcome.reason
+
+
+def test_month_and_day_ten_months_apart_is_a_hard_conflict() -> None:
+    month = TimeValue(earliest=dt.date(2023, 11, 1), latest=dt.date(2023, 11, 30), granularity="month")
+    day = TimeValue(earliest=dt.date(2024, 9, 25), latest=dt.date(2024, 9, 25), granularity="day")
+    outcome = compare(month, day)
+    assert outcome is not None and (outcome.verdict, outcome.severity) == ("conflict", "hard")
+    assert "10 months apart" in outcome.reason
+
+
+def test_only_typical_readings_disjoint_is_a_soft_conflict() -> None:
+    over_a_hundred = QuantityValue(literal=Interval(low=100, high=None, low_inclusive=False),
+                                   typical=Interval(low=100, high=200, low_inclusive=False, high_inclusive=False),
+                                   unit="person")
+    several_hundred = QuantityValue(literal=Interval(low=200, high=999), typical=Interval(low=200, high=999),
+                                    unit="person")
+    outcome = compare(over_a_hundred, several_hundred, "over a hundred", "several hundred")
+    assert outcome is not None and (outcome.verdict, outcome.severity) == ("conflict", "soft")
+    assert "over a hundred" in outcome.reason and "several hundred" in outcome.reason
+
+
+def test_different_units_are_not_compared() -> None:
+    a = QuantityValue(literal=Interval(low=90, high=100), typical=Interval(low=90, high=100), unit="designer")
+    b = QuantityValue(literal=Interval(low=100, high=None), typical=Interval(low=100, high=200), unit="person")
+    assert compare(a, b, "a", "b") is None
+
+
+def test_round_figure_carries_its_precision() -> None:
+    a = MoneyValue(low=69e9, high=69e9, currency="USD")
+    b = MoneyValue(low=68.7e9, high=68.7e9, currency="USD")
+    outcome = compare(a, b, "$69 billion", "$68.7 billion")
+    assert outcome is not None and outcome.verdict in ("agreement", "compatible")
+
+
+def test_currencies_are_not_compared_without_a_rate() -> None:
+    a = MoneyValue(low=100.0, high=100.0, currency="USD")
+    b = MoneyValue(low=100.0, high=100.0, currency="EUR")
+    assert compare(a, b) is None
+
+
+def test_open_and_closed_floor_at_the_same_amount_agree() -> None:
+    above = MoneyValue(low=5000.0, high=None, low_inclusive=False, currency="EUR")
+    and_more = MoneyValue(low=5000.0, high=None, low_inclusive=True, currency="EUR")
+    outcome = compare(above, and_more, "above 5,000 euros", "5 000 euros et plus")
+    assert outcome is not None and outcome.verdict == "agreement"
+
+
+def test_percent_points_conflict_when_different() -> None:
+    a = PercentValue(low=40.0, high=40.0)
+    b = PercentValue(low=60.0, high=60.0)
+    outcome = compare(a, b, "40%", "60%")
+    assert outcome is not None and outcome.verdict == "conflict"

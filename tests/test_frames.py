@@ -1,0 +1,41 @@
+"""Frame data examples: each sentence must give a claim on its value with the stated attribute."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import lang
+from checker.frame.build import extract_claims
+from checker.frame.data import FrameData, FrameExample
+from tests.conftest import make_document
+
+
+def _examples() -> list[tuple[str, FrameExample]]:
+    cases = []
+    for language in lang.available("frames"):
+        data: FrameData = lang.load("frames", language)
+        for attribute in data.attributes:
+            cases.extend((language, ex) for ex in attribute.examples)
+        for qualifier in data.qualifiers:
+            cases.extend((language, ex) for ex in qualifier.examples)
+    return cases
+
+
+CASES = _examples()
+
+
+def test_frame_corpus_has_both_languages() -> None:
+    assert {language for language, _ in CASES} == {"en", "fr"}
+
+
+@pytest.mark.parametrize(("language", "example"), CASES, ids=[f"{lg}:{ex.sentence[:50]}" for lg, ex in CASES])
+def test_frame_example(language: str, example: FrameExample) -> None:
+    claims = extract_claims(make_document(example.sentence, language))
+    on_value = [c for c in claims if c.value.text == example.value]
+    described = [(c.value.text, c.attribute, c.qualifiers, c.modality) for c in claims]
+    assert on_value, f"no claim on {example.value!r}; got {described}"
+    claim = on_value[0]
+    assert claim.attribute == example.attribute, described
+    assert set(example.qualifiers) <= set(claim.qualifiers), described
+    if example.modality:
+        assert claim.modality == example.modality, described
