@@ -80,19 +80,21 @@ def cli() -> None:
 @cli.command()
 @paths_argument
 @claims_options
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format on stdout.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "claimreview"]), default="text",
+              show_default=True, help="Output format on stdout.")
 @click.option("--output-dir", default="reports", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Where report.json (and report.html) are written; '-' writes none.")
+              help="Where report.json and report.html are written; '-' writes none.")
 @click.option("--verbose", "-v", is_flag=True, help="Also list every claim per document.")
 @click.option("--no-agreements", is_flag=True, help="Show only conflicts and compatible findings in the terminal.")
 def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int | None, fmt: str,
         output_dir: Path, verbose: bool, no_agreements: bool) -> None:
     """Extract claims from PATH... (default seeds/), compare them and report the findings.
 
-    Writes claims/<document>.jsonl (the cache), reports/report.json, and prints the
-    report (terminal, or JSON with --format json). Exit status 0 unless no usable
-    document was found (2); use `factcheck check` as a gate.
+    Writes claims/<document>.jsonl (the cache), reports/report.json and
+    reports/report.html (self-contained, for editors), and prints the report:
+    terminal, JSON, HTML or schema.org ClaimReview JSON-LD (conflicts only).
+    Exit status 0 unless no usable document was found (2); use `factcheck check`
+    as a gate.
 
     Example:
 
@@ -112,10 +114,17 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
         sys.exit(EXIT_UNUSABLE)
     report = pipeline.build_report(extraction, pipeline.compare(extraction))
     json_text = reporter("json").render(report)
+    sources = {doc.path: doc.raw for doc in extraction.documents}
+    html_text = reporter("html", sources=sources).render(report) if fmt == "html" or str(output_dir) != "-" else ""
     if str(output_dir) != "-":
         write_atomic(output_dir / "report.json", json_text)
+        write_atomic(output_dir / "report.html", html_text)
     if fmt == "json":
         click.echo(json_text, nl=False)
+    elif fmt == "html":
+        click.echo(html_text, nl=False)
+    elif fmt == "claimreview":
+        click.echo(reporter("claimreview").render(report), nl=False)
     else:
         click.echo(reporter("text", color=_color(), verbose=verbose,
                             show_agreements=not no_agreements).render(report), nl=False)
@@ -201,7 +210,7 @@ def parse(text: str | None, lang: str, ref_date: str | None, jsonl: bool) -> Non
 
     Example:
 
-        factcheck parse "over a hundred people in June next year" --lang en --date 2025-10-21
+        factcheck parse "over a hundred people in June next year" --lang en --date 2024-03-05
 
         echo '{"id": 1, "text": "près de 100", "lang": "fr", "ref_date": null}' | factcheck parse --jsonl
     """

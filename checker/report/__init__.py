@@ -25,4 +25,12 @@ def reporter(name: str, **options: object) -> Reporter:
         from checker.report.terminal import TerminalReporter
 
         return TerminalReporter(**options)  # type: ignore[arg-type]
+    if name == "html":
+        from checker.report.html_report import HtmlReporter
+
+        return HtmlReporter(sources=options.get("sources"))  # type: ignore[arg-type]
+    if name == "claimreview":
+        from checker.report.claimreview import ClaimReviewReporter
+
+        return ClaimReviewReporter()
     raise ValueError(f"unknown report format: {name}")
