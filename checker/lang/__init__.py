@@ -35,7 +35,7 @@ class Example(BaseModel):
     phrase: str
     type: str
     value: dict[str, Any] = {}
-    ref_date: str = "2025-10-21"
+    ref_date: str = "2020-01-15"
 
 
 class DimensionData(BaseModel):
@@ -43,7 +43,7 @@ class DimensionData(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    def examples(self) -> list[Example]:
+    def all_examples(self) -> list[Example]:
         """Every example phrase in this file, for the generic test."""
         found: list[Example] = []
 

@@ -1,0 +1,251 @@
+"""Time recognizer: dates, months, years, quarters, seasons, holidays and relative times as intervals.
+
+``find(text, lang, ref_date)`` returns time mentions whose value is an
+inclusive ``earliest..latest`` interval with the granularity it was stated at
+("novembre 2024" is the whole month). Year-less and relative expressions
+resolve against ``ref_date``; the tense of the clause decides between the
+past and the future occurrence of a year-less date. Without a reference date
+they are still mentions, marked "unresolved".
+
+Scanning is rule-based: every rule is one precompiled regex built from the
+language data (``checker/lang/<lang>/time.toml``) run over an accent-folded
+copy of the text that has the same offsets. Overlaps are settled longest
+first, then adjacent mentions are joined into ranges ("from March to June")
+and modifier words in front ("end of", "d'ici") are folded in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from functools import cache
+
+from checker import lang as langdata
+from checker.recognize import time_calendar as cal
+from checker.recognize.time_core import ONE_DAY, Cand, Context
+from checker.recognize.time_data import TimeData, fold
+from checker.recognize.time_rules import EXCLUSIVE_DAY_RANGE_END, Lexicon, build_lexicon
+from checker.records import Mention
+
+__all__ = ["find", "Cand", "scan"]
+
+
+def find(text: str, lang: str, ref_date: dt.date | None) -> list[Mention]:
+    """Time mentions in ``text`` (language ``lang``), resolved against ``ref_date`` when given."""
+    try:
+        return [_mention(text, c, ref_date) for c in scan(text, lang, ref_date)]
+    except Exception:  # noqa: BLE001 - a recognizer must never raise on odd input
+        return []
+
+
+def _mention(text: str, cand: Cand, ref: dt.date | None) -> Mention:
+    return Mention(
+        type="time", start=cand.start, end=cand.end, text=text[cand.start : cand.end], value=cand.value(ref)
+    )
+
+
+@cache
+def _lexicon(lang: str) -> Lexicon:
+    code = lang if lang in langdata.available("time") else "en"
+    data: TimeData = langdata.load("time", code)
+    return build_lexicon(data, code)
+
+
+def scan(text: str, lang: str, ref_date: dt.date | None) -> list[Cand]:
+    """The settled time candidates of ``text``, sorted by position."""
+    if not text or not _lexicon(lang).prefilter.search(fold(text)):
+        return []
+    lex = _lexicon(lang)
+    folded = fold(text)
+    ctx = Context(text=text, folded=folded, lowered=_lower(text), ref=ref_date, lex=lex)
+    found: list[Cand] = []
+    for rule in lex.rules:
+        for match in rule.regex.finditer(folded):
+            try:
+                made = rule.handler(ctx, match)
+            except (ValueError, OverflowError, KeyError, IndexError):
+                continue
+            found.extend(c for c in made if c.start < c.end)
+    kept = _settle(found)
+    kept = _join_ranges(ctx, kept)
+    kept = [_attach_modifiers(ctx, c) for c in kept]
+    return [c for c in kept if not c.weak]
+
+
+def _lower(text: str) -> str:
+    out = []
+    for ch in text:
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out).replace("\u2019", "'")
+
+
+def _settle(cands: list[Cand]) -> list[Cand]:
+    ranked = sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    kept: list[Cand] = []
+    for c in ranked:
+        if all(c.end <= k.start or k.end <= c.start for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+# --------------------------------------------------------------------------
+# Post-passes: ranges and modifiers
+# --------------------------------------------------------------------------
+
+
+def _join_ranges(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    lex = ctx.lex
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        c1 = cands[i]
+        if i + 1 < len(cands):
+            c2 = cands[i + 1]
+            joined = _join(ctx, lex, c1, c2)
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(c1)
+        i += 1
+    return out
+
+
+_RANGE_GRANULARITIES = {"day", "month", "year", "quarter", "half", "week"}
+
+
+def _join(ctx: Context, lex: Lexicon, c1: Cand, c2: Cand) -> Cand | None:
+    if c1.granularity not in _RANGE_GRANULARITIES or c2.granularity not in _RANGE_GRANULARITIES:
+        return None
+    if c1.weak or c2.weak or c1.modifiers or c2.modifiers:
+        return None
+    gap = ctx.folded[c1.end : c2.start]
+    opener = lex.range_open_before.search(ctx.folded, 0, c1.start)
+    if lex.range_to_gap.fullmatch(gap) or opener is not None and lex.range_and_gap.fullmatch(gap):
+        pass
+    else:
+        return None
+    e1, l2 = c1.earliest, c2.latest
+    if (
+        c1.yearless
+        and not c2.yearless
+        and c2.earliest is not None
+        and c1.month
+        or c1.yearless
+        and c2.yearless
+        and c2.earliest is not None
+        and c1.month
+    ):
+        y = c2.earliest.year
+        first = cal.safe_date(y, c1.month, c1.day or 1)
+        if first is not None and first > c2.earliest:
+            first = cal.safe_date(y - 1, c1.month, c1.day or 1)
+        e1 = first
+    both_days = c1.granularity == "day" and c2.granularity == "day"
+    if both_days and EXCLUSIVE_DAY_RANGE_END and c2.earliest and e1 is not None and c2.earliest > e1:
+        l2 = c2.earliest - ONE_DAY
+    if e1 is not None and l2 is not None and e1 > l2:
+        return None
+    start = opener.start() if opener is not None else c1.start
+    resolution = "absolute"
+    for c in (c1, c2):
+        if c.resolution != "absolute":
+            resolution = c.resolution
+    return Cand(
+        start=start,
+        end=c2.end,
+        earliest=e1,
+        latest=l2,
+        granularity="range",
+        resolution=resolution,
+        priority=c1.priority,
+    )
+
+
+def _attach_modifiers(ctx: Context, cand: Cand) -> Cand:
+    lex = ctx.lex
+    halves = cand.resolution == "relative"
+    m = lex.part_before.search(ctx.folded, max(0, cand.start - 40), cand.start)
+    if (
+        m is not None
+        and cand.earliest is not None
+        and cand.latest is not None
+        and cand.granularity not in ("day", "range")
+    ):
+        which = next(name for name, value in m.groupdict().items() if value is not None)
+        first, last = cal.part((cand.earliest, cand.latest), which, halves=halves)
+        cand = replace(
+            cand,
+            start=m.start(),
+            earliest=first,
+            latest=last,
+            weak=False,
+            modifiers=cand.modifiers + (which,),
+        )
+    elif m is not None and cand.earliest is None and cand.granularity not in ("day", "range"):
+        which = next(name for name, value in m.groupdict().items() if value is not None)
+        cand = replace(cand, start=m.start(), weak=False, modifiers=cand.modifiers + (which,))
+    b = lex.bound_before.search(ctx.folded, max(0, cand.start - 40), cand.start)
+    if b is not None and cand.granularity != "range":
+        which = next(name for name, value in b.groupdict().items() if value is not None)
+        if which == "by":
+            cand = replace(
+                cand, start=b.start(), earliest=None, modifiers=cand.modifiers + ("by",), weak=False
+            )
+        elif which == "before":
+            latest = cand.earliest - ONE_DAY if cand.earliest is not None else None
+            cand = replace(
+                cand,
+                start=b.start(),
+                earliest=None,
+                latest=latest,
+                modifiers=cand.modifiers + ("before",),
+                weak=False,
+            )
+        elif which == "since":
+            latest = (
+                ctx.ref
+                if ctx.ref is not None and cand.earliest is not None and ctx.ref >= cand.earliest
+                else None
+            )
+            cand = replace(
+                cand, start=b.start(), latest=latest, modifiers=cand.modifiers + ("since",), weak=False
+            )
+    return cand
+
+
+def scan_with_tense(text: str, lang: str, ref_date: dt.date | None) -> list[tuple[Cand, str | None]]:
+    """The settled candidates with the tense ("past", "future" or None) of the clause each sits in."""
+    cands = scan(text, lang, ref_date)
+    if not cands:
+        return []
+    ctx = Context(text=text, folded=fold(text), lowered=_lower(text), ref=ref_date, lex=_lexicon(lang))
+    return [(c, ctx.tense(c.start, c.end)) for c in cands]
+
+
+def report_cue_before(text: str, lang: str, start: int) -> str | None:
+    """The report cue ("according to a report from X on") that introduces a date at ``start``, if any."""
+    lex = _lexicon(lang)
+    cues = lex.data.report_cues
+    if not cues:
+        return None
+    folded = fold(text)
+    sentence_start = max(folded.rfind(ch, 0, start) for ch in ".!?;\n") + 1
+    window_start = max(sentence_start, start - 90)
+    pattern = _report_regex(lang)
+    found = None
+    for m in pattern.finditer(folded, window_start, start):
+        found = m
+    if found is None:
+        return None
+    return text[found.start() : start].strip()
+
+
+@cache
+def _report_regex(lang: str) -> re.Pattern[str]:
+    from checker.recognize.time_data import alternation
+
+    cues = _lexicon(lang).data.report_cues
+    return re.compile(r"(?<![a-z])" + alternation(cues) + r"(?![a-z])")

@@ -1,0 +1,166 @@
+"""Infer a document's reference date from its own text when its metadata gave none.
+
+Order of evidence:
+
+1. a dateline at the start of the first body block ("PARIS, 3 March (Reuters) -",
+   "Shanghai (Agency) – Le 16 octobre,", "March 3, 2025 —"): source "dateline";
+2. a report date in the text ("according to a report from X on October 21st",
+   "selon un rapport du 21 octobre", "published on ..."): source "inferred";
+3. nothing: the date stays unknown.
+
+When the day found has no year, the year is inferred from the years the text
+itself places in the past and the future. Every candidate year Y (the years
+the text mentions, and one either side) is scored with the day placed in Y:
+
+* each relative expression ("June next year", "l'année prochaine") that then
+  equals an absolute one in the same text ("June 2026") scores +3;
+* each absolute time in a past-tense clause scores +1 when it ends before the
+  day, -2 when it starts after it; in a future-tense clause, +1 when it
+  starts after the day, -2 when it ends before it.
+
+The best score wins; a tie goes to the earliest year, since a news text's
+"future" years are usually after its own. With no candidate year at all the
+date stays unknown (a day without a year pins nothing). Boilerplate zones
+("© 2024 ...") are blanked out first: they are never evidence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from checker.document import Document
+from checker.recognize import time as timerec
+from checker.recognize.time_core import Cand
+
+_DATELINE_LEAD = 100  # characters of the first body block a dateline may start within
+_SEPARATOR_AFTER = re.compile(r"\s*(?:[,:\u2013\u2014-]|\(|$)")
+_SEPARATOR_BEFORE = re.compile(r"(?:[,:\u2013\u2014\-)]|\s)\s*$")
+
+
+def resolve_reference_date(doc: Document) -> Document:
+    """``doc`` with ``info.reference_date`` (its source, its evidence) inferred when metadata had none."""
+    info = doc.info
+    if info.reference_date is not None or info.reference_date_source != "unknown":
+        return doc
+    lang = info.language or "en"
+    text = _without_boilerplate(doc)
+    found = _dateline(doc, text, lang)
+    source = "dateline"
+    if found is None:
+        found = _report_date(text, lang)
+        source = "inferred"
+    if found is None:
+        return doc
+    cand, evidence = found
+    if cand.earliest is not None and not cand.yearless:
+        date = cand.earliest
+    else:
+        year = infer_year(text, lang, cand.month, cand.day, exclude=(cand.start, cand.end))
+        if year is None:
+            return doc
+        date = dt.date(year, cand.month, cand.day)
+    new_info = info.model_copy(
+        update={"reference_date": date, "reference_date_source": source, "reference_date_evidence": evidence}
+    )
+    return dataclasses.replace(doc, info=new_info)
+
+
+def _without_boilerplate(doc: Document) -> str:
+    """The analysis text with boilerplate zones blanked (offsets unchanged)."""
+    text = doc.text
+    for zone in doc.zones:
+        if zone.kind == "boilerplate":
+            text = text[: zone.start] + " " * (zone.end - zone.start) + text[zone.end :]
+    return text
+
+
+def _first_body_start(doc: Document) -> int:
+    for zone in doc.zones:
+        if zone.kind in ("body", "lead"):
+            return zone.start
+    return 0
+
+
+def _day_cands(text: str, lang: str) -> list[Cand]:
+    """Day-granularity times that name a month and a day (with or without a year)."""
+    out = []
+    for cand in timerec.scan(text, lang, None):
+        if cand.granularity != "day":
+            continue
+        if cand.earliest is not None and cand.resolution == "absolute":
+            out.append(dataclasses.replace(cand, month=cand.earliest.month, day=cand.earliest.day))
+        elif cand.yearless and cand.month and cand.day:
+            out.append(cand)
+    return out
+
+
+def _dateline(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
+    start = _first_body_start(doc)
+    head = text[start : start + _DATELINE_LEAD + 60]
+    for cand in _day_cands(head, lang):
+        if cand.start > _DATELINE_LEAD:
+            break
+        before = head[: cand.start]
+        if re.search(r"[.!?]\s", before):
+            break  # past the first sentence: not a dateline
+        at_start = not before.strip()
+        if (at_start or _SEPARATOR_BEFORE.search(before)) and _SEPARATOR_AFTER.match(head, cand.end):
+            shifted = dataclasses.replace(cand, start=cand.start + start, end=cand.end + start)
+            return shifted, head[cand.start : cand.end]
+    return None
+
+
+def _report_date(text: str, lang: str) -> tuple[Cand, str] | None:
+    for cand in _day_cands(text, lang):
+        cue = timerec.report_cue_before(text, lang, cand.start)
+        if cue is not None:
+            return cand, f"{cue} {text[cand.start : cand.end]}"
+    return None
+
+
+def infer_year(text: str, lang: str, month: int, day: int, exclude: tuple[int, int] = (0, 0)) -> int | None:
+    """The year that makes the text's past, future and relative times most consistent (see module doc)."""
+    absolute = [
+        (c, tense)
+        for c, tense in timerec.scan_with_tense(text, lang, None)
+        if c.resolution == "absolute"
+        and c.earliest is not None
+        and c.latest is not None
+        and not (c.start < exclude[1] and exclude[0] < c.end)
+    ]
+    years = {
+        y
+        for c, _ in absolute
+        for y in (c.earliest.year, c.latest.year)  # type: ignore[union-attr]
+        if 1900 <= y <= 2100
+    }
+    if not years:
+        return None
+    candidates = sorted({y + d for y in years for d in (-1, 0, 1)})
+    best: tuple[int, int] | None = None
+    for year in candidates:
+        try:
+            ref = dt.date(year, month, day)
+        except ValueError:
+            continue
+        score = _score(text, lang, ref, absolute)
+        if best is None or score > best[0]:
+            best = (score, year)
+    return best[1] if best else None
+
+
+def _score(text: str, lang: str, ref: dt.date, absolute: list[tuple[Cand, str | None]]) -> int:
+    score = 0
+    intervals = {(c.earliest, c.latest) for c, _ in absolute}
+    for c in timerec.scan(text, lang, ref):
+        if c.resolution == "relative" and (c.earliest, c.latest) in intervals:
+            score += 3
+    for c, tense in absolute:
+        assert c.earliest is not None and c.latest is not None
+        if tense == "past":
+            score += 1 if c.latest < ref else (-2 if c.earliest > ref else 0)
+        elif tense == "future":
+            score += 1 if c.earliest > ref else (-2 if c.latest < ref else 0)
+    return score

@@ -1,0 +1,135 @@
+"""Reference-date inference: dateline, report date, year from the text's own past and future."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from checker.document import Document
+from checker.records import DateSource, DocumentInfo, Zone
+from checker.refdate import infer_year, resolve_reference_date
+from checker.textmap import MappedText
+
+SEEDS = Path(__file__).parents[1] / "seeds"
+
+
+def make_doc(
+    text: str,
+    lang: str,
+    ref: dt.date | None = None,
+    source: DateSource = "unknown",
+    zones: tuple[Zone, ...] | None = None,
+) -> Document:
+    info = DocumentInfo(
+        path="t.txt",
+        format="txt",
+        language=lang,
+        reference_date=ref,
+        reference_date_source=source,
+        sha256="0" * 64,
+        characters=len(text),
+    )
+    return Document(
+        info=info,
+        raw=text,
+        analysis=MappedText.identity(text),
+        zones=zones if zones is not None else (Zone(kind="body", start=0, end=len(text)),),
+    )
+
+
+def test_dateline_with_year() -> None:
+    doc = resolve_reference_date(make_doc("BERLIN, 4 March 2019 (Agency) - The firm said sales fell.", "en"))
+    assert doc.info.reference_date == dt.date(2019, 3, 4)
+    assert doc.info.reference_date_source == "dateline"
+    assert doc.info.reference_date_evidence == "4 March 2019"
+
+
+def test_dateline_without_year_takes_the_year_the_text_implies() -> None:
+    text = (
+        "LYON (Agence) – Le 9 mai, le groupe a indiqué que l'usine, annoncée en février 2012, "
+        "sera livrée en mars 2014. Elle ouvrira en mars de l'année prochaine."
+    )
+    doc = resolve_reference_date(make_doc(text, "fr"))
+    assert doc.info.reference_date == dt.date(2013, 5, 9)
+    assert doc.info.reference_date_source == "dateline"
+
+
+def test_report_date_with_relative_year_agreeing_with_an_absolute_one() -> None:
+    text = (
+        "The tower will open in May next year.\n"
+        "According to a report from Some Daily on August 2nd, the builder confirmed the plan. "
+        "The tower is planned to open in May 2012."
+    )
+    doc = resolve_reference_date(make_doc(text, "en"))
+    assert doc.info.reference_date == dt.date(2011, 8, 2)
+    assert doc.info.reference_date_source == "inferred"
+    assert doc.info.reference_date_evidence is not None and "August 2nd" in doc.info.reference_date_evidence
+
+
+def test_past_and_future_years_bracket_the_year() -> None:
+    text = "The bridge was announced in April 2003 and will open in 2006, with more lanes by 2009."
+    # 2003..2005 are all consistent; the earliest wins (news is written soon after what it reports)
+    assert infer_year(text, "en", 7, 1) == 2003
+    assert infer_year(text, "en", 2, 1) == 2004  # April 2003 must already be past
+
+
+def test_no_year_evidence_leaves_the_date_unknown() -> None:
+    doc = resolve_reference_date(make_doc("ROME, 4 March (Agency) - The mayor spoke.", "en"))
+    assert doc.info.reference_date is None and doc.info.reference_date_source == "unknown"
+
+
+def test_plain_text_without_any_date_stays_unknown() -> None:
+    doc = resolve_reference_date(make_doc("The mayor spoke about the bridge.", "en"))
+    assert doc.info.reference_date is None and doc.info.reference_date_source == "unknown"
+
+
+def test_boilerplate_is_never_evidence() -> None:
+    body = "ROME, 4 March (Agency) - The mayor spoke."
+    footer = "\n© 2031 Agency. Published on 1 January 2031."
+    text = body + footer
+    zones = (
+        Zone(kind="body", start=0, end=len(body)),
+        Zone(kind="boilerplate", start=len(body), end=len(text)),
+    )
+    doc = resolve_reference_date(make_doc(text, "en", zones=zones))
+    assert doc.info.reference_date is None
+
+
+def test_metadata_date_is_left_alone() -> None:
+    doc = make_doc("PARIS, 3 March 2001 - Text.", "en", ref=dt.date(2010, 1, 2), source="front-matter")
+    assert resolve_reference_date(doc) is doc
+
+
+# --- the sample articles (named here because this is what they are expected to give) ---------------
+
+
+def _seed(name: str, lang: str) -> Document:
+    path = SEEDS / name
+    if not path.exists():
+        pytest.skip(f"seed {name} not present")
+    return make_doc(path.read_text(encoding="utf-8"), lang)
+
+
+def test_seed_000_report_date() -> None:
+    doc = resolve_reference_date(_seed("000_5d9847c6ca2fb02d.txt", "en"))
+    assert doc.info.reference_date == dt.date(2025, 10, 21)
+    assert doc.info.reference_date_source == "inferred"
+
+
+def test_seed_001_dateline() -> None:
+    doc = resolve_reference_date(_seed("001_de4706f8eca422d9.txt", "fr"))
+    assert doc.info.reference_date == dt.date(2025, 10, 16)
+    assert doc.info.reference_date_source == "dateline"
+
+
+def test_seed_002_front_matter_untouched() -> None:
+    path = SEEDS / "002_1191e9f27647c6b1.txt"
+    if not path.exists():
+        pytest.skip("seed 002 not present")
+    doc = make_doc(path.read_text(encoding="utf-8"), "en", ref=dt.date(2025, 9, 23), source="front-matter")
+    out = resolve_reference_date(doc)
+    assert (
+        out.info.reference_date == dt.date(2025, 9, 23) and out.info.reference_date_source == "front-matter"
+    )
