@@ -242,6 +242,13 @@ def schema() -> None:
     click.echo(json.dumps(Report.model_json_schema(), indent=2, ensure_ascii=False))
 
 
+from checker.commands.gate import baseline as _baseline  # noqa: E402  (the commands import this module)
+from checker.commands.gate import check as _check  # noqa: E402
+
+cli.add_command(_check)
+cli.add_command(_baseline)
+
+
 def main() -> None:
     """Console-script entry point: no traceback reaches the user."""
     try:
