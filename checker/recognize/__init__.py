@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from checker.records import Mention
 
@@ -22,9 +22,13 @@ _PRIORITY = {name: rank for rank, name in enumerate(DIMENSIONS)}
 _VALUE_DIMENSIONS = frozenset({"money", "percent", "time", "quantity"})
 
 
-def _finder(name: str):  # type: ignore[no-untyped-def]
+Finder = Callable[[str, str, "dt.date | None"], list[Mention]]
+
+
+def _finder(name: str) -> Finder:
     module = importlib.import_module(f"checker.recognize.{name}")
-    return module.find
+    finder: Finder = module.find
+    return finder
 
 
 def available_dimensions() -> list[str]:

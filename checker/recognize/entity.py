@@ -1,0 +1,597 @@
+"""Entity recognizer: organizations, brands, products and people written as names.
+
+Candidates are cheap to find: runs of capitalized words ("General Motors"),
+joined by a particle after an organization word ("Banque de France", "Bank of
+Westland") or an ampersand, with their legal suffixes ("Co., Ltd."), quoted
+names (“Nova”, « Nova »), acronyms ("ABC") and acronyms spelled out ("Alpha
+Beta Corp (ABC)"). What is not a name is language data: function words and
+sentence starters ("The", "During", "Selon"), months and days, nationality
+adjectives, titles (those belong to the role recognizer). A word that opens a
+sentence is a name only when the text also capitalizes it elsewhere, or when
+a name follows it.
+
+Kinds are guessed from evidence: a legal suffix or organization word makes an
+organization; an honorific, a verb of saying next to a two- or three-word name,
+or a role's person slot makes a person; an organization slot of a role makes an
+organization. One key, one kind within a text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import importlib
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from typing import Literal, NamedTuple
+
+from checker import lang
+from checker.lang import DimensionData, Example, LanguageDataError
+from checker.link.entities import entity_key
+from checker.records import EntityValue, Mention
+
+_FALLBACK_LANGUAGE = "en"
+Kind = Literal["organization", "person", "product", "place", "unknown"]
+
+
+@lang.dimension("entity")
+class EntityData(DimensionData):
+    """What is and is not part of a name in one language."""
+
+    stopwords: list[str]
+    calendar: list[str]
+    demonyms: list[str]
+    particles: list[str]
+    legal_suffixes: list[str]
+    legal_prefixes: list[str]
+    org_words: list[str]
+    honorifics: list[str]
+    saying_verbs: list[str]
+    abbreviations: list[str]
+    samples: list[Example] = []
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    stop: frozenset[str]
+    demonyms: frozenset[str]
+    particles: frozenset[str]
+    suffixes: frozenset[str]
+    org_words: frozenset[str]
+    honorifics: frozenset[str]
+    abbreviations: frozenset[str]
+    articles: frozenset[str]
+    saying_after: re.Pattern[str]
+    saying_before: re.Pattern[str]
+
+
+def _plain(word: str) -> str:
+    return word.casefold().rstrip(".").replace("\u2019", "'")
+
+
+def lexicon(language: str) -> _Lexicon:
+    """The compiled entity data of ``language`` (English when there is none)."""
+    return _lexicon(language)
+
+
+@cache
+def _lexicon(language: str) -> _Lexicon:
+    try:
+        data: EntityData = lang.load("entity", language)
+    except LanguageDataError:
+        data = lang.load("entity", _FALLBACK_LANGUAGE)
+    # Names cross languages ("Banque de France" in an English text): particles of every language join.
+    phrases = [p for other in lang.available("entity") for p in lang.load("entity", other).particles]
+    particles = {_plain(p) for phrase in phrases for p in re.split(r"\s+|(?<=['’])", phrase) if p}
+    particles |= {p.rstrip("'") for p in particles if p.endswith("'")}
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+")
+                     for v in sorted(data.saying_verbs, key=len, reverse=True))
+    # A verb of saying right after a name, maybe after an adverb: "Jane Doe (also) said".
+    saying_after = re.compile(rf"\s+(?:[^\W\d_]{{2,12}}\s+)?(?:{verbs})\b", re.IGNORECASE)
+    saying_before = re.compile(rf"\b(?:{verbs})\s+$", re.IGNORECASE)
+    # Legal forms and organization words mark organizations whatever the text's language ("Acme Group").
+    everywhere = [lang.load("entity", other) for other in lang.available("entity")]
+    suffixes = {_plain(w) for d in everywhere for w in d.legal_suffixes}
+    org_words = {_plain(w) for d in everywhere for w in d.org_words} | suffixes
+    return _Lexicon(
+        stop=frozenset(_plain(w) for w in data.stopwords + data.calendar),
+        demonyms=frozenset(_plain(w) for w in data.demonyms),
+        particles=frozenset(particles),
+        suffixes=frozenset(suffixes),
+        org_words=frozenset(org_words),
+        honorifics=frozenset(_plain(w) for w in data.honorifics),
+        abbreviations=frozenset(_plain(w) for w in data.abbreviations),
+        articles=frozenset(_plain(w).rstrip("'") for w in data.legal_prefixes),
+        saying_after=saying_after,
+        saying_before=saying_before,
+    )
+
+
+# A word: letters first, then letters, digits, "&", and inner hyphens or periods ("U.S", "Rolls-Royce").
+# Not inside a path, an address or a handle ("/envyX.webp", "@acme").
+_WORD = re.compile(r"(?<![\w/@#\\])[^\W\d_](?:[\w&]|[-\u2010\u2011.](?=[^\W_]))*")
+_SPACE = re.compile(r"[ \t\u00a0\u202f]{1,2}")
+_AMPERSAND = re.compile(r"\s?&\s?")
+_APOSTROPHE = re.compile(r"['\u2019\u02bc]")
+_COMMA_SPACE = re.compile(r",\s?")
+_SENTENCE_END = frozenset(".!?:;\n\r>|…")
+_SKIPPED_BEFORE = frozenset(" \t\u00a0\u202f\"“”«»‘’'(*•·–—-[")
+_QUOTED = re.compile(r"“([^“”\n]{1,80})”|«\s*([^«»\n]{1,80}?)\s*»|\"([^\"\n]{1,80})\"")
+_QUOTED_BAD = re.compile(r"[!?;:]|,\s|\.\s|[.,]$")
+_PAREN_ACRONYM = re.compile(r"\s?\(([A-Z][A-Z0-9&]{1,9})\)")
+_PAREN_QUALIFIER = re.compile(r"\s?\(")
+_LOWER_THEN_ACRONYM = re.compile(r"((?:[ \u00a0][^\W\d_][\w'’\-]{0,30}){1,5}?)\s?\(([A-Z][A-Z0-9&]{1,9})\)")
+_LINE = re.compile(r"[^\n]+")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_MAX_NAME_TOKENS = 12
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    low: str
+    capital: bool
+    acronym: bool
+
+
+@dataclass(frozen=True)
+class Name:
+    """A candidate name found by ``scan`` (shared with the role recognizer)."""
+
+    start: int
+    end: int
+    text: str
+    tokens: tuple[str, ...]
+    possessive: bool = False
+    org: bool = False
+    acronym: bool = False
+    quoted: bool = False
+    key: str = ""
+
+
+def _tokens(text: str, lex: _Lexicon) -> list[_Token]:
+    found: list[_Token] = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        low = word.casefold()
+        # The period of "Co.", "Inc." and of an initial ("J.") belongs to the word.
+        if end < len(text) and text[end] == "." and (
+                low in lex.abbreviations or (len(word) == 1 and word.isupper()) or "." in word):
+            end += 1
+        # "iPhone", "eBay": a capital after the first letter also marks a name.
+        capital = word[0].isupper() or (word[0].islower() and not word.islower())
+        acronym = capital and word.isupper() and sum(c.isalpha() for c in word) >= 2
+        found.append(_Token(start, end, text[start:end], low, capital, acronym))
+    return found
+
+
+def _sentence_start(text: str, pos: int, lex: _Lexicon) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in _SKIPPED_BEFORE:
+        i -= 1
+    if i < 0:
+        return True
+    if text[i] == ".":
+        # "Mr. Smith", "J. Doe", "Acme Co. said": the period of an abbreviation ends no sentence.
+        word = _WORD_BEFORE.search(text, max(0, i - 12), i)
+        if word is not None and (len(word.group()) == 1 or _plain(word.group()) in lex.abbreviations
+                                 or _plain(word.group()) in lex.honorifics):
+            return False
+    # "1. The origin": the period after a list number ends a run-in too.
+    return text[i] in _SENTENCE_END
+
+
+def _title_spans(text: str, language: str) -> list[tuple[int, int]]:
+    role = importlib.import_module("checker.recognize.role")
+    return [(m.start, m.end) for m in role.title_matches(text, language)]
+
+
+class _Scanner:
+    """Builds candidate names from the tokens of one text."""
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.lex = _lexicon(language)
+        self.tokens = _tokens(text, self.lex)
+        titled = [False] * len(self.tokens)
+        spans = _title_spans(text, language)
+        j = 0
+        for i, tok in enumerate(self.tokens):
+            while j < len(spans) and spans[j][1] <= tok.start:
+                j += 1
+            if j < len(spans) and spans[j][0] < tok.end and tok.start < spans[j][1]:
+                titled[i] = True
+        self.titled = titled
+        # Words capitalized inside a sentence and words written in lower case: evidence on sentence starters.
+        self.inner_capitals: set[str] = set()
+        self.lower_words: set[str] = set()
+        for tok in self.tokens:
+            if tok.capital and not _sentence_start(text, tok.start, self.lex):
+                self.inner_capitals.add(tok.text)
+            elif tok.text.islower():
+                self.lower_words.add(tok.low)
+
+    def is_name_word(self, i: int) -> bool:
+        tok = self.tokens[i]
+        if not tok.capital or self.titled[i]:
+            return False
+        plain = _plain(tok.text)
+        if plain not in self.lex.stop:
+            return True
+        # "SA" is a legal form, "sa" a French possessive.
+        if tok.acronym and plain in self.lex.suffixes:
+            return True
+        # A capitalized article inside a sentence opens a name: "selon Les Échos", "Bruno Le Maire".
+        return (plain in self.lex.articles and i + 1 < len(self.tokens)
+                and _SPACE.fullmatch(self.gap(i)) is not None
+                and self.tokens[i + 1].capital and _plain(self.tokens[i + 1].text) not in self.lex.stop
+                and not self.titled[i + 1] and not _sentence_start(self.text, tok.start, self.lex))
+
+    def gap(self, i: int) -> str:
+        return self.text[self.tokens[i].end:self.tokens[i + 1].start]
+
+    def is_particle(self, i: int) -> bool:
+        tok = self.tokens[i]
+        return not tok.capital and tok.low in self.lex.particles
+
+    def org_like(self, first: int, last: int) -> bool:
+        return any(self.tokens[k].low.rstrip(".") in self.lex.org_words for k in range(first, last + 1))
+
+    def extend(self, first: int) -> tuple[int, int]:
+        """Last token of the name that starts at ``first``, and how many particle joins it took."""
+        n = len(self.tokens)
+        last = first
+        joins = 0
+        while last + 1 < n and last - first < _MAX_NAME_TOKENS:
+            gap = self.gap(last)
+            nxt = last + 1
+            if self.tokens[nxt].text == "s" and _APOSTROPHE.fullmatch(gap):
+                break
+            if (_SPACE.fullmatch(gap) or _AMPERSAND.fullmatch(gap)) and self.is_name_word(nxt):
+                last = nxt
+                continue
+            # "Co., Ltd.", "Acme, Inc."
+            if (_COMMA_SPACE.fullmatch(gap) and self.tokens[nxt].capital
+                    and self.tokens[nxt].low.rstrip(".") in self.lex.suffixes
+                    and (self.tokens[last].low.rstrip(".") in self.lex.suffixes
+                         or self.tokens[nxt].text.endswith(".") or self.tokens[nxt].acronym)):
+                last = nxt
+                continue
+            joined = self._particle_join(first, last)
+            if joined is not None:
+                last = joined
+                joins += 1
+                continue
+            joined = self._qualifier_join(last)
+            if joined is not None:
+                last = joined
+                continue
+            break
+        return last, joins
+
+    def _particle_join(self, first: int, last: int) -> int | None:
+        """"Banque de France", "Institut d'Optique": particles join only after an organization word."""
+        if not self.org_like(first, last):
+            return None
+        k = last + 1
+        run = 0
+        while k < len(self.tokens) and run < 2 and self.is_particle(k):
+            gap = self.gap(k - 1)
+            if not (_SPACE.fullmatch(gap) or (run > 0 and _APOSTROPHE.fullmatch(gap))):
+                return None
+            run += 1
+            k += 1
+        if run == 0 or k >= len(self.tokens) or not self.is_name_word(k):
+            return None
+        gap = self.gap(k - 1)
+        if not (_SPACE.fullmatch(gap) or (_APOSTROPHE.fullmatch(gap) and len(self.tokens[k - 1].low) == 1)):
+            return None
+        return k
+
+    def _qualifier_join(self, last: int) -> int | None:
+        """"Kestrel Technology (Lyonnais) Co., Ltd.": a parenthesized place before a legal suffix."""
+        match = _PAREN_QUALIFIER.fullmatch(self.gap(last))
+        if match is None:
+            return None
+        k = last + 1
+        while k < len(self.tokens) and k - last <= 3 and self.is_name_word(k):
+            close = self.gap(k) if k + 1 < len(self.tokens) else ""
+            if re.fullmatch(r"\)\s?", close):
+                suffix = self.tokens[k + 1]
+                if suffix.capital and suffix.low.rstrip(".") in self.lex.suffixes:
+                    return k + 1
+                return None
+            if not _SPACE.fullmatch(close):
+                return None
+            k += 1
+        return None
+
+    def make(self, first: int, last: int, quoted: bool = False) -> Name:
+        start = self.tokens[first].start
+        end = self.tokens[last].end
+        possessive = (last + 1 < len(self.tokens) and self.tokens[last + 1].text == "s"
+                      and bool(_APOSTROPHE.fullmatch(self.gap(last))))
+        text = self.text[start:end]
+        words = tuple(self.tokens[k].low for k in range(first, last + 1))
+        return Name(start, end, text, words, possessive, self.org_like(first, last),
+                    all(self.tokens[k].acronym for k in range(first, last + 1)), quoted, entity_key(text))
+
+    def accept(self, first: int, last: int) -> tuple[int, int] | None:
+        """The part of a candidate that is a name, or None (sentence starters, lone adjectives)."""
+        toks = self.tokens
+        if all(len(toks[k].text.rstrip(".")) < 2 for k in range(first, last + 1)):
+            return None
+        if all(toks[k].low in self.lex.demonyms for k in range(first, last + 1)):
+            return None
+        if not _sentence_start(self.text, toks[first].start, self.lex):
+            return first, last
+        head = toks[first]
+        known = head.acronym or head.text in self.inner_capitals or not head.text[0].isupper()
+        if first == last:
+            if known or self.org_like(first, last):
+                return first, last
+            if self.lex.saying_after.match(self.text, head.end):
+                return first, last
+            # "Acme's ...", "Acme CEO ...": a possessive or a title right after makes it a name.
+            if first + 1 < len(toks) and (
+                    (toks[first + 1].text == "s" and _APOSTROPHE.fullmatch(self.gap(first)))
+                    or (self.titled[first + 1] and _SPACE.fullmatch(self.gap(first)))):
+                return first, last
+            return None
+        if not known and head.low in self.lower_words:
+            # "Several Acme engineers": drop the sentence starter, keep the name after it.
+            nxt = first + 1
+            while nxt <= last and self.is_particle(nxt):
+                nxt += 1
+            return self.accept_rest(nxt, last)
+        return first, last
+
+    def accept_rest(self, first: int, last: int) -> tuple[int, int] | None:
+        if first > last or not self.is_name_word(first):
+            return None
+        if all(len(self.tokens[k].text.rstrip(".")) < 2 for k in range(first, last + 1)):
+            return None
+        return first, last
+
+    def groups(self) -> list[tuple[int, int, int]]:
+        """(first, last, particle joins) of every candidate, left to right."""
+        found: list[tuple[int, int, int]] = []
+        i = 0
+        n = len(self.tokens)
+        while i < n:
+            if not self.is_name_word(i):
+                i += 1
+                continue
+            last, joins = self.extend(i)
+            found.append((i, last, joins))
+            i = last + 1
+        return found
+
+
+def _title_case_lines(text: str, scanner: _Scanner) -> list[tuple[int, int]]:
+    """Lines written in Title Case (headlines): there capitals do not mark names."""
+    spans: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        if line.group().rstrip()[-1:] in (".", "!", "?", ";", ":", ","):
+            continue  # a sentence, not a headline
+        words = re.findall(r"[^\W\d_]{4,}", line.group())
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            spans.append(line.span())
+    if spans and sum(e - s for s, e in spans) >= 0.9 * len(text.strip()):
+        # A text that is all headline has nothing else to learn names from.
+        return []
+    return spans
+
+
+def _cut_possessed_tail(scanner: _Scanner, first: int, last: int, joins: int,
+                        counts: Counter[str]) -> int:
+    """"Institut d'Optique de Lyon de Acme": a frequent name after the last particle stands alone."""
+    if joins < 2:
+        return last
+    k = last
+    while k > first and not scanner.is_particle(k - 1):
+        k -= 1
+    tail = scanner.text[scanner.tokens[k].start:scanner.tokens[last].end]
+    if counts[tail] >= 2:
+        j = k - 1
+        while j > first and scanner.is_particle(j):
+            j -= 1
+        return j
+    return last
+
+
+@lru_cache(maxsize=16)
+def _scan(text: str, language: str) -> tuple[Name, ...]:
+    scanner = _Scanner(text, language)
+    raw = scanner.groups()
+    headline = _title_case_lines(text, scanner)
+    counts: Counter[str] = Counter()
+    for first, last, _ in raw:
+        counts[text[scanner.tokens[first].start:scanner.tokens[last].end]] += 1
+    names: list[Name] = []
+    pending: list[tuple[int, int]] = []
+    for first, last, joins in raw:
+        last = _cut_possessed_tail(scanner, first, last, joins, counts)
+        kept = scanner.accept(first, last)
+        if kept is None:
+            continue
+        start = scanner.tokens[kept[0]].start
+        if any(s <= start < e for s, e in headline):
+            pending.append(kept)
+        else:
+            names.append(scanner.make(*kept))
+    names = _spelled_out(text, names, scanner.lex)
+    known = {n.key for n in names}
+    for first, last in pending:
+        names.extend(_known_parts(scanner, first, last, known))
+    names.extend(_quoted(text, scanner, names))
+    names.sort(key=lambda n: (n.start, -n.end))
+    return tuple(_drop_nested(names))
+
+
+def _known_parts(scanner: _Scanner, first: int, last: int, known: set[str]) -> list[Name]:
+    """Inside a headline, the longest runs whose key the body also names (and acronyms)."""
+    found: list[Name] = []
+    i = first
+    while i <= last:
+        for j in range(last, i - 1, -1):
+            name = scanner.make(i, j)
+            if name.key in known or (i == j and scanner.tokens[i].acronym):
+                found.append(name)
+                i = j
+                break
+        i += 1
+    return found
+
+
+def _quoted(text: str, scanner: _Scanner, names: list[Name]) -> list[Name]:
+    """Names in quotes: “Nova”, « Nova Motors », "Nova"."""
+    found: list[Name] = []
+    for match in _QUOTED.finditer(text):
+        group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+        content = match.group(group).strip()
+        if not content or _QUOTED_BAD.search(content) or len(content.split()) > 5:
+            continue
+        start = match.start(group) + match.group(group).index(content)
+        end = start + len(content)
+        first = content[0]
+        if not (first.isupper() or (first.islower() and any(c.isupper() for c in content[1:4]))):
+            continue
+        surfaces = _WORD.findall(content)
+        words = [w.casefold() for w in surfaces]
+        if not words or all(_plain(w) in scanner.lex.stop for w in words):
+            continue
+        # « Nous restons vigilants » is a quote, « Nova Vela » a name.
+        if any(len(w) >= 4 and w.islower() and w not in scanner.lex.particles for w in surfaces[1:]):
+            continue
+        org = any(w.rstrip(".") in scanner.lex.org_words for w in words)
+        acronym = all(w.isupper() for w in content.split())
+        found.append(Name(start, end, content, tuple(words), False, org, acronym, True, entity_key(content)))
+    return found
+
+
+def _drop_nested(names: list[Name]) -> list[Name]:
+    """Keep the longer of overlapping candidates (a quoted name over the words inside it)."""
+    ranked = sorted(names, key=lambda n: (-(n.end - n.start), not n.quoted, n.start))
+    starts: list[int] = []  # kept names never overlap, so their starts and ends sort alike
+    ends: list[int] = []
+    kept: dict[int, Name] = {}
+    for name in ranked:
+        i = bisect.bisect_right(starts, name.start)
+        if (i > 0 and ends[i - 1] > name.start) or (i < len(starts) and starts[i] < name.end):
+            continue
+        starts.insert(i, name.start)
+        ends.insert(i, name.end)
+        kept[name.start] = name
+    return [kept[s] for s in starts]
+
+
+def scan(text: str, lang: str) -> list[Name]:
+    """Candidate names in ``text``, not overlapping, left to right (no kinds; see ``find``)."""
+    return list(_scan(text, lang))
+
+
+def _acronym_keys(text: str, names: list[Name], lex: _Lexicon) -> dict[str, str]:
+    """"Alpha Beta Corp (ABC)": the acronym links to the spelled-out name's key."""
+    expansions: dict[str, str] = {}
+    for name in names:
+        match = _PAREN_ACRONYM.match(text, name.end)
+        if match is None or name.acronym:
+            continue
+        if _spells(name.text, match.group(1), lex):
+            expansions.setdefault(match.group(1), name.key)
+    return expansions
+
+
+def _spells(words: str, acronym: str, lex: _Lexicon) -> bool:
+    """Whether ``acronym`` is made of the initials of ``words``, with or without the little words."""
+    letters = re.sub(r"[^A-Z]", "", acronym)
+    found = re.findall(r"[^\W\d_]+", words)
+    every = "".join(w[0] for w in found).upper()
+    little = lex.stop | lex.particles
+    content = "".join(w[0] for w in found if w.casefold() not in little)
+    return bool(letters) and letters in (every, content.upper())
+
+
+def _spelled_out(text: str, names: list[Name], lex: _Lexicon) -> list[Name]:
+    """"Banque centrale européenne (BCE)": lower-case words spelled out by the acronym belong to the name."""
+    grown: list[Name] = []
+    for name in names:
+        match = _LOWER_THEN_ACRONYM.match(text, name.end)
+        spelled = match is not None and _spells(text[name.start:match.end(1)], match.group(2), lex)
+        if match is not None and spelled and not name.quoted:
+            end = match.end(1)
+            longer = text[name.start:end]
+            extra = tuple(w.casefold() for w in _WORD.findall(text, name.end, end))
+            name = replace(name, end=end, text=longer, tokens=name.tokens + extra, key=entity_key(longer),
+                           org=name.org or any(w in lex.org_words for w in extra), possessive=False)
+        grown.append(name)
+    return grown
+
+
+def _kinds(text: str, language: str, names: list[Name]) -> dict[str, Kind]:
+    """One kind per key within a text, from the strongest evidence found for any of its mentions."""
+    lex = _lexicon(language)
+    role = importlib.import_module("checker.recognize.role")
+    person_keys: set[str] = set()
+    org_keys: set[str] = set()
+    by_start = {n.start: n for n in names}
+    for mention in role.find(text, language, None):
+        value = mention.value
+        if value.person:
+            person_keys.add(entity_key(value.person))
+        if value.organization:
+            org_start = mention.start + mention.text.find(value.organization)
+            inner = by_start.get(org_start)
+            if inner is not None:
+                org_keys.add(inner.key)
+            org_keys.add(entity_key(value.organization))
+    for name in names:
+        if name.org:
+            org_keys.add(name.key)
+            continue
+        if (name.acronym or name.quoted or not 2 <= len(name.tokens) <= 3
+                or name.tokens[0].rstrip("'’") in lex.articles):
+            continue
+        before = text[max(0, name.start - 12):name.start]
+        honorific = re.search(r"([^\W\d_]+\.?)\s+$", before)
+        titled = honorific is not None and _plain(honorific.group(1)) in lex.honorifics
+        saying = lex.saying_after.match(text, name.end) or lex.saying_before.search(
+            text, max(0, name.start - 30), name.start)
+        if titled or saying:
+            person_keys.add(name.key)
+    # A lone surname or given name of a known person is that person: "Doe said".
+    parts = {word for key in person_keys for word in (key.split()[0], key.split()[-1]) if key}
+    kinds: dict[str, Kind] = {}
+    for name in names:
+        if name.key in org_keys:
+            kinds[name.key] = "organization"
+        elif name.key in person_keys or (len(name.tokens) == 1 and name.key in parts and not name.acronym):
+            kinds[name.key] = "person"
+    return kinds
+
+
+@lru_cache(maxsize=16)
+def _find(text: str, language: str) -> tuple[Mention, ...]:
+    names = scan(text, language)
+    acronyms = _acronym_keys(text, names, _lexicon(language))
+    kinds = _kinds(text, language, names)
+    mentions: list[Mention] = []
+    for name in names:
+        key = acronyms.get(name.text, name.key) if name.acronym else name.key
+        kind = kinds.get(key, "organization" if name.org else "unknown")
+        value = EntityValue(name=name.text, kind=kind, key=key)
+        mentions.append(Mention(type="entity", start=name.start, end=name.end, text=name.text, value=value))
+    return tuple(mentions)
+
+
+def find(text: str, lang: str, ref_date: dt.date | None) -> list[Mention]:
+    """Entity mentions in ``text`` with a kind guess and the cross-document linking key."""
+    del ref_date  # names do not depend on the date
+    if not text:
+        return []
+    return list(_find(text, lang))

@@ -1,0 +1,234 @@
+"""Money: an amount interval in an ISO 4217 currency, scale words applied.
+
+"1.5 billion yuan" -> 1.5e9 CNY; "$ 48 billion"; "75 millions de $" -> 7.5e7
+USD; "above 300,000 yuan" -> (300000, open); "300 000 yuans et plus" ->
+[300000, open); "4,000 yuan (US$560)" is one mention (the conversion in
+brackets is folded in, the first currency kept). Currency names, symbols and
+codes are language data (``checker/lang/<lang>/money.toml``). A lone "¥" is
+JPY unless the text names the yuan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict
+
+from checker import lang as langdata
+from checker.lang import DimensionData, Example
+from checker.recognize.numbers import NumberMatch, find_numbers
+from checker.recognize.numbers import data as number_data
+from checker.recognize.quantity import bound_after, bound_before, intervals
+from checker.records import Mention, MoneyValue
+
+
+class Currency(BaseModel):
+    """One currency (or sub-unit) and the surfaces that name it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str
+    surfaces: list[str]
+    divisor: float = 1.0
+    unless: list[str] = []
+    alternative: str | None = None
+
+
+@langdata.dimension("money")
+class MoneyData(DimensionData):
+    """Schema of ``<lang>/money.toml``."""
+
+    currencies: list[Currency]
+    samples: list[Example] = []
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    after: re.Pattern[str]
+    before_rev: re.Pattern[str]
+    lookup: dict[str, tuple[Currency, float]]  # normalized surface -> (currency, scale)
+    of_words: re.Pattern[str]
+
+
+def _key(surface: str) -> str:
+    return re.sub(r"\s+", "", surface.lower())
+
+
+def _surface_regex(surface: str) -> str:
+    # tolerate spacing around "$" and between words: "us $", "$ hk", "c $"
+    pieces = re.findall(r"\$|[^\s$]+", surface)
+    body = r"\s{0,2}".join(re.escape(p) for p in pieces)
+    if surface[0].isalnum():
+        body = r"(?<![\w])" + body
+    if surface[-1].isalnum():
+        body += r"(?![\w])"
+    return body
+
+
+def _reversed(surfaces: list[str]) -> str:
+    """Surfaces written backwards (to match right before an amount), with the same spacing tolerance."""
+    parts = []
+    for s in sorted(set(surfaces), key=len, reverse=True):
+        pieces = [p[::-1] for p in reversed(re.findall(r"\$|[^\s$]+", s))]
+        body = r"\s{0,2}".join(re.escape(p) for p in pieces)
+        if s[0].isalnum():
+            body += r"(?![\w])"  # reversed: the surface's first letter is not glued to a word
+        parts.append(body)
+    return "|".join(parts)
+
+
+@cache
+def _compiled(lang: str) -> _Compiled:
+    try:
+        d: MoneyData = langdata.load("money", lang)
+    except langdata.LanguageDataError:
+        d = langdata.load("money", "en")
+    lookup: dict[str, tuple[Currency, float]] = {}
+    surfaces: list[str] = []
+    for cur in d.currencies:
+        for s in cur.surfaces:
+            lookup.setdefault(_key(s), (cur, 1.0))
+            surfaces.append(s)
+            if re.fullmatch(r"[A-Z]{3}", s):
+                lookup.setdefault(_key("M" + s), (cur, 1e6))  # MUSD, MEUR: millions
+                surfaces.append("M" + s)
+    alternation = "|".join(_surface_regex(s) for s in sorted(set(surfaces), key=len, reverse=True))
+    of = r"(?:of|de|d['’]|des)" if lang == "fr" else r"(?:of)"
+    return _Compiled(
+        after=re.compile(rf"(?:\s{{0,2}}|\s{{1,2}}{of}\s{{1,2}}|\s?d['’]\s?|-)({alternation})",
+                         re.IGNORECASE),
+        before_rev=re.compile(rf"\s{{0,2}}({_reversed(surfaces)})", re.IGNORECASE),
+        lookup=lookup,
+        of_words=re.compile(of, re.IGNORECASE),
+    )
+
+
+def _currency(c: _Compiled, surface: str, text: str) -> tuple[str | None, float, float]:
+    """(ISO code, divisor, scale) of a matched surface."""
+    found = c.lookup.get(_key(surface))
+    if found is None:
+        return None, 1.0, 1.0
+    cur, scale = found
+    code = cur.code
+    if cur.unless and cur.alternative and any(w.lower() in text.lower() for w in cur.unless):
+        code = cur.alternative
+    return code, cur.divisor, scale
+
+
+@dataclass
+class _M:
+    start: int
+    end: int
+    amount: float
+    code: str | None
+
+
+def find(text: str, lang: str, ref_date: dt.date | None = None) -> list[Mention]:
+    """Every amount of money in ``text``."""
+    try:
+        return _find(text, lang)
+    except (ValueError, OverflowError, RecursionError):
+        return []
+
+
+def _find(text: str, lang: str) -> list[Mention]:
+    c = _compiled(lang)
+    numbers = find_numbers(text, lang)
+    if not numbers:
+        return []
+    raw: list[_M] = []
+    taken_to = -1
+    for i, n in enumerate(numbers):
+        if n.start < taken_to:
+            continue
+        m = _read(text, n, numbers[i + 1] if i + 1 < len(numbers) else None, c, lang)
+        if m is not None:
+            raw.append(m)
+            taken_to = m.end
+    out: list[Mention] = []
+    i = 0
+    while i < len(raw):
+        m = raw[i]
+        end = m.end
+        # "4,000 yuan (US$560)": the conversion belongs to the same mention
+        if i + 1 < len(raw):
+            nxt = raw[i + 1]
+            if re.fullmatch(r"\s{0,2}\(\s{0,2}(?:(?:about|around|environ|soit|or|ou|approx\.?|~)\s{1,2})?",
+                            text[end:nxt.start]) and re.match(r"\s{0,2}\)", text[nxt.end:nxt.end + 3]):
+                end = nxt.end + text[nxt.end:nxt.end + 3].index(")") + 1
+                i += 1
+        out.append(_mention(text, m, end, lang))
+        i += 1
+    return out
+
+
+def _currency_before(text: str, start: int, c: _Compiled) -> tuple[int, str] | None:
+    """The currency surface ending right before ``start`` (up to two spaces between): (start, surface)."""
+    window = text[max(0, start - 20):start][::-1]
+    m = c.before_rev.match(window)
+    if m is None:
+        return None
+    return start - m.end(1), text[start - m.end(1):start - m.start(1)]
+
+
+def _read(text: str, n: NumberMatch, nxt: NumberMatch | None, c: _Compiled, lang: str) -> _M | None:
+    start, end, amount = n.start, n.end, n.value
+    code: str | None = None
+    before = _currency_before(text, n.start, c)
+    if before is not None:
+        code, divisor, scale = _currency(c, before[1], text)
+        start = before[0]
+        amount = amount * scale / divisor
+        end, amount = _scale_after(text, end, amount, lang)
+    else:
+        after = c.after.match(text, n.end)
+        if after is None:
+            return None
+        code, divisor, scale = _currency(c, after.group(1), text)
+        amount = amount * scale / divisor
+        end = after.end()
+        # "75 USD million"
+        end, amount = _scale_after(text, end, amount, lang)
+        # "3 dollars 50 cents", "15 dollars et 15", "17 USD 25"
+        if divisor == 1.0 and nxt is not None and 0 < nxt.value < 100 and float(nxt.value).is_integer():
+            gap = text[end:nxt.start]
+            if re.fullmatch(r"\s{1,2}|\s{1,2}(?:and|et)\s{1,2}", gap, re.IGNORECASE):
+                tail = c.after.match(text, nxt.end)
+                tail_code = _currency(c, tail.group(1), text) if tail else None
+                bare = not re.match(r"\s*(?:[^\W\d_]|-)", text[nxt.end:nxt.end + 2])
+                if (tail_code is None or tail_code[1] == 100.0) and (bare or tail is not None):
+                    amount += nxt.value / 100.0
+                    end = tail.end() if tail is not None else nxt.end
+    return _M(start, end, amount, code)
+
+
+def _scale_after(text: str, end: int, amount: float, lang: str) -> tuple[int, float]:
+    d = number_data(lang)
+    m = re.match(r"\s{1,2}([^\W\d_]+)", text[end:end + 20])
+    if m and m.group(1).lower() in d.scales:
+        return end + m.end(), amount * d.scales[m.group(1).lower()]
+    return end, amount
+
+
+def _mention(text: str, m: _M, end: int, lang: str) -> Mention:
+    start = m.start
+    low: float | None = m.amount
+    high: float | None = m.amount
+    li = hi = True
+    key: str | None = None
+    bound = bound_before(text, start, lang)
+    after = bound_after(text, end, lang)
+    if after is not None:
+        literal, _ = intervals(after.rule, m.amount)
+        end, key = after.end, after.key
+        low, high, li, hi = literal.low, literal.high, literal.low_inclusive, literal.high_inclusive
+    elif bound is not None:
+        literal, _ = intervals(bound.rule, m.amount)
+        start, key = bound.start, bound.key
+        low, high, li, hi = literal.low, literal.high, literal.low_inclusive, literal.high_inclusive
+    value = MoneyValue(low=low, high=high, low_inclusive=li, high_inclusive=hi, currency=m.code,
+                       quantifier=key)
+    return Mention(type="money", start=start, end=end, text=text[start:end], value=value)

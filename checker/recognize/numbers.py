@@ -1,0 +1,864 @@
+"""Shared number reading: digits in either locale's notation, number words, scale words.
+
+``find_numbers(text, lang)`` returns every number it can read, left to right,
+without overlaps: "300,000" / "300 000" / "1.234,5" (French) / "1,234.5"
+(English), "1.5 billion", "2.3bn", "15k", "1,2 milliard", "twenty-five",
+"quatre-vingt-dix-sept", "a hundred", "two thirds". The quantity, money and
+percent recognizers build on it; the language facts (words, scales,
+suffixes) live in ``checker/lang/<lang>/numbers.toml``.
+
+Word numbers are read with a small state machine of our own rather than
+text2num: text2num reads "hundreds of" as 100, has no fractions, and gives
+no spans, all of which we need.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from checker import lang as langdata
+from checker.lang import DimensionData, Example
+
+
+@langdata.dimension("numbers")
+class NumbersData(DimensionData):
+    """Schema of ``<lang>/numbers.toml``."""
+
+    decimal_comma: bool
+    cardinals: dict[str, int]
+    hundreds: list[str]
+    scales: dict[str, float]
+    nouns: dict[str, float] = {}
+    suffixes: dict[str, float] = {}
+    fractions: dict[str, float] = {}
+    connectors: list[str] = []
+    articles: list[str] = []
+    negatives: list[str] = []
+    points: list[str] = []
+    pronoun_after: list[str] = []
+    connector_after_tens: bool = False
+    multiplying_tens: list[str] = []
+    fraction_joiners: list[str] = []
+    # Ordinals that are denominators only inside a compound ("twenty-firsts", never "a first").
+    compound_ordinals: dict[str, float] = {}
+    samples: list[Example] = []
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A number read in a text: its span, value and how it was written."""
+
+    start: int
+    end: int
+    value: float
+    words: bool = False  # written (at least partly) in words
+    scaled: bool = False  # a scale word or suffix was applied ("1.5 billion", "15k")
+
+
+# Digits are found by cheap, linear patterns; the value is read afterwards.
+# Thousands groups: "," (en), "." (fr), and spaces of every kind (both).
+_SPACES = " \u00a0\u202f\u2009"
+_EN_NUMBER = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"  # 1,234,567.89
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # 12,34,567.89 (Indian grouping)
+    rf"|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:\.\d+)?(?![\d])"  # 1 234 567
+    r"|\d+,\d{1,2}(?![\d]|,\d)"  # 1,5 (a decimal comma, also seen in English)
+    r"|\d+(?:\.\d+)?|(?<!\d)\.\d+"
+)
+_FR_NUMBER = re.compile(
+    rf"\d{{1,3}}(?:[{_SPACES}.]\d{{3}})+(?:,\d+)?(?![\d])"  # 1 234 567,89 / 1.234.567,89
+    r"|\d+,\d+|(?<!\d),\d+"  # 9,5 / ,08
+    r"|\d+\.\d{1,2}(?![\d.])"  # 71.43 (a decimal point in a French text)
+    r"|\d+"
+)
+_EXPONENT = re.compile(r"(?:[eE]([+-]?\d{1,3})|\^([+-]{0,2})(\d{1,3}))(?![\w])")
+_FRACTION = re.compile(r"\s*/\s*(\d{1,3})(?![\d/])")
+_SIGN = re.compile(r"([-\u2212])\s{0,2}$")
+_GLUED_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+")
+_GAP = re.compile(r"[\s\-\u2010\u2011\u2013]{1,4}")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|html?)\S*|\S+%[0-9A-Fa-f]{2}\S*")
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|er|e|ème|eme|re)$", re.IGNORECASE)
+
+
+@cache
+def data(lang: str) -> NumbersData:
+    """The number words of ``lang`` (English when the language has no data)."""
+    try:
+        result: NumbersData = langdata.load("numbers", lang)
+    except langdata.LanguageDataError:
+        result = langdata.load("numbers", "en")
+    return result
+
+
+def _digits_value(raw: str, decimal_comma: bool) -> float:
+    """The value of a digit string written with ``raw``'s separators."""
+    s = raw
+    for sp in _SPACES:
+        s = s.replace(sp, "")
+    if decimal_comma:
+        s = s.replace(".", "") if re.search(r"\.\d{3}(?:\D|$)", s) or s.count(".") > 1 else s
+        s = s.replace(",", ".")
+    else:
+        s = s.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", s) else s.replace(",", "")
+    return float(s)
+
+
+_URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|html?)|%[0-9A-Fa-f]{2}")
+_SPACE = re.compile(r"\s")
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs: cheap hints first, then the full pattern on the whitespace-delimited word around each."""
+    spans: list[tuple[int, int]] = []
+    word_end = -1
+    for hint in _URL_HINT.finditer(text):
+        if hint.start() < word_end:
+            continue
+        space = _SPACE.search(text, hint.end())
+        word_end = space.start() if space else len(text)
+        word_start = hint.start()
+        while word_start > 0 and not text[word_start - 1].isspace():
+            word_start -= 1
+        spans.extend((word_start + m.start(), word_start + m.end())
+                     for m in _URL.finditer(text, word_start, word_end))
+    return spans
+
+
+def find_numbers(text: str, lang: str) -> list[NumberMatch]:
+    """Every number in ``text``, left to right, without overlaps."""
+    return list(_find_numbers_cached(text, lang))
+
+
+# quantity, money and percent each read the numbers of the same text: read them once
+@lru_cache(maxsize=4)
+def _find_numbers_cached(text: str, lang: str) -> tuple[NumberMatch, ...]:
+    return tuple(_find_numbers(text, lang))
+
+
+def _find_numbers(text: str, lang: str) -> list[NumberMatch]:
+    d = data(lang)
+    urls = _url_spans(text)
+    found = _find_digits(text, d)
+    taken = [(m.start, m.end) for m in found]
+    mixed: list[NumberMatch] = []
+    for m in _find_words(text, lang):
+        if not overlaps_any(m.start, m.end, taken):
+            found.append(m)
+        elif any(ch.isdigit() for ch in text[m.start:m.end]):
+            mixed.append(m)
+    for m in mixed:
+        # "3 hundred and 21" replaces "3 hundred" and "21" when it covers them whole
+        inside = [x for x in found if x.start < m.end and m.start < x.end]
+        if all(m.start <= x.start and x.end <= m.end and x.end - x.start < m.end - m.start for x in inside):
+            found = [x for x in found if x not in inside]
+            found.append(m)
+    if urls:
+        found = [m for m in found if not overlaps_any(m.start, m.end, urls)]
+    taken = [(m.start, m.end) for m in found]
+    for m in _VULGAR.finditer(text):
+        if not overlaps_any(m.start(), m.end(), taken):
+            found.append(NumberMatch(m.start(), m.end(), unicodedata.numeric(m.group())))
+    found.sort(key=lambda m: m.start)
+    return _join_fractions(text, found, _words(lang).joiner)
+
+
+_VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
+
+
+def _join_fractions(text: str, found: list[NumberMatch], joiner: re.Pattern[str] | None) -> list[NumberMatch]:
+    """Join "one over three", "1 sur 3" into one number when the sentence ends there."""
+    if joiner is None:
+        return found
+    out: list[NumberMatch] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        if i + 1 < len(found):
+            b = found[i + 1]
+            gap = text[a.end:b.start]
+            tail = text[b.end:b.end + 3]
+            if b.start - a.end <= 10 and joiner.fullmatch(gap) and b.value != 0 and abs(a.value) < 10000 \
+                    and re.match(r"\s*(?:[.,;:!?)]|$)", tail):
+                out.append(NumberMatch(a.start, b.end, a.value / b.value, words=a.words or b.words))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps one of ``spans`` (sorted by start, not overlapping each other)."""
+    i = bisect.bisect_right(spans, (start, float("inf")))
+    if i and spans[i - 1][1] > start:
+        return True
+    return i < len(spans) and spans[i][0] < end
+
+
+def _find_digits(text: str, d: NumbersData) -> list[NumberMatch]:
+    pattern = _FR_NUMBER if d.decimal_comma else _EN_NUMBER
+    out: list[NumberMatch] = []
+    pos = 0
+    n = len(text)
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            break
+        start, end = m.span()
+        pos = end
+        before = text[start - 1] if start else ""
+        # Glued inside an identifier ("A320", "COVID-19", "v2.0"): not a quantity.
+        if before.isalnum() or before == "_" or before == "." and start >= 2 and text[start - 2].isalpha():
+            continue
+        if before in "-\u2010\u2011" and start >= 2 and text[start - 2].isalpha() \
+                and not re.search(r"\d[^\W\d_]{1,3}$", text[max(0, start - 6):start - 1]):
+            continue
+        if before in "/:" and start >= 2 and text[start - 2].isdigit():
+            # part of a date or a time ("5/17", "12:30") read alone
+            pass
+        raw = m.group()
+        # "192.168.1.2", "22,24,26,31": a list of integers, not a decimal
+        if re.match(r"[.,]\d", text[end:end + 2]) or (start and text[start - 1] in ".," and start >= 2
+                                                        and text[start - 2].isdigit()):
+            intpart = re.match(r"\d+", raw)
+            if intpart is None:
+                continue
+            grouped = d.decimal_comma and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw)
+            if not (grouped and text[end:end + 1] == "."):
+                raw = intpart.group()
+                end = start + len(raw)
+        try:
+            value = _digits_value(raw, d.decimal_comma)
+        except ValueError:
+            continue
+        scaled = False
+        # exponent or power: "1.3e6", "1.1^23"
+        ex = _EXPONENT.match(text, end)
+        if ex:
+            if ex.group(1) is not None:
+                value = value * 10.0 ** int(ex.group(1))
+            else:
+                sign = -1 if ex.group(2).count("-") % 2 else 1
+                try:
+                    value = value ** (sign * int(ex.group(3)))
+                except (OverflowError, ZeroDivisionError):
+                    continue
+            end = ex.end()
+        elif "/" in text[end:end + 3]:
+            fr = _FRACTION.match(text, end)
+            if fr and text[start - 1:start] != "/" and int(fr.group(1)) != 0 and len(raw) <= 3:
+                value = value / int(fr.group(1))
+                end = fr.end()
+                # a mixed number "2 1/4"
+                prev = out[-1] if out else None
+                if prev is not None and not prev.words and re.fullmatch(r"\s{1,3}", text[prev.end:start]) \
+                        and float(prev.value).is_integer() and value < 1:
+                    out.pop()
+                    start, value = prev.start, (abs(prev.value) + value) * (-1 if prev.value < 0 else 1)
+        # a suffix glued or standing alone: "15k", "2.3bn", "10 M"
+        glued = _GLUED_WORD.match(text, end)
+        if glued:
+            suffix = glued.group()
+            if suffix in d.suffixes:
+                value *= d.suffixes[suffix]
+                end = glued.end()
+                scaled = True
+            elif suffix.lower() in d.scales:
+                value *= d.scales[suffix.lower()]
+                end = glued.end()
+                scaled = True
+            else:
+                # "180ml", "4th", "36kr": a unit, an ordinal or an identifier
+                continue
+        else:
+            sp = re.match(r"[ \u00a0]{1,2}([^\W\d_]{1,2})(?![\w])", text[end:end + 6])
+            if sp and sp.group(1) in d.suffixes and sp.group(1) not in ("g", "b", "mm", "mn"):
+                value *= d.suffixes[sp.group(1)]
+                end += sp.end()
+                scaled = True
+        # scale words after the digits: "1.5 billion", "3 millions et demi", "three lakh crore"
+        end, value, words_scaled = _scale_words(text, end, value, d)
+        scaled = scaled or words_scaled
+        # a sign right before: "-1", "- 10 k", but not the dash of "1000-5000"
+        sign_m = _SIGN.search(text, max(0, start - 3), start)
+        if sign_m:
+            lead = text[:sign_m.start()].rstrip()
+            if not lead or not (lead[-1].isalnum() or lead[-1] in ",.%)"):
+                start = sign_m.start()
+                value = -value
+        elif d.negatives:
+            neg = re.search(r"(?<![\w])(" + "|".join(map(re.escape, d.negatives)) + r")\s{1,2}$",
+                            text[max(0, start - 12):start], re.IGNORECASE)
+            if neg:
+                start = max(0, start - 12) + neg.start(1)
+                value = -value
+        if start < end <= n:
+            out.append(NumberMatch(start, end, value, words=words_scaled, scaled=scaled))
+        pos = end
+    return out
+
+
+def _scale_words(text: str, end: int, value: float, d: NumbersData) -> tuple[int, float, bool]:
+    """Apply scale words, hundreds and counting nouns that follow a number."""
+    scaled = False
+    last_scale = 0.0
+    while True:
+        gap = re.match(r"[\s\-]{1,3}", text[end:end + 3])
+        if not gap:
+            break
+        w = _WORD.match(text, end + gap.end())
+        if not w:
+            break
+        word = w.group().lower()
+        factor = d.scales.get(word) or d.nouns.get(word) or (100.0 if word in d.hundreds else None)
+        if factor is None or (last_scale and factor > 1000 and last_scale > 1000 and factor <= last_scale
+                              and word not in ("crore", "crores")):
+            break
+        value *= factor
+        last_scale = factor
+        end = w.end()
+        scaled = True
+    if scaled:
+        # "un million et demi", "3 million and a half"
+        half = re.match(r"\s+(?:et|and)\s+(?:a\s+|one\s+|un\s+)?([^\W\d_]+)", text[end:end + 24])
+        if half and half.group(1).lower() in d.fractions:
+            value += last_scale / d.fractions[half.group(1).lower()]
+            end += half.end()
+    return end, value, scaled
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    word: str  # lower-cased letters, a run of digits, or "#" for digits that cannot join number words
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The number words of a language, compiled once: sets for lookups, one regex to find candidates."""
+
+    data: NumbersData
+    starters: frozenset[str]
+    numberish: frozenset[str]  # words that may continue a number
+    candidates: re.Pattern[str]
+    joiner: re.Pattern[str] | None
+    ordinals: dict[str, float]  # every denominator word: fractions and compound-only ordinals
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored by common prefixes (fast to scan a text with)."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and len(alts[0]) == 1 else "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root) or r"(?!x)x"
+
+
+@cache
+def _words(lang: str) -> _Words:
+    d = data(lang)
+    starters = frozenset(d.cardinals) | set(d.hundreds) | set(d.scales) | set(d.articles) \
+        | set(d.negatives) | set(d.fractions) | set(d.nouns)
+    ordinals = {**d.compound_ordinals, **d.fractions}
+    numberish = starters | set(d.connectors) | set(d.points) | set(ordinals)
+    letters = r"[^\W\d_]"
+    multipliers = _trie(sorted(set(d.hundreds) | set(d.scales)))
+    # where a number may start: a number word, or up to three digits before "hundred"/a scale ("3 hundred and 21")
+    candidates = re.compile(
+        rf"(?<!{letters})(?:{_trie(sorted(starters))})(?!{letters})"
+        rf"|(?<![\w.,])[1-9]\d{{0,2}}(?=[ \u00a0]{{1,2}}(?:{multipliers})(?!{letters}))",
+        re.IGNORECASE)
+    joiner = None
+    if d.fraction_joiners:
+        alternation = "|".join(r"\s+".join(map(re.escape, j.split())) for j in d.fraction_joiners)
+        joiner = re.compile(r"\s+(?:" + alternation + r")\s+", re.IGNORECASE)
+    return _Words(d, frozenset(starters), frozenset(numberish), candidates, joiner, ordinals)
+
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_PREV_WORD = re.compile(r"([^\W\d_]+)[\W\d_]*\Z")
+_SCALE_AFTER = re.compile(r"[\s-]{1,3}(?:of\s+a\s+|a\s+)?([^\W\d_]+)", re.IGNORECASE)
+
+
+def _window(text: str, pos: int, w: _Words) -> list[_Token]:
+    """The tokens of the number that may start at ``pos``, and two more to look ahead."""
+    toks: list[_Token] = []
+    ahead = 0
+    for m in _TOKEN.finditer(text, pos):
+        if toks and m.start() - toks[-1].end > 8:
+            break
+        word = m.group()
+        if word[0].isdigit():
+            s, e = m.span()
+            # digits join number words only as a whole small integer: not "1.5", "3rd", "007"
+            glued = (s and text[s - 1] in ".,") or re.match(r"[.,]\d|[^\W\d_]", text[e:e + 2])
+            if len(word) > 3 or word[0] == "0" or glued:
+                word = "#"
+        else:
+            word = word.lower()
+        toks.append(_Token(m.start(), m.end(), word))
+        if word not in w.numberish and not word.isdigit():
+            ahead += 1
+        if ahead == 2 or len(toks) > 40:
+            break
+    return toks
+
+
+def _find_words(text: str, lang: str) -> list[NumberMatch]:
+    w = _words(lang)
+    d = w.data
+    out: list[NumberMatch] = []
+    taken = 0
+    for cand in w.candidates.finditer(text):
+        if cand.start() < taken:
+            continue
+        tokens = _window(text, cand.start(), w)
+        if not tokens:
+            continue
+        parsed = _read_fraction(text, tokens, 0, d, w) or _parse_words(text, tokens, 0, d)
+        if parsed is None:
+            continue
+        j, value, scaled = parsed
+        start, end = tokens[0].start, tokens[j - 1].end
+        taken = end
+        if _is_ordinal(text, tokens, j, w):
+            continue  # "twenty-fifth", "the twenty first time": an ordinal, not a count
+        prev = _PREV_WORD.search(text, max(0, start - 40), start)
+        if not _is_lone_pronoun(tokens, j, prev.group(1).lower() if prev else "", d):
+            out.append(NumberMatch(start, end, value, words=True, scaled=scaled))
+    return out
+
+
+def _is_ordinal(text: str, tokens: list[_Token], j: int, w: _Words) -> bool:
+    """Whether the number read up to token ``j`` is the head of a compound ordinal ("twenty" + "-fifth")."""
+    if j >= len(tokens) or not _is_singular(tokens[j].word, w):
+        return False
+    tens = w.data.cardinals.get(tokens[j - 1].word)
+    return tens is not None and 20 <= tens < 100 and tens % 10 == 0 \
+        and bool(_GAP.fullmatch(text[tokens[j - 1].end:tokens[j].start]))
+
+
+def _is_singular(word: str, w: _Words) -> bool:
+    """Whether ``word`` is a singular ordinal that has a distinct plural ("fifth" / "fifths")."""
+    return word in w.ordinals and word + "s" in w.ordinals
+
+
+def _is_lone_pronoun(tokens: list[_Token], j: int, prev: str, d: NumbersData) -> bool:
+    if j != 1:
+        return False
+    word = tokens[0].word
+    if word in d.articles:
+        following = [t.word for t in tokens[j:j + 2]]
+        return not any(" ".join(following[:len(f.split())]) == f for f in d.fraction_joiners)
+    return bool(d.cardinals.get(word) == 1 and prev in d.pronoun_after)
+
+
+def _composable(big: float, small: float) -> bool:
+    """Whether ``small`` may follow ``big`` inside one number word group ("thirty" + "five", "hundred" + "one")."""
+    base = 100 if small > 10 else 10
+    return big % base == 0 and big >= base
+
+
+def _fraction_split(vals: list[float], seps: list[bool]) -> int:
+    """Where the denominator of a written fraction starts: the words before it are the numerator.
+
+    ``vals`` are the values of the words, the last one the ordinal; ``seps`` marks connectors ("and").
+    The words before the ordinal join its denominator while they compose with it like the words of
+    one number, from right to left: "one | twenty-fifth", "one hundred | thirty fifths", "one | one
+    hundred fifth", "ninety-five hundred | fifths" (a multiplier ends the numerator), "one hundred
+    thirty two | fifths" (a unit cannot precede a unit ordinal). This is the reading of the
+    Recognizers-Text grammar, which the outside suite follows.
+    """
+    n = len(vals)
+    cur = vals[-1]
+    round_v = 1.0
+    idx = n - 2
+    while idx >= 0:
+        if seps[idx]:
+            idx -= 1
+            continue
+        prev, cur = cur, vals[idx]
+        if not ((prev >= 100 and prev > cur) or (prev < 100 and _composable(cur, prev))):
+            return idx + 1
+        if prev < 100:
+            if cur < round_v:
+                return idx + 1
+            round_v = cur
+        if idx == 0:
+            # the whole run composes: the numerator ends after its last multiplier ("one hundred | thirty fifths")
+            for s in range(1, n - 1):
+                if vals[s] >= 100 and not seps[s + 1] and vals[s + 1] < 100:
+                    return s + 1
+            return n - 1
+        idx -= 1
+    return 1
+
+
+def _plain_value(vals: list[float]) -> float:
+    total = current = 0.0
+    for v in vals:
+        if v == 100:
+            current = (current or 1.0) * 100
+        elif v >= 1000:
+            total += (current or 1.0) * v
+            current = 0.0
+        else:
+            current += v
+    return total + current
+
+
+def _span_value(text: str, tokens: list[_Token], lo: int, hi: int, d: NumbersData) -> float | None:
+    """The value of tokens [lo, hi) when they are exactly one number ("a" alone counts as one)."""
+    if hi - lo == 1 and tokens[lo].word in d.articles:
+        return 1.0
+    parsed = _parse_words(text, tokens, lo, d, stop=hi)
+    if parsed is None or parsed[0] != hi:
+        return None
+    return parsed[1]
+
+
+def _read_fraction(text: str, tokens: list[_Token], i: int, d: NumbersData,
+                   w: _Words) -> tuple[int, float, bool] | None:
+    """A fraction written in words from token ``i``, with a compound denominator: "three twenty-firsts",
+    "one hundred thirty fifths", "two and fifty-four hundredths", "a trillionth". None when the run of
+    number words does not end with an ordinal (or the ordinal multiplies a scale: "two thirds of a million")."""
+    sign = 1.0
+    a = i
+    if tokens[a].word in d.negatives:
+        sign, a = -1.0, a + 1
+    k = a
+    while True:
+        if k >= len(tokens) or k - a > 16:
+            return None
+        if k > a and not _GAP.fullmatch(text[tokens[k - 1].end:tokens[k].start]):
+            return None
+        word = tokens[k].word
+        if word in w.ordinals:
+            break
+        if word in d.connectors:
+            if k == a or tokens[k - 1].word in d.connectors:
+                return None
+        elif word in d.articles and word not in d.cardinals:
+            if k != a and tokens[k - 1].word not in d.connectors:
+                return None
+        elif not (word in d.cardinals or word in d.hundreds or word in d.scales or word.isdigit()):
+            return None
+        k += 1
+    f = k
+    if f == a:
+        return None  # a lone "half": "half a million" is read by _parse_words
+    after = _SCALE_AFTER.match(text, tokens[f].end)
+    if after and (after.group(1).lower() in d.scales or after.group(1).lower() in d.nouns):
+        return None
+    # the words before the ordinal, a hyphenated ten and unit taken as one word ("ninety-five")
+    entries: list[tuple[float, bool, int]] = []  # value, is a connector, first token
+    t = a
+    while t < f:
+        word = tokens[t].word
+        if word in d.connectors:
+            entries.append((0.0, True, t))
+            t += 1
+            continue
+        v = float(word) if word.isdigit() else float(d.cardinals[word]) if word in d.cardinals \
+            else 1.0 if word in d.articles else 100.0 if word in d.hundreds else d.scales[word]
+        unit = d.cardinals.get(tokens[t + 1].word) if t + 1 < f else None
+        if 20 <= v < 100 and v % 10 == 0 and not word.isdigit() and unit is not None and 0 < unit < 10 \
+                and "-" in text[tokens[t].end:tokens[t + 1].start]:
+            entries.append((v + unit, False, t))
+            t += 2
+            continue
+        entries.append((v, False, t))
+        t += 1
+    ordinal_word = tokens[f].word
+    ordinal = w.ordinals[ordinal_word]
+    vals = [e[0] for e in entries] + [ordinal]
+    seps = [e[1] for e in entries] + [False]
+    # "fifty-four hundredths", "a hundred trillionths": a scale ordinal is the whole denominator
+    split = len(entries) if ordinal >= 100 else _fraction_split(vals, seps)
+    if not 0 < split <= len(entries):
+        return None
+    denominator = entries[split:]
+    if denominator and denominator[0][1]:
+        return None
+    if denominator:
+        prefix = _plain_value([e[0] for e in denominator if not e[1]])
+        if prefix < 10:
+            return None
+        denom = prefix + ordinal
+    elif ordinal_word in d.compound_ordinals:
+        return None  # "first", "second" are fractions only inside a compound ("twenty-firsts")
+    else:
+        denom = ordinal
+    numerator = entries[:split]
+    joints = [x for x, e in enumerate(numerator) if e[1]]
+    whole: float | None = None
+    last_scale = 0.0
+    end_tok = entries[split][2] if split < len(entries) else f
+    if joints:
+        x = joints[-1]
+        whole = _span_value(text, tokens, a, numerator[x][2], d) if x > 0 else None
+        if whole is None:
+            return None
+        last_scale = numerator[x - 1][0] if numerator[x - 1][0] >= 1000 else 0.0
+        lo = numerator[x][2] + 1
+        num = _span_value(text, tokens, lo, end_tok, d) if lo < end_tok else 1.0  # "un million et demi"
+    else:
+        num = _span_value(text, tokens, a, end_tok, d)
+    if num is None or num <= 0:
+        return None
+    if _is_singular(ordinal_word, w) and num != 1:
+        return None  # "two fifth" is no fraction; "one fifth", "a twenty-first" are
+    if whole is None:
+        value = num / denom
+    elif num < denom:
+        # "two and three quarters"; after a scale, the fraction is of the scale: "five billion and a half"
+        value = whole + num / denom * (last_scale or 1.0)
+    else:
+        value = (whole + num) / denom  # "one hundred and thirty fifths": 130 / 5
+    return f + 1, sign * value, bool(last_scale)
+
+
+def _parse_words(text: str, tokens: list[_Token], i: int, d: NumbersData,
+                 stop: int | None = None) -> tuple[int, float, bool] | None:
+    """Read a number written in words from token ``i`` (up to token ``stop``): (end token, value, scaled) or None.
+
+    Small integers in digits join the words around a multiplier: "3 hundred and 21", "4 thousand 3 hundred".
+    """
+    limit = len(tokens) if stop is None else min(stop, len(tokens))
+    total = 0.0
+    current = 0.0
+    last: str | None = None  # kind of the last number word: unit, teen, ten, hundred, scale
+    last_value = 0.0
+    last_scale = float("inf")
+    sign = 1.0
+    article = False
+    pending_connector = False
+    group_start = 0.0  # the value of ``current`` when the last connector was read
+    connected = False
+    best: tuple[int, float, bool] | None = None
+    scaled = False
+    last_group = -1.0  # the value of a first scale group, which a larger scale may still multiply
+    k = i
+    while k < limit:
+        tok = tokens[k]
+        if k > i:
+            gap = text[tokens[k - 1].end:tok.start]
+            if not _GAP.fullmatch(gap):
+                break
+        w = tok.word
+        if w in d.negatives and k == i:
+            sign = -1.0
+            k += 1
+            continue
+        if w in d.articles and not article and (last is None or pending_connector):
+            # an article is "one" only before a hundred, a scale, a noun or a fraction
+            nxt = tokens[k + 1].word if k + 1 < len(tokens) else ""
+            multiplier = nxt in d.hundreds or nxt in d.scales or nxt in d.nouns
+            if nxt in d.fractions or (last is None and multiplier):
+                article = True
+                k += 1
+                continue
+            if w not in d.cardinals:
+                break
+        if w.isdigit():
+            v = float(w)
+            nxt = tokens[k + 1].word if k + 1 < limit else ""
+            multiplied = nxt in d.hundreds or nxt in d.scales
+            if last is None:
+                ok = multiplied and not article
+            elif pending_connector:
+                ok = last in ("hundred", "scale") and (0 < v < 100 or multiplied)
+            else:
+                ok = last == "scale" and multiplied
+            if not ok:
+                break
+            current += v
+            last, last_value = "digits", v
+            pending_connector = False
+            best = (k + 1, sign * (total + current), scaled)
+            k += 1
+            continue
+        if w in d.connectors:
+            if last in ("hundred", "scale") or (last == "ten" and d.connector_after_tens) \
+                    or (last is not None and k + 2 < len(tokens) and tokens[k + 2].word in d.fractions):
+                pending_connector = True
+                connected = True
+                group_start = current
+                k += 1
+                continue
+            break
+        if w in d.cardinals:
+            v = float(d.cardinals[w])
+            kind = "unit" if v < 10 else "teen" if v < 20 else "ten"
+            if w in d.multiplying_tens and last == "unit" and not pending_connector:
+                current += last_value * v - last_value
+                last, last_value = "ten", last_value * v
+                best = (k + 1, sign * (total + current), scaled)
+                k += 1
+                continue
+            if last is None or last in ("hundred", "scale"):
+                ok = True
+            elif last == "ten":
+                ok = (kind == "unit" and v > 0 and last_value % 10 == 0) or (
+                    kind == "teen" and d.connector_after_tens and last_value in (60.0, 80.0))
+            elif last == "teen":
+                # "dix-sept", "soixante-dix-sept", "quatre-vingt-dix-neuf"
+                ok = d.connector_after_tens and kind == "unit" and v > 0 and last_value == 10 \
+                    and current % 100 in (10, 70, 90)
+            elif article and last is None:
+                ok = True
+            else:
+                ok = False
+            if pending_connector:
+                ok = True
+            if not ok:
+                break
+            if kind == "unit" and v == 1 and article:
+                break
+            current += v
+            last, last_value = kind, v
+            pending_connector = False
+            best = (k + 1, sign * (total + current), scaled)
+            k += 1
+            continue
+        if w in d.hundreds:
+            if current >= 100 or last == "hundred":
+                break
+            current = (current or 1.0) * 100.0
+            last, last_value = "hundred", 100.0
+            pending_connector = False
+            article = False
+            best = (k + 1, sign * (total + current), scaled)
+            k += 1
+            continue
+        if w in d.scales or w in d.nouns:
+            s = d.scales.get(w) or d.nouns.get(w) or 1.0
+            if s >= last_scale:
+                # "three lakh crore", "two thousand million": a larger scale right after a lone group multiplies it
+                if last != "scale" or current or total != last_group:
+                    break
+                total *= s
+                last_value, last_scale = s, s
+                best = (k + 1, sign * total, scaled)
+                k += 1
+                continue
+            last_group = (current or 1.0) * s if total == 0 else -1.0
+            total += (current or 1.0) * s
+            current = 0.0
+            last, last_value, last_scale = "scale", s, s
+            pending_connector = False
+            article = False
+            scaled = True
+            best = (k + 1, sign * total, scaled)
+            # "un million et demi", "one million and a half"
+            k += 1
+            half = re.match(r"\s+(?:et|and)\s+(?:a\s+|one\s+|un\s+)?(demi|half)\b",
+                            text[tok.end:tok.end + 20], re.IGNORECASE)
+            if half:
+                total += 0.5 * s
+                end = tok.end + half.end()
+                while k < len(tokens) and tokens[k].start < end:
+                    k += 1
+                return k, sign * total, scaled
+            continue
+        if w in d.fractions and (last is not None or article):
+            denom = d.fractions[w]
+            grouped = connected
+            numerator = 1.0 if article and (current - group_start if grouped else current) == 0 else \
+                (current - group_start if grouped else current)
+            if numerator <= 0 or numerator >= 100 or (numerator != 1 and _singular(w, d)):
+                break
+            whole = total + (group_start if grouped else 0.0)
+            frac = numerator / denom
+            k += 1
+            # "half a million", "a quarter million", "two thirds of a million", "and three quarters million"
+            m = re.match(r"[\s-]+(?:of\s+a\s+|a\s+)?([^\W\d_]+)", text[tok.end:tok.end + 24])
+            scale_word = m.group(1).lower() if m else ""
+            if scale_word in d.scales or scale_word in d.nouns:
+                factor = d.scales.get(scale_word) or d.nouns[scale_word]
+                end = tok.end + m.end() if m else tok.end
+                while k < len(tokens) and tokens[k].start < end:
+                    k += 1
+                after_scale = connected and group_start == 0 and total > 0
+                value = (total + frac * factor) if after_scale else (whole + frac) * factor
+                return k, sign * value, True
+            if grouped and group_start == 0 and total > 0 and last_scale < float("inf"):
+                # "five billion and three quarters": a fraction of the scale
+                return k, sign * (total + frac * last_scale), scaled
+            return k, sign * (whole + frac), scaled
+        if w in d.fractions and last is None and not article and k == i:
+            # "half million", "quarter million", "half a dozen"
+            m = re.match(r"[\s-]+(?:a\s+)?([^\W\d_]+)", text[tok.end:tok.end + 24])
+            scale_word = m.group(1).lower() if m else ""
+            half_factor = d.scales.get(scale_word) or d.nouns.get(scale_word)
+            if m and half_factor:
+                end = tok.end + m.end()
+                k += 1
+                while k < len(tokens) and tokens[k].start < end:
+                    k += 1
+                return k, sign * half_factor / d.fractions[w], True
+            break
+        if w in d.points and last is not None and last != "scale":
+            digits = _decimal_words(text, tokens, k + 1, d)
+            if digits is None:
+                break
+            j, frac = digits
+            return j, sign * (total + current + frac), scaled
+        break
+    if best is None:
+        return None
+    return best
+
+
+def _singular(word: str, d: NumbersData) -> bool:
+    return word + "s" in d.fractions or word + "s" in d.compound_ordinals
+
+
+def _decimal_words(text: str, tokens: list[_Token], k: int, d: NumbersData) -> tuple[int, float] | None:
+    """The digits after "point": "zero three" -> .03, "seventy-one" -> .71."""
+    digits = ""
+    j = k
+    while j < len(tokens) and d.cardinals.get(tokens[j].word) is not None \
+            and _GAP.fullmatch(text[tokens[j - 1].end:tokens[j].start]):
+        v = d.cardinals[tokens[j].word]
+        unit_next = j + 1 < len(tokens) and 0 < d.cardinals.get(tokens[j + 1].word, 0) < 10
+        if v >= 20 and v % 10 == 0 and unit_next \
+                and _GAP.fullmatch(text[tokens[j].end:tokens[j + 1].start]):
+            digits += str(v + d.cardinals[tokens[j + 1].word])
+            j += 2
+            continue
+        digits += str(v)
+        j += 1
+    if not digits:
+        return None
+    return j, float("0." + digits)
+
+
+def parse_number(phrase: str, lang: str) -> float | None:
+    """The value of ``phrase`` when the whole of it is one number, else None."""
+    found = find_numbers(phrase, lang)
+    stripped = phrase.strip()
+    if len(found) == 1 and phrase[found[0].start:found[0].end] == stripped:
+        return found[0].value
+    return None
+
+
+def is_ordinal_suffix(word: str) -> bool:
+    """Whether ``word`` is an ordinal suffix glued to digits ("th", "e", "ème")."""
+    return bool(_ORDINAL_SUFFIX.fullmatch(word))

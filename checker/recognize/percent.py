@@ -1,0 +1,124 @@
+"""Percentages: "71.43%", "71,43 %", "28 percent", "vingt pour cent", "10-15%", "more than 40%".
+
+A percentage is a number followed by "%" or a percent word (language data in
+``checker/lang/<lang>/percent.toml``); quantifiers and ranges are read as for
+quantities. "5 percentage points" / "5 points de pourcentage" are not
+percentages (they are differences), so the recognizer leaves them alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from checker import lang as langdata
+from checker.lang import DimensionData, Example
+from checker.recognize.numbers import NumberMatch, find_numbers
+from checker.recognize.quantity import bound_before, intervals, range_of
+from checker.records import Mention, PercentValue
+
+
+@langdata.dimension("percent")
+class PercentData(DimensionData):
+    """Schema of ``<lang>/percent.toml``."""
+
+    after: list[str]
+    not_before: list[str] = []
+    before: list[str] = []
+    samples: list[Example] = []
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+
+
+def _alternation(phrases: list[str]) -> str:
+    parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)]
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+@cache
+def _compiled(lang: str) -> _Compiled:
+    try:
+        d: PercentData = langdata.load("percent", lang)
+    except langdata.LanguageDataError:
+        d = langdata.load("percent", "en")
+    not_before = rf"(?!\s+(?:{_alternation(d.not_before)})(?![\w]))" if d.not_before else ""
+    return _Compiled(
+        after=re.compile(rf"(?:[ \u00a0\u202f]?%|\s{{1,2}}(?:{_alternation(d.after)})(?![\w]){not_before})",
+                         re.IGNORECASE),
+        before=re.compile(rf"(?<![\w])(?:{_alternation(d.before)})\s{{1,2}}$", re.IGNORECASE),
+    )
+
+
+def _percent_end(text: str, n: NumberMatch, c: _Compiled) -> int | None:
+    m = c.after.match(text, n.end)
+    if m is None:
+        return None
+    # "30%25" inside an encoded URL is no percentage
+    if m.group().endswith("%") and re.match(r"[0-9A-Fa-f]{2}", text[m.end():m.end() + 2]):
+        return None
+    return m.end()
+
+
+def find(text: str, lang: str, ref_date: dt.date | None = None) -> list[Mention]:
+    """Every percentage in ``text``: value in percent points ("5%" -> 5.0)."""
+    try:
+        return _find(text, lang)
+    except (ValueError, OverflowError, RecursionError):
+        return []
+
+
+def _find(text: str, lang: str) -> list[Mention]:
+    if "%" not in text and not re.search(r"(?i)p\w*\s?c", text):
+        return []
+    c = _compiled(lang)
+    numbers = find_numbers(text, lang)
+    ends = [_percent_end(text, n, c) for n in numbers]
+    out: list[Mention] = []
+    used: set[int] = set()
+    for i, n in enumerate(numbers):
+        end = ends[i]
+        if i in used:
+            continue
+        if end is None:
+            # "percent of 10": the percent word before the number
+            pre = c.before.search(text, max(0, n.start - 24), n.start)
+            if pre and not re.search(r"\d\s*$", text[:pre.start()]):
+                out.append(_mention(text, pre.start(), n.end, n.value, n.value, True, True, None))
+            # "10-15%", "between 10 and 15 percent": the first end has no percent sign
+            if i + 1 < len(numbers) and ends[i + 1] is not None:
+                rng = range_of(text, n, numbers[i + 1], lang)
+                if rng is not None:
+                    start, iv = rng
+                    out.append(_mention(text, start, ends[i + 1] or numbers[i + 1].end, iv.low, iv.high,
+                                        iv.low_inclusive, iv.high_inclusive, "range"))
+                    used.add(i + 1)
+            continue
+        # "10%-15%"
+        if i + 1 < len(numbers) and ends[i + 1] is not None:
+            rng = range_of(text, NumberMatch(n.start, end, n.value), numbers[i + 1], lang)
+            if rng is not None:
+                start, iv = rng
+                out.append(_mention(text, start, ends[i + 1] or numbers[i + 1].end, iv.low, iv.high,
+                                    iv.low_inclusive, iv.high_inclusive, "range"))
+                used.add(i + 1)
+                continue
+        bound = bound_before(text, n.start, lang)
+        if bound is None:
+            out.append(_mention(text, n.start, end, n.value, n.value, True, True, None))
+            continue
+        literal, _ = intervals(bound.rule, n.value)
+        out.append(_mention(text, bound.start, end, literal.low, literal.high, literal.low_inclusive,
+                            literal.high_inclusive, bound.key))
+    return out
+
+
+def _mention(text: str, start: int, end: int, low: float | None, high: float | None, li: bool, hi: bool,
+             quantifier: str | None) -> Mention:
+    value = PercentValue(low=low, high=high, low_inclusive=li, high_inclusive=hi, quantifier=quantifier)
+    return Mention(type="percent", start=start, end=end, text=text[start:end], value=value)

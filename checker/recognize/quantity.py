@@ -1,0 +1,410 @@
+"""Quantities: counts and measures with a literal and a typical interval and a unit noun.
+
+"150 000 units" is exactly [150000, 150000] unit "unit"; "over a hundred
+people" is literally (100, inf) and typically (100, 200), unit "person";
+"several hundred" is [200, 999]; "près de 100" is [90, 100); "between 20 and
+30" is [20, 30]. The quantifier phrases, vague amounts and unit nouns are
+language data (``checker/lang/<lang>/quantity.toml``); the rules that turn a
+quantifier and its number into intervals are here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from checker import lang as langdata
+from checker.lang import DimensionData, Example
+from checker.recognize.numbers import NumberMatch, find_numbers, overlaps_any
+from checker.recognize.numbers import data as number_data
+from checker.records import Interval, Mention, QuantityValue
+
+Rule = Literal["gt", "ge", "lt", "le", "approx", "nearly", "eq"]
+
+
+class Quantifier(BaseModel):
+    """A quantifier: the phrases that say it, before or after the number, and its rule."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str
+    rule: Rule
+    before: list[str] = []
+    after: list[str] = []
+    examples: list[Example] = []
+
+
+class Vague(BaseModel):
+    """A vague amount with no number ("several hundred", "une centaine de")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str
+    phrases: list[str]
+    literal: tuple[float, float]
+    typical: tuple[float, float] | None = None
+    examples: list[Example] = []
+
+
+@langdata.dimension("quantity")
+class QuantityData(DimensionData):
+    """Schema of ``<lang>/quantity.toml``."""
+
+    range_openers: list[str] = []
+    range_joiners: list[str] = []
+    range_high_inclusive: bool = True
+    bound_joiners: list[str] = []
+    of_words: list[str] = []
+    stopwords: list[str] = []
+    units: dict[str, list[str]] = {}
+    quantifiers: list[Quantifier] = []
+    vague: list[Vague] = []
+    samples: list[Example] = []
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A quantifier found around a number: its span and what it says."""
+
+    start: int
+    end: int
+    key: str
+    rule: Rule
+
+
+def _phrase_regex(phrases: list[str]) -> str:
+    """An alternation of phrases, longest first, with any run of spaces between words."""
+    parts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        words = [re.escape(w) for w in p.split()]
+        parts.append(r"\s+".join(words))
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    data: QuantityData
+    before_rev: re.Pattern[str]
+    before_keys: dict[str, Quantifier]
+    after: re.Pattern[str]
+    after_keys: dict[str, Quantifier]
+    vague: re.Pattern[str]
+    vague_keys: dict[str, Vague]
+    opener: re.Pattern[str]
+    joiner: re.Pattern[str]
+    bound_joiner: re.Pattern[str]
+    unit_re: re.Pattern[str]
+    unit_keys: dict[str, str]
+    of_re: re.Pattern[str]
+    stopwords: frozenset[str]
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("’", "'").split())
+
+
+@cache
+def compiled(lang: str) -> _Compiled:
+    """The quantity data of ``lang`` with its patterns compiled once."""
+    try:
+        d: QuantityData = langdata.load("quantity", lang)
+    except langdata.LanguageDataError:
+        d = langdata.load("quantity", "en")
+    before_keys = {_norm(p): q for q in d.quantifiers for p in q.before}
+    after_keys = {_norm(p): q for q in d.quantifiers for p in q.after}
+    vague_keys = {_norm(p): v for v in d.vague for p in v.phrases}
+    unit_keys = {_norm(s): unit for unit, surfaces in d.units.items() for s in surfaces}
+    wb = r"(?<![\w])"
+    return _Compiled(
+        data=d,
+        # a quantifier ends right before the number
+        before_rev=re.compile(
+            rf"\s{{0,3}}(?:({reversed_alternation([p for p in before_keys if p[0].isalnum()])})"
+            rf"(?=$|[\s(\[\"'«])"
+            rf"|({reversed_alternation([p for p in before_keys if not p[0].isalnum()])})(?![<>=]))",
+            re.IGNORECASE),
+        before_keys=before_keys,
+        after=re.compile(rf"\s{{0,3}}({_phrase_regex(list(after_keys))})(?![\w])", re.IGNORECASE),
+        after_keys=after_keys,
+        vague=re.compile(rf"{wb}({_phrase_regex(list(vague_keys))})(?![\w])(?!\s*\d)", re.IGNORECASE),
+        vague_keys=vague_keys,
+        opener=re.compile(rf"(?:^|(?<=[\s(]))({_phrase_regex(d.range_openers)})\s{{0,3}}(?:the\s+)?$",
+                          re.IGNORECASE),
+        joiner=re.compile(rf"\s{{0,3}}({_phrase_regex(d.range_joiners)})\s{{0,3}}(?:the\s+)?", re.IGNORECASE),
+        bound_joiner=re.compile(rf"\s{{0,3}}(?:{_phrase_regex(d.bound_joiners)})?\s{{0,3}}", re.IGNORECASE),
+        unit_re=re.compile(rf"({_phrase_regex(list(unit_keys))})(?![\w])", re.IGNORECASE),
+        unit_keys=unit_keys,
+        of_re=re.compile(rf"\s{{1,3}}(?:(?:{_phrase_regex(d.of_words)})(?:\s{{1,3}}|(?<=['’])))?",
+                         re.IGNORECASE),
+        stopwords=frozenset(d.stopwords),
+    )
+
+
+def _interval(low: float | None, high: float | None, li: bool = True, hi: bool = True) -> Interval:
+    return Interval(low=low, high=high, low_inclusive=li, high_inclusive=hi)
+
+
+def intervals(rule: Rule, n: float) -> tuple[Interval, Interval]:
+    """The literal and typical intervals of ``rule`` applied to the number ``n``."""
+    a = abs(n)
+    if rule == "gt":
+        return _interval(n, None, False, True), _interval(n, n + max(a, 1.0), False, False)
+    if rule == "ge":
+        return _interval(n, None, True, True), _interval(n, n + max(a, 1.0))
+    if rule == "lt":
+        return _interval(None, n, True, False), _interval(min(0.0, n), n, True, False)
+    if rule == "le":
+        return _interval(None, n, True, True), _interval(min(0.0, n), n)
+    if rule == "approx":
+        iv = _interval(n - 0.1 * a, n + 0.1 * a)
+        return iv, iv
+    if rule == "nearly":
+        iv = _interval(n - 0.1 * a, n, True, False)
+        return iv, iv
+    iv = _interval(n, n)
+    return iv, iv
+
+
+def bound_before(text: str, start: int, lang: str) -> Bound | None:
+    """A quantifier phrase ending right before ``start`` ("more than", "près de"), if any."""
+    c = compiled(lang)
+    # match the reversed window at its start: one anchored attempt instead of a search
+    window = text[max(0, start - 48):start][::-1]
+    m = c.before_rev.match(window)
+    if m is None:
+        return None
+    group = 1 if m.group(1) is not None else 2
+    q_start, q_end = start - m.end(group), start - m.start(group)
+    q = c.before_keys.get(_norm(text[q_start:q_end]))
+    if q is None:
+        return None
+    # "$2000 over 3 years": "over" right after a number is a preposition
+    if group == 1 and re.search(r"\d\s{0,2}$", text[max(0, q_start - 4):q_start]):
+        return None
+    return Bound(q_start, q_end, q.key, q.rule)
+
+
+def reversed_alternation(phrases: list[str]) -> str:
+    """An alternation matching each phrase written backwards, longest first."""
+    parts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        words = [re.escape(w[::-1]) for w in reversed(p.split())]
+        parts.append(r"\s+".join(words))
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+def bound_after(text: str, end: int, lang: str) -> Bound | None:
+    """A quantifier phrase right after ``end`` ("or more", "et plus") not followed by a number."""
+    c = compiled(lang)
+    m = c.after.match(text, end)
+    if m is None:
+        return None
+    rest = text[m.end():m.end() + 12]
+    if re.match(r"\s*(?:[-\u2212]?\d|the\s)", rest):
+        return None
+    q = c.after_keys.get(_norm(m.group(1)))
+    if q is None:
+        return None
+    return Bound(m.start(1), m.end(1), q.key, q.rule)
+
+
+_OR_EQUAL = re.compile(r"\s{0,3}(?:or|ou)\s+(?:equal|égal)(?:\s+to(?:\s+it)?|\s+à)?(?![\w])(?!\s*-?\d)",
+                       re.IGNORECASE)
+
+
+def _combine(before: Bound | None, after: Bound | None) -> tuple[str | None, Rule]:
+    """The rule of a number with a quantifier before and/or after it."""
+    if after is not None and (before is None or before.rule in ("eq", "approx")):
+        return after.key, after.rule
+    if before is not None:
+        return before.key, before.rule
+    return None, "eq"
+
+
+def unit_after(text: str, end: int, lang: str) -> tuple[str | None, int]:
+    """The unit noun after a quantity ("people" -> "person") and where it ends, or (None, end)."""
+    c = compiled(lang)
+    m = c.of_re.match(text, end)
+    pos = m.end() if m else end
+    if pos == end and end < len(text) and not text[end].isspace():
+        return None, end
+    # up to two adjectives before a known noun: "100 new models"
+    words = list(re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)?", text[pos:pos + 60]))
+    for idx in range(min(3, len(words))):
+        w = words[idx]
+        if idx and not re.fullmatch(r"\s{1,3}", text[pos + words[idx - 1].end():pos + w.start()]):
+            break
+        if idx == 0 and w.start() != 0:
+            break
+        u = c.unit_re.match(text, pos + w.start())
+        if u:
+            return c.unit_keys[_norm(u.group(1))], u.end()
+        if w.group().lower() in c.stopwords:
+            break
+    if not words or words[0].start() != 0:
+        return None, end
+    first = words[0].group()
+    low = first.lower()
+    if low in c.stopwords or len(low) < 2 or low in number_data(lang).cardinals or first.isupper():
+        return None, end
+    return _singular(low, lang), pos + words[0].end()
+
+
+def _singular(word: str, lang: str) -> str:
+    """A crude singular: enough to match "designers" with "designer"."""
+    if lang == "en":
+        if word.endswith("ies") and len(word) > 4:
+            return word[:-3] + "y"
+        if word.endswith(("ches", "shes", "sses", "xes")):
+            return word[:-2]
+        if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            return word[:-1]
+        return word
+    if word.endswith(("aux",)) and len(word) > 4:
+        return word[:-3] + "al"
+    if word.endswith(("s", "x")) and len(word) > 3 and not word.endswith(("ss",)):
+        return word[:-1]
+    return word
+
+
+@dataclass
+class _Q:
+    start: int
+    end: int
+    literal: Interval
+    typical: Interval
+    key: str | None
+    rule: Rule
+    unit_end: int  # where the number (or the range's second number) ends, before the unit
+
+
+def find(text: str, lang: str, ref_date: dt.date | None = None) -> list[Mention]:
+    """Every quantity mention in ``text`` (quantifier + number span; the unit is in the value)."""
+    try:
+        return _find(text, lang)
+    except (ValueError, OverflowError, RecursionError):
+        return []
+
+
+def _find(text: str, lang: str) -> list[Mention]:
+    c = compiled(lang)
+    found: list[_Q] = []
+    vague_spans: list[tuple[int, int]] = []
+    for m in c.vague.finditer(text):
+        v = c.vague_keys.get(_norm(m.group(1)))
+        if v is None:
+            continue
+        lit = _interval(*v.literal)
+        typ = _interval(*(v.typical or v.literal))
+        found.append(_Q(m.start(1), m.end(1), lit, typ, v.key, "approx", m.end(1)))
+        vague_spans.append(m.span(1))
+    numbers = [n for n in find_numbers(text, lang) if not overlaps_any(n.start, n.end, vague_spans)]
+    i = 0
+    while i < len(numbers):
+        n = numbers[i]
+        # a range: "between 20 and 30", "20-30", "de 10 à 15"
+        if i + 1 < len(numbers):
+            rng = _range(text, n, numbers[i + 1], c)
+            if rng is not None:
+                found.append(rng)
+                i += 2
+                continue
+        before = bound_before(text, n.start, lang)
+        after = bound_after(text, n.end, lang)
+        key, rule = _combine(before, after)
+        end = n.end
+        if after is not None and (before is None or before.rule in ("eq", "approx")):
+            end = after.end
+        elif before is not None and before.rule in ("gt", "lt"):
+            eq = _OR_EQUAL.match(text, n.end)
+            if eq:
+                rule = "ge" if before.rule == "gt" else "le"
+                end = eq.end()
+        literal, typical = intervals(rule, n.value)
+        start = before.start if before is not None else n.start
+        found.append(_Q(start, end, literal, typical, key, rule, n.end if end == n.end else end))
+        i += 1
+    found.sort(key=lambda q: q.start)
+    found = _join_bounds(text, found, c)
+    out: list[Mention] = []
+    for q in found:
+        unit, _ = unit_after(text, q.unit_end, lang)
+        value = QuantityValue(literal=q.literal, typical=q.typical, unit=unit, quantifier=q.key)
+        out.append(Mention(type="quantity", start=q.start, end=q.end, text=text[q.start:q.end], value=value))
+    return out
+
+
+def _range(text: str, a: NumberMatch, b: NumberMatch, c: _Compiled) -> _Q | None:
+    gap = text[a.end:b.start]
+    if len(gap) > 16:
+        return None
+    j = c.joiner.fullmatch(gap)
+    if j is None:
+        return None
+    joiner = _norm(j.group(1))
+    opener = c.opener.search(text, max(0, a.start - 16), a.start)
+    symbolic = joiner in ("-", "–", "—", "~")
+    if symbolic and (a.words or b.words):
+        return None
+    if not symbolic and opener is None and joiner not in ("to", "à", "through"):
+        return None
+    if joiner in ("and", "et") and opener is None:
+        return None
+    low, high = a.value, b.value
+    # "5k-20k", "1,5 à 2 milliards": a scale on the second end applies to the first
+    if b.scaled and not a.scaled and high > low * 1000 and low < 1000:
+        scale = b.value / _unscaled(text, b)
+        if scale > 1:
+            low *= scale
+    if not low < high:
+        return None
+    hi_inc = c.data.range_high_inclusive
+    iv = _interval(low, high, True, hi_inc)
+    start = opener.start(1) if opener is not None else a.start
+    return _Q(start, b.end, iv, iv, "range", "eq", b.end)
+
+
+def _unscaled(text: str, n: NumberMatch) -> float:
+    m = re.match(r"[\d.,\s\u00a0\u202f]+", text[n.start:n.end].lstrip("-\u2212 "))
+    if not m:
+        return n.value
+    digits = re.sub(r"[^\d.,]", "", m.group())
+    try:
+        return float(digits.replace(",", "")) or n.value
+    except ValueError:
+        return n.value
+
+
+def _join_bounds(text: str, qs: list[_Q], c: _Compiled) -> list[_Q]:
+    """Join a lower and an upper bound into one range: "more than 10 and less than 20" -> (10, 20)."""
+    out: list[_Q] = []
+    i = 0
+    while i < len(qs):
+        a = qs[i]
+        if i + 1 < len(qs):
+            b = qs[i + 1]
+            gap = text[a.end:b.start]
+            if len(gap) <= 12 and c.bound_joiner.fullmatch(gap):
+                lower, upper = (a, b) if a.rule in ("gt", "ge") else (b, a)
+                if lower.rule in ("gt", "ge") and upper.rule in ("lt", "le") \
+                        and lower.literal.low is not None and upper.literal.high is not None \
+                        and lower.literal.low < upper.literal.high:
+                    iv = _interval(lower.literal.low, upper.literal.high, lower.literal.low_inclusive,
+                                   upper.literal.high_inclusive)
+                    out.append(_Q(a.start, b.end, iv, iv, "range", "eq", b.unit_end))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def range_of(text: str, a: NumberMatch, b: NumberMatch, lang: str) -> tuple[int, Interval] | None:
+    """The range two neighbouring numbers make ("between 20 and 30", "10-15"): (start, interval)."""
+    q = _range(text, a, b, compiled(lang))
+    return None if q is None else (q.start, q.literal)

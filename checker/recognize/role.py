@@ -1,0 +1,344 @@
+"""Role recognizer: titles ("CEO", "PDG", "chairman") and the person and organization they tie.
+
+Titles and their canonical ids are language data (``checker/lang/<lang>/role.toml``).
+A title mention takes in the typical appositions around it:
+
+- "Jane Doe, the CEO of Acme Corp"       person, comma, title, linker, organization
+- "Acme CEO Jane Doe", "Acme's CEO Jane Doe"   organization, title, person
+- "the CEO of Acme, Jane Doe", "CEO of Acme (Jane Doe)"
+- "Jane Doe was appointed as the CEO of Acme", "Jeanne Morel a été nommée PDG d'Acme"
+- "the founder and CEO of Acme": one mention per title, same person and organization.
+
+The span runs from the person (or organization) to the end of the organization
+(or person); with neither, it is the title alone. Names come from the entity
+recognizer's scanner, so both recognizers agree on where a name starts and ends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from checker import lang
+from checker.lang import DimensionData, Example, LanguageDataError
+from checker.recognize import entity
+from checker.records import Mention, RoleValue
+
+_FALLBACK_LANGUAGE = "en"
+_HYPHENS = "-\u2010\u2011\u2012\u2013"
+_HYPHEN_CLASS = r"\-\u2010\u2011\u2012\u2013"
+_APOSTROPHES = "'\u2019\u02bc"
+_COMMA = re.compile(r",\s*")
+_OPEN_PAREN = re.compile(r"\s*\(")
+_COMMA_BEFORE = re.compile(r",\s*$")
+_POSSESSIVE_BEFORE = re.compile(rf"[{_APOSTROPHES}]s\s+$")
+_POSSESSIVE_AFTER = re.compile(rf"[{_APOSTROPHES}]s\s+")
+_SPACE_BEFORE = re.compile(r"[ \u00a0]$")
+_COMMA_OR_SPACE = re.compile(r"(?:,\s*|[ \u00a0])")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+
+
+class Title(BaseModel):
+    """One title: its canonical id, its spellings and acronyms, and example phrases."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    forms: list[str] = []
+    acronyms: list[str] = []
+    examples: list[Example] = []
+
+
+@lang.dimension("role")
+class RoleData(DimensionData):
+    """Titles and the little words of appositions for one language."""
+
+    determiners: list[str]
+    linkers: list[str]
+    coordinators: list[str]
+    appointment_verbs: list[str]
+    auxiliaries: list[str]
+    org_heads: list[str] = []
+    titles: list[Title]
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    """A title found in a text."""
+
+    start: int
+    end: int
+    id: str
+
+
+def _form_pattern(form: str) -> str:
+    """A spelling as a regex: spaces and hyphens interchangeable, either apostrophe."""
+    parts: list[str] = []
+    for char in form:
+        if char.isspace():
+            parts.append(rf"[\s{_HYPHEN_CLASS}]+")
+        elif char in _HYPHENS:
+            parts.append(rf"[\s{_HYPHEN_CLASS}]?")
+        elif char in _APOSTROPHES:
+            parts.append(f"[{_APOSTROPHES}]")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+def _form_key(surface: str) -> str:
+    text = re.sub(rf"[\s{_HYPHEN_CLASS}]+", "", surface.casefold())
+    return re.sub(f"[{_APOSTROPHES}]", "'", text)
+
+
+def _words_pattern(words: list[str]) -> str:
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(_form_pattern(w) for w in ordered) or r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    titles: re.Pattern[str]
+    by_form: dict[str, str]
+    by_acronym: dict[str, str]
+    coordination: re.Pattern[str]
+    determiner_before: re.Pattern[str]
+    appointment_before: re.Pattern[str]
+    linker_after: re.Pattern[str]
+    org_head: re.Pattern[str]
+
+
+@cache
+def _grammar(language: str) -> _Grammar:
+    try:
+        data: RoleData = lang.load("role", language)
+    except LanguageDataError:
+        data = lang.load("role", _FALLBACK_LANGUAGE)
+    spellings: list[tuple[str, str]] = []
+    by_form: dict[str, str] = {}
+    by_acronym: dict[str, str] = {}
+    for title in data.titles:
+        for form in title.forms:
+            spellings.append((form, _form_pattern(form)))
+            by_form.setdefault(_form_key(form), title.id)
+        for acronym in title.acronyms:
+            spellings.append((acronym, f"(?-i:{re.escape(acronym)})"))
+            by_acronym.setdefault(acronym, title.id)
+    # Longest spelling first: "président-directeur général" before "président".
+    spellings.sort(key=lambda s: len(s[0]), reverse=True)
+    alternatives = "|".join(p for _, p in spellings) or r"(?!x)x"
+    titles = re.compile(rf"(?<![\w{_HYPHEN_CLASS}])(?:{alternatives})(?![\w{_HYPHEN_CLASS}])", re.IGNORECASE)
+    dets = _words_pattern(data.determiners)
+    coords = _words_pattern(data.coordinators)
+    coordination = re.compile(
+        rf"\s*(?:,\s*(?:(?:{coords})\s+)?|\s(?:{coords})\s+)(?:(?:{dets})\s*)?", re.IGNORECASE)
+    determiner_before = re.compile(rf"(?:^|(?<=[\s,(]))(?:{dets})(?:\s+|(?<=[{_APOSTROPHES}]))$",
+                                   re.IGNORECASE)
+    verbs = _words_pattern(data.appointment_verbs)
+    aux = _words_pattern(data.auxiliaries)
+    appointment_before = re.compile(
+        rf"\s+(?:(?:{aux})\s+|(?:{aux})(?<=[{_APOSTROPHES}])){{0,4}}(?:{verbs})"
+        rf"(?:\s+(?:as|comme|en\s+tant\s+que))?\s+$", re.IGNORECASE)
+    links = _words_pattern(data.linkers)
+    linker_after = re.compile(rf"\s+(?:{links})(?:\s+|(?<=[{_APOSTROPHES}]))", re.IGNORECASE)
+    org_head = re.compile(rf"(?:{_words_pattern(data.org_heads)})\s+", re.IGNORECASE)
+    return _Grammar(titles, by_form, by_acronym, coordination, determiner_before, appointment_before,
+                    linker_after, org_head)
+
+
+def title_matches(text: str, language: str) -> list[TitleMatch]:
+    """Every title in ``text`` with its canonical id, left to right, not overlapping."""
+    return list(_title_matches(text, language))
+
+
+@lru_cache(maxsize=16)
+def _title_matches(text: str, language: str) -> tuple[TitleMatch, ...]:
+    grammar = _grammar(language)
+    found: list[TitleMatch] = []
+    for match in grammar.titles.finditer(text):
+        surface = match.group()
+        title_id = grammar.by_acronym.get(surface) or grammar.by_form.get(_form_key(surface))
+        if title_id is not None:
+            found.append(TitleMatch(match.start(), match.end(), title_id))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class _Party:
+    start: int
+    end: int
+    text: str
+
+
+def _person_like(name: entity.Name, single_ok: bool) -> bool:
+    if name.org or name.acronym or name.quoted or len(name.tokens) > 4:
+        return False
+    return single_ok or len(name.tokens) >= 2
+
+
+class _Context:
+    """Names of one text indexed by where they start and end."""
+
+    def __init__(self, text: str, names: list[entity.Name], language: str) -> None:
+        self.text = text
+        self.by_start = {n.start: n for n in names}
+        self.by_end = {n.end: n for n in names}
+        self.lexicon = entity.lexicon(language)
+
+    def person_before_comma(self, name: entity.Name) -> bool:
+        """A name before ", the CEO" is the CEO unless a preposition put it there ("In Westland, the CEO")."""
+        if not _person_like(name, single_ok=True):
+            return False
+        if len(name.tokens) >= 2:
+            return True
+        window = max(0, name.start - 30)
+        before = _WORD_BEFORE.search(self.text, window, name.start)
+        if before is None or self.lexicon.saying_before.search(self.text, window, name.start):
+            return True
+        return before.group(1).casefold() not in self.lexicon.stop
+
+    def organization_at(self, pos: int, grammar: _Grammar) -> _Party | None:
+        """The organization phrase starting at ``pos``: "Acme", "Acme's Cloud BU", "groupe Acme"."""
+        start = pos
+        head = grammar.org_head.match(self.text, pos)
+        if head and head.end() in self.by_start:
+            pos = head.end()
+        name = self.by_start.get(pos)
+        if name is None:
+            return None
+        end = name.end
+        # Possessive chains stay one organization phrase: "Acme's Cloud BU".
+        while name.possessive:
+            after = _POSSESSIVE_AFTER.match(self.text, name.end)
+            if after is None or after.end() not in self.by_start:
+                break
+            name = self.by_start[after.end()]
+            end = name.end
+        return _Party(start, end, self.text[start:end])
+
+
+def _chains(matches: list[TitleMatch], text: str, grammar: _Grammar) -> list[list[TitleMatch]]:
+    """Group coordinated titles: "founder and CEO", "chairman, president and CEO"."""
+    chains: list[list[TitleMatch]] = []
+    for match in matches:
+        if chains:
+            last = chains[-1][-1]
+            gap = grammar.coordination.fullmatch(text, last.end, match.start)
+            if gap is not None:
+                chains[-1].append(match)
+                continue
+        chains.append([match])
+    return chains
+
+
+def _left_side(ctx: _Context, grammar: _Grammar, start: int) -> tuple[_Party | None, _Party | None]:
+    """Person and organization written before a title."""
+    text = ctx.text
+    pos = start
+    had_determiner = False
+    for _ in range(3):
+        det = grammar.determiner_before.search(text, max(0, pos - 40), pos)
+        if det is None:
+            break
+        pos = det.start()
+        had_determiner = True
+    # "Jane Doe, the CEO", "Xu, the rotating chairman"
+    comma = _COMMA_BEFORE.search(text, max(0, pos - 10), pos)
+    if comma is not None:
+        name = ctx.by_end.get(comma.start())
+        if name is not None and ctx.person_before_comma(name):
+            return _Party(name.start, name.end, name.text), None
+        return None, None
+    # "Jane Doe was appointed as the CEO", "Jeanne Morel a été nommée PDG"
+    verb = grammar.appointment_before.search(text, max(0, pos - 80), pos)
+    if verb is not None:
+        name = ctx.by_end.get(verb.start())
+        if name is not None and _person_like(name, single_ok=True):
+            return _Party(name.start, name.end, name.text), None
+    # "Acme's CEO", "Acme CEO"
+    possessive = _POSSESSIVE_BEFORE.search(text, max(0, pos - 4), pos)
+    if possessive is not None:
+        name = ctx.by_end.get(possessive.start())
+        if name is not None and name.possessive:
+            return None, _Party(name.start, name.end, name.text)
+    if not had_determiner:
+        space = _SPACE_BEFORE.search(text, max(0, pos - 1), pos)
+        name = ctx.by_end.get(space.start()) if space else None
+        if name is not None and not name.possessive:
+            org = _Party(name.start, name.end, name.text)
+            # "Jane Doe, Acme CEO, said"
+            comma = _COMMA_BEFORE.search(text, max(0, name.start - 10), name.start)
+            person = ctx.by_end.get(comma.start()) if comma else None
+            if person is not None and _person_like(person, single_ok=False):
+                return _Party(person.start, person.end, person.text), org
+            return None, org
+    return None, None
+
+
+def _right_side(ctx: _Context, grammar: _Grammar, end: int,
+                has_person: bool) -> tuple[_Party | None, _Party | None]:
+    """Person and organization written after a title."""
+    text = ctx.text
+    link = grammar.linker_after.match(text, end)
+    if link is not None:
+        org = ctx.organization_at(link.end(), grammar)
+        if org is None:
+            return None, None
+        if not has_person:
+            # "the CEO of Acme, Jane Doe" / "CEO of Acme (Jane Doe)"
+            comma = _COMMA.match(text, org.end)
+            paren = _OPEN_PAREN.match(text, org.end)
+            if comma is not None:
+                name = ctx.by_start.get(comma.end())
+                if name is not None and _person_like(name, single_ok=False):
+                    return _Party(name.start, name.end, name.text), org
+            elif paren is not None:
+                name = ctx.by_start.get(paren.end())
+                if (name is not None and _person_like(name, single_ok=False)
+                        and text.startswith(")", name.end)):
+                    # The closing parenthesis belongs to the span, not to the name.
+                    return _Party(name.start, name.end + 1, name.text), org
+        return None, org
+    if not has_person:
+        # "Acme CEO Jane Doe", "CEO, Jane Doe"
+        gap = _COMMA_OR_SPACE.match(text, end)
+        name = ctx.by_start.get(gap.end()) if gap else None
+        if name is not None and _person_like(name, single_ok=False):
+            return _Party(name.start, name.end, name.text), None
+    return None, None
+
+
+@lru_cache(maxsize=16)
+def _find(text: str, language: str) -> tuple[Mention, ...]:
+    grammar = _grammar(language)
+    ctx = _Context(text, entity.scan(text, language), language)
+    mentions: list[Mention] = []
+    for chain in _chains(title_matches(text, language), text, grammar):
+        person, org = _left_side(ctx, grammar, chain[0].start)
+        right_person, right_org = _right_side(ctx, grammar, chain[-1].end, person is not None)
+        # An organization after the linker ("CEO of Acme") wins over a name just before the title.
+        org = right_org or org
+        person = person or right_person
+        for title in chain:
+            bounds = [title.start, title.end]
+            for party in (person, org):
+                if party is not None:
+                    bounds += [party.start, party.end]
+            start, end = min(bounds), max(bounds)
+            value = RoleValue(title=title.id, title_text=text[title.start:title.end],
+                              person=person.text if person else None,
+                              organization=org.text if org else None)
+            mentions.append(Mention(type="role", start=start, end=end, text=text[start:end], value=value))
+    return tuple(mentions)
+
+
+def find(text: str, lang: str, ref_date: dt.date | None) -> list[Mention]:
+    """Role mentions in ``text``: a title with the person and organization it ties, when written."""
+    del ref_date  # titles do not depend on the date
+    if not text:
+        return []
+    return list(_find(text, lang))

@@ -1,0 +1,96 @@
+"""Number reading: digits in both locales, words, scales, fractions; never raising, never slow."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.recognize.numbers import find_numbers, parse_number
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lang", "value"),
+    [
+        ("4,250,000", "en", 4250000),
+        ("4 250 000", "en", 4250000),
+        ("4\u00a0250\u00a0000", "fr", 4250000),
+        ("4\u202f250\u202f000", "fr", 4250000),
+        ("4.250.000", "fr", 4250000),
+        ("7,25", "fr", 7.25),
+        ("2.345,5", "fr", 2345.5),
+        ("2,345.5", "en", 2345.5),
+        ("3.7 billion", "en", 3.7e9),
+        ("820 million", "en", 8.2e8),
+        ("4.6bn", "en", 4.6e9),
+        ("35k", "en", 35000),
+        ("2,4 milliards", "fr", 2.4e9),
+        ("7 millions", "fr", 7e6),
+        ("nine", "en", 9),
+        ("thirty-seven", "en", 37),
+        ("a thousand", "en", 1000),
+        ("two hundred and nine", "en", 209),
+        ("sept", "fr", 7),
+        ("trente-quatre", "fr", 34),
+        ("soixante-dix-huit", "fr", 78),
+        ("quatre-vingts", "fr", 80),
+        ("deux mille trois cent", "fr", 2300),
+        ("three quarters", "en", 0.75),
+        ("one and a half", "en", 1.5),
+        ("deux millions et demi", "fr", 2.5e6),
+        ("-12", "en", -12),
+        ("3/8", "en", 0.375),
+    ],
+)
+def test_reads_whole_numbers(phrase: str, lang: str, value: float) -> None:
+    assert parse_number(phrase, lang) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("the B737 and the COVID-19 wave", "en"),
+        ("visit 21kr or v3.1 today", "en"),
+        ("a 150ml glass", "en"),
+        ("the 4th of July", "en"),
+        ("see https://example.com/page?id=123&x=45%20", "en"),
+    ],
+)
+def test_digits_glued_to_identifiers_are_not_numbers(text: str, lang: str) -> None:
+    assert find_numbers(text, lang) == []
+
+
+def test_lone_articles_are_not_numbers() -> None:
+    assert find_numbers("un homme et une femme", "fr") == []
+    assert find_numbers("the one you like", "en") == []
+
+
+def test_dotted_sequences_are_separate_integers() -> None:
+    assert [m.value for m in find_numbers("10.0.3.7", "en")] == [10, 0, 3, 7]
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "Il y a vingt-deux ans, 1 500 personnes et 3,5 millions d'euros."
+    for m in find_numbers(text, "fr"):
+        assert 0 <= m.start < m.end <= len(text)
+    assert [text[m.start:m.end] for m in find_numbers(text, "fr")] == ["vingt-deux", "1 500", "3,5 millions"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-/%$€kKmMbe^ onethundrdasvigçéàqu\u00a0\u202f")),
+               max_size=80),
+       st.sampled_from(["en", "fr", "de"]))
+def test_never_raises_and_spans_are_valid(text: str, lang: str) -> None:
+    for m in find_numbers(text, lang):
+        assert 0 <= m.start <= m.end <= len(text)
+
+
+@pytest.mark.parametrize("hostile", ["1" * 100_000, " " * 100_000, "1," * 50_000, "1 " * 50_000,
+                                     "one " * 25_000, "-" * 100_000])
+def test_hostile_input_is_fast(hostile: str) -> None:
+    t0 = time.perf_counter()
+    find_numbers(hostile, "en")
+    find_numbers(hostile, "fr")
+    assert time.perf_counter() - t0 < 5.0

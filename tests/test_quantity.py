@@ -1,0 +1,127 @@
+"""Quantities: literal and typical intervals, vague quantifiers, ranges, unit nouns."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.recognize import quantity
+from checker.records import QuantityValue
+
+
+def _one(text: str, lang: str) -> tuple[str, QuantityValue]:
+    found = quantity.find(text, lang, None)
+    assert len(found) == 1, found
+    value = found[0].value
+    assert isinstance(value, QuantityValue)
+    return found[0].text, value
+
+
+def test_over_n_is_open_literally_and_bounded_typically() -> None:
+    span, v = _one("a crew of over a hundred engineers", "en")
+    assert span == "over a hundred"
+    assert (v.literal.low, v.literal.high, v.literal.low_inclusive) == (100, None, False)
+    assert (v.typical.low, v.typical.high) == (100, 200)
+    assert v.unit == "engineer"
+
+
+def test_several_hundred_is_not_a_hundred() -> None:
+    span, v = _one("several hundred volunteers", "en")
+    assert span == "several hundred"
+    assert (v.literal.low, v.literal.high) == (200, 999)
+    assert v.unit == "volunteer"
+
+
+def test_hundreds_of_is_not_one_hundred() -> None:
+    _, v = _one("hundreds of protesters", "en")
+    assert v.literal.low == 200 and v.literal.high == 999
+
+
+def test_nearly_in_french() -> None:
+    span, v = _one("près de 40 ingénieurs", "fr")
+    assert span == "près de 40"
+    assert (v.literal.low, v.literal.high, v.literal.high_inclusive) == (36, 40, False)
+    assert v.unit == "ingénieur"
+
+
+def test_exact_count_with_a_known_unit_noun() -> None:
+    _, v = _one("12 000 unités", "fr")
+    assert (v.literal.low, v.literal.high) == (12000, 12000)
+    assert v.unit == "unit"
+    _, v = _one("seven models", "en")
+    assert v.unit == "model"
+
+
+def test_unit_after_one_adjective() -> None:
+    _, v = _one("40 new stores", "en")
+    assert v.unit == "outlet"
+
+
+def test_multiword_unit() -> None:
+    _, v = _one("250 points de vente", "fr")
+    assert v.unit == "outlet"
+
+
+def test_plus_de_is_open() -> None:
+    _, v = _one("plus de 450", "fr")
+    assert (v.literal.low, v.literal.high, v.literal.low_inclusive) == (450, None, False)
+
+
+def test_less_than_is_open_below() -> None:
+    _, v = _one("fewer than 30 seats", "en")
+    assert (v.literal.low, v.literal.high, v.literal.high_inclusive) == (None, 30, False)
+    assert (v.typical.low, v.typical.high) == (0, 30)
+
+
+def test_or_more_after_the_number() -> None:
+    span, v = _one("18 ou plus", "fr")
+    assert span == "18 ou plus"
+    assert (v.literal.low, v.literal.high, v.literal.low_inclusive) == (18, None, True)
+
+
+def test_ranges() -> None:
+    _, v = _one("between 12 and 18 months", "en")
+    assert (v.literal.low, v.literal.high) == (12, 18)
+    assert v.unit == "month"
+    _, v = _one("de 3 à 5 ans", "fr")
+    assert (v.literal.low, v.literal.high) == (3, 5)
+    _, v = _one("4k-9k", "en")
+    assert (v.literal.low, v.literal.high) == (4000, 9000)
+
+
+def test_two_bounds_make_one_range() -> None:
+    span, v = _one("more than 15 and less than 25", "en")
+    assert span == "more than 15 and less than 25"
+    lit = v.literal
+    assert (lit.low, lit.high, lit.low_inclusive, lit.high_inclusive) == (15, 25, False, False)
+
+
+def test_over_after_a_number_is_a_preposition() -> None:
+    found = quantity.find("They saved 500 over 4 years", "en", None)
+    assert [m.value.literal.low for m in found if isinstance(m.value, QuantityValue)] == [500, 4]
+    assert all(m.value.quantifier is None for m in found if isinstance(m.value, QuantityValue))
+
+
+def test_approximately_widens() -> None:
+    _, v = _one("environ 200", "fr")
+    assert (v.literal.low, v.literal.high) == pytest.approx((180, 220))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120), st.sampled_from(["en", "fr"]))
+def test_never_raises(text: str, lang: str) -> None:
+    for m in quantity.find(text, lang, None):
+        assert text[m.start:m.end] == m.text
+
+
+def test_speed_on_a_long_text() -> None:
+    sentence = ("Over 300 workers and nearly 40 engineers built 12 000 units in 2023, "
+                "while several hundred people waited for between 3 and 5 months. ")
+    text = sentence * 500  # about 10k words
+    t0 = time.perf_counter()
+    found = quantity.find(text, "en", None)
+    assert time.perf_counter() - t0 < 2.0
+    assert len(found) >= 2500
