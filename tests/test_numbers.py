@@ -42,6 +42,27 @@ from checker.recognize.numbers import find_numbers, parse_number
         ("deux millions et demi", "fr", 2.5e6),
         ("-12", "en", -12),
         ("3/8", "en", 0.375),
+        # fractions whose denominator is a compound ordinal
+        ("a sixty-first", "en", 1 / 61),
+        ("seven forty-seconds", "en", 7 / 42),
+        ("four eighty ninths", "en", 4 / 89),
+        ("two hundred seventy ninths", "en", 200 / 79),
+        ("two hundred and seventy ninths", "en", 270 / 9),
+        ("one two hundred sixth", "en", 1 / 206),
+        ("eighty-three hundred sevenths", "en", 8300 / 7),
+        ("three and nineteen hundredths", "en", 3.19),
+        ("six hundred millionths", "en", 600 / 1e6),
+        ("minus four ninths", "en", -4 / 9),
+        ("une quarante et unième", "fr", 1 / 41),
+        ("trois vingtièmes", "fr", 3 / 20),
+        # small integers in digits joined to number words
+        ("7 hundred and 45", "en", 745),
+        ("2 thousand 6 hundred and 8", "en", 2608),
+        ("9 million and forty", "en", 9_000_040),
+        ("two lakh crore", "en", 2e12),
+        # scientific notation
+        ("2.5x10^3", "en", 2500),
+        ("4.1×10^-2", "en", 0.041),
     ],
 )
 def test_reads_whole_numbers(phrase: str, lang: str, value: float) -> None:
@@ -60,6 +81,27 @@ def test_reads_whole_numbers(phrase: str, lang: str, value: float) -> None:
 )
 def test_digits_glued_to_identifiers_are_not_numbers(text: str, lang: str) -> None:
     assert find_numbers(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("on the twenty-fifth of the month", "en", []),
+        ("in the twenty first round", "en", []),
+        ("a one second pause", "en", [1]),
+        ("it lasted thirty seconds", "en", [30]),
+        ("twenty-two seconds later", "en", [22]),
+        ("two fifth graders", "en", [2]),
+        ("from 7 hundred to 9 hundred", "en", [700, 900]),
+        ("between 40 and 60", "en", [40, 60]),
+        ("entre 40 et 60", "fr", [40, 60]),
+        ("au vingt et unième siècle", "fr", []),
+        ("le trente-deuxième jour", "fr", []),
+        ("trois cinquième des votants", "fr", [0.6]),
+    ],
+)
+def test_ordinals_and_neighbours_stay_apart(text: str, lang: str, expected: list[float]) -> None:
+    assert [m.value for m in find_numbers(text, lang)] == pytest.approx(expected)
 
 
 def test_lone_articles_are_not_numbers() -> None:
@@ -88,7 +130,8 @@ def test_never_raises_and_spans_are_valid(text: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize("hostile", ["1" * 100_000, " " * 100_000, "1," * 50_000, "1 " * 50_000,
-                                     "one " * 25_000, "-" * 100_000])
+                                     "one " * 25_000, "-" * 100_000, "-1 " * 30_000, "%20" * 30_000,
+                                     "twenty " * 20_000 + "fifths", "3 hundred and " * 10_000, ".5" * 50_000])
 def test_hostile_input_is_fast(hostile: str) -> None:
     t0 = time.perf_counter()
     find_numbers(hostile, "en")

@@ -118,6 +118,13 @@ def _currency(c: _Compiled, surface: str, text: str) -> tuple[str | None, float,
     return code, cur.divisor, scale
 
 
+_CONVERSION_OPEN = re.compile(r"\s{0,2}\(\s{0,2}(?:(?:about|around|environ|soit|or|ou|approx\.?|~)\s{1,2})?")
+_CONVERSION_CLOSE = re.compile(r"\s{0,2}\)")
+_CENTS_GAP = re.compile(r"\s{1,2}|\s{1,2}(?:and|et)\s{1,2}", re.IGNORECASE)
+_WORD_NEXT = re.compile(r"\s*(?:[^\W\d_]|-)")
+_NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_]+)")
+
+
 @dataclass
 class _M:
     start: int
@@ -156,8 +163,7 @@ def _find(text: str, lang: str) -> list[Mention]:
         # "4,000 yuan (US$560)": the conversion belongs to the same mention
         if i + 1 < len(raw):
             nxt = raw[i + 1]
-            if re.fullmatch(r"\s{0,2}\(\s{0,2}(?:(?:about|around|environ|soit|or|ou|approx\.?|~)\s{1,2})?",
-                            text[end:nxt.start]) and re.match(r"\s{0,2}\)", text[nxt.end:nxt.end + 3]):
+            if _CONVERSION_OPEN.fullmatch(text, end, nxt.start) and _CONVERSION_CLOSE.match(text, nxt.end):
                 end = nxt.end + text[nxt.end:nxt.end + 3].index(")") + 1
                 i += 1
         out.append(_mention(text, m, end, lang))
@@ -195,10 +201,10 @@ def _read(text: str, n: NumberMatch, nxt: NumberMatch | None, c: _Compiled, lang
         # "3 dollars 50 cents", "15 dollars et 15", "17 USD 25"
         if divisor == 1.0 and nxt is not None and 0 < nxt.value < 100 and float(nxt.value).is_integer():
             gap = text[end:nxt.start]
-            if re.fullmatch(r"\s{1,2}|\s{1,2}(?:and|et)\s{1,2}", gap, re.IGNORECASE):
+            if _CENTS_GAP.fullmatch(gap):
                 tail = c.after.match(text, nxt.end)
                 tail_code = _currency(c, tail.group(1), text) if tail else None
-                bare = not re.match(r"\s*(?:[^\W\d_]|-)", text[nxt.end:nxt.end + 2])
+                bare = not _WORD_NEXT.match(text[nxt.end:nxt.end + 2])
                 if (tail_code is None or tail_code[1] == 100.0) and (bare or tail is not None):
                     amount += nxt.value / 100.0
                     end = tail.end() if tail is not None else nxt.end
@@ -207,7 +213,7 @@ def _read(text: str, n: NumberMatch, nxt: NumberMatch | None, c: _Compiled, lang
 
 def _scale_after(text: str, end: int, amount: float, lang: str) -> tuple[int, float]:
     d = number_data(lang)
-    m = re.match(r"\s{1,2}([^\W\d_]+)", text[end:end + 20])
+    m = _NEXT_WORD.match(text[end:end + 20])
     if m and m.group(1).lower() in d.scales:
         return end + m.end(), amount * d.scales[m.group(1).lower()]
     return end, amount

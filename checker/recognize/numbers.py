@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from checker import lang as langdata
 from checker.lang import DimensionData, Example
@@ -45,6 +46,8 @@ class NumbersData(DimensionData):
     fraction_joiners: list[str] = []
     # Ordinals that are denominators only inside a compound ("twenty-firsts", never "a first").
     compound_ordinals: dict[str, float] = {}
+    # Whether a singular ordinal takes only a numerator of one ("one fifth", but "two fifth graders").
+    singular_needs_one: bool = True
     samples: list[Example] = []
 
 
@@ -75,7 +78,23 @@ _FR_NUMBER = re.compile(
     r"|\d+\.\d{1,2}(?![\d.])"  # 71.43 (a decimal point in a French text)
     r"|\d+"
 )
-_EXPONENT = re.compile(r"(?:[eE]([+-]?\d{1,3})|\^([+-]{0,2})(\d{1,3}))(?![\w])")
+_DIGIT_HINT = re.compile(r"[.,]?\d")
+_EXPONENT = re.compile(r"(?:[eE]([+-]?\d{1,3})|\^([+-]{0,2})(\d{1,3})|\s?[x×*]\s?10\^([+-]?\d{1,3}))(?![\w])")
+_THOUSANDS_DOT = re.compile(r"\.\d{3}(?:\D|$)")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_SENTENCE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+_UNIT_GLUED_DASH = re.compile(r"\d[^\W\d_]{1,3}$")
+_DIGIT_AFTER_SEP = re.compile(r"[.,]\d")
+_INT = re.compile(r"\d+")
+_DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_SHORT_SPACE = re.compile(r"\s{1,3}")
+_SPACED_SUFFIX = re.compile(r"[ \u00a0]{1,2}([^\W\d_]{1,2})(?![\w])")
+_SCALE_GAP = re.compile(r"[\s\-]{1,3}")
+_AND_FRACTION = re.compile(r"\s+(?:et|and)\s+(?:a\s+|one\s+|un\s+)?([^\W\d_]+)")
+_AND_HALF = re.compile(r"\s+(?:et|and)\s+(?:a\s+|one\s+|un\s+)?(demi|half)\b", re.IGNORECASE)
+_OF_A_SCALE = re.compile(r"[\s-]+(?:of\s+a\s+|a\s+)?([^\W\d_]+)")
+_A_SCALE = re.compile(r"[\s-]+(?:a\s+)?([^\W\d_]+)")
+_GLUED_AFTER_DIGITS = re.compile(r"[.,]\d|[^\W\d_]")
 _FRACTION = re.compile(r"\s*/\s*(\d{1,3})(?![\d/])")
 _SIGN = re.compile(r"([-\u2212])\s{0,2}$")
 _GLUED_WORD = re.compile(r"[^\W\d_]+")
@@ -101,10 +120,10 @@ def _digits_value(raw: str, decimal_comma: bool) -> float:
     for sp in _SPACES:
         s = s.replace(sp, "")
     if decimal_comma:
-        s = s.replace(".", "") if re.search(r"\.\d{3}(?:\D|$)", s) or s.count(".") > 1 else s
+        s = s.replace(".", "") if _THOUSANDS_DOT.search(s) or s.count(".") > 1 else s
         s = s.replace(",", ".")
     else:
-        s = s.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", s) else s.replace(",", "")
+        s = s.replace(",", ".") if _DECIMAL_COMMA.fullmatch(s) else s.replace(",", "")
     return float(s)
 
 
@@ -113,7 +132,7 @@ _SPACE = re.compile(r"\s")
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs: cheap hints first, then the full pattern on the whitespace-delimited word around each."""
+    """Spans of URLs: cheap hints first, then the full pattern on the word around each hint."""
     spans: list[tuple[int, int]] = []
     word_end = -1
     for hint in _URL_HINT.finditer(text):
@@ -143,27 +162,33 @@ def _find_numbers_cached(text: str, lang: str) -> tuple[NumberMatch, ...]:
 def _find_numbers(text: str, lang: str) -> list[NumberMatch]:
     d = data(lang)
     urls = _url_spans(text)
-    found = _find_digits(text, d)
-    taken = [(m.start, m.end) for m in found]
-    mixed: list[NumberMatch] = []
+    digits = _find_digits(text, d, lang)
+    taken = [(m.start, m.end) for m in digits]
+    found: list[NumberMatch] = []
+    replaced: set[int] = set()
     for m in _find_words(text, lang):
         if not overlaps_any(m.start, m.end, taken):
             found.append(m)
-        elif any(ch.isdigit() for ch in text[m.start:m.end]):
-            mixed.append(m)
-    for m in mixed:
-        # "3 hundred and 21" replaces "3 hundred" and "21" when it covers them whole
-        inside = [x for x in found if x.start < m.end and m.start < x.end]
-        if all(m.start <= x.start and x.end <= m.end and x.end - x.start < m.end - m.start for x in inside):
-            found = [x for x in found if x not in inside]
+            continue
+        # "3 hundred and 21" replaces "3 hundred" and "21" when it covers them whole and is longer
+        lo = bisect.bisect_left(taken, (m.start, -1))
+        hi = bisect.bisect_left(taken, (m.end, -1))
+        inside = range(lo, hi)
+        if lo > 0 and taken[lo - 1][1] > m.start:
+            continue  # a number in digits straddles its start
+        if inside and taken[hi - 1][1] <= m.end and m.end - m.start > max(e - s for s, e in taken[lo:hi]):
+            replaced.update(inside)
             found.append(m)
+    found.extend(m for idx, m in enumerate(digits) if idx not in replaced)
     if urls:
         found = [m for m in found if not overlaps_any(m.start, m.end, urls)]
-    taken = [(m.start, m.end) for m in found]
-    for m in _VULGAR.finditer(text):
-        if not overlaps_any(m.start(), m.end(), taken):
-            found.append(NumberMatch(m.start(), m.end(), unicodedata.numeric(m.group())))
     found.sort(key=lambda m: m.start)
+    if _VULGAR.search(text):
+        taken = [(m.start, m.end) for m in found]
+        for v in _VULGAR.finditer(text):
+            if not overlaps_any(v.start(), v.end(), taken):
+                found.append(NumberMatch(v.start(), v.end(), unicodedata.numeric(v.group())))
+        found.sort(key=lambda m: m.start)
     return _join_fractions(text, found, _words(lang).joiner)
 
 
@@ -183,7 +208,7 @@ def _join_fractions(text: str, found: list[NumberMatch], joiner: re.Pattern[str]
             gap = text[a.end:b.start]
             tail = text[b.end:b.end + 3]
             if b.start - a.end <= 10 and joiner.fullmatch(gap) and b.value != 0 and abs(a.value) < 10000 \
-                    and re.match(r"\s*(?:[.,;:!?)]|$)", tail):
+                    and _SENTENCE_END.match(tail):
                 out.append(NumberMatch(a.start, b.end, a.value / b.value, words=a.words or b.words))
                 i += 2
                 continue
@@ -200,15 +225,28 @@ def overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return i < len(spans) and spans[i][0] < end
 
 
-def _find_digits(text: str, d: NumbersData) -> list[NumberMatch]:
+@cache
+def _negative_before(lang: str) -> re.Pattern[str]:
+    negatives = "|".join(map(re.escape, data(lang).negatives)) or r"(?!x)x"
+    return re.compile(r"(?<![\w])(" + negatives + r")\s{1,2}$", re.IGNORECASE)
+
+
+def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
     pattern = _FR_NUMBER if d.decimal_comma else _EN_NUMBER
     out: list[NumberMatch] = []
     pos = 0
     n = len(text)
     while True:
-        m = pattern.search(text, pos)
-        if m is None:
+        # a cheap hint finds the next digit; the full pattern is only tried there
+        hint = _DIGIT_HINT.search(text, pos)
+        if hint is None:
             break
+        m = pattern.match(text, hint.start())
+        if m is None and hint.end() - hint.start() == 2:
+            m = pattern.match(text, hint.start() + 1)
+        if m is None:
+            pos = hint.end()
+            continue
         start, end = m.span()
         pos = end
         before = text[start - 1] if start else ""
@@ -216,19 +254,19 @@ def _find_digits(text: str, d: NumbersData) -> list[NumberMatch]:
         if before.isalnum() or before == "_" or before == "." and start >= 2 and text[start - 2].isalpha():
             continue
         if before in "-\u2010\u2011" and start >= 2 and text[start - 2].isalpha() \
-                and not re.search(r"\d[^\W\d_]{1,3}$", text[max(0, start - 6):start - 1]):
+                and not _UNIT_GLUED_DASH.search(text, max(0, start - 6), start - 1):
             continue
         if before in "/:" and start >= 2 and text[start - 2].isdigit():
             # part of a date or a time ("5/17", "12:30") read alone
             pass
         raw = m.group()
         # "192.168.1.2", "22,24,26,31": a list of integers, not a decimal
-        if re.match(r"[.,]\d", text[end:end + 2]) or (start and text[start - 1] in ".," and start >= 2
+        if _DIGIT_AFTER_SEP.match(text, end) or (start and text[start - 1] in ".," and start >= 2
                                                         and text[start - 2].isdigit()):
-            intpart = re.match(r"\d+", raw)
+            intpart = _INT.match(raw)
             if intpart is None:
                 continue
-            grouped = d.decimal_comma and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw)
+            grouped = d.decimal_comma and _DOT_GROUPED.fullmatch(raw)
             if not (grouped and text[end:end + 1] == "."):
                 raw = intpart.group()
                 end = start + len(raw)
@@ -242,6 +280,8 @@ def _find_digits(text: str, d: NumbersData) -> list[NumberMatch]:
         if ex:
             if ex.group(1) is not None:
                 value = value * 10.0 ** int(ex.group(1))
+            elif ex.group(4) is not None:
+                value = value * 10.0 ** int(ex.group(4))  # "1.3x10^6"
             else:
                 sign = -1 if ex.group(2).count("-") % 2 else 1
                 try:
@@ -256,7 +296,7 @@ def _find_digits(text: str, d: NumbersData) -> list[NumberMatch]:
                 end = fr.end()
                 # a mixed number "2 1/4"
                 prev = out[-1] if out else None
-                if prev is not None and not prev.words and re.fullmatch(r"\s{1,3}", text[prev.end:start]) \
+                if prev is not None and not prev.words and _SHORT_SPACE.fullmatch(text, prev.end, start) \
                         and float(prev.value).is_integer() and value < 1:
                     out.pop()
                     start, value = prev.start, (abs(prev.value) + value) * (-1 if prev.value < 0 else 1)
@@ -276,7 +316,7 @@ def _find_digits(text: str, d: NumbersData) -> list[NumberMatch]:
                 # "180ml", "4th", "36kr": a unit, an ordinal or an identifier
                 continue
         else:
-            sp = re.match(r"[ \u00a0]{1,2}([^\W\d_]{1,2})(?![\w])", text[end:end + 6])
+            sp = _SPACED_SUFFIX.match(text[end:end + 6])
             if sp and sp.group(1) in d.suffixes and sp.group(1) not in ("g", "b", "mm", "mn"):
                 value *= d.suffixes[sp.group(1)]
                 end += sp.end()
@@ -287,13 +327,12 @@ def _find_digits(text: str, d: NumbersData) -> list[NumberMatch]:
         # a sign right before: "-1", "- 10 k", but not the dash of "1000-5000"
         sign_m = _SIGN.search(text, max(0, start - 3), start)
         if sign_m:
-            lead = text[:sign_m.start()].rstrip()
+            lead = text[max(0, sign_m.start() - 64):sign_m.start()].rstrip()
             if not lead or not (lead[-1].isalnum() or lead[-1] in ",.%)"):
                 start = sign_m.start()
                 value = -value
         elif d.negatives:
-            neg = re.search(r"(?<![\w])(" + "|".join(map(re.escape, d.negatives)) + r")\s{1,2}$",
-                            text[max(0, start - 12):start], re.IGNORECASE)
+            neg = _negative_before(lang).search(text[max(0, start - 12):start])
             if neg:
                 start = max(0, start - 12) + neg.start(1)
                 value = -value
@@ -308,10 +347,10 @@ def _scale_words(text: str, end: int, value: float, d: NumbersData) -> tuple[int
     scaled = False
     last_scale = 0.0
     while True:
-        gap = re.match(r"[\s\-]{1,3}", text[end:end + 3])
+        gap = _SCALE_GAP.match(text, end, end + 3)
         if not gap:
             break
-        w = _WORD.match(text, end + gap.end())
+        w = _WORD.match(text, gap.end())
         if not w:
             break
         word = w.group().lower()
@@ -325,7 +364,7 @@ def _scale_words(text: str, end: int, value: float, d: NumbersData) -> tuple[int
         scaled = True
     if scaled:
         # "un million et demi", "3 million and a half"
-        half = re.match(r"\s+(?:et|and)\s+(?:a\s+|one\s+|un\s+)?([^\W\d_]+)", text[end:end + 24])
+        half = _AND_FRACTION.match(text[end:end + 24])
         if half and half.group(1).lower() in d.fractions:
             value += last_scale / d.fractions[half.group(1).lower()]
             end += half.end()
@@ -346,21 +385,22 @@ class _Words:
     data: NumbersData
     starters: frozenset[str]
     numberish: frozenset[str]  # words that may continue a number
-    candidates: re.Pattern[str]
+    candidates: re.Pattern[str]  # on the lower-cased text: no case folding, no lookbehind, so a fast scan
+    candidates_folded: re.Pattern[str]  # for texts whose lower-cased form has another length ("İ")
     joiner: re.Pattern[str] | None
     ordinals: dict[str, float]  # every denominator word: fractions and compound-only ordinals
 
 
 def _trie(words: list[str]) -> str:
     """A regex alternation of ``words`` factored by common prefixes (fast to scan a text with)."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    root: dict[str, Any] = {}
     for w in words:
         node = root
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:  # type: ignore[type-arg]
+    def build(node: dict[str, Any]) -> str:
         alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
@@ -379,18 +419,23 @@ def _words(lang: str) -> _Words:
     numberish = starters | set(d.connectors) | set(d.points) | set(ordinals)
     letters = r"[^\W\d_]"
     multipliers = _trie(sorted(set(d.hundreds) | set(d.scales)))
-    # where a number may start: a number word, or up to three digits before "hundred"/a scale ("3 hundred and 21")
-    candidates = re.compile(
-        rf"(?<!{letters})(?:{_trie(sorted(starters))})(?!{letters})"
-        rf"|(?<![\w.,])[1-9]\d{{0,2}}(?=[ \u00a0]{{1,2}}(?:{multipliers})(?!{letters}))",
-        re.IGNORECASE)
+    # Where a number may start: a number word, or up to three digits before a multiplier ("3 hundred and 21").
+    # Every alternative starts with a literal character, which lets the regex engine skip ahead to the
+    # characters that can start one; the word boundary before a word is checked by the caller.
+    words = _trie(sorted(starters))
+    digits = "|".join(rf"{c}(?<![\w.,]{c})\d{{0,2}}(?=[ \u00a0]{{1,2}}(?:{multipliers})(?!{letters}))"
+                      for c in "123456789")
+    candidates = re.compile(rf"(?:{words[3:-1] if words.startswith('(?:') else words}|{digits})(?!{letters})")
+    candidates_folded = re.compile(rf"(?<!{letters})(?:{words}|{digits})(?!{letters})", re.IGNORECASE)
     joiner = None
     if d.fraction_joiners:
         alternation = "|".join(r"\s+".join(map(re.escape, j.split())) for j in d.fraction_joiners)
         joiner = re.compile(r"\s+(?:" + alternation + r")\s+", re.IGNORECASE)
-    return _Words(d, frozenset(starters), frozenset(numberish), candidates, joiner, ordinals)
+    return _Words(d, frozenset(starters), frozenset(numberish), candidates, candidates_folded, joiner,
+                  ordinals)
 
 
+_TENS = frozenset((20, 30, 40, 50, 60, 70, 80, 90))
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _PREV_WORD = re.compile(r"([^\W\d_]+)[\W\d_]*\Z")
 _SCALE_AFTER = re.compile(r"[\s-]{1,3}(?:of\s+a\s+|a\s+)?([^\W\d_]+)", re.IGNORECASE)
@@ -407,7 +452,7 @@ def _window(text: str, pos: int, w: _Words) -> list[_Token]:
         if word[0].isdigit():
             s, e = m.span()
             # digits join number words only as a whole small integer: not "1.5", "3rd", "007"
-            glued = (s and text[s - 1] in ".,") or re.match(r"[.,]\d|[^\W\d_]", text[e:e + 2])
+            glued = (s and text[s - 1] in ".,") or _GLUED_AFTER_DIGITS.match(text, e)
             if len(word) > 3 or word[0] == "0" or glued:
                 word = "#"
         else:
@@ -415,7 +460,7 @@ def _window(text: str, pos: int, w: _Words) -> list[_Token]:
         toks.append(_Token(m.start(), m.end(), word))
         if word not in w.numberish and not word.isdigit():
             ahead += 1
-        if ahead == 2 or len(toks) > 40:
+        if ahead == 2 or len(toks) > 24:
             break
     return toks
 
@@ -425,8 +470,10 @@ def _find_words(text: str, lang: str) -> list[NumberMatch]:
     d = w.data
     out: list[NumberMatch] = []
     taken = 0
-    for cand in w.candidates.finditer(text):
-        if cand.start() < taken:
+    low = text.lower()
+    folded = len(low) == len(text)
+    for cand in (w.candidates.finditer(low) if folded else w.candidates_folded.finditer(text)):
+        if cand.start() < taken or (folded and cand.start() and text[cand.start() - 1].isalpha()):
             continue
         tokens = _window(text, cand.start(), w)
         if not tokens:
@@ -447,11 +494,13 @@ def _find_words(text: str, lang: str) -> list[NumberMatch]:
 
 def _is_ordinal(text: str, tokens: list[_Token], j: int, w: _Words) -> bool:
     """Whether the number read up to token ``j`` is the head of a compound ordinal ("twenty" + "-fifth")."""
-    if j >= len(tokens) or not _is_singular(tokens[j].word, w):
+    k = j
+    if k + 1 < len(tokens) and tokens[k].word in w.data.connectors:
+        k += 1  # "vingt et unième"
+    if k >= len(tokens) or not _is_singular(tokens[k].word, w):
         return False
-    tens = w.data.cardinals.get(tokens[j - 1].word)
-    return tens is not None and 20 <= tens < 100 and tens % 10 == 0 \
-        and bool(_GAP.fullmatch(text[tokens[j - 1].end:tokens[j].start]))
+    return w.data.cardinals.get(tokens[j - 1].word, 0) in _TENS \
+        and all(_GAP.fullmatch(text[tokens[x - 1].end:tokens[x].start]) for x in range(j, k + 1))
 
 
 def _is_singular(word: str, w: _Words) -> bool:
@@ -470,7 +519,7 @@ def _is_lone_pronoun(tokens: list[_Token], j: int, prev: str, d: NumbersData) ->
 
 
 def _composable(big: float, small: float) -> bool:
-    """Whether ``small`` may follow ``big`` inside one number word group ("thirty" + "five", "hundred" + "one")."""
+    """Whether ``small`` may follow ``big`` inside one group of number words ("thirty" + "five")."""
     base = 100 if small > 10 else 10
     return big % base == 0 and big >= base
 
@@ -501,7 +550,7 @@ def _fraction_split(vals: list[float], seps: list[bool]) -> int:
                 return idx + 1
             round_v = cur
         if idx == 0:
-            # the whole run composes: the numerator ends after its last multiplier ("one hundred | thirty fifths")
+            # the whole run composes: the numerator ends after a multiplier ("one hundred | thirty fifths")
             for s in range(1, n - 1):
                 if vals[s] >= 100 and not seps[s + 1] and vals[s + 1] < 100:
                     return s + 1
@@ -535,9 +584,12 @@ def _span_value(text: str, tokens: list[_Token], lo: int, hi: int, d: NumbersDat
 
 def _read_fraction(text: str, tokens: list[_Token], i: int, d: NumbersData,
                    w: _Words) -> tuple[int, float, bool] | None:
-    """A fraction written in words from token ``i``, with a compound denominator: "three twenty-firsts",
-    "one hundred thirty fifths", "two and fifty-four hundredths", "a trillionth". None when the run of
-    number words does not end with an ordinal (or the ordinal multiplies a scale: "two thirds of a million")."""
+    """A fraction written in words from token ``i``, with a compound denominator.
+
+    "three twenty-firsts", "one hundred thirty fifths", "two and fifty-four hundredths", "a trillionth".
+    None when the run of number words does not end with an ordinal, or when the ordinal multiplies a
+    scale ("two thirds of a million": read by ``_parse_words``).
+    """
     sign = 1.0
     a = i
     if tokens[a].word in d.negatives:
@@ -622,8 +674,9 @@ def _read_fraction(text: str, tokens: list[_Token], i: int, d: NumbersData,
         num = _span_value(text, tokens, a, end_tok, d)
     if num is None or num <= 0:
         return None
-    if _is_singular(ordinal_word, w) and num != 1:
-        return None  # "two fifth" is no fraction; "one fifth", "a twenty-first" are
+    if _is_singular(ordinal_word, w) and num != 1 and (
+            d.singular_needs_one or d.cardinals.get(tokens[f - 1].word, 0) in _TENS):
+        return None  # "two fifth graders", "vingt-cinquième" are no fractions; "one fifth" is
     if whole is None:
         value = num / denom
     elif num < denom:
@@ -636,7 +689,7 @@ def _read_fraction(text: str, tokens: list[_Token], i: int, d: NumbersData,
 
 def _parse_words(text: str, tokens: list[_Token], i: int, d: NumbersData,
                  stop: int | None = None) -> tuple[int, float, bool] | None:
-    """Read a number written in words from token ``i`` (up to token ``stop``): (end token, value, scaled) or None.
+    """Read a number written in words from token ``i`` (before ``stop``): (end token, value, scaled) or None.
 
     Small integers in digits join the words around a multiplier: "3 hundred and 21", "4 thousand 3 hundred".
     """
@@ -750,7 +803,7 @@ def _parse_words(text: str, tokens: list[_Token], i: int, d: NumbersData,
         if w in d.scales or w in d.nouns:
             s = d.scales.get(w) or d.nouns.get(w) or 1.0
             if s >= last_scale:
-                # "three lakh crore", "two thousand million": a larger scale right after a lone group multiplies it
+                # "three lakh crore", "two thousand million": a larger scale multiplies a lone group
                 if last != "scale" or current or total != last_group:
                     break
                 total *= s
@@ -768,8 +821,7 @@ def _parse_words(text: str, tokens: list[_Token], i: int, d: NumbersData,
             best = (k + 1, sign * total, scaled)
             # "un million et demi", "one million and a half"
             k += 1
-            half = re.match(r"\s+(?:et|and)\s+(?:a\s+|one\s+|un\s+)?(demi|half)\b",
-                            text[tok.end:tok.end + 20], re.IGNORECASE)
+            half = _AND_HALF.match(text[tok.end:tok.end + 20])
             if half:
                 total += 0.5 * s
                 end = tok.end + half.end()
@@ -782,13 +834,14 @@ def _parse_words(text: str, tokens: list[_Token], i: int, d: NumbersData,
             grouped = connected
             numerator = 1.0 if article and (current - group_start if grouped else current) == 0 else \
                 (current - group_start if grouped else current)
-            if numerator <= 0 or numerator >= 100 or (numerator != 1 and _singular(w, d)):
+            if numerator <= 0 or numerator >= 100 or (
+                    numerator != 1 and _singular(w, d) and (d.singular_needs_one or last == "ten")):
                 break
             whole = total + (group_start if grouped else 0.0)
             frac = numerator / denom
             k += 1
             # "half a million", "a quarter million", "two thirds of a million", "and three quarters million"
-            m = re.match(r"[\s-]+(?:of\s+a\s+|a\s+)?([^\W\d_]+)", text[tok.end:tok.end + 24])
+            m = _OF_A_SCALE.match(text[tok.end:tok.end + 24])
             scale_word = m.group(1).lower() if m else ""
             if scale_word in d.scales or scale_word in d.nouns:
                 factor = d.scales.get(scale_word) or d.nouns[scale_word]
@@ -804,7 +857,7 @@ def _parse_words(text: str, tokens: list[_Token], i: int, d: NumbersData,
             return k, sign * (whole + frac), scaled
         if w in d.fractions and last is None and not article and k == i:
             # "half million", "quarter million", "half a dozen"
-            m = re.match(r"[\s-]+(?:a\s+)?([^\W\d_]+)", text[tok.end:tok.end + 24])
+            m = _A_SCALE.match(text[tok.end:tok.end + 24])
             scale_word = m.group(1).lower() if m else ""
             half_factor = d.scales.get(scale_word) or d.nouns.get(scale_word)
             if m and half_factor:

@@ -30,10 +30,15 @@ class PercentData(DimensionData):
     samples: list[Example] = []
 
 
+_HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
+_DIGIT_END = re.compile(r"\d\s*$")
+
+
 @dataclass(frozen=True)
 class _Compiled:
     after: re.Pattern[str]
     before: re.Pattern[str]
+    hint: re.Pattern[str]  # a percent word anywhere: the cheap test before reading any number
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -52,6 +57,7 @@ def _compiled(lang: str) -> _Compiled:
         after=re.compile(rf"(?:[ \u00a0\u202f]?%|\s{{1,2}}(?:{_alternation(d.after)})(?![\w]){not_before})",
                          re.IGNORECASE),
         before=re.compile(rf"(?<![\w])(?:{_alternation(d.before)})\s{{1,2}}$", re.IGNORECASE),
+        hint=re.compile(_alternation(d.after + d.before), re.IGNORECASE),
     )
 
 
@@ -60,7 +66,7 @@ def _percent_end(text: str, n: NumberMatch, c: _Compiled) -> int | None:
     if m is None:
         return None
     # "30%25" inside an encoded URL is no percentage
-    if m.group().endswith("%") and re.match(r"[0-9A-Fa-f]{2}", text[m.end():m.end() + 2]):
+    if m.group().endswith("%") and _HEX2.match(text, m.end()):
         return None
     return m.end()
 
@@ -74,9 +80,9 @@ def find(text: str, lang: str, ref_date: dt.date | None = None) -> list[Mention]
 
 
 def _find(text: str, lang: str) -> list[Mention]:
-    if "%" not in text and not re.search(r"(?i)p\w*\s?c", text):
-        return []
     c = _compiled(lang)
+    if "%" not in text and not c.hint.search(text):
+        return []
     numbers = find_numbers(text, lang)
     ends = [_percent_end(text, n, c) for n in numbers]
     out: list[Mention] = []
@@ -88,7 +94,7 @@ def _find(text: str, lang: str) -> list[Mention]:
         if end is None:
             # "percent of 10": the percent word before the number
             pre = c.before.search(text, max(0, n.start - 24), n.start)
-            if pre and not re.search(r"\d\s*$", text[:pre.start()]):
+            if pre and not _DIGIT_END.search(text[max(0, pre.start() - 64):pre.start()]):
                 out.append(_mention(text, pre.start(), n.end, n.value, n.value, True, True, None))
             # "10-15%", "between 10 and 15 percent": the first end has no percent sign
             if i + 1 < len(numbers) and ends[i + 1] is not None:

@@ -94,6 +94,7 @@ class _Compiled:
     after: re.Pattern[str]
     after_keys: dict[str, Quantifier]
     vague: re.Pattern[str]
+    vague_lower: re.Pattern[str]  # on the lower-cased text: no case folding, no lookbehind, a fast scan
     vague_keys: dict[str, Vague]
     opener: re.Pattern[str]
     joiner: re.Pattern[str]
@@ -132,6 +133,7 @@ def compiled(lang: str) -> _Compiled:
         after=re.compile(rf"\s{{0,3}}({_phrase_regex(list(after_keys))})(?![\w])", re.IGNORECASE),
         after_keys=after_keys,
         vague=re.compile(rf"{wb}({_phrase_regex(list(vague_keys))})(?![\w])(?!\s*\d)", re.IGNORECASE),
+        vague_lower=re.compile(rf"({_phrase_regex(list(vague_keys))})(?![\w])(?!\s*\d)"),
         vague_keys=vague_keys,
         opener=re.compile(rf"(?:^|(?<=[\s(]))({_phrase_regex(d.range_openers)})\s{{0,3}}(?:the\s+)?$",
                           re.IGNORECASE),
@@ -184,7 +186,7 @@ def bound_before(text: str, start: int, lang: str) -> Bound | None:
     if q is None:
         return None
     # "$2000 over 3 years": "over" right after a number is a preposition
-    if group == 1 and re.search(r"\d\s{0,2}$", text[max(0, q_start - 4):q_start]):
+    if group == 1 and _DIGIT_END.search(text, max(0, q_start - 4), q_start):
         return None
     return Bound(q_start, q_end, q.key, q.rule)
 
@@ -205,7 +207,7 @@ def bound_after(text: str, end: int, lang: str) -> Bound | None:
     if m is None:
         return None
     rest = text[m.end():m.end() + 12]
-    if re.match(r"\s*(?:[-\u2212]?\d|the\s)", rest):
+    if _NUMBER_NEXT.match(rest):
         return None
     q = c.after_keys.get(_norm(m.group(1)))
     if q is None:
@@ -213,6 +215,12 @@ def bound_after(text: str, end: int, lang: str) -> Bound | None:
     return Bound(m.start(1), m.end(1), q.key, q.rule)
 
 
+_DIGIT_END = re.compile(r"\d\s{0,2}$")
+_NUMBER_NEXT = re.compile(r"\s*(?:[-\u2212]?\d|the\s)")
+_UNIT_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)?")
+_SHORT_SPACE = re.compile(r"\s{1,3}")
+_DIGITS_PART = re.compile(r"[\d.,\s\u00a0\u202f]+")
+_NOT_DIGIT = re.compile(r"[^\d.,]")
 _OR_EQUAL = re.compile(r"\s{0,3}(?:or|ou)\s+(?:equal|égal)(?:\s+to(?:\s+it)?|\s+à)?(?![\w])(?!\s*-?\d)",
                        re.IGNORECASE)
 
@@ -234,25 +242,25 @@ def unit_after(text: str, end: int, lang: str) -> tuple[str | None, int]:
     if pos == end and end < len(text) and not text[end].isspace():
         return None, end
     # up to two adjectives before a known noun: "100 new models"
-    words = list(re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)?", text[pos:pos + 60]))
+    words = list(_UNIT_WORD.finditer(text, pos, pos + 60))
     for idx in range(min(3, len(words))):
         w = words[idx]
-        if idx and not re.fullmatch(r"\s{1,3}", text[pos + words[idx - 1].end():pos + w.start()]):
+        if idx and not _SHORT_SPACE.fullmatch(text, words[idx - 1].end(), w.start()):
             break
-        if idx == 0 and w.start() != 0:
+        if idx == 0 and w.start() != pos:
             break
-        u = c.unit_re.match(text, pos + w.start())
+        u = c.unit_re.match(text, w.start())
         if u:
             return c.unit_keys[_norm(u.group(1))], u.end()
         if w.group().lower() in c.stopwords:
             break
-    if not words or words[0].start() != 0:
+    if not words or words[0].start() != pos:
         return None, end
     first = words[0].group()
     low = first.lower()
     if low in c.stopwords or len(low) < 2 or low in number_data(lang).cardinals or first.isupper():
         return None, end
-    return _singular(low, lang), pos + words[0].end()
+    return _singular(low, lang), words[0].end()
 
 
 def _singular(word: str, lang: str) -> str:
@@ -295,7 +303,11 @@ def _find(text: str, lang: str) -> list[Mention]:
     c = compiled(lang)
     found: list[_Q] = []
     vague_spans: list[tuple[int, int]] = []
-    for m in c.vague.finditer(text):
+    low = text.lower()
+    folded = len(low) == len(text)
+    for m in (c.vague_lower.finditer(low) if folded else c.vague.finditer(text)):
+        if folded and m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue
         v = c.vague_keys.get(_norm(m.group(1)))
         if v is None:
             continue
@@ -370,10 +382,10 @@ def _range(text: str, a: NumberMatch, b: NumberMatch, c: _Compiled) -> _Q | None
 
 
 def _unscaled(text: str, n: NumberMatch) -> float:
-    m = re.match(r"[\d.,\s\u00a0\u202f]+", text[n.start:n.end].lstrip("-\u2212 "))
+    m = _DIGITS_PART.match(text[n.start:n.end].lstrip("-\u2212 "))
     if not m:
         return n.value
-    digits = re.sub(r"[^\d.,]", "", m.group())
+    digits = _NOT_DIGIT.sub("", m.group())
     try:
         return float(digits.replace(",", "")) or n.value
     except ValueError:
