@@ -223,7 +223,11 @@ Severity = Literal["hard", "soft", "info"]
 
 
 class Finding(Record):
-    """The outcome of comparing two distinct values of one comparable group of claims."""
+    """The outcome of comparing two distinct values of one comparable group of claims.
+
+    ``claims``, ``evidence`` and ``sides`` are aligned: ``sides[i]`` is 0 when
+    claim ``i`` states ``values[0]`` and 1 when it states ``values[1]``.
+    """
 
     fingerprint: str
     rule: str
@@ -234,6 +238,7 @@ class Finding(Record):
     confidence: float = 1.0
     claims: tuple[str, ...]
     evidence: tuple[Span, ...]
+    sides: tuple[int, ...] = ()
     values: tuple[str, str]
 
 

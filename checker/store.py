@@ -7,10 +7,12 @@ version both match. Files are written atomically (temporary file, then rename).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -18,6 +20,25 @@ from pydantic import ValidationError
 from checker.records import Claim
 
 EXTRACTOR_VERSION = "1"
+# The code and language data that decide what a document's claims are: a change to any of them
+# invalidates the cache, so a cached claim is always what this extractor would produce.
+_EXTRACTION_SOURCES = ("ingest", "recognize", "frame", "lang", "link", "refdate.py", "document.py", "textmap.py",
+                       "records.py")
+
+
+@cache
+def extractor_version() -> str:
+    """``EXTRACTOR_VERSION`` plus a digest of the extraction code and language data."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in _EXTRACTION_SOURCES:
+        target = root / name
+        files = sorted(target.rglob("*")) if target.is_dir() else [target]
+        for path in files:
+            if path.is_file() and path.suffix in (".py", ".toml"):
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return f"{EXTRACTOR_VERSION}+{digest.hexdigest()[:12]}"
 
 
 def claims_file(claims_dir: Path, document_path: str) -> Path:
@@ -32,7 +53,7 @@ def load_cached(claims_dir: Path, document_path: str, sha256: str) -> list[Claim
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
         header = json.loads(lines[0])
-        if header.get("sha256") != sha256 or header.get("extractor") != EXTRACTOR_VERSION:
+        if header.get("sha256") != sha256 or header.get("extractor") != extractor_version():
             return None
         return [Claim.model_validate_json(line) for line in lines[1:] if line.strip()]
     except (OSError, IndexError, ValueError, ValidationError, AttributeError):
@@ -41,7 +62,7 @@ def load_cached(claims_dir: Path, document_path: str, sha256: str) -> list[Claim
 
 def save(claims_dir: Path, document_path: str, sha256: str, claims: list[Claim]) -> Path:
     """Write the claims file of a document atomically; returns its path."""
-    header = {"document": document_path, "sha256": sha256, "extractor": EXTRACTOR_VERSION}
+    header = {"document": document_path, "sha256": sha256, "extractor": extractor_version()}
     lines = [json.dumps(header, ensure_ascii=False)]
     lines.extend(claim.model_dump_json() for claim in claims)
     path = claims_file(claims_dir, document_path)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from test_html_report import GAZETTE, HERALD, HOSTILE, make_report
+from tests.test_html_report import GAZETTE, HERALD, HOSTILE, make_report
 
 from checker.records import Report
 from checker.report.claimreview import ClaimReviewReporter

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_html_report import HOSTILE, TEXTS, make_report
+from tests.test_html_report import HOSTILE, TEXTS, make_report
 
 from checker.report.html_report import HtmlReporter
 

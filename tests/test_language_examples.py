@@ -35,7 +35,7 @@ def _collect() -> list[tuple[str, Example]]:
     cases = []
     for dimension in lang.registered_dimensions():
         for language in lang.available(dimension):
-            for example in lang.load(dimension, language).examples():
+            for example in lang.load(dimension, language).all_examples():
                 cases.append((language, example))
     return cases
 

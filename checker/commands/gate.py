@@ -91,7 +91,7 @@ def check(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int
     the rest are shown as context. Claims are reused from claims/, so only
     new or edited articles are re-read.
 
-    Examples:
+    Example:
 
         factcheck check seeds/ --since origin/main --format github
 

@@ -15,7 +15,6 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from checker.compare.comparators import Outcome, compare, describe
 from checker.frame.build import UNSPECIFIED
@@ -83,16 +82,29 @@ def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
     for key in sorted(groups):
         buckets = sorted(groups[key].values(), key=lambda b: (b.subject or "", b.value_key))
         for finding in _within(key, buckets):
-            findings.setdefault(finding.fingerprint, finding)
+            _add(findings, finding)
     neighbours = _neighbours()
     for key in sorted(groups):
         for other in sorted(groups):
             if other <= key or other[0] not in neighbours.get(key[0], set()) or other[1:] != key[1:]:
                 continue
             for finding in _across(key, other, groups):
-                findings.setdefault(finding.fingerprint, finding)
+                _add(findings, finding)
     order = {"conflict": 0, "compatible": 1, "agreement": 2}
     return sorted(findings.values(), key=lambda f: (order[f.verdict], f.key, f.values, f.fingerprint))
+
+
+def _add(findings: dict[str, Finding], finding: Finding) -> None:
+    """Keep one finding per fingerprint; the same values met twice (a known and an unknown subject) merge."""
+    known = findings.get(finding.fingerprint)
+    if known is None:
+        findings[finding.fingerprint] = finding
+        return
+    merged = dict(zip(known.claims, zip(known.evidence, known.sides, strict=True), strict=True))
+    merged.update(zip(finding.claims, zip(finding.evidence, finding.sides, strict=True), strict=True))
+    ids = sorted(merged)
+    findings[finding.fingerprint] = known.model_copy(update={
+        "claims": tuple(ids), "evidence": tuple(merged[i][0] for i in ids), "sides": tuple(merged[i][1] for i in ids)})
 
 
 def _subjects_meet(a: Bucket, b: Bucket, attribute: str) -> bool:
@@ -156,9 +168,11 @@ def _finding(key: tuple[str, ...], a: Bucket, b: Bucket, outcome: Outcome, confi
     subject = a.subject or b.subject
     key_text = " / ".join(part for part in (subject or "?", *key, *(other_key[:1] if other_key else ())) if part)
     claims = sorted({c.id: c for c in (*a.claims, *b.claims)}.values(), key=lambda c: (c.document, c.id))
-    documents = sorted({Path(c.document).name for c in claims})
     values = tuple(sorted((a.value_key, b.value_key)))
-    payload = json.dumps([outcome.verdict, key_text, values, documents], ensure_ascii=False)
+    first_side = {c.id for c in (a.claims if a.value_key == values[0] else b.claims)}
+    # Sources are listed on the finding, not hashed into it: another article repeating one side
+    # must not turn a reviewed disagreement into a new one.
+    payload = json.dumps([outcome.verdict, key_text, values], ensure_ascii=False)
     fingerprint = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
     return Finding(
         fingerprint=fingerprint,
@@ -170,6 +184,7 @@ def _finding(key: tuple[str, ...], a: Bucket, b: Bucket, outcome: Outcome, confi
         confidence=confidence,
         claims=tuple(c.id for c in claims),
         evidence=tuple(c.evidence for c in claims),
+        sides=tuple(0 if c.id in first_side else 1 for c in claims),
         values=(values[0], values[-1]),
     )
 

@@ -29,6 +29,12 @@ UNSPECIFIED = "unspecified"
 CUE_REACH = 220
 # A cue after its value counts this much farther away: English and French put the verb first.
 AFTER_PENALTY = 1.6
+# A qualifier belongs to a value when it stands this close to the value, or to the value's cue.
+QUALIFIER_REACH = 60
+QUALIFIER_CUE_REACH = 30
+# A value this close to the start of its sentence is a fronted adverbial ("On May 4, ..., X was announced"):
+# its cue may stand past a clause break.
+FRONTED = 25
 MAX_EVIDENCE = 400
 _OWNER_LINK = re.compile(r"\s+(?:of|de|du|des|d['’])\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?", re.IGNORECASE)
 
@@ -96,11 +102,16 @@ def _distance(cue_start: int, cue_end: int, mention: Mention) -> float:
     return 0.0
 
 
-def _attribute(data: CompiledFrames, mention: Mention, cues: list[_Cue]) -> _Cue | None:
+def _attribute(data: CompiledFrames, sentence: str, mention: Mention, cues: list[_Cue]) -> _Cue | None:
     allowed = {a.id for a, _ in data.attributes if mention.value.type in a.value_types}
+    breaks = [m.start() for m in data.clause_break.finditer(sentence)]
+    fronted = mention.start <= FRONTED
     best: tuple[float, int, _Cue] | None = None
     for cue in cues:
         if cue.id not in allowed or (mention.start <= cue.start and cue.end <= mention.end):
+            continue
+        low, high = min(cue.end, mention.end), max(cue.start, mention.start)
+        if not (fronted and cue.start > mention.end) and any(low <= b < high for b in breaks):
             continue
         distance = _distance(cue.start, cue.end, mention)
         if distance > CUE_REACH:
@@ -111,8 +122,9 @@ def _attribute(data: CompiledFrames, mention: Mention, cues: list[_Cue]) -> _Cue
     return best[2] if best else None
 
 
-def _qualifiers(data: CompiledFrames, sentence: str, mention: Mention) -> tuple[tuple[str, ...], tuple[int, int] | None]:
-    """Qualifier ids for the value; grouped ones (direct / indirect) keep only the nearest of their group.
+def _qualifiers(data: CompiledFrames, sentence: str, mention: Mention,
+                cue: _Cue | None) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+    """Qualifier ids near the value or its cue; grouped ones (direct / indirect) keep the nearest of their group.
 
     Also returns where an owner qualifier ("the first model") ends, for finding its owner entity.
     """
@@ -120,6 +132,13 @@ def _qualifiers(data: CompiledFrames, sentence: str, mention: Mention) -> tuple[
     free: set[str] = set()
     for qualifier, pattern in data.qualifiers:
         for m in pattern.finditer(sentence):
+            near_value = _span_gap(m.start(), m.end(), mention.start, mention.end) <= QUALIFIER_REACH
+            near_cue = cue is not None and _span_gap(m.start(), m.end(), cue.start, cue.end) <= QUALIFIER_CUE_REACH
+            # "the first model of ... will be released": an owner qualifier heading the cue's clause.
+            heads_cue = (qualifier.owner and cue is not None and m.end() <= cue.start
+                         and not data.clause_break.search(sentence, m.end(), cue.start))
+            if not (near_value or near_cue or heads_cue):
+                continue
             if qualifier.group is None:
                 free.add(qualifier.id)
                 continue
@@ -130,6 +149,10 @@ def _qualifiers(data: CompiledFrames, sentence: str, mention: Mention) -> tuple[
     chosen = free | {entry[1] for entry in nearest.values()}
     owner = next((entry[2] for entry in nearest.values() if entry[3]), None)
     return tuple(sorted(chosen)), owner
+
+
+def _span_gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, b_start - a_end, a_start - b_end)
 
 
 def _modality(data: CompiledFrames, sentence: str, mention: Mention) -> str:
@@ -181,9 +204,9 @@ def _name(subject: Mention | str) -> str:
 def _value_claim(doc: Document, data: CompiledFrames, sentence: str, offset: int, mention: Mention,
                  entities: list[Mention], roles: list[Mention], cues: list[_Cue], evidence: Span,
                  number: int) -> Claim | None:
-    cue = _attribute(data, mention, cues)
+    cue = _attribute(data, sentence, mention, cues)
     attribute = cue.id if cue else UNSPECIFIED
-    qualifiers, owner = _qualifiers(data, sentence, mention)
+    qualifiers, owner = _qualifiers(data, sentence, mention, cue)
     anchor = (cue.start, cue.end) if cue else (mention.start, mention.end)
     subject = _subject(sentence, anchor, owner[1] if owner else None, mention, entities, roles)
     as_of = None

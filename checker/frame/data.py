@@ -95,6 +95,8 @@ class CompiledFrames:
         self.as_of = cue_pattern(data.as_of) if data.as_of else None
         self.reporting = cue_pattern(data.reporting) if data.reporting else None
         self.neighbours = {a.id: set(a.neighbours) for a in data.attributes}
+        openers = cue_pattern(data.clause_breaks).pattern if data.clause_breaks else r"(?!)"
+        self.clause_break = re.compile(r"[;:]|,\s*(?=" + openers + ")", re.IGNORECASE)
 
 
 @cache

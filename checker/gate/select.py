@@ -87,5 +87,12 @@ def explicit(files: Iterable[str | os.PathLike[str]]) -> set[Path]:
 
 
 def involves(finding: Finding, changed: set[Path], cwd: Path | None = None) -> bool:
-    """Whether one side of ``finding`` quotes a changed file."""
-    return any(resolve(span.path, cwd) in changed for span in finding.evidence)
+    """Whether the changed files bring ``finding`` about: one of its sides rests on changed files alone.
+
+    A new article that only repeats one side of a known disagreement does not make that disagreement new.
+    """
+    sides = finding.sides or tuple(range(len(finding.evidence)))
+    by_side: dict[int, list[bool]] = {}
+    for span, side in zip(finding.evidence, sides, strict=True):
+        by_side.setdefault(side, []).append(resolve(span.path, cwd) in changed)
+    return any(all(flags) for flags in by_side.values())

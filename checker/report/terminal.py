@@ -18,10 +18,11 @@ CONTEXT = 90
 
 def sides(finding: Finding, claims: dict[str, Claim]) -> tuple[list[Claim], list[Claim]]:
     """The claims of a finding split by which of its two values they state."""
-    found = [claims[c] for c in finding.claims if c in claims]
-    left = [c for c in found if describe(c.value.value) == finding.values[0]]
-    right = [c for c in found if c not in left] or left
-    return left, right
+    sides = finding.sides or tuple(
+        0 if c in claims and describe(claims[c].value.value) == finding.values[0] else 1 for c in finding.claims)
+    left = [claims[c] for c, side in zip(finding.claims, sides, strict=True) if c in claims and side == 0]
+    right = [claims[c] for c, side in zip(finding.claims, sides, strict=True) if c in claims and side == 1]
+    return left, right or left
 
 
 def quote_with_value(claim: Claim, width: int = CONTEXT) -> Text:

@@ -1,0 +1,116 @@
+"""Ingest: article files -> typed ``Document``s (analysis text mapped to the file, language, date, zones).
+
+``load_corpus(paths)`` never raises and never prints: every file it cannot
+use becomes one ``Problem`` naming the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from checker.document import Document
+from checker.ingest import language as language_mod
+from checker.ingest.decode import DecodeError, decode
+from checker.ingest.normalize import normalize
+from checker.ingest.readers import FORMATS, ReadError, read
+from checker.ingest.walk import Found, find_files
+from checker.ingest.zones import classify, zone_counts
+from checker.records import DocumentInfo, Problem
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class Corpus:
+    """The documents that loaded (sorted by path) and one problem per file that did not."""
+
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _problem(path: str, kind: str, message: str, fatal: bool = True) -> Problem:
+    one_line = " ".join(message.split())
+    return Problem(path=path, kind=kind, message=f"{path}: {one_line}", fatal=fatal)  # type: ignore[arg-type]
+
+
+def load_document(display: str, data: bytes) -> Document:
+    """One file's bytes -> ``Document``; raises ``DecodeError`` / ``ReadError`` for unusable input."""
+    extension = posixpath.splitext(display)[1].lower()
+    fmt = FORMATS[extension]
+    raw = decode(data)
+    extracted = read(raw, fmt)
+    analysis = normalize(extracted.mapped)
+    if not analysis.text.strip():
+        raise ReadError("empty", "no article text found")
+    zones = classify(analysis, extracted.hints)
+    content = "\n".join(analysis.text[z.start:z.end] for z in zones if z.kind != "boilerplate")
+    language, language_source = language_mod.choose(extracted.language, content or analysis.text)
+    info = DocumentInfo(
+        path=display,
+        format=fmt,  # type: ignore[arg-type]
+        language=language,
+        language_source=language_source,
+        reference_date=extracted.date,
+        reference_date_source=extracted.date_source,  # type: ignore[arg-type]
+        reference_date_evidence=extracted.date_evidence,
+        title=extracted.title,
+        source=extracted.source,
+        sha256=hashlib.sha256(data).hexdigest(),
+        characters=len(raw),
+        zones=zone_counts(zones),
+    )
+    return Document(info=info, raw=raw, analysis=analysis, zones=zones)
+
+
+def _load_one(found: Found) -> Document | Problem:
+    display = found.display
+    if found.error is not None:
+        return _problem(display, "unreadable", found.error)
+    extension = posixpath.splitext(display)[1].lower()
+    if extension not in FORMATS:
+        shown = extension or "no extension"
+        return _problem(display, "skipped", f"skipped: not an article format ({shown})", fatal=False)
+    try:
+        size = os.path.getsize(found.path)
+        if size > MAX_BYTES:
+            return _problem(display, "too-large", f"too large ({size} bytes; the limit is {MAX_BYTES})")
+        with open(found.path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return _problem(display, "unreadable", f"cannot read ({exc.strerror or exc})")
+    if len(data) > MAX_BYTES:
+        return _problem(display, "too-large", f"too large (over {MAX_BYTES} bytes)")
+    try:
+        return load_document(display, data)
+    except (DecodeError, ReadError) as exc:
+        return _problem(display, exc.kind, str(exc))
+    except RecursionError:
+        return _problem(display, "html", "too deeply nested to read")
+    except Exception as exc:  # an input must never take the run down with it
+        return _problem(display, "internal", f"internal error while reading ({type(exc).__name__}: {exc})")
+
+
+def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> Corpus:
+    """Read every article file named by ``paths`` (directories recursively); see the module docstring."""
+    corpus = Corpus()
+    try:
+        found = find_files(paths)
+    except Exception as exc:  # defensive: walking must not raise either
+        names = ", ".join(str(os.fspath(p)) for p in paths)
+        corpus.problems.append(_problem(names, "internal", f"cannot list inputs ({exc})"))
+        return corpus
+    for entry in found:
+        result = _load_one(entry)
+        if isinstance(result, Document):
+            corpus.documents.append(result)
+        else:
+            corpus.problems.append(result)
+    corpus.documents.sort(key=lambda d: d.path)
+    return corpus
+
+
+__all__ = ["Corpus", "load_corpus", "load_document"]

@@ -1,0 +1,176 @@
+"""Split an analysis text into blocks and say what part of the article each one is.
+
+Blocks are the non-empty lines of the analysis text (readers put one
+paragraph, heading or caption per line). Kinds: headline, lead, body,
+caption, boilerplate. Boilerplate (copyright lines, syndication notices,
+disclaimers, publisher blurbs, lines in another script) is never a source
+of claims; its patterns are language data (``checker/lang/<lang>/boilerplate.toml``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from checker import lang
+from checker.ingest.blocks import Hint
+from checker.records import Zone, ZoneKind
+from checker.textmap import MappedText
+
+_SHORT_WORDS = 25
+_FINAL_PUNCTUATION = re.compile(r"[.!?…:;][\"'»)\]\s]*$")
+
+
+class BoilerplatePattern(BaseModel):
+    """A regular expression (case-insensitive, searched in one line) that marks a line as boilerplate."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pattern: str
+    where: Literal["anywhere", "tail"] = "anywhere"
+    note: str = ""
+
+
+@lang.dimension("boilerplate")
+class BoilerplateData(lang.DimensionData):
+    """Boilerplate patterns of one language; the examples are checked by tests/test_zones.py.
+
+    ``where = "tail"`` patterns (publisher blurbs) only count in the run of
+    lines that ends the document, where they describe the publisher rather
+    than the story.
+    """
+
+    patterns: list[BoilerplatePattern]
+    boilerplate_examples: list[str] = []
+    tail_examples: list[str] = []
+    body_examples: list[str] = []
+
+
+@cache
+def _compiled() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Every language's patterns joined: a French article may carry an English footer."""
+    anywhere: list[str] = []
+    tail: list[str] = []
+    for language in lang.available("boilerplate"):
+        data: BoilerplateData = lang.load("boilerplate", language)
+        for entry in data.patterns:
+            (tail if entry.where == "tail" else anywhere).append(f"(?:{entry.pattern})")
+    return (re.compile("|".join(anywhere), re.IGNORECASE) if anywhere else None,
+            re.compile("|".join(tail), re.IGNORECASE) if tail else None)
+
+
+def _script(ch: str) -> str:
+    """A coarse script name for a letter (the first word of its Unicode name)."""
+    if ch.isascii():
+        return "LATIN"
+    name = unicodedata.name(ch, "")
+    first = name.split(" ", 1)[0]
+    if first in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL"):
+        return "CJK"
+    return first
+
+
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _scripts(text: str) -> Counter[str]:
+    # Most text is ASCII: count it with a regex, look up names only for the rest.
+    counts = Counter(_script(ch) for ch in _NON_ASCII.findall(text) if ch.isalpha())
+    ascii_letters = len(_ASCII_LETTERS.findall(text))
+    if ascii_letters:
+        counts["LATIN"] += ascii_letters
+    return counts
+
+
+def is_boilerplate_line(line: str, at_tail: bool = False, main_script: str = "LATIN") -> bool:
+    """Whether one line is boilerplate on its own (patterns, or mostly in another script)."""
+    anywhere, tail = _compiled()
+    if anywhere is not None and anywhere.search(line):
+        return True
+    if at_tail and tail is not None and tail.search(line):
+        return True
+    counts = _scripts(line)
+    letters = sum(counts.values())
+    return letters >= 4 and counts[main_script] < letters / 2
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each non-empty line of ``text``, surrounding whitespace excluded."""
+    found = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            start = match.start() + (len(line) - len(line.lstrip()))
+            found.append((start, start + len(stripped)))
+    return found
+
+
+def _hint_at(raw_offset: int, hints: Sequence[Hint], starts: Sequence[int]) -> str | None:
+    # Hints come in document order and do not overlap: the candidate is the last one starting before.
+    i = bisect.bisect_right(starts, raw_offset) - 1
+    if i >= 0 and hints[i].start <= raw_offset < hints[i].end:
+        return hints[i].kind
+    return None
+
+
+def _is_short_unfinished(line: str) -> bool:
+    return len(line.split()) <= _SHORT_WORDS and not _FINAL_PUNCTUATION.search(line)
+
+
+def classify(mapped: MappedText, hints: Sequence[Hint] = ()) -> tuple[Zone, ...]:
+    """Zones for the blocks of ``mapped.text``.
+
+    ``hints`` (raw ranges from the markup) settle titles and captions.
+    """
+    text = mapped.text
+    spans = blocks(text)
+    if not spans:
+        return ()
+    counts = _scripts(text)
+    main_script = counts.most_common(1)[0][0] if counts else "LATIN"
+    lines = [text[s:e] for s, e in spans]
+    ordered = sorted(hints, key=lambda h: h.start)
+    hint_starts = [h.start for h in ordered]
+    markup = [_hint_at(mapped.starts[s], ordered, hint_starts) if hints else None for s, _ in spans]
+    kinds: list[ZoneKind | None] = [
+        "boilerplate" if is_boilerplate_line(line, main_script=main_script) else None for line in lines
+    ]
+    # The run of lines that ends the document: boilerplate or publisher blurbs.
+    for i in range(len(lines) - 1, -1, -1):
+        if kinds[i] == "boilerplate":
+            continue
+        if is_boilerplate_line(lines[i], at_tail=True, main_script=main_script):
+            kinds[i] = "boilerplate"
+            continue
+        break
+    content = [i for i, kind in enumerate(kinds) if kind is None]
+    if content:
+        first = content[0]
+        if markup[first] == "title" or (_is_short_unfinished(lines[first]) and len(lines[first]) <= 200):
+            kinds[first] = "headline"
+    for i in content:
+        if kinds[i] is not None:
+            continue
+        if markup[i] == "title":
+            kinds[i] = "headline"
+        elif markup[i] in ("caption", "subhead") or _is_short_unfinished(lines[i]):
+            kinds[i] = "caption"
+    for i in content:
+        if kinds[i] is None:
+            kinds[i] = "lead"
+            break
+    return tuple(Zone(kind=kind or "body", start=s, end=e) for kind, (s, e) in zip(kinds, spans, strict=True))
+
+
+def zone_counts(zones: Sequence[Zone]) -> dict[str, int]:
+    """``{kind: number of blocks}`` for ``DocumentInfo.zones``."""
+    return dict(sorted(Counter(zone.kind for zone in zones).items()))

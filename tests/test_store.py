@@ -1,0 +1,81 @@
+"""The claims cache: reused when document and extractor match, rewritten atomically otherwise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker import pipeline, store
+from checker.records import Claim
+
+
+def _corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The museum opened on March 3, 2021, after a team of 40 people worked on it.\n",
+                                  encoding="utf-8")
+    (corpus / "b.txt").write_text("The museum opened on June 9, 2022.\n", encoding="utf-8")
+    return corpus
+
+
+def test_second_run_reads_the_cache(tmp_path: Path) -> None:
+    corpus, claims_dir = _corpus(tmp_path), tmp_path / "claims"
+    first = pipeline.extract([str(corpus)], claims_dir=claims_dir)
+    assert first.cached == 0
+    files = sorted(p.name for p in claims_dir.iterdir())
+    assert len(files) == 2
+    second = pipeline.extract([str(corpus)], claims_dir=claims_dir)
+    assert second.cached == 2
+    assert second.claims == first.claims
+
+
+def test_a_changed_document_is_re_extracted_alone(tmp_path: Path) -> None:
+    corpus, claims_dir = _corpus(tmp_path), tmp_path / "claims"
+    pipeline.extract([str(corpus)], claims_dir=claims_dir)
+    (corpus / "b.txt").write_text("The museum opened on June 9, 2023.\n", encoding="utf-8")
+    again = pipeline.extract([str(corpus)], claims_dir=claims_dir)
+    assert again.cached == 1
+
+
+def test_no_cache_re_extracts_everything(tmp_path: Path) -> None:
+    corpus, claims_dir = _corpus(tmp_path), tmp_path / "claims"
+    pipeline.extract([str(corpus)], claims_dir=claims_dir)
+    assert pipeline.extract([str(corpus)], claims_dir=claims_dir, use_cache=False).cached == 0
+
+
+def test_a_corrupt_cache_file_is_ignored(tmp_path: Path) -> None:
+    corpus, claims_dir = _corpus(tmp_path), tmp_path / "claims"
+    pipeline.extract([str(corpus)], claims_dir=claims_dir)
+    for path in claims_dir.iterdir():
+        path.write_text('{"sha256": "x"\nnot json', encoding="utf-8")
+    again = pipeline.extract([str(corpus)], claims_dir=claims_dir)
+    assert again.cached == 0
+    assert all(isinstance(c, Claim) for claims in again.claims.values() for c in claims)
+
+
+def test_header_names_document_hash_and_extractor(tmp_path: Path) -> None:
+    corpus, claims_dir = _corpus(tmp_path), tmp_path / "claims"
+    pipeline.extract([str(corpus)], claims_dir=claims_dir)
+    path = store.claims_file(claims_dir, f"{corpus}/a.txt")
+    header = path.read_text(encoding="utf-8").splitlines()[0]
+    assert '"extractor": "' + store.extractor_version() + '"' in header and '"sha256"' in header
+
+
+def test_extractor_version_names_the_code() -> None:
+    version = store.extractor_version()
+    assert version.startswith(store.EXTRACTOR_VERSION + "+") and len(version) > len(store.EXTRACTOR_VERSION) + 8
+
+
+def test_atomic_write_leaves_no_temporary_file_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old", encoding="utf-8")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("checker.store.os.replace", broken_replace)
+    with pytest.raises(OSError):
+        store.write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
