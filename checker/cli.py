@@ -12,29 +12,13 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from checker import __version__
-
-F = TypeVar("F", bound=Callable[..., Any])
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
-
-
-def paths_argument(func: F) -> F:
-    """PATH... (files or directories; default seeds/)."""
-    return click.argument("paths", nargs=-1, type=click.Path(path_type=str))(func)
-
-
-def claims_options(func: F) -> F:
-    """--claims DIR and --no-cache."""
-    func = click.option("--no-cache", is_flag=True, help="Re-extract every document, ignoring claims/.")(func)
-    func = click.option("--claims", "claims_dir", default="claims", show_default=True,
-                        type=click.Path(file_okay=False, path_type=Path),
-                        help="Directory of per-document claim files (the cache).")(func)
-    return click.option("--workers", "-j", type=click.IntRange(1, 64), default=None,
-                        help="Extraction processes (default: one per core for large corpora).")(func)
+from checker.commands.gate import baseline as baseline_command
+from checker.commands.gate import check as check_command
+from checker.options import EXIT_UNUSABLE, claims_options, paths_argument
 
 
 def _default_paths(paths: tuple[str, ...]) -> list[str]:
@@ -242,11 +226,8 @@ def schema() -> None:
     click.echo(json.dumps(Report.model_json_schema(), indent=2, ensure_ascii=False))
 
 
-from checker.commands.gate import baseline as _baseline  # noqa: E402  (the commands import this module)
-from checker.commands.gate import check as _check  # noqa: E402
-
-cli.add_command(_check)
-cli.add_command(_baseline)
+cli.add_command(check_command)
+cli.add_command(baseline_command)
 
 
 def main() -> None:

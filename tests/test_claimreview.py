@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.test_html_report import GAZETTE, HERALD, HOSTILE, make_report
-
 from checker.records import Report
 from checker.report.claimreview import ClaimReviewReporter
+from tests.test_html_report import GAZETTE, HERALD, HOSTILE, make_report
 
 
 def graph(report: Report) -> list[dict[str, Any]]:

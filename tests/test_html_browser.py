@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.test_html_report import HOSTILE, TEXTS, make_report
 
 from checker.report.html_report import HtmlReporter
+from tests.test_html_report import HOSTILE, TEXTS, make_report
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

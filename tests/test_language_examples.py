@@ -6,6 +6,7 @@ phrase and that mention's `parse --jsonl` value has every key the example gives.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
 import math
@@ -24,10 +25,8 @@ def _import_all_recognizers() -> None:
     for name in recognize_pkg.available_dimensions():
         importlib.import_module(f"checker.recognize.{name}")
     for extra in ("checker.frame.data",):
-        try:
+        with contextlib.suppress(ModuleNotFoundError):
             importlib.import_module(extra)
-        except ModuleNotFoundError:
-            pass
 
 
 def _collect() -> list[tuple[str, Example]]:

@@ -19,10 +19,10 @@ if TYPE_CHECKING:
     from checker.pipeline import Extraction
 
 from checker import __version__
-from checker.cli import EXIT_CLEAN, EXIT_UNUSABLE, claims_options, paths_argument
 from checker.gate import baseline as store
 from checker.gate.baseline import DEFAULT_BASELINE, Baseline, BaselineError
 from checker.gate.select import FAIL_ON, FailOn, SelectionError, changed_since, explicit, gated, repo_root
+from checker.options import EXIT_CLEAN, EXIT_UNUSABLE, claims_options, paths_argument
 from checker.records import Finding
 
 FORMATS = ("text", "json", "sarif", "github")

@@ -179,7 +179,7 @@ def compare(a: Value, b: Value, text_a: str = "", text_b: str = "", same_person:
     if isinstance(a, QuantityValue) and isinstance(b, QuantityValue):
         return compare_quantities(a, b, text_a, text_b)
     if isinstance(a, (MoneyValue, PercentValue)) and type(a) is type(b):
-        return compare_amounts(a, b, text_a, text_b)  # type: ignore[arg-type]
+        return compare_amounts(a, b, text_a, text_b)
     if isinstance(a, EntityValue) and isinstance(b, EntityValue):
         return compare_people(a, b, same_person)
     return None

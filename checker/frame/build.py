@@ -169,9 +169,9 @@ def _modality(data: CompiledFrames, sentence: str, mention: Mention) -> str:
 def _subject_of(entity: Mention, roles: list[Mention]) -> Mention | str:
     """An entity inside a role apposition stands for the role's person ("X, CEO of Y" -> X)."""
     for role in roles:
-        if role.start <= entity.start and entity.end <= role.end and isinstance(role.value, RoleValue):
-            if role.value.person:
-                return role.value.person
+        inside = role.start <= entity.start and entity.end <= role.end
+        if inside and isinstance(role.value, RoleValue) and role.value.person:
+            return role.value.person
     return entity
 
 

@@ -15,11 +15,12 @@ from collections.abc import Iterator
 _END = re.compile(r"[.!?…]+[\"'”»)\]]*(?=\s+[\"'“«(\[]?[A-ZÀ-ÖØ-Þ0-9])|\n+")
 _WORD_BEFORE = re.compile(r"(\w+)\.$")
 
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st co ltd inc corp jr sr vs etc no nos fig jan feb mar apr jun jul aug sep sept "
-    "oct nov dec mm mme mlle m me dr gen gov sen rep sgt col capt lt cie ste av bd u.s e.g i.e approx "
-    "est dept univ".split()
-)
+ABBREVIATIONS = frozenset([
+    "mr", "mrs", "ms", "dr", "prof", "st", "co", "ltd", "inc", "corp", "jr", "sr", "vs", "etc", "no", "nos",
+    "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mm", "mme",
+    "mlle", "m", "me", "dr", "gen", "gov", "sen", "rep", "sgt", "col", "capt", "lt", "cie", "ste", "av",
+    "bd", "u.s", "e.g", "i.e", "approx", "est", "dept", "univ",
+])
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:

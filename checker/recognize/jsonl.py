@@ -6,8 +6,8 @@ import datetime as dt
 import json
 from typing import IO, Any
 
-from checker.records import Mention
 from checker.recognize import recognize
+from checker.records import Mention
 
 
 def mention_json(mention: Mention) -> dict[str, Any]:
