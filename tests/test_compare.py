@@ -124,3 +124,52 @@ def test_percent_points_conflict_when_different() -> None:
     b = PercentValue(low=60.0, high=60.0)
     outcome = compare(a, b, "40%", "60%")
     assert outcome is not None and outcome.verdict == "conflict"
+
+
+# -- through the recognizers and the grouping ------------------------------------------------------
+
+from checker.compare.groups import compare_claims  # noqa: E402
+from checker.frame.build import extract_claims  # noqa: E402
+from checker.recognize import recognize  # noqa: E402
+from tests.conftest import make_document  # noqa: E402
+
+
+@given(st.sampled_from(["300,000", "300 000", "300k", "three hundred thousand", "300.000"]),
+       st.sampled_from(["300,000", "300 000", "300k", "three hundred thousand"]))
+def test_formatting_variants_of_one_value_agree(a: str, b: str) -> None:
+    sentence_a, lang = (f"Il a vendu {a} voitures.", "fr") if a == "300.000" else (f"It sold {a} cars.", "en")
+    va = [m for m in recognize(sentence_a, lang) if m.type == "quantity"][0].value
+    vb = [m for m in recognize(f"It sold {b} cars.", "en") if m.type == "quantity"][0].value
+    outcome = compare(va, vb, a, b)
+    assert outcome is not None and outcome.verdict == "agreement"
+
+
+def _findings(texts: dict[str, str]) -> dict[str, object]:
+    claims = [c for path, text in texts.items() for c in extract_claims(make_document(text, path=path))]
+    return {f.fingerprint: (f.verdict, f.values, f.claims) for f in compare_claims(claims)}
+
+
+ARTICLES = {
+    "a.txt": "The Orvel tunnel was opened on March 3, 2021. A team of about forty engineers worked on it.",
+    "b.txt": "Officials said the Orvel tunnel was opened on June 9, 2022.",
+}
+UNRELATED = ("The Halden choir was founded in 1987. It has more than 60 singers and was priced at "
+             "45 euros a ticket.")
+
+
+def test_the_seeded_contradiction_is_found() -> None:
+    verdicts = [v for v, _, _ in _findings(ARTICLES).values()]  # type: ignore[misc]
+    assert "conflict" in verdicts
+
+
+@given(st.sampled_from([UNRELATED, UNRELATED.replace("1987", "1990"), "Nothing to see here."]))
+def test_adding_an_unrelated_document_changes_no_existing_finding(extra: str) -> None:
+    before = _findings(ARTICLES)
+    after = _findings({**ARTICLES, "c.txt": extra})
+    assert all(after.get(fp) == finding for fp, finding in before.items())
+
+
+def test_verdicts_do_not_depend_on_document_order() -> None:
+    forward = _findings(ARTICLES)
+    backward = _findings(dict(reversed(list(ARTICLES.items()))))
+    assert forward == backward

@@ -176,7 +176,7 @@ def _subject_of(entity: Mention, roles: list[Mention]) -> Mention | str:
 
 
 def _subject(sentence: str, anchor: tuple[int, int], owner_end: int | None, mention: Mention,
-             entities: list[Mention], roles: list[Mention]) -> str | None:
+             entities: list[Mention], roles: list[Mention], reporting: re.Pattern[str] | None) -> str | None:
     candidates = [e for e in entities if e.end <= mention.start or e.start >= mention.end]
     if owner_end is not None:
         link = _OWNER_LINK.match(sentence, owner_end)
@@ -185,7 +185,9 @@ def _subject(sentence: str, anchor: tuple[int, int], owner_end: int | None, ment
             return _name(_subject_of(owned[0], roles)) if owned else None
     if not candidates:
         return None
-    before = [e for e in candidates if e.end <= anchor[0]]
+    # "X said that the team ...": the speaker of a reported clause is not what the clause is about.
+    before = [e for e in candidates if e.end <= anchor[0]
+              and not (reporting is not None and reporting.search(sentence, e.end, anchor[0]))]
     if before:
         return _name(_subject_of(max(before, key=lambda e: e.end), roles))
     after = [e for e in candidates if e.start >= anchor[1]]
@@ -208,7 +210,7 @@ def _value_claim(doc: Document, data: CompiledFrames, sentence: str, offset: int
     attribute = cue.id if cue else UNSPECIFIED
     qualifiers, owner = _qualifiers(data, sentence, mention, cue)
     anchor = (cue.start, cue.end) if cue else (mention.start, mention.end)
-    subject = _subject(sentence, anchor, owner[1] if owner else None, mention, entities, roles)
+    subject = _subject(sentence, anchor, owner[1] if owner else None, mention, entities, roles, data.reporting)
     as_of = None
     if data.as_of is not None:
         found = data.as_of.search(sentence)

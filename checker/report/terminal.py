@@ -13,7 +13,7 @@ from checker.compare.comparators import describe
 from checker.records import Claim, DocumentInfo, Finding, Report
 
 VERDICT_STYLE = {"conflict": "bold red", "compatible": "yellow", "agreement": "green"}
-CONTEXT = 90
+CONTEXT = 150
 
 
 def sides(finding: Finding, claims: dict[str, Claim]) -> tuple[list[Claim], list[Claim]]:
@@ -72,8 +72,7 @@ class TerminalReporter:
         counts = {v: sum(1 for f in report.findings if f.verdict == v) for v in VERDICT_STYLE}
         line = Text(f"{len(report.documents)} documents, {len(report.claims)} claims: ")
         for i, (verdict, count) in enumerate(counts.items()):
-            line.append(f"{count} {verdict}{'s' if count != 1 and verdict != 'agreement' else ''}",
-                        style=VERDICT_STYLE[verdict])
+            line.append(f"{count} {verdict}{'' if count == 1 else 's'}", style=VERDICT_STYLE[verdict])
             line.append(", " if i < len(counts) - 1 else "")
         console.print(line)
         console.print()
@@ -88,11 +87,17 @@ class TerminalReporter:
         console.print(Text(f"  {finding.reason}"))
         left, right = sides(finding, claims)
         table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1), expand=True)
-        table.add_column(finding.values[0], ratio=1)
-        table.add_column(finding.values[1], ratio=1)
-        for i in range(max(len(left), len(right))):
-            table.add_row(self._side(left[i], docs) if i < len(left) else Text(""),
-                          self._side(right[i], docs) if i < len(right) else Text(""))
+        if finding.values[0] == finding.values[1]:
+            # One value stated several times: one column, each statement once.
+            table.add_column(finding.values[0], ratio=1)
+            for claim in left:
+                table.add_row(self._side(claim, docs))
+        else:
+            table.add_column(finding.values[0], ratio=1)
+            table.add_column(finding.values[1], ratio=1)
+            for i in range(max(len(left), len(right))):
+                table.add_row(self._side(left[i], docs) if i < len(left) else Text(""),
+                              self._side(right[i], docs) if i < len(right) else Text(""))
         console.print(table)
         console.print()
 
