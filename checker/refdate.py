@@ -3,7 +3,7 @@
 Order of evidence:
 
 1. a dateline at the start of the first body block ("PARIS, 3 March (Reuters) -",
-   "Shanghai (Agency) – Le 16 octobre,", "March 3, 2025 —"): source "dateline";
+   "Shanghai (Agency) – Le 16 octobre,", "March 3, 2023 —"): source "dateline";
 2. a report date in the text ("according to a report from X on October 21st",
    "selon un rapport du 21 octobre", "published on ..."): source "inferred";
 3. nothing: the date stays unknown.
@@ -13,7 +13,7 @@ itself places in the past and the future. Every candidate year Y (the years
 the text mentions, and one either side) is scored with the day placed in Y:
 
 * each relative expression ("June next year", "l'année prochaine") that then
-  equals an absolute one in the same text ("June 2026") scores +3;
+  equals an absolute one in the same text ("June 2027") scores +3;
 * each absolute time in a past-tense clause scores +1 when it ends before the
   day, -2 when it starts after it; in a future-tense clause, +1 when it
   starts after the day, -2 when it ends before it.
@@ -21,7 +21,7 @@ the text mentions, and one either side) is scored with the day placed in Y:
 The best score wins; a tie goes to the earliest year, since a news text's
 "future" years are usually after its own. With no candidate year at all the
 date stays unknown (a day without a year pins nothing). Boilerplate zones
-("© 2024 ...") are blanked out first: they are never evidence.
+("© 2021 ...") are blanked out first: they are never evidence.
 """
 
 from __future__ import annotations

@@ -54,14 +54,14 @@ def test_parse_rejects_a_bad_date() -> None:
 
 
 def test_parse_jsonl_answers_every_line() -> None:
-    lines = [{"id": 1, "text": "plus de 600 magasins", "lang": "fr", "ref_date": None},
+    lines = [{"id": 1, "text": "plus de 700 magasins", "lang": "fr", "ref_date": None},
              {"id": 2, "text": "no numbers here", "lang": "en", "ref_date": "2024-01-01"}]
     stdin = "\n".join(json.dumps(x) for x in lines) + "\n"
     result = CliRunner().invoke(cli, ["parse", "--jsonl"], input=stdin)
     assert result.exit_code == 0
     out = [json.loads(line) for line in result.output.splitlines()]
     assert [o["id"] for o in out] == [1, 2]
-    assert out[0]["mentions"] and out[0]["mentions"][0]["value"]["literal"]["low"] == 600
+    assert out[0]["mentions"] and out[0]["mentions"][0]["value"]["literal"]["low"] == 700
 
 
 def test_schema_is_json() -> None:

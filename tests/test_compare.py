@@ -134,10 +134,10 @@ from checker.recognize import recognize  # noqa: E402
 from tests.conftest import make_document  # noqa: E402
 
 
-@given(st.sampled_from(["300,000", "300 000", "300k", "three hundred thousand", "300.000"]),
-       st.sampled_from(["300,000", "300 000", "300k", "three hundred thousand"]))
+@given(st.sampled_from(["250,000", "250 000", "250k", "two hundred fifty thousand", "250.000"]),
+       st.sampled_from(["250,000", "250 000", "250k", "two hundred fifty thousand"]))
 def test_formatting_variants_of_one_value_agree(a: str, b: str) -> None:
-    sentence_a, lang = (f"Il a vendu {a} voitures.", "fr") if a == "300.000" else (f"It sold {a} cars.", "en")
+    sentence_a, lang = (f"Il a vendu {a} voitures.", "fr") if a == "250.000" else (f"It sold {a} cars.", "en")
     va = [m for m in recognize(sentence_a, lang) if m.type == "quantity"][0].value
     vb = [m for m in recognize(f"It sold {b} cars.", "en") if m.type == "quantity"][0].value
     outcome = compare(va, vb, a, b)

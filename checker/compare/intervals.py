@@ -2,7 +2,7 @@
 
 Times become day ordinals (inclusive), quantities their literal and typical
 intervals, money and percentages their amount intervals. A round figure
-carries its own precision: "1.5 billion" stands for 1.45 to 1.55 billion.
+carries its own precision: "2.5 billion" stands for 2.45 to 2.55 billion.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ listed in the language data (``Group``, ``Co., Ltd.``, ``Automobile``,
 ``Groupe`` ...). Keys of every language are folded with the suffixes of every
 language, so "Groupe Renault" and "Renault Group" share one key. Clusters join
 equal keys and keys that differ only by a small spelling variant; a key that
-merely shares a word with another ("acme" / "acme aion") is another entity.
+merely shares a word with another ("acme" / "acme nova") is another entity.
 """
 
 from __future__ import annotations

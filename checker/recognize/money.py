@@ -1,7 +1,7 @@
 """Money: an amount interval in an ISO 4217 currency, scale words applied.
 
-"1.5 billion yuan" -> 1.5e9 CNY; "$ 48 billion"; "75 millions de $" -> 7.5e7
-USD; "above 300,000 yuan" -> (300000, open); "300 000 yuans et plus" ->
+"2.5 billion yuan" -> 1.5e9 CNY; "$ 48 billion"; "75 millions de $" -> 7.5e7
+USD; "above 450,000 yuan" -> (450000, open); "450 000 yuans et plus" ->
 [300000, open); "4,000 yuan (US$560)" is one mention (the conversion in
 brackets is folded in, the first currency kept). Currency names, symbols and
 codes are language data (``checker/lang/<lang>/money.toml``). A lone "¥" is

@@ -1,8 +1,8 @@
 """Shared number reading: digits in either locale's notation, number words, scale words.
 
 ``find_numbers(text, lang)`` returns every number it can read, left to right,
-without overlaps: "300,000" / "300 000" / "1.234,5" (French) / "1,234.5"
-(English), "1.5 billion", "2.3bn", "15k", "1,2 milliard", "twenty-five",
+without overlaps: "450,000" / "450 000" / "1.234,5" (French) / "1,234.5"
+(English), "2.5 billion", "2.3bn", "15k", "1,2 milliard", "twenty-five",
 "quatre-vingt-dix-sept", "a hundred", "two thirds". The quantity, money and
 percent recognizers build on it; the language facts (words, scales,
 suffixes) live in ``checker/lang/<lang>/numbers.toml``.
@@ -59,7 +59,7 @@ class NumberMatch:
     end: int
     value: float
     words: bool = False  # written (at least partly) in words
-    scaled: bool = False  # a scale word or suffix was applied ("1.5 billion", "15k")
+    scaled: bool = False  # a scale word or suffix was applied ("2.5 billion", "15k")
 
 
 # Digits are found by cheap, linear patterns; the value is read afterwards.
@@ -75,7 +75,7 @@ _EN_NUMBER = re.compile(
 _FR_NUMBER = re.compile(
     rf"\d{{1,3}}(?:[{_SPACES}.]\d{{3}})+(?:,\d+)?(?![\d])"  # 1 234 567,89 / 1.234.567,89
     r"|\d+,\d+|(?<!\d),\d+"  # 9,5 / ,08
-    r"|\d+\.\d{1,2}(?![\d.])"  # 71.43 (a decimal point in a French text)
+    r"|\d+\.\d{1,2}(?![\d.])"  # 62.5 (a decimal point in a French text)
     r"|\d+"
 )
 _DIGIT_HINT = re.compile(r"[.,]?\d")
@@ -313,7 +313,7 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
                 end = glued.end()
                 scaled = True
             else:
-                # "180ml", "4th", "36kr": a unit, an ordinal or an identifier
+                # "180ml", "4th", "3com": a unit, an ordinal or an identifier
                 continue
         else:
             sp = _SPACED_SUFFIX.match(text[end:end + 6])
@@ -321,7 +321,7 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
                 value *= d.suffixes[sp.group(1)]
                 end += sp.end()
                 scaled = True
-        # scale words after the digits: "1.5 billion", "3 millions et demi", "three lakh crore"
+        # scale words after the digits: "2.5 billion", "3 millions et demi", "three lakh crore"
         end, value, words_scaled = _scale_words(text, end, value, d)
         scaled = scaled or words_scaled
         # a sign right before: "-1", "- 10 k", but not the dash of "1000-5000"

@@ -1,4 +1,4 @@
-"""Percentages: "71.43%", "71,43 %", "28 percent", "vingt pour cent", "10-15%", "more than 40%".
+"""Percentages: "62.5%", "62,5 %", "28 percent", "vingt pour cent", "10-15%", "more than 40%".
 
 A percentage is a number followed by "%" or a percent word (language data in
 ``checker/lang/<lang>/percent.toml``); quantifiers and ranges are read as for

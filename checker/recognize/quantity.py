@@ -1,6 +1,6 @@
 """Quantities: counts and measures with a literal and a typical interval and a unit noun.
 
-"150 000 units" is exactly [150000, 150000] unit "unit"; "over a hundred
+"120 000 units" is exactly [120000, 120000] unit "unit"; "over a hundred
 people" is literally (100, inf) and typically (100, 200), unit "person";
 "several hundred" is [200, 999]; "près de 100" is [90, 100); "between 20 and
 30" is [20, 30]. The quantifier phrases, vague amounts and unit nouns are

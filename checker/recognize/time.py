@@ -2,7 +2,7 @@
 
 ``find(text, lang, ref_date)`` returns time mentions whose value is an
 inclusive ``earliest..latest`` interval with the granularity it was stated at
-("novembre 2024" is the whole month). Year-less and relative expressions
+("novembre 2022" is the whole month). Year-less and relative expressions
 resolve against ``ref_date``; the tense of the clause decides between the
 past and the future occurrence of a year-less date. Without a reference date
 they are still mentions, marked "unresolved".

@@ -87,7 +87,7 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | None
 def part(period: Period, which: str, halves: bool = False) -> Period:
     """The start, middle or end part of a period (the modifiers "early", "mid", "late").
 
-    Years and other long periods split in thirds ("late 2025" = September to
+    Years and other long periods split in thirds ("late 2023" = September to
     December) or, with ``halves``, in halves ("late this year" = July to
     December, the Recognizers-Text convention for relative years); months
     split at the 15th/16th ("mid" = 10th-20th); weeks into Monday-Wednesday,

@@ -271,7 +271,7 @@ def _rel_month(ctx: Context, text: str) -> tuple[int, int] | None:
 
 
 def _h_date(ctx: Context, m: re.Match[str]) -> list[Cand]:
-    """Month-name dates: "March 18, 2025", "18 mars 2025", "Oct. 2", "le 1er mars"."""
+    """Month-name dates: "March 14, 2023", "14 mars 2023", "Oct. 2", "le 1er mars"."""
     g = m.groupdict()
     if not _month_ok(ctx, m, "mon", attached=True):
         return []
@@ -294,7 +294,7 @@ def _h_date(ctx: Context, m: re.Match[str]) -> list[Cand]:
 
 
 def _h_numeric(ctx: Context, m: re.Match[str]) -> list[Cand]:
-    """Numeric dates: 2025-03-18, 18/03/2025 (fr) or 03/18/2025 (en), 08/12,15."""
+    """Numeric dates: 2023-03-14, 14/03/2023 (fr) or 03/14/2023 (en), 08/12,15."""
     g = m.groupdict()
     if g.get("y4"):
         year, month, day = int(g["y4"]), int(g["m"]), int(g["d"])
@@ -340,7 +340,7 @@ def _h_numeric_yearless(ctx: Context, m: re.Match[str]) -> list[Cand]:
 
 
 def _h_month_year(ctx: Context, m: re.Match[str]) -> list[Cand]:
-    """A month of a year: "November 2024", "2016 june", "2015-3", "11/2016"."""
+    """A month of a year: "November 2022", "2016 june", "2015-3", "11/2016"."""
     g = m.groupdict()
     if g.get("mon"):
         if not _month_ok(ctx, m, "mon", attached=True):
@@ -385,7 +385,7 @@ def _h_month(ctx: Context, m: re.Match[str]) -> list[Cand]:
 
 
 def _h_year(ctx: Context, m: re.Match[str]) -> list[Cand]:
-    """A bare year after a cue word: "in 2026", "d'ici 2028", "the year 2024"."""
+    """A bare year after a cue word: "in 2027", "d'ici 2030", "the year 2022"."""
     year = int(m.group("year"))
     if not 1000 <= year <= 2199:
         return []
@@ -604,7 +604,7 @@ def _h_day_of_month(ctx: Context, m: re.Match[str]) -> list[Cand]:
 
 
 def _h_nth_weekday(ctx: Context, m: re.Match[str]) -> list[Cand]:
-    """ "the first Friday of March 2026", "second Sunday", "premier vendredi de ce mois"."""
+    """ "the first Friday of March 2027", "second Sunday", "premier vendredi de ce mois"."""
     g = m.groupdict()
     nth = ctx.lex.nth[key(g["nth"])]
     wd = ctx.lex.weekdays[key(g["wd"])]
@@ -636,7 +636,7 @@ def _h_nth_weekday(ctx: Context, m: re.Match[str]) -> list[Cand]:
 
 
 def _h_part(ctx: Context, m: re.Match[str]) -> list[Cand]:
-    """Quarters and halves: "Q3 2025", "the third quarter of next year", "premier semestre 2026"."""
+    """Quarters and halves: "Q3 2023", "the third quarter of next year", "premier semestre 2027"."""
     g = m.groupdict()
     if g.get("letter"):
         parts = ctx.lex.part_letters[key(g["letter"])]
@@ -670,7 +670,7 @@ def _h_part(ctx: Context, m: re.Match[str]) -> list[Cand]:
 
 
 def _h_season(ctx: Context, m: re.Match[str]) -> list[Cand]:
-    """summer 2025, été 2025, this summer, l'été prochain."""
+    """summer 2023, été 2023, this summer, l'été prochain."""
     g = m.groupdict()
     first, last = ctx.lex.seasons[key(g["season"])]
     length = (last - first) % 12 + 1
@@ -724,7 +724,7 @@ def _holiday_period(ctx: Context, index: int, year: int) -> cal.Period | None:
 
 
 def _h_holiday(ctx: Context, m: re.Match[str]) -> list[Cand]:
-    """Christmas 2025, Thanksgiving, Nouvel An chinois 2026."""
+    """Christmas 2023, Thanksgiving, Nouvel An chinois 2027."""
     index = ctx.lex.holidays[key(m.group("hol"))]
     if m.group("y"):
         p = _holiday_period(ctx, index, int(m.group("y")))
@@ -741,7 +741,7 @@ def _h_holiday(ctx: Context, m: re.Match[str]) -> list[Cand]:
 
 
 def _h_day_range(ctx: Context, m: re.Match[str]) -> list[Cand]:
-    """ "from 4 to 22 May", "du 4 au 22 mai 2025", "November 19-20", "4 au 22 ce mois"."""
+    """ "from 4 to 22 May", "du 4 au 22 mai 2023", "November 19-20", "4 au 22 ce mois"."""
     g = m.groupdict()
     d1, d2 = int(re.match(r"\d+", g["d1"]).group()), int(re.match(r"\d+", g["d2"]).group())  # type: ignore[union-attr]
     if not d1 < d2:
