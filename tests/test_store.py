@@ -23,7 +23,7 @@ def test_second_run_reads_the_cache(tmp_path: Path) -> None:
     corpus, claims_dir = _corpus(tmp_path), tmp_path / "claims"
     first = pipeline.extract([str(corpus)], claims_dir=claims_dir)
     assert first.cached == 0
-    files = sorted(p.name for p in claims_dir.iterdir())
+    files = sorted(p.name for p in claims_dir.glob("*.jsonl"))
     assert len(files) == 2
     second = pipeline.extract([str(corpus)], claims_dir=claims_dir)
     assert second.cached == 2
@@ -47,7 +47,7 @@ def test_no_cache_re_extracts_everything(tmp_path: Path) -> None:
 def test_a_corrupt_cache_file_is_ignored(tmp_path: Path) -> None:
     corpus, claims_dir = _corpus(tmp_path), tmp_path / "claims"
     pipeline.extract([str(corpus)], claims_dir=claims_dir)
-    for path in claims_dir.iterdir():
+    for path in claims_dir.glob("*.jsonl"):
         path.write_text('{"sha256": "x"\nnot json', encoding="utf-8")
     again = pipeline.extract([str(corpus)], claims_dir=claims_dir)
     assert again.cached == 0

@@ -99,9 +99,16 @@ def _distance_words(days: float) -> str:
     if days < 45:
         return f"{int(days)} day{'s' if days >= 2 else ''} apart"
     months = round(days / 30.44)
-    if months < 18:
+    if months < 12:
         return f"about {months} months apart"
-    return f"about {round(days / 365.25)} years apart"
+    years = round(days / 365.25)
+    return f"about {years} year{'s' if years > 1 else ''} apart"
+
+
+def _middle(bounds: Bounds) -> float:
+    low = bounds.low if bounds.low is not None else bounds.high
+    high = bounds.high if bounds.high is not None else bounds.low
+    return ((low or 0.0) + (high or 0.0)) / 2
 
 
 def compare_times(a: TimeValue, b: TimeValue) -> Outcome | None:
@@ -112,7 +119,8 @@ def compare_times(a: TimeValue, b: TimeValue) -> Outcome | None:
     ta, tb = _time_text(a), _time_text(b)
     rel = relation(ba, bb)
     if rel == "disjoint":
-        days = gap(ba, bb)
+        # Distance between the middles of the two periods: "2016" and "2017" touch, yet are a year apart.
+        days = max(gap(ba, bb), abs(_middle(ba) - _middle(bb)))
         severity: Severity = "hard" if days >= 28 else "soft"
         return Outcome("conflict", severity, f"{ta} vs {tb}: {_distance_words(days)}")
     if rel == "equal":

@@ -24,6 +24,8 @@ from checker.records import Claim, EntityValue, Finding, MoneyValue, QuantityVal
 
 NEIGHBOUR_CONFIDENCE = 0.6
 UNKNOWN_SUBJECT_CONFIDENCE = 0.8
+# Claims with no attribute, and dates of statements (two statements on two days contradict nothing).
+NEVER_COMPARED = frozenset({UNSPECIFIED, "statement"})
 # Attributes whose claims are compared only when both subjects are known.
 NEEDS_SUBJECTS = frozenset({"count"})
 
@@ -43,7 +45,7 @@ class Bucket:
 
 def group_key(claim: Claim) -> tuple[str, ...] | None:
     """The blocking key of a claim, or ``None`` when it is never compared."""
-    if claim.attribute == UNSPECIFIED:
+    if claim.attribute in NEVER_COMPARED:
         return None
     value = claim.value.value
     if value.type == "time" and getattr(value, "earliest", None) is None and getattr(value, "latest", None) is None:

@@ -23,6 +23,8 @@ from checker.recognize import recognize
 from checker.records import Claim, ClaimValue, EntityValue, Mention, RoleValue, Span
 
 VALUE_TYPES = frozenset({"time", "quantity", "money", "percent"})
+VALUE_DIMENSIONS = ("money", "percent", "time", "quantity")
+NAME_DIMENSIONS = ("role", "entity")
 SKIPPED_ZONES = frozenset({"boilerplate", "metadata"})
 UNSPECIFIED = "unspecified"
 # How far (in characters) a cue may stand from the value it names.
@@ -50,33 +52,37 @@ def extract_claims(doc: Document) -> list[Claim]:
     """All claims of ``doc``, in text order, with evidence pointing into the raw file."""
     lang = doc.info.language or "en"
     data = frames(lang)
+    # Names are recognized over the whole text: whether a capitalized word is a name can depend on
+    # how the rest of the article writes it.
+    names = recognize(doc.text, lang, doc.info.reference_date, dimensions=NAME_DIMENSIONS)
     claims: list[Claim] = []
     for zone in doc.zones:
         if zone.kind in SKIPPED_ZONES:
             continue
         for start, end in sentences(doc.text, zone.start, zone.end):
-            claims.extend(_sentence_claims(doc, data, start, end, len(claims)))
+            inside = [m.model_copy(update={"start": m.start - start, "end": m.end - start})
+                      for m in names if start <= m.start and m.end <= end]
+            claims.extend(_sentence_claims(doc, data, start, end, inside, len(claims)))
     return claims
 
 
-def _sentence_claims(doc: Document, data: CompiledFrames, start: int, end: int, numbered: int) -> Iterator[Claim]:
+def _sentence_claims(doc: Document, data: CompiledFrames, start: int, end: int, names: list[Mention],
+                     numbered: int) -> Iterator[Claim]:
     sentence = doc.text[start:end]
     lang = doc.info.language or "en"
-    mentions = recognize(sentence, lang, doc.info.reference_date)
-    if not mentions:
+    values = recognize(sentence, lang, doc.info.reference_date, dimensions=VALUE_DIMENSIONS)
+    if not values and not names:
         return
-    entities = [m for m in mentions if m.type == "entity"]
-    roles = [m for m in mentions if m.type == "role"]
+    entities = [m for m in names if m.type == "entity"]
+    roles = [m for m in names if m.type == "role"]
     cues = _cues(sentence, data)
     count = numbered
-    for mention in mentions:
+    for mention in sorted(values + roles, key=lambda m: (m.start, m.end, m.type)):
         evidence = _evidence(doc, start, end, start + mention.start, start + mention.end)
         if mention.type in VALUE_TYPES:
             claim = _value_claim(doc, data, sentence, start, mention, entities, roles, cues, evidence, count)
-        elif mention.type == "role":
-            claim = _role_claim(doc, start, mention, evidence, count)
         else:
-            continue
+            claim = _role_claim(doc, start, mention, evidence, count)
         if claim is not None:
             count += 1
             yield claim
@@ -122,8 +128,16 @@ def _attribute(data: CompiledFrames, sentence: str, mention: Mention, cues: list
     return best[2] if best else None
 
 
-def _qualifiers(data: CompiledFrames, sentence: str, mention: Mention,
-                cue: _Cue | None) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+def _belongs_elsewhere(start: int, end: int, mention: Mention, cue: _Cue | None, cues: list[_Cue]) -> bool:
+    """A qualifier next to another attribute's cue ("an annual capacity") qualifies that attribute."""
+    own = _span_gap(start, end, mention.start, mention.end)
+    own_id = cue.id if cue else None
+    return any(other.id != own_id and _span_gap(start, end, other.start, other.end) < min(own, QUALIFIER_CUE_REACH)
+               for other in cues)
+
+
+def _qualifiers(data: CompiledFrames, sentence: str, mention: Mention, cue: _Cue | None,
+                cues: list[_Cue]) -> tuple[tuple[str, ...], tuple[int, int] | None]:
     """Qualifier ids near the value or its cue; grouped ones (direct / indirect) keep the nearest of their group.
 
     Also returns where an owner qualifier ("the first model") ends, for finding its owner entity.
@@ -139,6 +153,9 @@ def _qualifiers(data: CompiledFrames, sentence: str, mention: Mention,
                          and not data.clause_break.search(sentence, m.end(), cue.start))
             if not (near_value or near_cue or heads_cue):
                 continue
+            alone = near_value and not (near_cue or heads_cue)
+            if alone and _belongs_elsewhere(m.start(), m.end(), mention, cue, cues):
+                continue
             if qualifier.group is None:
                 free.add(qualifier.id)
                 continue
@@ -149,6 +166,23 @@ def _qualifiers(data: CompiledFrames, sentence: str, mention: Mention,
     chosen = free | {entry[1] for entry in nearest.values()}
     owner = next((entry[2] for entry in nearest.values() if entry[3]), None)
     return tuple(sorted(chosen)), owner
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s*$")
+
+
+def _object_before(data: CompiledFrames, sentence: str, position: int) -> str | None:
+    """The word naming what starts or ends ("production" in "production is expected to start")."""
+    end = position
+    for _ in range(6):
+        match = _WORD_BEFORE.search(sentence, max(0, end - 40), end)
+        if match is None:
+            return None
+        word = match.group(1).lower()
+        if word not in data.object_skip:
+            return None if word in data.data.pronouns else word
+        end = match.start()
+    return None
 
 
 def _span_gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -166,34 +200,59 @@ def _modality(data: CompiledFrames, sentence: str, mention: Mention) -> str:
     return "asserted"
 
 
-def _subject_of(entity: Mention, roles: list[Mention]) -> Mention | str:
-    """An entity inside a role apposition stands for the role's person ("X, CEO of Y" -> X)."""
+def _subject_of(entity: Mention, roles: list[Mention], people: bool) -> Mention | str | None:
+    """What an entity stands for as a subject.
+
+    Inside a role apposition ("X, CEO of Y") it stands for the role's person X when
+    people may be subjects (events), and is no subject otherwise.
+    """
     for role in roles:
         inside = role.start <= entity.start and entity.end <= role.end
         if inside and isinstance(role.value, RoleValue) and role.value.person:
-            return role.value.person
+            return role.value.person if people else None
+    if not people and isinstance(entity.value, EntityValue) and entity.value.kind == "person":
+        return None
     return entity
 
 
+def _is_place(sentence: str, entity: Mention, data: CompiledFrames) -> bool:
+    """A one-word name after a locative preposition ("near Lyon", "à Oslo") names a place."""
+    one_word = " " not in entity.text.strip()
+    return one_word and data.place_before.search(sentence, max(0, entity.start - 20), entity.start) is not None
+
+
+def _is_speaker(sentence: str, entity: Mention, anchor_start: int, data: CompiledFrames) -> bool:
+    """ "X said that the team ...": X is the speaker, not the subject; "X said it will ..." keeps X."""
+    if data.reporting is None:
+        return False
+    verb = data.reporting.search(sentence, entity.end, anchor_start)
+    return verb is not None and data.pronoun_after.match(sentence, verb.end()) is None
+
+
 def _subject(sentence: str, anchor: tuple[int, int], owner_end: int | None, mention: Mention,
-             entities: list[Mention], roles: list[Mention], reporting: re.Pattern[str] | None) -> str | None:
-    candidates = [e for e in entities if e.end <= mention.start or e.start >= mention.end]
+             entities: list[Mention], roles: list[Mention], data: CompiledFrames) -> str | None:
+    people = mention.value.type == "time"
+    candidates = []
+    for entity in entities:
+        if mention.start < entity.end and entity.start < mention.end:
+            continue
+        stands_for = _subject_of(entity, roles, people)
+        if stands_for is not None and not _is_place(sentence, entity, data):
+            candidates.append((entity, stands_for))
     if owner_end is not None:
         link = _OWNER_LINK.match(sentence, owner_end)
         if link:
-            owned = [e for e in candidates if e.start == link.end()]
-            return _name(_subject_of(owned[0], roles)) if owned else None
-    if not candidates:
-        return None
-    # "X said that the team ...": the speaker of a reported clause is not what the clause is about.
-    before = [e for e in candidates if e.end <= anchor[0]
-              and not (reporting is not None and reporting.search(sentence, e.end, anchor[0]))]
+            owned = [subject for entity, subject in candidates if entity.start == link.end()]
+            return _name(owned[0]) if owned else None
+    before = [(e, subject) for e, subject in candidates
+              if e.end <= anchor[0] and not _is_speaker(sentence, e, anchor[0], data)]
     if before:
-        return _name(_subject_of(max(before, key=lambda e: e.end), roles))
-    after = [e for e in candidates if e.start >= anchor[1]]
+        return _name(max(before, key=lambda pair: pair[0].end)[1])
+    after = [(e, subject) for e, subject in candidates
+             if e.start >= anchor[1] and not data.clause_break.search(sentence, anchor[1], e.start)]
     if after:
-        return _name(_subject_of(min(after, key=lambda e: e.start), roles))
-    return _name(_subject_of(candidates[0], roles))
+        return _name(min(after, key=lambda pair: pair[0].start)[1])
+    return None
 
 
 def _name(subject: Mention | str) -> str:
@@ -208,9 +267,15 @@ def _value_claim(doc: Document, data: CompiledFrames, sentence: str, offset: int
                  number: int) -> Claim | None:
     cue = _attribute(data, sentence, mention, cues)
     attribute = cue.id if cue else UNSPECIFIED
-    qualifiers, owner = _qualifiers(data, sentence, mention, cue)
+    qualifiers, owner = _qualifiers(data, sentence, mention, cue, cues)
+    if cue is not None and cue.id in data.needs_object:
+        thing = _object_before(data, sentence, cue.start)
+        if thing is None:
+            attribute = UNSPECIFIED
+        else:
+            qualifiers = tuple(sorted((*qualifiers, f"what:{thing}")))
     anchor = (cue.start, cue.end) if cue else (mention.start, mention.end)
-    subject = _subject(sentence, anchor, owner[1] if owner else None, mention, entities, roles, data.reporting)
+    subject = _subject(sentence, anchor, owner[1] if owner else None, mention, entities, roles, data)
     as_of = None
     if data.as_of is not None:
         found = data.as_of.search(sentence)

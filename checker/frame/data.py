@@ -37,6 +37,8 @@ class Attribute(BaseModel):
     value_types: tuple[str, ...]
     cues: tuple[str, ...]
     neighbours: tuple[str, ...] = ()
+    # A generic event ("started", "opened"): what starts becomes a qualifier ("what:production").
+    needs_object: bool = False
     examples: tuple[FrameExample, ...] = ()
 
 
@@ -72,6 +74,9 @@ class FrameData(DimensionData):
     reporting: tuple[str, ...] = ()
     clause_breaks: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
+    pronouns: tuple[str, ...] = ()
+    place_prepositions: tuple[str, ...] = ()
+    object_skip: tuple[str, ...] = ()
 
 
 def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
@@ -95,6 +100,14 @@ class CompiledFrames:
         self.as_of = cue_pattern(data.as_of) if data.as_of else None
         self.reporting = cue_pattern(data.reporting) if data.reporting else None
         self.neighbours = {a.id: set(a.neighbours) for a in data.attributes}
+        self.needs_object = {a.id for a in data.attributes if a.needs_object}
+        # "X said on Monday that it will ...": a pronoun within a few words of the reporting verb.
+        self.pronoun_after = re.compile(r"(?:\s+[\w'’]+){0,3}?\s+(?:that\s+|que\s+|qu['’]\s*)?"
+                                        + cue_pattern(data.pronouns).pattern
+                                        if data.pronouns else r"(?!)", re.IGNORECASE)
+        self.place_before = re.compile("(?:" + cue_pattern(data.place_prepositions).pattern + r")\s+$"
+                                       if data.place_prepositions else r"(?!)", re.IGNORECASE)
+        self.object_skip = frozenset(w.lower() for w in data.object_skip)
         openers = cue_pattern(data.clause_breaks).pattern if data.clause_breaks else r"(?!)"
         self.clause_break = re.compile(r"[;:]|,\s*(?=" + openers + ")", re.IGNORECASE)
 

@@ -1,0 +1,52 @@
+"""End to end on an invented two-source story (English Markdown, French HTML).
+
+The wire copy and the French article disagree on four facts (investment,
+production start, headcount, founding year) and agree on a stake; what only
+looks alike (a statement date, construction vs production, a funding round)
+must not be reported as a conflict.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker import pipeline
+from checker.records import Finding
+
+STORY = Path(__file__).parent / "data" / "battery"
+
+
+@pytest.fixture(scope="module")
+def findings() -> list[Finding]:
+    extraction = pipeline.extract([str(STORY)])
+    return pipeline.compare(extraction)
+
+
+def _attributes(findings: list[Finding], verdict: str) -> set[str]:
+    return {f.key.split(" / ")[1] for f in findings if f.verdict == verdict}
+
+
+def test_the_four_disagreements_are_conflicts(findings: list[Finding]) -> None:
+    assert _attributes(findings, "conflict") == {"investment", "start", "team-size", "establishment"}
+
+
+def test_each_conflict_quotes_both_sources(findings: list[Finding]) -> None:
+    for finding in (f for f in findings if f.verdict == "conflict"):
+        assert {Path(span.path).suffix for span in finding.evidence} == {".md", ".html"}
+
+
+def test_the_stake_agrees_across_languages(findings: list[Finding]) -> None:
+    assert "stake" in _attributes(findings, "agreement")
+
+
+def test_construction_is_not_production(findings: list[Finding]) -> None:
+    starts = [f for f in findings if " / start / " in f.key]
+    assert all("what:production" in f.key for f in starts)
+
+
+def test_the_headcount_conflict_says_why(findings: list[Finding]) -> None:
+    [headcount] = [f for f in findings if " / team-size / " in f.key]
+    assert headcount.severity == "hard"
+    assert "about 1,200" in headcount.reason and "près de 900" in headcount.reason
