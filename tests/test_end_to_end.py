@@ -50,3 +50,14 @@ def test_the_headcount_conflict_says_why(findings: list[Finding]) -> None:
     [headcount] = [f for f in findings if " / team-size / " in f.key]
     assert headcount.severity == "hard"
     assert "about 1,200" in headcount.reason and "près de 900" in headcount.reason
+
+
+EARNINGS = Path(__file__).parent / "data" / "earnings"
+
+
+def test_quarter_full_year_and_estimates_do_not_meet() -> None:
+    """Q3 revenue differs between the sources; the full-year outlook and the analysts' estimate are other facts."""
+    findings = pipeline.compare(pipeline.extract([str(EARNINGS)]))
+    conflicts = [f for f in findings if f.verdict == "conflict"]
+    assert [f.key.split(" / ")[1:] for f in conflicts] == [["revenue", "money", "GBP", "q3"]]
+    assert {Path(span.path).name for span in conflicts[0].evidence} == {"wire.txt", "daily.txt"}

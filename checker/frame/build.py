@@ -145,9 +145,14 @@ def _qualifiers(data: CompiledFrames, sentence: str, mention: Mention, cue: _Cue
     nearest: dict[str, tuple[float, str, tuple[int, int], bool]] = {}
     free: set[str] = set()
     for qualifier, pattern in data.qualifiers:
+        if qualifier.value_types and mention.value.type not in qualifier.value_types:
+            continue
         for m in pattern.finditer(sentence):
-            near_value = _span_gap(m.start(), m.end(), mention.start, mention.end) <= QUALIFIER_REACH
-            near_cue = cue is not None and _span_gap(m.start(), m.end(), cue.start, cue.end) <= QUALIFIER_CUE_REACH
+            reach = QUALIFIER_REACH if qualifier.reach is None else qualifier.reach
+            near_value = (_span_gap(m.start(), m.end(), mention.start, mention.end) <= reach
+                          and not _COMMA.search(sentence, min(m.end(), mention.end), max(m.start(), mention.start)))
+            near_cue = (qualifier.reach is None and cue is not None
+                        and _span_gap(m.start(), m.end(), cue.start, cue.end) <= QUALIFIER_CUE_REACH)
             # "the first model of ... will be released": an owner qualifier heading the cue's clause.
             heads_cue = (qualifier.owner and cue is not None and m.end() <= cue.start
                          and not data.clause_break.search(sentence, m.end(), cue.start))
@@ -168,6 +173,7 @@ def _qualifiers(data: CompiledFrames, sentence: str, mention: Mention, cue: _Cue
     return tuple(sorted(chosen)), owner
 
 
+_COMMA = re.compile(r"[,;]")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s*$")
 
 
@@ -183,6 +189,12 @@ def _object_before(data: CompiledFrames, sentence: str, position: int) -> str | 
             return None if word in data.data.pronouns else word
         end = match.start()
     return None
+
+
+def _counts_the_cue(sentence: str, cue: _Cue, mention: Mention) -> bool:
+    """ "the two teams": a count of the cue's own noun, not a measure of it (a team's size)."""
+    unit = getattr(mention.value, "unit", None)
+    return bool(unit) and sentence[cue.start:cue.end].lower().rstrip("s") == unit
 
 
 def _span_gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -267,6 +279,8 @@ def _value_claim(doc: Document, data: CompiledFrames, sentence: str, offset: int
                  number: int) -> Claim | None:
     cue = _attribute(data, sentence, mention, cues)
     attribute = cue.id if cue else UNSPECIFIED
+    if cue is not None and _counts_the_cue(sentence, cue, mention):
+        attribute = UNSPECIFIED
     qualifiers, owner = _qualifiers(data, sentence, mention, cue, cues)
     if cue is not None and cue.id in data.needs_object:
         thing = _object_before(data, sentence, cue.start)

@@ -51,6 +51,10 @@ class Qualifier(BaseModel):
     cues: tuple[str, ...]
     group: str | None = None
     owner: bool = False
+    # Only for these value types (all when empty).
+    value_types: tuple[str, ...] = ()
+    # Attaches only within this many characters of the value (not through the attribute's cue).
+    reach: int | None = None
     examples: tuple[FrameExample, ...] = ()
 
 
