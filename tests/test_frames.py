@@ -18,6 +18,7 @@ def _examples() -> list[tuple[str, FrameExample]]:
             cases.extend((language, ex) for ex in attribute.examples)
         for qualifier in data.qualifiers:
             cases.extend((language, ex) for ex in qualifier.examples)
+        cases.extend((language, ex) for ex in data.attribution_examples)
     return cases
 
 

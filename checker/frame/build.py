@@ -191,6 +191,21 @@ def _object_before(data: CompiledFrames, sentence: str, position: int) -> str | 
     return None
 
 
+ATTRIBUTION_REACH = 80
+
+
+def _attribution(data: CompiledFrames, sentence: str, mention: Mention) -> str | None:
+    """Who gave a count ("50,000 according to the police"): the nearest attribution around the value."""
+    if data.attribution is None or mention.value.type == "time":
+        return None
+    best: tuple[int, str] | None = None
+    for match in data.attribution.finditer(sentence):
+        distance = _span_gap(match.start(), match.end(), mention.start, mention.end)
+        if distance <= ATTRIBUTION_REACH and (best is None or distance < best[0]):
+            best = (distance, " ".join(match.group(1).lower().split()))
+    return best[1] if best else None
+
+
 def _counts_the_cue(sentence: str, cue: _Cue, mention: Mention) -> bool:
     """ "the two teams": a count of the cue's own noun, not a measure of it (a team's size)."""
     unit = getattr(mention.value, "unit", None)
@@ -282,6 +297,9 @@ def _value_claim(doc: Document, data: CompiledFrames, sentence: str, offset: int
     if cue is not None and _counts_the_cue(sentence, cue, mention):
         attribute = UNSPECIFIED
     qualifiers, owner = _qualifiers(data, sentence, mention, cue, cues)
+    source = _attribution(data, sentence, mention)
+    if source is not None:
+        qualifiers = tuple(sorted((*qualifiers, f"source:{source}")))
     if cue is not None and cue.id in data.needs_object:
         thing = _object_before(data, sentence, cue.start)
         if thing is None:

@@ -79,6 +79,9 @@ class FrameData(DimensionData):
     clause_breaks: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     pronouns: tuple[str, ...] = ()
+    # "according to X" / "selon X": who counted; two counters are two claims, not a contradiction.
+    attribution: tuple[str, ...] = ()
+    attribution_examples: tuple[FrameExample, ...] = ()
     place_prepositions: tuple[str, ...] = ()
     object_skip: tuple[str, ...] = ()
 
@@ -112,6 +115,9 @@ class CompiledFrames:
         self.place_before = re.compile("(?:" + cue_pattern(data.place_prepositions).pattern + r")\s+$"
                                        if data.place_prepositions else r"(?!)", re.IGNORECASE)
         self.object_skip = frozenset(w.lower() for w in data.object_skip)
+        self.attribution = (re.compile("(?:" + cue_pattern(data.attribution).pattern
+                                       + r")\s+((?:[\w'’-]+\s*){1,4}?)(?=[,.;:)]|\s+(?:and|et|but|mais)\b|$)",
+                                       re.IGNORECASE) if data.attribution else None)
         openers = cue_pattern(data.clause_breaks).pattern if data.clause_breaks else r"(?!)"
         self.clause_break = re.compile(r"[;:]|,\s*(?=" + openers + ")", re.IGNORECASE)
 

@@ -566,7 +566,8 @@ def _h_weekday(ctx: Context, m: re.Match[str]) -> list[Cand]:
         monday = cal.week_period(ref + dt.timedelta(days=7 * amount))[0]
         d = monday + dt.timedelta(days=wd)
         return [_cand(m, d, d, "day", resolution="relative", priority=4)]
-    past = ref - dt.timedelta(days=(ref.weekday() - wd) % 7 or 7)
+    # In news, "on Tuesday" in an article dated a Tuesday is that day.
+    past = ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
     future = ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
     tense = ctx.tense(m.start(), m.end())
     d = future if tense == "future" else past
