@@ -9,9 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
+from typing import Any, TypeVar
 
 import click
 
@@ -19,6 +22,21 @@ from checker import __version__
 from checker.commands.gate import baseline as baseline_command
 from checker.commands.gate import check as check_command
 from checker.options import EXIT_UNUSABLE, claims_options, paths_argument
+
+F = TypeVar("F", bound=Callable[..., Any])
+# Defaults repeated from checker.ingest and checker.pipeline so that `--help` does not import them.
+_MAX_BYTES = 20 * 1024 * 1024
+_DOC_TIMEOUT = 20.0
+
+
+def limit_options(func: F) -> F:
+    """--max-bytes and --doc-timeout: the bounds every document is read and extracted within."""
+    func = click.option("--doc-timeout", type=click.FloatRange(min=0), default=_DOC_TIMEOUT, show_default=True,
+                        metavar="SECONDS",
+                        help="Time one document may take to be read and extracted; a slower one is skipped "
+                             "and reported. 0: no limit, in-process.")(func)
+    return click.option("--max-bytes", type=click.IntRange(min=1), default=_MAX_BYTES, show_default=True,
+                        help="Larger files are reported as too large and not read.")(func)
 
 
 def _default_paths(paths: tuple[str, ...]) -> list[str]:
@@ -64,14 +82,15 @@ def cli() -> None:
 @cli.command()
 @paths_argument
 @claims_options
+@limit_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "claimreview"]), default="text",
               show_default=True, help="Output format on stdout.")
 @click.option("--output-dir", default="reports", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Where report.json and report.html are written; '-' writes none.")
 @click.option("--verbose", "-v", is_flag=True, help="Also list every claim per document.")
 @click.option("--no-agreements", is_flag=True, help="Show only conflicts and compatible findings in the terminal.")
-def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int | None, fmt: str,
-        output_dir: Path, verbose: bool, no_agreements: bool) -> None:
+def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int | None, max_bytes: int,
+        doc_timeout: float, fmt: str, output_dir: Path, verbose: bool, no_agreements: bool) -> None:
     """Extract claims from PATH... (default seeds/), compare them and report the findings.
 
     Writes claims/<document>.jsonl (the cache), reports/report.json and
@@ -86,11 +105,12 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     """
     from checker import pipeline
     from checker.report import reporter
-    from checker.store import write_atomic
+    from checker.store import locked, sweep_stale, write_atomic
 
     targets = _default_paths(paths)
     extraction = pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
-                                  workers=_workers(workers), progress=_progress())
+                                  workers=_workers(workers), progress=_progress(), max_bytes=max_bytes,
+                                  doc_timeout=doc_timeout)
     for problem in extraction.problems:
         _err(problem.message)
     if not extraction.documents:
@@ -101,8 +121,10 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     sources = {doc.path: doc.raw for doc in extraction.documents}
     html_text = reporter("html", sources=sources).render(report) if fmt == "html" or str(output_dir) != "-" else ""
     if str(output_dir) != "-":
-        write_atomic(output_dir / "report.json", json_text)
-        write_atomic(output_dir / "report.html", html_text)
+        sweep_stale(output_dir)
+        with locked(output_dir):  # both files of one run, not one of each of two concurrent runs
+            write_atomic(output_dir / "report.json", json_text)
+            write_atomic(output_dir / "report.html", html_text)
     if fmt == "json":
         click.echo(json_text, nl=False)
     elif fmt == "html":
@@ -120,8 +142,9 @@ def _workers(requested: int | None) -> int:
 
 @cli.command()
 @paths_argument
+@limit_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def ingest(paths: tuple[str, ...], fmt: str) -> None:
+def ingest(paths: tuple[str, ...], max_bytes: int, doc_timeout: float, fmt: str) -> None:
     """Read PATH... (files or directories) and show each document: format, language,
     reference date and where it came from, size and zones.
 
@@ -132,7 +155,8 @@ def ingest(paths: tuple[str, ...], fmt: str) -> None:
     from checker import pipeline
 
     targets = _default_paths(paths)
-    documents, problems = pipeline.ingest(targets)
+    documents, problems = pipeline.ingest(targets, max_bytes=max_bytes, doc_timeout=doc_timeout,
+                                          workers=os.cpu_count() or 1)
     for problem in problems:
         _err(problem.message)
     if fmt == "json":
@@ -156,7 +180,9 @@ def ingest(paths: tuple[str, ...], fmt: str) -> None:
 @cli.command()
 @paths_argument
 @claims_options
-def extract(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int | None) -> None:
+@limit_options
+def extract(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int | None, max_bytes: int,
+            doc_timeout: float) -> None:
     """Extract the claims of PATH... into claims/<document>.jsonl and print a summary per document.
 
     A document whose sha256 and extractor version match its claims file is not re-read.
@@ -169,7 +195,8 @@ def extract(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: i
 
     targets = _default_paths(paths)
     extraction = pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
-                                  workers=_workers(workers), progress=_progress())
+                                  workers=_workers(workers), progress=_progress(), max_bytes=max_bytes,
+                                  doc_timeout=doc_timeout)
     for problem in extraction.problems:
         _err(problem.message)
     for doc in extraction.documents:
@@ -230,13 +257,29 @@ cli.add_command(check_command)
 cli.add_command(baseline_command)
 
 
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived: unwinds like KeyboardInterrupt (``finally`` blocks and atomic writes clean
+    up), but as a BaseException of our own so that click does not turn it into "Aborted!" and exit 1."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted(signum)
+
+
 def main() -> None:
-    """Console-script entry point: no traceback reaches the user."""
+    """Console-script entry point: no traceback reaches the user; SIGINT exits 130, SIGTERM 143."""
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         cli(standalone_mode=True)
-    except KeyboardInterrupt:
-        _err("factcheck: interrupted")
-        sys.exit(130)
+    except (Interrupted, KeyboardInterrupt) as exc:
+        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+        _err("factcheck: terminated" if signum == signal.SIGTERM else "factcheck: interrupted")
+        sys.exit(128 + signum)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 2
         _err(f"factcheck: internal error: {type(exc).__name__}: {exc}")
         sys.exit(EXIT_UNUSABLE)

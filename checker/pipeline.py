@@ -2,27 +2,66 @@
 
 Extraction is a map over documents and comparison a reduce over claim
 groups; the CLI only calls these functions.
+
+Each document is read, dated and extracted under a time budget
+(``doc_timeout`` seconds): the work runs in forked worker processes, and a
+worker still busy with one document when its budget is spent is killed and
+replaced, the document reported as a Problem of kind "timeout". A separate
+process is the only budget that always holds: a regular expression stuck in
+C code ignores ``signal.alarm`` and cannot be interrupted from a thread.
+
+The budget is CPU time of the worker (read from /proc), so a loaded machine
+does not turn a normal document into a timeout; a wall-clock backstop of
+``WALL_FACTOR`` times the budget catches a worker that is blocked rather than
+busy. Without /proc the budget is wall clock. Results are put back in path
+order, so the output does not depend on the number of workers or on which
+finishes first.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import multiprocessing
+import multiprocessing.connection
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import Any, Literal
 
 from checker import __version__, store
 from checker.compare.groups import compare_claims
 from checker.document import Document
 from checker.frame.build import extract_claims
-from checker.ingest import load_corpus
+from checker.ingest import MAX_BYTES, Found, list_inputs, load_document, load_found, shown_path
 from checker.records import Claim, DocumentInfo, Finding, Problem, Report
 from checker.refdate import resolve_reference_date
 
 Progress = Callable[[int, int, str], None]
-# Below this many documents, starting worker processes costs more than it saves.
+# Below this many documents, more than one worker process costs more than it saves.
 PARALLEL_THRESHOLD = 24
+# Seconds one document may take to be read, dated and extracted; 0 turns the budget off.
+DOC_TIMEOUT = 20.0
+# Seconds a worker gets to exit after it is asked to, before it is killed.
+_GRACE = 2.0
+# A document may take this many times its CPU budget in wall-clock time (a starved or blocked worker).
+WALL_FACTOR = 5.0
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu_seconds(pid: int | None) -> float | None:
+    """User plus system CPU time of process ``pid``, or ``None`` when /proc cannot tell."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            fields = handle.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -35,14 +74,286 @@ class Extraction:
     cached: int
 
 
-def ingest(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Document], list[Problem]]:
-    """Read the files into documents, with reference dates resolved."""
-    corpus = load_corpus(paths)
-    return [resolve_reference_date(doc) for doc in corpus.documents], list(corpus.problems)
+@dataclass(frozen=True)
+class _Job:
+    """What a worker does with one file: read it, date it, and (optionally) extract or fetch its claims."""
+
+    claims_dir: Path | None
+    use_cache: bool
+    extract: bool
+    max_bytes: int
 
 
-def _extract_one(doc: Document) -> list[Claim]:
-    return extract_claims(doc)
+@dataclass(frozen=True)
+class _Done:
+    """One file's outcome in a worker: a document with its claims (None when not asked for), or a problem."""
+
+    result: Document | Problem
+    claims: list[Claim] | None = None
+    cached: bool = False
+
+
+def _process(job: _Job, found: Found) -> _Done:
+    loaded = load_found(found, job.max_bytes)
+    if isinstance(loaded, Problem):
+        return _Done(loaded)
+    doc = resolve_reference_date(loaded)
+    if not job.extract:
+        return _Done(doc)
+    if job.claims_dir is not None and job.use_cache:
+        cached = store.load_cached(job.claims_dir, doc.path, doc.info.sha256)
+        if cached is not None:
+            return _Done(doc, cached, cached=True)
+    return _Done(doc, extract_claims(doc))
+
+
+# --------------------------------------------------------------------------
+# Budgeted map over worker processes
+# --------------------------------------------------------------------------
+
+Outcome = tuple[Literal["ok"], Any] | tuple[Literal["timeout"], None] | tuple[Literal["error"], str]
+Task = Callable[[Any], Any]
+
+
+def _run_task(task: Task, item: Any) -> Outcome:
+    try:
+        return ("ok", task(item))
+    except Exception as exc:  # a document must never take the run down with it
+        return ("error", " ".join(f"{type(exc).__name__}: {exc}".split())[:300])
+
+
+def _worker_main(conn: multiprocessing.connection.Connection, task: Task) -> None:
+    # The parent owns interruption: a Ctrl-C reaches the whole process group, and workers
+    # must neither print a traceback nor stop on their own; the parent ends them.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        index, item = message
+        outcome = _run_task(task, item)
+        try:
+            conn.send((index, outcome))
+        except Exception as exc:  # an unpicklable result is this document's problem, not the run's
+            conn.send((index, ("error", f"cannot return the result ({type(exc).__name__})")))
+
+
+_FORK = multiprocessing.get_context("fork")
+
+
+class _Worker:
+    """One forked worker process and the document it is busy with."""
+
+    def __init__(self, task: Task) -> None:
+        parent_end, child_end = _FORK.Pipe()
+        # Blocked across the fork so that the child never runs the parent's handlers.
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            self.process: BaseProcess = _FORK.Process(target=_worker_main, args=(child_end, task), daemon=True)
+            self.process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        child_end.close()
+        self.conn = parent_end
+        self.index: int | None = None
+        self.deadline = 0.0
+        self.backstop = 0.0
+        self.budget = 0.0
+        self.cpu_start: float | None = None
+
+    def give(self, index: int, item: Any, budget: float) -> None:
+        """Send one item; the budget starts once it is handed over."""
+        self.cpu_start = _cpu_seconds(self.process.pid)
+        self.conn.send((index, item))
+        self.index = index
+        now = time.monotonic()
+        self.budget = budget
+        self.deadline = now + budget if budget > 0 else float("inf")
+        self.backstop = now + budget * WALL_FACTOR if budget > 0 else float("inf")
+
+    def over_budget(self) -> bool:
+        """Whether the current item has used up its budget; moves the deadline on when the worker was starved."""
+        now = time.monotonic()
+        if now < self.deadline:
+            return False
+        if now >= self.backstop:
+            return True
+        used = _cpu_seconds(self.process.pid)
+        if used is None or self.cpu_start is None:
+            return True  # no /proc: wall clock it is
+        left = self.budget - (used - self.cpu_start)
+        if left <= 0.01:
+            return True
+        self.deadline = min(now + left, self.backstop)
+        return False
+
+    def stop(self, kill: bool = False) -> None:
+        """End the process (at once with ``kill``) and release its pipe."""
+        with contextlib.suppress(OSError, ValueError):
+            if kill:
+                self.process.kill()
+            else:
+                self.conn.send(None)
+        self.process.join(0 if kill else _GRACE)
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+def map_budgeted(task: Task, items: Sequence[Any], workers: int, budget: float,
+                 on_done: Callable[[int], None] | None = None) -> list[Outcome]:
+    """``task`` over ``items`` in ``workers`` forked processes, ``budget`` seconds per item (0: none).
+
+    Returns one outcome per item, in the order of ``items``: ("ok", result),
+    ("timeout", None) or ("error", one-line message). ``task`` must be a
+    module-level function; its exceptions become errors, never raises.
+    """
+    outcomes: list[Outcome | None] = [None] * len(items)
+    pending = deque(range(len(items)))
+    pool: list[_Worker] = []
+    try:
+        pool = [_Worker(task) for _ in range(max(1, min(workers, len(items))))] if items else []
+        while pending or any(w.index is not None for w in pool):
+            for slot, worker in enumerate(pool):
+                if worker.index is None and pending:
+                    index = pending.popleft()
+                    try:
+                        worker.give(index, items[index], budget)
+                    except (OSError, ValueError):  # the worker died while idle: replace it, retry once
+                        worker.stop(kill=True)
+                        pool[slot] = worker = _Worker(task)
+                        worker.give(index, items[index], budget)
+            busy = [w for w in pool if w.index is not None]
+            wait = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            ready = multiprocessing.connection.wait([w.conn for w in busy],
+                                                    timeout=None if wait == float("inf") else wait)
+            for slot, worker in enumerate(pool):
+                if worker.index is None:
+                    continue
+                index = worker.index
+                if worker.conn in ready:
+                    try:
+                        _, outcome = worker.conn.recv()
+                    except (EOFError, OSError):
+                        worker.process.join(1.0)
+                        code = worker.process.exitcode
+                        outcome = ("error", f"the worker process died (exit code {code})")
+                        worker.stop(kill=True)
+                        pool[slot] = worker = _Worker(task)
+                elif worker.over_budget():
+                    outcome = ("timeout", None)
+                    worker.stop(kill=True)
+                    pool[slot] = worker = _Worker(task) if pending else worker
+                else:
+                    continue
+                outcomes[index] = outcome
+                worker.index = None
+                if on_done:
+                    on_done(index)
+    finally:
+        for worker in pool:
+            worker.stop(kill=worker.index is not None)
+    return [o if o is not None else ("error", "not processed") for o in outcomes]
+
+
+def _map(task: Task, items: Sequence[Any], workers: int, budget: float,
+         on_done: Callable[[int], None] | None) -> list[Outcome]:
+    """In-process without a budget (``budget`` 0, for debugging and profiling), else ``map_budgeted``."""
+    if budget > 0:
+        _warm_up()
+        return map_budgeted(task, items, workers, budget, on_done)
+    outcomes: list[Outcome] = []
+    for index, item in enumerate(items):
+        outcomes.append(_run_task(task, item))
+        if on_done:
+            on_done(index)
+    return outcomes
+
+
+# --------------------------------------------------------------------------
+# Stages
+# --------------------------------------------------------------------------
+
+_current_job: _Job | None = None
+
+
+def _process_current(found: Found) -> _Done:
+    # Module level so that a forked worker finds the job without pickling it per file.
+    assert _current_job is not None
+    return _process(_current_job, found)
+
+
+@contextlib.contextmanager
+def _job(job: _Job) -> Iterator[None]:
+    global _current_job
+    previous, _current_job = _current_job, job
+    try:
+        yield
+    finally:
+        _current_job = previous
+
+
+_WARM_UP = ("On 3 March 2021, about 40 people said the price rose 5% to $3 million, the mayor said.\n",
+            "Le 3 mars 2021, environ 40 personnes ont dit que le prix a augment\u00e9 de 5 % \u00e0 3 millions.\n")
+
+
+@functools.cache
+def _warm_up() -> None:
+    """Load language data and libraries once in the parent, so forked workers do not spend budgets on it."""
+    for number, text in enumerate(_WARM_UP):
+        with contextlib.suppress(Exception):
+            extract_claims(resolve_reference_date(load_document(f"warm-up-{number}.txt", text.encode())))
+
+
+def _problem(found: Found, outcome: Outcome, budget: float) -> Problem:
+    shown = shown_path(found.display)
+    if outcome[0] == "timeout":
+        return Problem(path=shown, kind="timeout",
+                       message=f"{shown}: skipped: reading and extracting took more than {budget:g} s "
+                               f"(see --doc-timeout)")
+    return Problem(path=shown, kind="internal", message=f"{shown}: internal error while extracting ({outcome[1]})")
+
+
+def _run(paths: Sequence[str | os.PathLike[str]], job: _Job, workers: int, budget: float,
+         progress: Progress | None) -> tuple[list[Found], list[_Done | Problem], list[Problem]]:
+    found, problems = list_inputs(paths)
+    processes = workers if len(found) >= PARALLEL_THRESHOLD else 1
+    done = 0
+
+    def tick(index: int) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, len(found), found[index].display)
+
+    with _job(job):
+        outcomes = _map(_process_current, found, processes, budget, tick)
+    results: list[_Done | Problem] = []
+    for entry, outcome in zip(found, outcomes, strict=True):
+        results.append(outcome[1] if outcome[0] == "ok" else _problem(entry, outcome, budget))
+    return found, results, problems
+
+
+def ingest(paths: Sequence[str | os.PathLike[str]], max_bytes: int = MAX_BYTES, doc_timeout: float = DOC_TIMEOUT,
+           workers: int = 1) -> tuple[list[Document], list[Problem]]:
+    """Read the files into documents, with reference dates resolved, each under the time budget."""
+    job = _Job(claims_dir=None, use_cache=False, extract=False, max_bytes=max_bytes)
+    _, results, problems = _run(paths, job, workers, doc_timeout, None)
+    documents: list[Document] = []
+    for result in results:
+        if isinstance(result, Problem):
+            problems.append(result)
+        elif isinstance(result.result, Problem):
+            problems.append(result.result)
+        else:
+            documents.append(result.result)
+    return documents, problems
 
 
 def extract(
@@ -51,36 +362,40 @@ def extract(
     use_cache: bool = True,
     workers: int = 1,
     progress: Progress | None = None,
+    max_bytes: int = MAX_BYTES,
+    doc_timeout: float = DOC_TIMEOUT,
 ) -> Extraction:
-    """Ingest and extract claims; with ``claims_dir``, reuse and refresh the per-document cache."""
-    documents, problems = ingest(paths)
-    claims: dict[str, list[Claim]] = {}
-    todo: list[Document] = []
-    for doc in documents:
-        cached = store.load_cached(claims_dir, doc.path, doc.info.sha256) if claims_dir and use_cache else None
-        if cached is not None:
-            claims[doc.path] = cached
-        else:
-            todo.append(doc)
-    cached_count = len(documents) - len(todo)
-    done = cached_count
-    if workers > 1 and len(todo) >= PARALLEL_THRESHOLD:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = pool.map(_extract_one, todo, chunksize=max(1, len(todo) // (workers * 8)))
-            for doc, found in zip(todo, results, strict=True):
-                claims[doc.path] = found
-                done += 1
-                if progress:
-                    progress(done, len(documents), doc.path)
-    else:
-        for doc in todo:
-            claims[doc.path] = _extract_one(doc)
-            done += 1
-            if progress:
-                progress(done, len(documents), doc.path)
+    """Ingest and extract claims; with ``claims_dir``, reuse and refresh the per-document cache.
+
+    A document that cannot be read, or is not done within ``doc_timeout``
+    seconds, becomes a Problem and the others go on; fresh claims files are
+    written atomically under the cache lock as soon as all are known.
+    """
     if claims_dir is not None:
-        for doc in todo:
-            store.save(claims_dir, doc.path, doc.info.sha256, claims[doc.path])
+        store.sweep_stale(claims_dir)
+    job = _Job(claims_dir=claims_dir, use_cache=use_cache, extract=True, max_bytes=max_bytes)
+    _, results, problems = _run(paths, job, workers, doc_timeout, progress)
+    documents: list[Document] = []
+    claims: dict[str, list[Claim]] = {}
+    fresh: list[Document] = []
+    cached_count = 0
+    for result in results:
+        if isinstance(result, Problem):
+            problems.append(result)
+        elif isinstance(result.result, Problem):
+            problems.append(result.result)
+        else:
+            doc = result.result
+            documents.append(doc)
+            claims[doc.path] = result.claims or []
+            if result.cached:
+                cached_count += 1
+            else:
+                fresh.append(doc)
+    if claims_dir is not None and fresh:
+        with store.locked(claims_dir):
+            for doc in fresh:
+                store.save(claims_dir, doc.path, doc.info.sha256, claims[doc.path], lock=False)
     return Extraction(documents, claims, problems, cached_count)
 
 

@@ -2,17 +2,22 @@
 
 Line 1 is a header ``{"document", "sha256", "extractor"}``; each further line
 is one claim. A file is reused when the document's sha256 and the extractor
-version both match. Files are written atomically (temporary file, then rename).
+version both match. Files are written atomically (temporary file, then rename)
+while holding ``claims/.lock`` (``fcntl.flock``), so concurrent runs sharing a
+cache never see half a file, and temporary files left by a killed run are
+swept by the next one under the same lock.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import json
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -42,10 +47,57 @@ def extractor_version() -> str:
     return f"{EXTRACTOR_VERSION}+{digest.hexdigest()[:12]}"
 
 
+# File names are limited to 255 bytes on common file systems; leave room for ".jsonl" and temporary affixes.
+_MAX_STEM_BYTES = 180
+LOCK_NAME = ".lock"
+# Read once: os.umask can only be read by setting it.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
 def claims_file(claims_dir: Path, document_path: str) -> Path:
-    """Where the claims of ``document_path`` live: its path made into one safe file name."""
-    stem = re.sub(r"[^\w.-]+", "_", document_path.strip("/").replace("/", "__"))
+    """Where the claims of ``document_path`` live: its path made into one safe file name.
+
+    A path that had to be changed to fit (spaces, punctuation, very long
+    names) gets a digest of the original appended, so two documents never
+    share a file.
+    """
+    joined = document_path.strip("/").replace("/", "__")
+    stem = re.sub(r"[^\w.-]+", "_", joined)
+    if stem != joined or "__" in document_path or len(stem.encode("utf-8")) > _MAX_STEM_BYTES:
+        digest = hashlib.sha256(document_path.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        kept = stem.encode("utf-8")[:_MAX_STEM_BYTES - 13].decode("utf-8", "ignore")
+        stem = f"{kept}-{digest}"
     return claims_dir / f"{stem}.jsonl"
+
+
+@contextlib.contextmanager
+def locked(directory: Path) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``directory/.lock`` (created as needed); released on exit or death."""
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / LOCK_NAME, "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def sweep_stale(directory: Path) -> int:
+    """Remove temporary files left in ``directory`` by a killed writer; returns how many.
+
+    Every writer holds the lock while its temporary file exists, so one seen
+    while holding the lock is an orphan.
+    """
+    if not directory.is_dir():
+        return 0
+    removed = 0
+    with locked(directory):
+        for path in directory.glob(".*.tmp"):
+            with contextlib.suppress(FileNotFoundError, IsADirectoryError):
+                path.unlink()
+                removed += 1
+    return removed
 
 
 def load_cached(claims_dir: Path, document_path: str, sha256: str) -> list[Claim] | None:
@@ -61,13 +113,20 @@ def load_cached(claims_dir: Path, document_path: str, sha256: str) -> list[Claim
         return None
 
 
-def save(claims_dir: Path, document_path: str, sha256: str, claims: list[Claim]) -> Path:
-    """Write the claims file of a document atomically; returns its path."""
+def save(claims_dir: Path, document_path: str, sha256: str, claims: list[Claim], lock: bool = True) -> Path:
+    """Write the claims file of a document atomically; returns its path.
+
+    With ``lock`` false the caller already holds ``locked(claims_dir)``.
+    """
     header = {"document": document_path, "sha256": sha256, "extractor": extractor_version()}
     lines = [json.dumps(header, ensure_ascii=False)]
     lines.extend(claim.model_dump_json() for claim in claims)
     path = claims_file(claims_dir, document_path)
-    write_atomic(path, "\n".join(lines) + "\n")
+    if lock:
+        with locked(claims_dir):
+            write_atomic(path, "\n".join(lines) + "\n")
+    else:
+        write_atomic(path, "\n".join(lines) + "\n")
     return path
 
 
@@ -76,6 +135,7 @@ def write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp's 0600 would make claims and reports private to one user
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()

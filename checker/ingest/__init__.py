@@ -32,9 +32,18 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
 
 
+def shown_path(path: str) -> str:
+    """``path`` safe for a one-line message: control characters and undecodable bytes escaped."""
+    if path.isprintable():
+        return path
+    return "".join(c if c.isprintable() else c.encode("unicode_escape", "backslashreplace").decode("ascii")
+                   for c in path)
+
+
 def _problem(path: str, kind: str, message: str, fatal: bool = True) -> Problem:
     one_line = " ".join(message.split())
-    return Problem(path=path, kind=kind, message=f"{path}: {one_line}", fatal=fatal)  # type: ignore[arg-type]
+    shown = shown_path(path)
+    return Problem(path=shown, kind=kind, message=f"{shown}: {one_line}", fatal=fatal)  # type: ignore[arg-type]
 
 
 def load_document(display: str, data: bytes) -> Document:
@@ -66,24 +75,41 @@ def load_document(display: str, data: bytes) -> Document:
     return Document(info=info, raw=raw, analysis=analysis, zones=zones)
 
 
-def _load_one(found: Found) -> Document | Problem:
+def load_found(found: Found, max_bytes: int = MAX_BYTES) -> Document | Problem:
+    """One walked file -> its ``Document``, or the ``Problem`` that says why it cannot be used; never raises.
+
+    Files over ``max_bytes`` are refused before they are read: the limit bounds memory and time.
+    """
     display = found.display
     if found.error is not None:
         return _problem(display, "unreadable", found.error)
+    try:
+        display.encode("utf-8")
+    except UnicodeEncodeError:
+        # os.fsdecode kept undecodable bytes as lone surrogates: no report or claims file could name it.
+        return _problem(display, "unreadable", "file name is not valid UTF-8 (rename the file)")
     extension = posixpath.splitext(display)[1].lower()
     if extension not in FORMATS:
         shown = extension or "no extension"
         return _problem(display, "skipped", f"skipped: not an article format ({shown})", fatal=False)
     try:
+        if os.path.islink(found.path) and not os.path.exists(found.path):
+            return _problem(display, "unreadable", "cannot read (broken or looping symbolic link)")
+        if not os.path.isfile(found.path):
+            # A FIFO would block the run forever and a device never ends: only regular files are read.
+            what = "a directory" if os.path.isdir(found.path) else "not a regular file"
+            return _problem(display, "unreadable", f"cannot read ({what})")
         size = os.path.getsize(found.path)
-        if size > MAX_BYTES:
-            return _problem(display, "too-large", f"too large ({size} bytes; the limit is {MAX_BYTES})")
+        if size > max_bytes:
+            return _problem(display, "too-large", f"too large ({size} bytes; the limit is {max_bytes}, "
+                                                  f"see --max-bytes)")
         with open(found.path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         return _problem(display, "unreadable", f"cannot read ({exc.strerror or exc})")
-    if len(data) > MAX_BYTES:
-        return _problem(display, "too-large", f"too large (over {MAX_BYTES} bytes)")
+    if len(data) > max_bytes:
+        # The file grew between the size check and the read.
+        return _problem(display, "too-large", f"too large (over {max_bytes} bytes, see --max-bytes)")
     try:
         return load_document(display, data)
     except (DecodeError, ReadError) as exc:
@@ -94,17 +120,21 @@ def _load_one(found: Found) -> Document | Problem:
         return _problem(display, "internal", f"internal error while reading ({type(exc).__name__}: {exc})")
 
 
-def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> Corpus:
-    """Read every article file named by ``paths`` (directories recursively); see the module docstring."""
-    corpus = Corpus()
+def list_inputs(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Found], list[Problem]]:
+    """The files named by ``paths`` (directories walked), sorted; a failure to list is a problem, not a raise."""
     try:
-        found = find_files(paths)
+        return find_files(paths), []
     except Exception as exc:  # defensive: walking must not raise either
         names = ", ".join(str(os.fspath(p)) for p in paths)
-        corpus.problems.append(_problem(names, "internal", f"cannot list inputs ({exc})"))
-        return corpus
+        return [], [_problem(names, "internal", f"cannot list inputs ({exc})")]
+
+
+def load_corpus(paths: Sequence[str | os.PathLike[str]], max_bytes: int = MAX_BYTES) -> Corpus:
+    """Read every article file named by ``paths`` (directories recursively); see the module docstring."""
+    found, problems = list_inputs(paths)
+    corpus = Corpus(problems=problems)
     for entry in found:
-        result = _load_one(entry)
+        result = load_found(entry, max_bytes)
         if isinstance(result, Document):
             corpus.documents.append(result)
         else:
@@ -113,4 +143,4 @@ def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> Corpus:
     return corpus
 
 
-__all__ = ["Corpus", "load_corpus", "load_document"]
+__all__ = ["MAX_BYTES", "Corpus", "Found", "list_inputs", "load_corpus", "load_document", "load_found"]

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# CI: a short fuzz run over `factcheck parse` and ingest (atheris when installed, else a seeded random loop).
+# Usage: .ci/fuzz.sh [SECONDS per target, default 60]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"
+python=".venv/bin/python"
+for target in fuzz/fuzz_parse.py fuzz/fuzz_ingest.py; do
+  echo "fuzz: $target for ${seconds}s" >&2
+  # -rss_limit_mb: a recognizer that balloons memory is a finding too; -timeout: one input, seconds.
+  "$python" "$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -print_final_stats=1
+done
