@@ -170,9 +170,7 @@ def test_no_budget_runs_in_process(slow_corpus: Path) -> None:
     assert len(extraction.documents) == 2
 
 
-@pytest.mark.xfail(strict=True, reason="frame extraction is quadratic in the length of one long sentence of "
-                                       "numbers (checker/frame/build.py): 4,000 characters take seconds")
-def test_frames_are_linear_on_a_long_run_of_numbers() -> None:
-    started = time.monotonic()
-    extract_claims(make_document("1 " * 2000))
-    assert time.monotonic() - started < 1.0
+def test_a_long_run_of_numbers_gives_one_claim_per_number() -> None:
+    # How the cost grows with such a sentence is measured in benchmarks/hostile_scaling.py, not timed here.
+    claims = extract_claims(make_document("1 " * 2000))
+    assert len(claims) == 2000

@@ -11,6 +11,7 @@ about who holds a title at an organization.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -48,6 +49,34 @@ class _Cue:
     end: int
 
 
+class _Scan:
+    """What the frame rules look up in one sentence, found once: per value, only lookups remain.
+
+    A sentence can hold thousands of values (a table flattened into one line); scanning it
+    again for each of them would make extraction quadratic.
+    """
+
+    def __init__(self, sentence: str, data: CompiledFrames) -> None:
+        self.text = sentence
+        self.cues = _cues(sentence, data)
+        self.breaks = [m.start() for m in data.clause_break.finditer(sentence)]
+        self.commas = [m.start() for m in _COMMA.finditer(sentence)]
+        self.qualifiers = [(qualifier, m.start(), m.end()) for qualifier, pattern in data.qualifiers
+                           for m in pattern.finditer(sentence)]
+        self.attributions = ([(m.start(), m.end(), " ".join(m.group(1).lower().split()))
+                              for m in data.attribution.finditer(sentence)] if data.attribution else [])
+        reported = [pattern for modality, pattern in data.modalities if modality == "reported"]
+        self.reported = any(pattern.search(sentence) for pattern in reported)
+        found = data.as_of.search(sentence) if data.as_of is not None else None
+        self.as_of = found.group() if found else None
+
+    @staticmethod
+    def between(positions: list[int], low: int, high: int) -> bool:
+        """Whether any of the sorted ``positions`` lies in ``[low, high)``."""
+        i = bisect.bisect_left(positions, low)
+        return i < len(positions) and positions[i] < high
+
+
 def extract_claims(doc: Document) -> list[Claim]:
     """All claims of ``doc``, in text order, with evidence pointing into the raw file."""
     lang = doc.info.language or "en"
@@ -75,12 +104,12 @@ def _sentence_claims(doc: Document, data: CompiledFrames, start: int, end: int, 
         return
     entities = [m for m in names if m.type == "entity"]
     roles = [m for m in names if m.type == "role"]
-    cues = _cues(sentence, data)
+    scan = _Scan(sentence, data)
     count = numbered
     for mention in sorted(values + roles, key=lambda m: (m.start, m.end, m.type)):
         evidence = _evidence(doc, start, end, start + mention.start, start + mention.end)
         if mention.type in VALUE_TYPES:
-            claim = _value_claim(doc, data, sentence, start, mention, entities, roles, cues, evidence, count)
+            claim = _value_claim(doc, data, scan, start, mention, entities, roles, evidence, count)
         else:
             claim = _role_claim(doc, start, mention, evidence, count)
         if claim is not None:
@@ -108,16 +137,15 @@ def _distance(cue_start: int, cue_end: int, mention: Mention) -> float:
     return 0.0
 
 
-def _attribute(data: CompiledFrames, sentence: str, mention: Mention, cues: list[_Cue]) -> _Cue | None:
-    allowed = {a.id for a, _ in data.attributes if mention.value.type in a.value_types}
-    breaks = [m.start() for m in data.clause_break.finditer(sentence)]
+def _attribute(data: CompiledFrames, scan: _Scan, mention: Mention) -> _Cue | None:
+    allowed = data.allowed[mention.value.type]
     fronted = mention.start <= FRONTED
     best: tuple[float, int, _Cue] | None = None
-    for cue in cues:
+    for cue in scan.cues:
         if cue.id not in allowed or (mention.start <= cue.start and cue.end <= mention.end):
             continue
         low, high = min(cue.end, mention.end), max(cue.start, mention.start)
-        if not (fronted and cue.start > mention.end) and any(low <= b < high for b in breaks):
+        if not (fronted and cue.start > mention.end) and scan.between(scan.breaks, low, high):
             continue
         distance = _distance(cue.start, cue.end, mention)
         if distance > CUE_REACH:
@@ -136,38 +164,36 @@ def _belongs_elsewhere(start: int, end: int, mention: Mention, cue: _Cue | None,
                for other in cues)
 
 
-def _qualifiers(data: CompiledFrames, sentence: str, mention: Mention, cue: _Cue | None,
-                cues: list[_Cue]) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+def _qualifiers(scan: _Scan, mention: Mention, cue: _Cue | None) -> tuple[tuple[str, ...], tuple[int, int] | None]:
     """Qualifier ids near the value or its cue; grouped ones (direct / indirect) keep the nearest of their group.
 
     Also returns where an owner qualifier ("the first model") ends, for finding its owner entity.
     """
     nearest: dict[str, tuple[float, str, tuple[int, int], bool]] = {}
     free: set[str] = set()
-    for qualifier, pattern in data.qualifiers:
+    for qualifier, q_start, q_end in scan.qualifiers:
         if qualifier.value_types and mention.value.type not in qualifier.value_types:
             continue
-        for m in pattern.finditer(sentence):
-            reach = QUALIFIER_REACH if qualifier.reach is None else qualifier.reach
-            near_value = (_span_gap(m.start(), m.end(), mention.start, mention.end) <= reach
-                          and not _COMMA.search(sentence, min(m.end(), mention.end), max(m.start(), mention.start)))
-            near_cue = (qualifier.reach is None and cue is not None
-                        and _span_gap(m.start(), m.end(), cue.start, cue.end) <= QUALIFIER_CUE_REACH)
-            # "the first model of ... will be released": an owner qualifier heading the cue's clause.
-            heads_cue = (qualifier.owner and cue is not None and m.end() <= cue.start
-                         and not data.clause_break.search(sentence, m.end(), cue.start))
-            if not (near_value or near_cue or heads_cue):
-                continue
-            alone = near_value and not (near_cue or heads_cue)
-            if alone and _belongs_elsewhere(m.start(), m.end(), mention, cue, cues):
-                continue
-            if qualifier.group is None:
-                free.add(qualifier.id)
-                continue
-            distance = _distance(m.start(), m.end(), mention)
-            current = nearest.get(qualifier.group)
-            if current is None or distance < current[0]:
-                nearest[qualifier.group] = (distance, qualifier.id, (m.start(), m.end()), qualifier.owner)
+        reach = QUALIFIER_REACH if qualifier.reach is None else qualifier.reach
+        near_value = (_span_gap(q_start, q_end, mention.start, mention.end) <= reach
+                      and not scan.between(scan.commas, min(q_end, mention.end), max(q_start, mention.start)))
+        near_cue = (qualifier.reach is None and cue is not None
+                    and _span_gap(q_start, q_end, cue.start, cue.end) <= QUALIFIER_CUE_REACH)
+        # "the first model of ... will be released": an owner qualifier heading the cue's clause.
+        heads_cue = (qualifier.owner and cue is not None and q_end <= cue.start
+                     and not scan.between(scan.breaks, q_end, cue.start))
+        if not (near_value or near_cue or heads_cue):
+            continue
+        alone = near_value and not (near_cue or heads_cue)
+        if alone and _belongs_elsewhere(q_start, q_end, mention, cue, scan.cues):
+            continue
+        if qualifier.group is None:
+            free.add(qualifier.id)
+            continue
+        distance = _distance(q_start, q_end, mention)
+        current = nearest.get(qualifier.group)
+        if current is None or distance < current[0]:
+            nearest[qualifier.group] = (distance, qualifier.id, (q_start, q_end), qualifier.owner)
     chosen = free | {entry[1] for entry in nearest.values()}
     owner = next((entry[2] for entry in nearest.values() if entry[3]), None)
     return tuple(sorted(chosen)), owner
@@ -194,15 +220,15 @@ def _object_before(data: CompiledFrames, sentence: str, position: int) -> str | 
 ATTRIBUTION_REACH = 80
 
 
-def _attribution(data: CompiledFrames, sentence: str, mention: Mention) -> str | None:
+def _attribution(scan: _Scan, mention: Mention) -> str | None:
     """Who gave a count ("50,000 according to the police"): the nearest attribution around the value."""
-    if data.attribution is None or mention.value.type == "time":
+    if mention.value.type == "time":
         return None
     best: tuple[int, str] | None = None
-    for match in data.attribution.finditer(sentence):
-        distance = _span_gap(match.start(), match.end(), mention.start, mention.end)
+    for a_start, a_end, source in scan.attributions:
+        distance = _span_gap(a_start, a_end, mention.start, mention.end)
         if distance <= ATTRIBUTION_REACH and (best is None or distance < best[0]):
-            best = (distance, " ".join(match.group(1).lower().split()))
+            best = (distance, source)
     return best[1] if best else None
 
 
@@ -216,15 +242,12 @@ def _span_gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, b_start - a_end, a_start - b_end)
 
 
-def _modality(data: CompiledFrames, sentence: str, mention: Mention) -> str:
-    window = sentence[max(0, mention.start - 120): mention.start]
+def _modality(data: CompiledFrames, scan: _Scan, mention: Mention) -> str:
+    low = max(0, mention.start - 120)
     for modality, pattern in data.modalities:
-        if modality != "reported" and pattern.search(window):
+        if modality != "reported" and pattern.search(scan.text, low, mention.start):
             return modality
-    for modality, pattern in data.modalities:
-        if modality == "reported" and pattern.search(sentence):
-            return modality
-    return "asserted"
+    return "reported" if scan.reported else "asserted"
 
 
 def _subject_of(entity: Mention, roles: list[Mention], people: bool) -> Mention | str | None:
@@ -257,7 +280,7 @@ def _is_speaker(sentence: str, entity: Mention, anchor_start: int, data: Compile
 
 
 def _subject(sentence: str, anchor: tuple[int, int], owner_end: int | None, mention: Mention,
-             entities: list[Mention], roles: list[Mention], data: CompiledFrames) -> str | None:
+             entities: list[Mention], roles: list[Mention], data: CompiledFrames, breaks: list[int]) -> str | None:
     people = mention.value.type == "time"
     candidates = []
     for entity in entities:
@@ -276,7 +299,7 @@ def _subject(sentence: str, anchor: tuple[int, int], owner_end: int | None, ment
     if before:
         return _name(max(before, key=lambda pair: pair[0].end)[1])
     after = [(e, subject) for e, subject in candidates
-             if e.start >= anchor[1] and not data.clause_break.search(sentence, anchor[1], e.start)]
+             if e.start >= anchor[1] and not _Scan.between(breaks, anchor[1], e.start)]
     if after:
         return _name(min(after, key=lambda pair: pair[0].start)[1])
     return None
@@ -289,15 +312,15 @@ def _name(subject: Mention | str) -> str:
     return value.name if isinstance(value, EntityValue) else subject.text
 
 
-def _value_claim(doc: Document, data: CompiledFrames, sentence: str, offset: int, mention: Mention,
-                 entities: list[Mention], roles: list[Mention], cues: list[_Cue], evidence: Span,
-                 number: int) -> Claim | None:
-    cue = _attribute(data, sentence, mention, cues)
+def _value_claim(doc: Document, data: CompiledFrames, scan: _Scan, offset: int, mention: Mention,
+                 entities: list[Mention], roles: list[Mention], evidence: Span, number: int) -> Claim | None:
+    sentence = scan.text
+    cue = _attribute(data, scan, mention)
     attribute = cue.id if cue else UNSPECIFIED
     if cue is not None and _counts_the_cue(sentence, cue, mention):
         attribute = UNSPECIFIED
-    qualifiers, owner = _qualifiers(data, sentence, mention, cue, cues)
-    source = _attribution(data, sentence, mention)
+    qualifiers, owner = _qualifiers(scan, mention, cue)
+    source = _attribution(scan, mention)
     if source is not None:
         qualifiers = tuple(sorted((*qualifiers, f"source:{source}")))
     if cue is not None and cue.id in data.needs_object:
@@ -307,11 +330,8 @@ def _value_claim(doc: Document, data: CompiledFrames, sentence: str, offset: int
         else:
             qualifiers = tuple(sorted((*qualifiers, f"what:{thing}")))
     anchor = (cue.start, cue.end) if cue else (mention.start, mention.end)
-    subject = _subject(sentence, anchor, owner[1] if owner else None, mention, entities, roles, data)
-    as_of = None
-    if data.as_of is not None:
-        found = data.as_of.search(sentence)
-        as_of = found.group() if found else None
+    subject = _subject(sentence, anchor, owner[1] if owner else None, mention, entities, roles, data, scan.breaks)
+    as_of = scan.as_of
     value_span = doc.span(offset + mention.start, offset + mention.end)
     return Claim(
         id=_claim_id(doc, number),
@@ -320,7 +340,7 @@ def _value_claim(doc: Document, data: CompiledFrames, sentence: str, offset: int
         subject_key=entity_key(subject) if subject else None,
         attribute=attribute,
         qualifiers=qualifiers,
-        modality=_modality(data, sentence, mention),  # type: ignore[arg-type]
+        modality=_modality(data, scan, mention),  # type: ignore[arg-type]
         value=ClaimValue(text=value_span.quote, start=value_span.start, end=value_span.end, value=mention.value),
         evidence=evidence,
         rule=f"frame.{mention.value.type}.{attribute}",

@@ -107,6 +107,9 @@ class CompiledFrames:
         self.as_of = cue_pattern(data.as_of) if data.as_of else None
         self.reporting = cue_pattern(data.reporting) if data.reporting else None
         self.neighbours = {a.id: set(a.neighbours) for a in data.attributes}
+        self.allowed: dict[str, frozenset[str]] = {
+            kind: frozenset(a.id for a in data.attributes if kind in a.value_types)
+            for kind in ("time", "quantity", "money", "percent")}
         self.needs_object = {a.id for a in data.attributes if a.needs_object}
         # "X said on Monday that it will ...": a pronoun within a few words of the reporting verb.
         self.pronoun_after = re.compile(r"(?:\s+[\w'’]+){0,3}?\s+(?:that\s+|que\s+|qu['’]\s*)?"

@@ -9,6 +9,7 @@ over the bare number inside it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import importlib
 from collections.abc import Callable, Iterable
@@ -63,7 +64,15 @@ def settle_overlaps(mentions: list[Mention]) -> list[Mention]:
     others = [m for m in mentions if m.type not in _VALUE_DIMENSIONS]
     ranked = sorted(values, key=lambda m: (-(m.end - m.start), _PRIORITY.get(m.type, 99), m.start))
     kept: list[Mention] = []
+    # Kept spans never overlap, so sorted by start they are also sorted by end: one bisect per candidate.
+    starts: list[int] = []
+    ends: list[int] = []
     for m in ranked:
-        if all(m.end <= k.start or k.end <= m.start for k in kept):
+        i = bisect.bisect_right(starts, m.start)
+        clear_left = i == 0 or ends[i - 1] <= m.start
+        clear_right = i == len(starts) or m.end <= starts[i]
+        if clear_left and clear_right:
+            starts.insert(i, m.start)
+            ends.insert(i, m.end)
             kept.append(m)
     return sorted(kept + others, key=lambda m: (m.start, m.end, m.type))
