@@ -17,6 +17,8 @@ from types import FrameType
 from typing import Any, TypeVar
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from checker import __version__
 from checker.commands.gate import baseline as baseline_command
@@ -51,16 +53,31 @@ def _err(message: str) -> None:
     click.echo(message, err=True)
 
 
+class _ProgressBar:
+    """A rich progress bar on stderr for long runs; it appears only on a terminal and from 20 documents."""
+
+    def __init__(self) -> None:
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        if total < 20:
+            return
+        if self._bar is None:
+            console = Console(stderr=True)
+            self._bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                 TextColumn("{task.description}"), console=console, transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("", total=total)
+        assert self._task is not None
+        self._bar.update(self._task, completed=done, description=Path(path).name[:40])
+        if done >= total:
+            self._bar.stop()
+
+
 def _progress() -> Callable[[int, int, str], None] | None:
-    """A one-line progress counter on stderr when it is a terminal (long runs only)."""
-    if not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int, path: str) -> None:
-        if total >= 20:
-            click.echo(f"\rextracting {done}/{total} {Path(path).name[:40]:40}", err=True, nl=done == total)
-
-    return show
+    """Progress on stderr when it is a terminal; nothing in pipes, files and CI logs."""
+    return _ProgressBar() if sys.stderr.isatty() else None
 
 
 def _color() -> bool:
@@ -163,7 +180,6 @@ def ingest(paths: tuple[str, ...], max_bytes: int, doc_timeout: float, fmt: str)
         data = [doc.info.model_dump(mode="json") for doc in documents]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        from rich.console import Console
         from rich.table import Table
 
         table = Table("document", "format", "language", "reference date", "source", "characters", "zones")
