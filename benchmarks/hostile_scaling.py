@@ -1,9 +1,11 @@
-"""How extraction time grows on hostile sentences (one sentence holding thousands of values).
+"""How the cost grows on hostile input: what the unit tests check for correctness, timed here.
 
     python benchmarks/hostile_scaling.py
 
-Prints the time for n = 1,000, 2,000, 4,000 and 8,000 values and the growth
-exponent between sizes (1.0 is linear, 2.0 quadratic).
+First, frame extraction on one sentence holding n = 1,000 to 8,000 values.
+Then each recognizer and the normalizer on repeated hostile strings at two
+sizes. Each line gives the growth exponent between sizes (1.0 is linear, 2.0
+quadratic).
 """
 
 from __future__ import annotations
@@ -24,7 +26,35 @@ def document(text: str) -> Document:
                                                                                              end=len(text)),))
 
 
+HOSTILE = ["1", " ", "1,", "1 ", "one ", "-1 ", "12-", "next ", "in ", "the ", "A ", "Ab ", "“", "« ", "(",
+           "Abc de ", "a – ", "\u00a0", "3 hundred and ", "twenty "]
+
+
+def _timed(func: object, text: str) -> float:
+    started = time.perf_counter()
+    func(text)  # type: ignore[operator]
+    return time.perf_counter() - started
+
+
+def recognizers() -> None:
+    from checker.ingest.normalize import normalize_text
+    from checker.recognize import recognize
+
+    targets = {
+        "recognize en": lambda t: recognize(t, "en", None),
+        "recognize fr": lambda t: recognize(t, "fr", None),
+        "normalize": normalize_text,
+    }
+    for name, func in targets.items():
+        for unit in HOSTILE:
+            small, large = 20_000 // len(unit), 40_000 // len(unit)
+            t1, t2 = _timed(func, unit * small), _timed(func, unit * large)
+            exponent = math.log(max(t2, 1e-6) / max(t1, 1e-6)) / math.log(2)
+            print(f"{name:13} {unit!r:18} {t1:6.3f} s -> {t2:6.3f} s  growth exponent {exponent:.2f}")
+
+
 def main() -> None:
+    recognizers()
     for unit in ("1 ", "1,", "$1 ", "5% "):
         previous: tuple[int, float] | None = None
         for n in (1000, 2000, 4000, 8000):

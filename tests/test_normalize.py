@@ -115,10 +115,8 @@ def test_map_is_monotonic_and_in_bounds(text: str) -> None:
             assert mapped.ends[k - 1] <= mapped.ends[k]
 
 
-def test_hostile_input_is_fast() -> None:
-    import time
-
+def test_hostile_input_keeps_its_map() -> None:
+    # How the cost grows is measured in benchmarks/, not timed here.
     text = ("a – " * 50_000) + ("\u00a0" * 100_000) + ("x" * 100_000)
-    began = time.perf_counter()
-    normalize_text(text)
-    assert time.perf_counter() - began < 5
+    mapped = normalize_text(text)
+    assert mapped.to_original(0, len(mapped.text)) == (0, len(text))

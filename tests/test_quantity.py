@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.recognize import quantity
+from checker.recognize import quantity, recognize
 from checker.records import QuantityValue
 
 
@@ -117,11 +115,18 @@ def test_never_raises(text: str, lang: str) -> None:
         assert text[m.start:m.end] == m.text
 
 
-def test_speed_on_a_long_text() -> None:
+def test_a_long_text_gives_every_quantity() -> None:
+    # Speed is measured in benchmarks/, not timed here.
     sentence = ("Over 300 workers and nearly 40 engineers built 12 000 units in 2023, "
                 "while several hundred people waited for between 3 and 5 months. ")
     text = sentence * 500  # about 10k words
-    t0 = time.perf_counter()
     found = quantity.find(text, "en", None)
-    assert time.perf_counter() - t0 < 2.0
     assert len(found) >= 2500
+
+
+def test_a_range_ending_in_a_scaled_zero_does_not_crash() -> None:
+    # Found by the fuzzer (.ci/fuzz.sh): "5-0k" divided by the zero before the scale word.
+    for text in ("5-0k", "zAz-5--0{\ufffd-5\ufffd-5--7\ufffd\ufffdA\x10A7A\ufffd-5--0k\ufffd-5"):
+        for lang in ("en", "fr"):
+            for mention in recognize(text, lang, None):
+                assert text[mention.start:mention.end] == mention.text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -183,27 +182,9 @@ def test_never_raises_and_spans_are_exact(text: str, lang: str, ref: dt.date | N
         "next " * 20_000,
     ],
 )
-def test_hostile_input_is_fast(hostile: str) -> None:
-    started = time.perf_counter()
-    timerec.find(hostile, "en", REF)
-    timerec.find(hostile, "fr", REF)
-    assert time.perf_counter() - started < 5.0
+def test_hostile_input_gives_valid_spans(hostile: str) -> None:
+    # How the cost grows is measured in benchmarks/hostile_scaling.py, not timed here.
+    for lang in ("en", "fr"):
+        for mention in timerec.find(hostile, lang, REF):
+            assert hostile[mention.start:mention.end] == mention.text
 
-
-def test_much_faster_than_dateparser_search() -> None:
-    search = pytest.importorskip("dateparser.search")
-    text = (
-        "The company was founded in March 2004 and listed on 12 June 2011. It said on Monday that sales "
-        "rose 4% in the third quarter and will grow next year, by 2030 at the latest. "
-    ) * 5
-    timerec.find(text, "en", REF)  # warm-up: compile the rules
-    started = time.perf_counter()
-    for _ in range(3):
-        timerec.find(text, "en", REF)
-    ours = time.perf_counter() - started
-    search.search_dates(text, languages=["en"])  # warm-up
-    started = time.perf_counter()
-    for _ in range(3):
-        search.search_dates(text, languages=["en"])
-    theirs = time.perf_counter() - started
-    assert ours * 3 < theirs, (ours, theirs)

@@ -370,7 +370,8 @@ def _range(text: str, a: NumberMatch, b: NumberMatch, c: _Compiled) -> _Q | None
     low, high = a.value, b.value
     # "5k-20k", "1,5 à 2 milliards": a scale on the second end applies to the first
     if b.scaled and not a.scaled and high > low * 1000 and low < 1000:
-        scale = b.value / _unscaled(text, b)
+        unscaled = _unscaled(text, b)
+        scale = b.value / unscaled if unscaled else 1.0
         if scale > 1:
             low *= scale
     if not low < high:
