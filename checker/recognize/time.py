@@ -16,16 +16,20 @@ and modifier words in front ("end of", "d'ici") are folded in.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+import re._constants as sre_c
+import re._parser as sre_parse
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
 from checker import lang as langdata
 from checker.recognize import time_calendar as cal
 from checker.recognize.time_core import ONE_DAY, Cand, Context
 from checker.recognize.time_data import TimeData, fold
-from checker.recognize.time_rules import EXCLUSIVE_DAY_RANGE_END, Lexicon, build_lexicon
+from checker.recognize.time_rules import EXCLUSIVE_DAY_RANGE_END, Lexicon, Rule, build_lexicon
 from checker.records import Mention
 
 __all__ = ["find", "Cand", "scan"]
@@ -54,14 +58,17 @@ def _lexicon(lang: str) -> Lexicon:
 
 def scan(text: str, lang: str, ref_date: dt.date | None) -> list[Cand]:
     """The settled time candidates of ``text``, sorted by position."""
-    if not text or not _lexicon(lang).prefilter.search(fold(text)):
+    if not text:
         return []
+    matched = _matches(text, lang)
+    if matched is None:
+        return []
+    folded, lowered, per_rule = matched
     lex = _lexicon(lang)
-    folded = fold(text)
-    ctx = Context(text=text, folded=folded, lowered=_lower(text), ref=ref_date, lex=lex)
+    ctx = Context(text=text, folded=folded, lowered=lowered, ref=ref_date, lex=lex)
     found: list[Cand] = []
-    for rule in lex.rules:
-        for match in rule.regex.finditer(folded):
+    for rule, matches in per_rule:
+        for match in matches:
             try:
                 made = rule.handler(ctx, match)
             except (ValueError, OverflowError, KeyError, IndexError):
@@ -73,19 +80,95 @@ def scan(text: str, lang: str, ref_date: dt.date | None) -> list[Cand]:
     return [c for c in kept if not c.weak]
 
 
-def _lower(text: str) -> str:
-    out = []
-    for ch in text:
+@lru_cache(maxsize=32)
+def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re.Match[str], ...]], ...]] | None:
+    """The regex work of ``scan``, which does not depend on the reference date.
+
+    Cached because the reference-date inference scans one whole document
+    once per candidate year; only the rule handlers see the date.
+    """
+    lex = _lexicon(lang)
+    folded = fold(text)
+    if not lex.prefilter.search(folded):
+        return None
+    # Most sentences that pass the prefilter ("year", "next") hold no digit: skip the rules that need one.
+    needs_digit = _digit_rules(lang) if _DIGIT.search(folded) is None else ()
+    per_rule = tuple((rule, () if index in needs_digit else tuple(rule.regex.finditer(folded)))
+                     for index, rule in enumerate(lex.rules))
+    return folded, _lower(text), tuple((rule, found) for rule, found in per_rule if found)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _digit_rules(lang: str) -> frozenset[int]:
+    """Indices of the rules whose every match contains a digit, read off their parsed patterns."""
+    rules = _lexicon(lang).rules
+    return frozenset(i for i, rule in enumerate(rules) if _needs_digit(sre_parse.parse(rule.regex.pattern)))
+
+
+def _needs_digit(seq: Any) -> bool:
+    """Whether every string matched by the parsed pattern ``seq`` contains a ``\\d`` character.
+
+    Conservative: any construct not understood counts as "maybe no digit".
+    """
+    return any(_item_needs_digit(op, av) for op, av in seq)
+
+
+def _item_needs_digit(op: Any, av: Any) -> bool:
+    if op is sre_c.LITERAL:
+        return chr(av).isdigit() and _DIGIT.match(chr(av)) is not None
+    if op is sre_c.IN:
+        return bool(av) and all(_class_item_is_digit(o, a) for o, a in av)
+    if op is sre_c.BRANCH:
+        return all(_needs_digit(branch) for branch in av[1])
+    if op is sre_c.SUBPATTERN:
+        return _needs_digit(av[3])
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
+        return av[0] >= 1 and _needs_digit(av[2])
+    if op is sre_c.ATOMIC_GROUP:
+        return _needs_digit(av)
+    return False
+
+
+def _class_item_is_digit(op: Any, av: Any) -> bool:
+    if op is sre_c.LITERAL:
+        return _DIGIT.match(chr(av)) is not None
+    if op is sre_c.RANGE:
+        return all(_DIGIT.match(chr(c)) is not None for c in range(av[0], av[1] + 1))
+    return op is sre_c.CATEGORY and av is sre_c.CATEGORY_DIGIT
+
+
+class _LowerTable(dict[int, str]):
+    """``str.translate`` table: a character's lower case when it is one character, else itself."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
         low = ch.lower()
-        out.append(low if len(low) == 1 else ch)
-    return "".join(out).replace("\u2019", "'")
+        value = "'" if ch == "\u2019" else (low if len(low) == 1 else ch)
+        self[code] = value
+        return value
+
+
+_LOWER_TABLE = _LowerTable()
+
+
+def _lower(text: str) -> str:
+    return text.translate(_LOWER_TABLE)
 
 
 def _settle(cands: list[Cand]) -> list[Cand]:
+    """Longest first, then priority; a candidate overlapping a kept one is dropped (one bisect each)."""
     ranked = sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start))
     kept: list[Cand] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for c in ranked:
-        if all(c.end <= k.start or k.end <= c.start for k in kept):
+        i = bisect.bisect_right(starts, c.start)
+        if (i == 0 or ends[i - 1] <= c.start) and (i == len(starts) or c.end <= starts[i]):
+            starts.insert(i, c.start)
+            ends.insert(i, c.end)
             kept.append(c)
     return sorted(kept, key=lambda c: c.start)
 
@@ -122,7 +205,8 @@ def _join(ctx: Context, lex: Lexicon, c1: Cand, c2: Cand) -> Cand | None:
     if c1.weak or c2.weak or c1.modifiers or c2.modifiers:
         return None
     gap = ctx.folded[c1.end : c2.start]
-    opener = lex.range_open_before.search(ctx.folded, 0, c1.start)
+    # The opener ("between", "from", "du") sits right before the first end: a bounded look-back keeps this linear.
+    opener = lex.range_open_before.search(ctx.folded, max(0, c1.start - 40), c1.start)
     if lex.range_to_gap.fullmatch(gap) or opener is not None and lex.range_and_gap.fullmatch(gap):
         pass
     else:
@@ -221,7 +305,9 @@ def scan_with_tense(text: str, lang: str, ref_date: dt.date | None) -> list[tupl
     cands = scan(text, lang, ref_date)
     if not cands:
         return []
-    ctx = Context(text=text, folded=fold(text), lowered=_lower(text), ref=ref_date, lex=_lexicon(lang))
+    matched = _matches(text, lang)
+    folded, lowered = (matched[0], matched[1]) if matched else (fold(text), _lower(text))
+    ctx = Context(text=text, folded=folded, lowered=lowered, ref=ref_date, lex=_lexicon(lang))
     return [(c, ctx.tense(c.start, c.end)) for c in cands]
 
 
@@ -231,16 +317,19 @@ def report_cue_before(text: str, lang: str, start: int) -> str | None:
     cues = lex.data.report_cues
     if not cues:
         return None
-    folded = fold(text)
-    sentence_start = max(folded.rfind(ch, 0, start) for ch in ".!?;\n") + 1
-    window_start = max(sentence_start, start - 90)
+    # Only the stretch before the date is read: folding the whole text for each date would be quadratic.
+    offset = max(0, start - 300)
+    folded = fold(text[offset:start])
+    local = start - offset
+    sentence_start = max(folded.rfind(ch, 0, local) for ch in ".!?;\n") + 1
+    window_start = max(sentence_start, local - 90)
     pattern = _report_regex(lang)
     found = None
-    for m in pattern.finditer(folded, window_start, start):
+    for m in pattern.finditer(folded, window_start, local):
         found = m
     if found is None:
         return None
-    return text[found.start() : start].strip()
+    return text[offset + found.start() : start].strip()
 
 
 @cache
