@@ -61,3 +61,16 @@ def test_quarter_full_year_and_estimates_do_not_meet() -> None:
     conflicts = [f for f in findings if f.verdict == "conflict"]
     assert [f.key.split(" / ")[1:] for f in conflicts] == [["revenue", "money", "GBP", "q3"]]
     assert {Path(span.path).name for span in conflicts[0].evidence} == {"wire.txt", "daily.txt"}
+
+
+STARTUP = Path(__file__).parent / "data" / "startup"
+
+
+def test_dateline_target_and_statement_dates_stay_out_of_conflicts() -> None:
+    """French and English copy on one start-up: headcount, founding year and funding differ."""
+    findings = pipeline.compare(pipeline.extract([str(STARTUP)]))
+    conflicts = {f.key.split(" / ")[1] for f in findings if f.verdict == "conflict"}
+    assert conflicts == {"team-size", "establishment", "funding"}
+    values = " ".join(v for f in findings if f.verdict == "conflict" for v in f.values)
+    assert "300" not in values  # a target ("vise 300 employés") is not a headcount
+    assert any(f.verdict == "agreement" and " / release / " in f.key for f in findings)

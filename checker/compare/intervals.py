@@ -83,12 +83,18 @@ def gap(a: Bounds, b: Bounds) -> float:
 
 
 def rounding_precision(value: float) -> float:
-    """Half the unit of the last significant digit of a large round figure (0 for small or precise ones)."""
-    if value == 0 or abs(value) < 1_000_000 or not math.isfinite(value):
+    """Half the unit of the last digit written before a scale word ("69 billion" -> 0.5 billion), else 0.
+
+    Large amounts are written as a few digits and a scale word; the digits carry the precision
+    ("1.5 billion" stands for 1.45 to 1.55 billion). Smaller figures are taken as exact.
+    """
+    magnitude = abs(value)
+    if not math.isfinite(value) or magnitude < 1_000_000:
         return 0.0
-    digits = f"{abs(value):.0f}".rstrip("0")
-    unit = 10 ** (len(f"{abs(value):.0f}") - len(digits))
-    return unit / 2
+    scale = 1e9 if magnitude >= 1e9 else 1e6
+    mantissa = f"{magnitude / scale:.3f}".rstrip("0").rstrip(".")
+    decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+    return scale * 10.0 ** -decimals / 2
 
 
 def widened(bounds: Bounds) -> Bounds:

@@ -26,6 +26,11 @@ from checker.records import Claim, ClaimValue, EntityValue, Mention, RoleValue, 
 VALUE_TYPES = frozenset({"time", "quantity", "money", "percent"})
 VALUE_DIMENSIONS = ("money", "percent", "time", "quantity")
 NAME_DIMENSIONS = ("role", "entity")
+# Events a person can be the subject of (a visit, an appointment); other facts are about organizations or things.
+PERSON_ATTRIBUTES = frozenset({"visit", "appointment", "statement", "announcement", "report"})
+# The place and date a story was filed from ("PARIS, March 3 (Agency) –"): not a fact of the story.
+DATELINE = "dateline"
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{0,60}\)\s*)?[–—-]\s")
 SKIPPED_ZONES = frozenset({"boilerplate", "metadata"})
 UNSPECIFIED = "unspecified"
 # How far (in characters) a cue may stand from the value it names.
@@ -144,6 +149,8 @@ def _attribute(data: CompiledFrames, scan: _Scan, mention: Mention) -> _Cue | No
     for cue in scan.cues:
         if cue.id not in allowed or (mention.start <= cue.start and cue.end <= mention.end):
             continue
+        if cue.id in data.before_only and cue.end > mention.start:
+            continue
         low, high = min(cue.end, mention.end), max(cue.start, mention.start)
         if not (fronted and cue.start > mention.end) and scan.between(scan.breaks, low, high):
             continue
@@ -173,6 +180,8 @@ def _qualifiers(scan: _Scan, mention: Mention, cue: _Cue | None) -> tuple[tuple[
     free: set[str] = set()
     for qualifier, q_start, q_end in scan.qualifiers:
         if qualifier.value_types and mention.value.type not in qualifier.value_types:
+            continue
+        if qualifier.precedes and q_end > mention.start:
             continue
         reach = QUALIFIER_REACH if qualifier.reach is None else qualifier.reach
         near_value = (_span_gap(q_start, q_end, mention.start, mention.end) <= reach
@@ -232,6 +241,14 @@ def _attribution(scan: _Scan, mention: Mention) -> str | None:
     return best[1] if best else None
 
 
+def _is_dateline(doc: Document, offset: int, mention: Mention, sentence: str) -> bool:
+    """A date near the start of the first body block, followed by a dash: the dateline."""
+    first = next((z for z in doc.zones if z.kind in ("lead", "body")), None)
+    if first is None or not (first.start <= offset + mention.start < first.start + 60):
+        return False
+    return _DATELINE_AFTER.match(sentence, mention.end) is not None
+
+
 def _counts_the_cue(sentence: str, cue: _Cue, mention: Mention) -> bool:
     """ "the two teams": a count of the cue's own noun, not a measure of it (a team's size)."""
     unit = getattr(mention.value, "unit", None)
@@ -280,11 +297,14 @@ def _is_speaker(sentence: str, entity: Mention, anchor_start: int, data: Compile
 
 
 def _subject(sentence: str, anchor: tuple[int, int], owner_end: int | None, mention: Mention,
-             entities: list[Mention], roles: list[Mention], data: CompiledFrames, breaks: list[int]) -> str | None:
-    people = mention.value.type == "time"
+             entities: list[Mention], roles: list[Mention], data: CompiledFrames, breaks: list[int],
+             attribute: str) -> str | None:
+    people = attribute in PERSON_ATTRIBUTES
     candidates = []
     for entity in entities:
         if mention.start < entity.end and entity.start < mention.end:
+            continue
+        if entity.text.lower().endswith(data.adjective_suffixes or ("\0",)):
             continue
         stands_for = _subject_of(entity, roles, people)
         if stands_for is not None and not _is_place(sentence, entity, data):
@@ -317,6 +337,8 @@ def _value_claim(doc: Document, data: CompiledFrames, scan: _Scan, offset: int, 
     sentence = scan.text
     cue = _attribute(data, scan, mention)
     attribute = cue.id if cue else UNSPECIFIED
+    if mention.value.type == "time" and _is_dateline(doc, offset, mention, sentence):
+        cue, attribute = None, DATELINE
     if cue is not None and _counts_the_cue(sentence, cue, mention):
         attribute = UNSPECIFIED
     qualifiers, owner = _qualifiers(scan, mention, cue)
@@ -330,7 +352,8 @@ def _value_claim(doc: Document, data: CompiledFrames, scan: _Scan, offset: int, 
         else:
             qualifiers = tuple(sorted((*qualifiers, f"what:{thing}")))
     anchor = (cue.start, cue.end) if cue else (mention.start, mention.end)
-    subject = _subject(sentence, anchor, owner[1] if owner else None, mention, entities, roles, data, scan.breaks)
+    subject = _subject(sentence, anchor, owner[1] if owner else None, mention, entities, roles, data, scan.breaks,
+                       attribute)
     as_of = scan.as_of
     value_span = doc.span(offset + mention.start, offset + mention.end)
     return Claim(

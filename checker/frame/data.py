@@ -39,6 +39,8 @@ class Attribute(BaseModel):
     neighbours: tuple[str, ...] = ()
     # A generic event ("started", "opened"): what starts becomes a qualifier ("what:production").
     needs_object: bool = False
+    # The cue names the value only when it comes first ("said on Monday", not "in June, he said").
+    before_only: bool = False
     examples: tuple[FrameExample, ...] = ()
 
 
@@ -55,6 +57,8 @@ class Qualifier(BaseModel):
     value_types: tuple[str, ...] = ()
     # Attaches only within this many characters of the value (not through the attribute's cue).
     reach: int | None = None
+    # Must stand before the value ("from $2 billion", "aims for 200").
+    precedes: bool = False
     examples: tuple[FrameExample, ...] = ()
 
 
@@ -79,6 +83,8 @@ class FrameData(DimensionData):
     clause_breaks: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     pronouns: tuple[str, ...] = ()
+    # Name-like words that are adjectives ("Lyon-based"): never a subject.
+    adjective_suffixes: tuple[str, ...] = ()
     # "according to X" / "selon X": who counted; two counters are two claims, not a contradiction.
     attribution: tuple[str, ...] = ()
     attribution_examples: tuple[FrameExample, ...] = ()
@@ -111,6 +117,8 @@ class CompiledFrames:
             kind: frozenset(a.id for a in data.attributes if kind in a.value_types)
             for kind in ("time", "quantity", "money", "percent")}
         self.needs_object = {a.id for a in data.attributes if a.needs_object}
+        self.before_only = {a.id for a in data.attributes if a.before_only}
+        self.adjective_suffixes = tuple(s.lower() for s in data.adjective_suffixes)
         # "X said on Monday that it will ...": a pronoun within a few words of the reporting verb.
         self.pronoun_after = re.compile(r"(?:\s+[\w'’]+){0,3}?\s+(?:that\s+|que\s+|qu['’]\s*)?"
                                         + cue_pattern(data.pronouns).pattern
