@@ -492,7 +492,13 @@ def _drop_nested(names: list[Name]) -> list[Name]:
 
 def scan(text: str, lang: str) -> list[Name]:
     """Candidate names in ``text``, not overlapping, left to right (no kinds; see ``find``)."""
-    return list(_scan(text, lang))
+    return list(_scan_cached(text, lang))
+
+
+@lru_cache(maxsize=16)
+def _scan_cached(text: str, lang: str) -> tuple[Name, ...]:
+    # The role recognizer scans the same sentence for names right after the entity recognizer did.
+    return tuple(_scan(text, lang))
 
 
 def _acronym_keys(text: str, names: list[Name], lex: _Lexicon) -> dict[str, str]:

@@ -1,0 +1,79 @@
+"""Parallel extraction gives the same report, byte for byte, as one process."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from checker import pipeline
+from checker.report import reporter
+from checker.report.json_report import claim_json
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _make_corpus() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "benchmarks" / "make_corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("make_corpus", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    make_corpus = _make_corpus()
+    out = tmp_path_factory.mktemp("parallel") / "corpus"
+    generated = make_corpus.generate(40, seed=11)
+    make_corpus.write(generated, out)
+    (out / "gold.toml").unlink()
+    return out
+
+
+def _run(corpus: Path, workers: int) -> tuple[str, str]:
+    extraction = pipeline.extract([str(corpus)], claims_dir=None, use_cache=False, workers=workers)
+    report = reporter("json").render(pipeline.build_report(extraction, pipeline.compare(extraction)))
+    claims = "\n".join(json.dumps(claim_json(c), ensure_ascii=False, sort_keys=True)
+                       for doc in extraction.documents for c in extraction.claims[doc.path])
+    return report, claims
+
+
+def test_corpus_is_big_enough_to_go_parallel(corpus: Path) -> None:
+    files = [p for p in corpus.iterdir() if p.is_file()]
+    assert len(files) == 40 >= pipeline.PARALLEL_THRESHOLD
+    assert {p.suffix for p in files} >= {".txt", ".md", ".html"}
+
+
+def test_one_and_two_workers_give_identical_reports_and_claims(corpus: Path) -> None:
+    serial_report, serial_claims = _run(corpus, workers=1)
+    parallel_report, parallel_claims = _run(corpus, workers=2)
+    data = json.loads(serial_report)
+    assert len(data["documents"]) == 40
+    assert data["claims"] and data["findings"]  # the comparison had something to compare
+    assert serial_claims == parallel_claims
+    assert serial_report == parallel_report
+
+
+def test_generator_is_deterministic() -> None:
+    make_corpus = _make_corpus()
+    one, two = make_corpus.generate(30, seed=5), make_corpus.generate(30, seed=5)
+    assert [(a.name, a.text) for a in one.articles] == [(a.name, a.text) for a in two.articles]
+    assert make_corpus.gold_toml(one) == make_corpus.gold_toml(two)
+    assert make_corpus.gold_toml(one) != make_corpus.gold_toml(make_corpus.generate(30, seed=6))
+
+
+def test_gold_quotes_are_exact_substrings_of_their_files() -> None:
+    make_corpus = _make_corpus()
+    generated = make_corpus.generate(60, seed=3)
+    texts = {a.name: a.text for a in generated.articles}
+    kinds = {item.expect for item in generated.gold}
+    assert {"conflict", "agreement", "no-conflict"} <= kinds
+    for item in generated.gold:
+        for file, quote in (item.a, item.b):
+            assert quote in texts[file], (item.id, quote)
