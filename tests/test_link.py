@@ -21,7 +21,7 @@ from checker.link import cluster_entities, entity_key, same_entity
     ("Acme’s Cloud BU", "acme cloud"),
     ("Kestrel Technology (Lyonnais) Co., Ltd.", "kestrel"),
     ("Brightwater Holdings, Inc.", "brightwater"),
-    ("Lutèce Énergie", "lutece energie"),
+    ("Lutèce Énergie", "lutece"),
     ("Institut d’Optique", "institut d optique"),
     ("Group", "group"),
     ("", ""),

@@ -135,3 +135,11 @@ def test_hostile_input_gives_valid_spans(hostile: str) -> None:
     for lang in ("en", "fr"):
         for number in find_numbers(hostile, lang):
             assert 0 <= number.start < number.end <= len(hostile)
+
+
+@pytest.mark.parametrize("text", ["0e310", "1e310", "2x10^400", "7^-0"])
+def test_exponents_out_of_range_are_not_numbers(text: str) -> None:
+    # Found by hypothesis: "0e310" raised OverflowError.
+    for lang in ("en", "fr"):
+        for number in find_numbers(text, lang):
+            assert number.value == number.value and abs(number.value) < float("inf")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -37,6 +37,7 @@ class Bucket:
     subject: str | None
     value_key: str
     claims: list[Claim] = field(default_factory=list)
+    inferred: bool = False
 
     @property
     def first(self) -> Claim:
@@ -70,15 +71,18 @@ def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
     """Every finding among ``claims``, deterministic in content and order."""
     claims = list(claims)
     clusters = cluster_entities(sorted({c.subject for c in claims if c.subject}))
+    subjects = resolve_subjects(claims, clusters)
     groups: dict[tuple[str, ...], dict[tuple[str | None, str], Bucket]] = defaultdict(dict)
     for claim in claims:
         key = group_key(claim)
         if key is None:
             continue
-        subject = clusters.get(claim.subject) if claim.subject else None
+        subject = subjects[claim.id]
         value_key = describe(claim.value.value)
         bucket = groups[key].setdefault((subject, value_key), Bucket(subject, value_key))
         bucket.claims.append(claim)
+        if claim.subject is None and subject is not None:
+            bucket.inferred = True
 
     findings: dict[str, Finding] = {}
     for key in sorted(groups):
@@ -96,6 +100,39 @@ def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
     return sorted(findings.values(), key=lambda f: (order[f.verdict], f.key, f.values, f.fingerprint))
 
 
+def resolve_subjects(claims: list[Claim], clusters: dict[str, str]) -> dict[str, str | None]:
+    """The subject cluster of every claim; a claim whose sentence named no subject gets one from its article.
+
+    Within one article, the same attribute under the same qualifiers is taken to be about the one
+    subject the article names for it ("the first model of the new brand" = "the first model of X");
+    failing that, about the article's main subject (the subject its claims name most). A claim that
+    still has none meets only others that have none: an unknown subject must not match every story.
+    """
+    def cluster(claim: Claim) -> str | None:
+        return clusters.get(claim.subject) if claim.subject else None
+
+    per_group: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for claim in claims:
+        known = cluster(claim)
+        if known is None:
+            continue
+        counts[claim.document][known] += 1
+        key = group_key(claim)
+        if key is not None:
+            per_group[(claim.document, key)].add(known)
+    topic = {doc: min(counter.items(), key=lambda item: (-item[1], item[0]))[0] for doc, counter in counts.items()}
+    resolved: dict[str, str | None] = {}
+    for claim in claims:
+        known = cluster(claim)
+        if known is None:
+            key = group_key(claim)
+            candidates = per_group.get((claim.document, key), set()) if key is not None else set()
+            known = next(iter(candidates)) if len(candidates) == 1 else topic.get(claim.document)
+        resolved[claim.id] = known
+    return resolved
+
+
 def _add(findings: dict[str, Finding], finding: Finding) -> None:
     """Keep one finding per fingerprint; the same values met twice (a known and an unknown subject) merge."""
     known = findings.get(finding.fingerprint)
@@ -110,7 +147,8 @@ def _add(findings: dict[str, Finding], finding: Finding) -> None:
 
 
 def _subjects_meet(a: Bucket, b: Bucket, attribute: str) -> bool:
-    if a.subject is None or b.subject is None:
+    """Claims meet about the same subject; two claims with no subject at all meet unless the attribute needs one."""
+    if a.subject is None and b.subject is None:
         return attribute not in NEEDS_SUBJECTS
     return a.subject == b.subject
 
@@ -130,7 +168,7 @@ def _within(key: tuple[str, ...], buckets: list[Bucket]) -> Iterable[Finding]:
             outcome = _compare(a, b)
             if outcome is None:
                 continue
-            confidence = 1.0 if a.subject and b.subject else UNKNOWN_SUBJECT_CONFIDENCE
+            confidence = UNKNOWN_SUBJECT_CONFIDENCE if a.inferred or b.inferred or not a.subject else 1.0
             yield _finding(key, a, b, outcome, confidence)
 
 

@@ -278,16 +278,16 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
         # exponent or power: "1.3e6", "1.1^23"
         ex = _EXPONENT.match(text, end)
         if ex:
-            if ex.group(1) is not None:
-                value = value * 10.0 ** int(ex.group(1))
-            elif ex.group(4) is not None:
-                value = value * 10.0 ** int(ex.group(4))  # "1.3x10^6"
-            else:
-                sign = -1 if ex.group(2).count("-") % 2 else 1
-                try:
+            try:
+                if ex.group(1) is not None:
+                    value = value * 10.0 ** int(ex.group(1))
+                elif ex.group(4) is not None:
+                    value = value * 10.0 ** int(ex.group(4))  # "1.3x10^6"
+                else:
+                    sign = -1 if ex.group(2).count("-") % 2 else 1
                     value = value ** (sign * int(ex.group(3)))
-                except (OverflowError, ZeroDivisionError):
-                    continue
+            except (OverflowError, ZeroDivisionError):
+                continue  # "1e310": no finite number
             end = ex.end()
         elif "/" in text[end:end + 3]:
             fr = _FRACTION.match(text, end)
