@@ -216,6 +216,8 @@ class Claim(Record):
     evidence: Span
     rule: str
     as_of: str | None = None
+    # The article's main organization: what a claim whose sentence names no subject is taken to be about.
+    topic: str | None = None
 
 
 Verdict = Literal["agreement", "compatible", "conflict"]

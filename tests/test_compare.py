@@ -173,3 +173,13 @@ def test_verdicts_do_not_depend_on_document_order() -> None:
     forward = _findings(ARTICLES)
     backward = _findings(dict(reversed(list(ARTICLES.items()))))
     assert forward == backward
+
+
+def test_since_a_year_is_when_it_began() -> None:
+    since = TimeValue(earliest=dt.date(2018, 1, 1), latest=dt.date(2024, 1, 10), granularity="year",
+                      modifiers=("since",))
+    became = TimeValue(earliest=dt.date(2019, 1, 1), latest=dt.date(2019, 12, 31), granularity="year")
+    outcome = compare(since, became)
+    assert outcome is not None and outcome.verdict == "conflict"
+    same = TimeValue(earliest=dt.date(2018, 1, 1), latest=dt.date(2018, 12, 31), granularity="year")
+    assert (compare(since, same) or outcome).verdict == "agreement"

@@ -111,8 +111,23 @@ def _middle(bounds: Bounds) -> float:
     return ((low or 0.0) + (high or 0.0)) / 2
 
 
+def _starting_point(value: TimeValue) -> TimeValue:
+    """ "since 2018" says when something began: 2018, not 2018 until today."""
+    if "since" not in value.modifiers or value.earliest is None:
+        return value
+    start = value.earliest
+    if value.granularity == "year":
+        end = dt.date(start.year, 12, 31)
+    elif value.granularity == "month":
+        end = (dt.date(start.year + start.month // 12, start.month % 12 + 1, 1) - dt.timedelta(days=1))
+    else:
+        end = start
+    return value.model_copy(update={"latest": end})
+
+
 def compare_times(a: TimeValue, b: TimeValue) -> Outcome | None:
     """Dates as intervals: equal agree, nested are compatible, disjoint conflict (severity by distance)."""
+    a, b = _starting_point(a), _starting_point(b)
     ba, bb = time_bounds(a), time_bounds(b)
     if ba is None or bb is None:
         return None

@@ -12,20 +12,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from checker.compare.comparators import Outcome, compare, describe
-from checker.frame.build import UNSPECIFIED
+from checker.frame.build import DATELINE, UNSPECIFIED
 from checker.frame.data import frames
 from checker.link.entities import cluster_entities
 from checker.records import Claim, EntityValue, Finding, MoneyValue, QuantityValue
 
 NEIGHBOUR_CONFIDENCE = 0.6
 UNKNOWN_SUBJECT_CONFIDENCE = 0.8
-# Claims with no attribute, and dates of statements (two statements on two days contradict nothing).
-NEVER_COMPARED = frozenset({UNSPECIFIED, "statement"})
+# Claims with no attribute, and the dates of statements, reports and datelines: two articles
+# written, or two things said, on two different days contradict nothing.
+NEVER_COMPARED = frozenset({UNSPECIFIED, "statement", "report", DATELINE})
 # Attributes whose claims are compared only when both subjects are known.
 NEEDS_SUBJECTS = frozenset({"count"})
 
@@ -70,7 +71,7 @@ def _neighbours() -> dict[str, set[str]]:
 def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
     """Every finding among ``claims``, deterministic in content and order."""
     claims = list(claims)
-    clusters = cluster_entities(sorted({c.subject for c in claims if c.subject}))
+    clusters = cluster_entities(sorted({name for c in claims for name in (c.subject, c.topic) if name}))
     subjects = resolve_subjects(claims, clusters)
     groups: dict[tuple[str, ...], dict[tuple[str | None, str], Bucket]] = defaultdict(dict)
     for claim in claims:
@@ -105,30 +106,28 @@ def resolve_subjects(claims: list[Claim], clusters: dict[str, str]) -> dict[str,
 
     Within one article, the same attribute under the same qualifiers is taken to be about the one
     subject the article names for it ("the first model of the new brand" = "the first model of X");
-    failing that, about the article's main subject (the subject its claims name most). A claim that
+    failing that, about the article's main organization (``Claim.topic``). A claim that
     still has none meets only others that have none: an unknown subject must not match every story.
     """
     def cluster(claim: Claim) -> str | None:
         return clusters.get(claim.subject) if claim.subject else None
 
     per_group: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
     for claim in claims:
         known = cluster(claim)
-        if known is None:
-            continue
-        counts[claim.document][known] += 1
         key = group_key(claim)
-        if key is not None:
+        if known is not None and key is not None:
             per_group[(claim.document, key)].add(known)
-    topic = {doc: min(counter.items(), key=lambda item: (-item[1], item[0]))[0] for doc, counter in counts.items()}
     resolved: dict[str, str | None] = {}
     for claim in claims:
         known = cluster(claim)
         if known is None:
             key = group_key(claim)
             candidates = per_group.get((claim.document, key), set()) if key is not None else set()
-            known = next(iter(candidates)) if len(candidates) == 1 else topic.get(claim.document)
+            if len(candidates) == 1:
+                known = next(iter(candidates))
+            elif claim.topic:
+                known = clusters.get(claim.topic)
         resolved[claim.id] = known
     return resolved
 

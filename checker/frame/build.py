@@ -89,6 +89,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     # Names are recognized over the whole text: whether a capitalized word is a name can depend on
     # how the rest of the article writes it.
     names = recognize(doc.text, lang, doc.info.reference_date, dimensions=NAME_DIMENSIONS)
+    topic = main_organization(names, doc)
     claims: list[Claim] = []
     for zone in doc.zones:
         if zone.kind in SKIPPED_ZONES:
@@ -97,7 +98,26 @@ def extract_claims(doc: Document) -> list[Claim]:
             inside = [m.model_copy(update={"start": m.start - start, "end": m.end - start})
                       for m in names if start <= m.start and m.end <= end]
             claims.extend(_sentence_claims(doc, data, start, end, inside, len(claims)))
+    if topic is not None:
+        claims = [c.model_copy(update={"topic": topic}) if c.subject is None else c for c in claims]
     return claims
+
+
+def main_organization(names: list[Mention], doc: Document) -> str | None:
+    """The organization an article names most (outside boilerplate); the first named wins a tie."""
+    counts: dict[str, list[int]] = {}
+    for mention in names:
+        value = mention.value
+        if mention.type != "entity" or not isinstance(value, EntityValue) or value.kind != "organization":
+            continue
+        zone = doc.zone_at(mention.start)
+        if zone is not None and zone.kind in SKIPPED_ZONES:
+            continue
+        seen = counts.setdefault(value.name, [0, mention.start])
+        seen[0] += 1
+    if not counts:
+        return None
+    return min(counts.items(), key=lambda item: (-item[1][0], item[1][1]))[0]
 
 
 def _sentence_claims(doc: Document, data: CompiledFrames, start: int, end: int, names: list[Mention],
