@@ -21,7 +21,7 @@ from checker.frame.data import CompiledFrames, frames
 from checker.frame.sentences import sentences
 from checker.link.entities import entity_key
 from checker.recognize import recognize
-from checker.records import Claim, ClaimValue, EntityValue, Mention, RoleValue, Span
+from checker.records import Claim, ClaimValue, EntityValue, Mention, RoleValue, Span, TimeValue
 
 VALUE_TYPES = frozenset({"time", "quantity", "money", "percent"})
 VALUE_DIMENSIONS = ("money", "percent", "time", "quantity")
@@ -104,20 +104,22 @@ def extract_claims(doc: Document) -> list[Claim]:
 
 
 def main_organization(names: list[Mention], doc: Document) -> str | None:
-    """The organization an article names most (outside boilerplate); the first named wins a tie."""
-    counts: dict[str, list[int]] = {}
+    """The name (not a person's) an article uses most outside boilerplate; the first named wins a tie."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, str]] = {}
     for mention in names:
         value = mention.value
-        if mention.type != "entity" or not isinstance(value, EntityValue) or value.kind != "organization":
+        if mention.type != "entity" or not isinstance(value, EntityValue) or value.kind in ("person", "place"):
             continue
         zone = doc.zone_at(mention.start)
         if zone is not None and zone.kind in SKIPPED_ZONES:
             continue
-        seen = counts.setdefault(value.name, [0, mention.start])
-        seen[0] += 1
+        counts[value.key] = counts.get(value.key, 0) + 1
+        first.setdefault(value.key, (mention.start, value.name))
     if not counts:
         return None
-    return min(counts.items(), key=lambda item: (-item[1][0], item[1][1]))[0]
+    key = min(counts, key=lambda k: (-counts[k], first[k][0]))
+    return first[key][1]
 
 
 def _sentence_claims(doc: Document, data: CompiledFrames, start: int, end: int, names: list[Mention],
@@ -261,6 +263,14 @@ def _attribution(scan: _Scan, mention: Mention) -> str | None:
     return best[1] if best else None
 
 
+def _is_now(doc: Document, mention: Mention) -> bool:
+    """ "today", "aujourd'hui": the article's own day, a time stamp of a statement rather than a fact's date."""
+    value = mention.value
+    ref = doc.info.reference_date
+    return (isinstance(value, TimeValue) and value.resolution == "relative" and ref is not None
+            and value.earliest == ref == value.latest)
+
+
 def _is_dateline(doc: Document, offset: int, mention: Mention, sentence: str) -> bool:
     """A date near the start of the first body block, followed by a dash: the dateline."""
     first = next((z for z in doc.zones if z.kind in ("lead", "body")), None)
@@ -359,6 +369,8 @@ def _value_claim(doc: Document, data: CompiledFrames, scan: _Scan, offset: int, 
     attribute = cue.id if cue else UNSPECIFIED
     if mention.value.type == "time" and _is_dateline(doc, offset, mention, sentence):
         cue, attribute = None, DATELINE
+    elif _is_now(doc, mention):
+        cue, attribute = None, UNSPECIFIED
     if cue is not None and _counts_the_cue(sentence, cue, mention):
         attribute = UNSPECIFIED
     qualifiers, owner = _qualifiers(scan, mention, cue)

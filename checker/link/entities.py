@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from checker import lang
 
@@ -89,7 +90,9 @@ def _similar_keys(a: str, b: str) -> bool:
     # "Model 3" and "Model 5", "A320" and "A321" are different things.
     if _DIGITS.findall(a) != _DIGITS.findall(b):
         return False
-    return fuzz.ratio(a, b) >= FUZZY_THRESHOLD
+    # One slip of the keyboard ("Volkswagon"), not two different names that share most letters
+    # ("Ithion" / "Ithivo" score 83, "Belova" / "Kelova" 90 yet start differently).
+    return a[0] == b[0] and Levenshtein.distance(a, b) <= 1 and fuzz.ratio(a, b) >= FUZZY_THRESHOLD
 
 
 def same_entity(a: str, b: str) -> bool:
