@@ -29,7 +29,7 @@ def _attributes(findings: list[Finding], verdict: str) -> set[str]:
 
 
 def test_the_four_disagreements_are_conflicts(findings: list[Finding]) -> None:
-    assert _attributes(findings, "conflict") == {"investment", "start", "team-size", "establishment"}
+    assert _attributes(findings, "conflict") == {"investment", "start", "workforce", "establishment"}
 
 
 def test_each_conflict_quotes_both_sources(findings: list[Finding]) -> None:
@@ -47,7 +47,7 @@ def test_construction_is_not_production(findings: list[Finding]) -> None:
 
 
 def test_the_headcount_conflict_says_why(findings: list[Finding]) -> None:
-    [headcount] = [f for f in findings if " / team-size / " in f.key]
+    [headcount] = [f for f in findings if " / workforce / " in f.key]
     assert headcount.severity == "hard"
     assert "about 1,200" in headcount.reason and "près de 900" in headcount.reason
 
@@ -72,7 +72,7 @@ def test_dateline_target_and_statement_dates_stay_out_of_conflicts() -> None:
     """French and English copy on one start-up: headcount, founding year and funding differ."""
     findings = pipeline.compare(pipeline.extract([str(STARTUP)]))
     conflicts = {f.key.split(" / ")[1] for f in findings if f.verdict == "conflict"}
-    assert conflicts == {"team-size", "establishment", "funding"}
+    assert conflicts == {"workforce", "establishment", "funding"}
     values = " ".join(v for f in findings if f.verdict == "conflict" for v in f.values)
     assert "300" not in values  # a target ("vise 300 employés") is not a headcount
     assert any(f.verdict == "agreement" and " / release / " in f.key for f in findings)

@@ -112,7 +112,7 @@ def main_organization(names: list[Mention], doc: Document) -> str | None:
         if mention.type != "entity" or not isinstance(value, EntityValue) or value.kind in ("person", "place"):
             continue
         zone = doc.zone_at(mention.start)
-        if zone is not None and zone.kind in SKIPPED_ZONES:
+        if zone is None or zone.kind in SKIPPED_ZONES or _in_dateline(doc.text, zone.start, mention):
             continue
         counts[value.key] = counts.get(value.key, 0) + 1
         first.setdefault(value.key, (mention.start, value.name))
@@ -120,6 +120,14 @@ def main_organization(names: list[Mention], doc: Document) -> str | None:
         return None
     key = min(counts, key=lambda k: (-counts[k], first[k][0]))
     return first[key][1]
+
+
+def _in_dateline(text: str, block_start: int, mention: Mention) -> bool:
+    """The agency in a dateline ("PARIS, 3 March (Agency) -") is who wrote the story, not what it is about."""
+    if mention.start - block_start > 80:
+        return False
+    opened = text.rfind("(", block_start, mention.start)
+    return opened >= 0 and text.find(")", mention.end, mention.end + 40) >= 0
 
 
 def _sentence_claims(doc: Document, data: CompiledFrames, start: int, end: int, names: list[Mention],
