@@ -2,8 +2,9 @@
 
     python benchmarks/gate_speed.py [--articles 1000] [--keep DIR]
 
-Generates simple, varied invented articles in a temporary git repository,
-fills claims/ once with `factcheck extract`, adds one article, then times
+Generates invented articles in a temporary git repository,
+fills claims/ once with `factcheck extract`, adds one article (the articles
+come from benchmarks/make_corpus.py: stories of 3-8 articles), then times
 `factcheck check seeds/ --since HEAD` (a fresh process, as CI runs it).
 Target: under 3 s on a 2-core machine.
 """
@@ -11,7 +12,6 @@ Target: under 3 s on a 2-core machine.
 from __future__ import annotations
 
 import argparse
-import random
 import shutil
 import subprocess
 import sys
@@ -19,31 +19,15 @@ import tempfile
 import time
 from pathlib import Path
 
-PLACES = ["Larch", "Brenn", "Otter", "Quill", "Marrow", "Fenwick", "Istra", "Calder", "Dunmore", "Yarrow",
-          "Pellam", "Sorrel", "Tamsin", "Ulverd", "Wexley", "Harlow", "Kestrel", "Avon", "Linden", "Garrow"]
-THINGS = ["bridge", "hospital", "library", "stadium", "tram line", "museum", "harbour", "school", "dam",
-          "airport"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-VAGUE = ["about", "nearly", "more than", "over", "some", "almost"]
 
+def corpus(articles: int) -> list[tuple[str, str]]:
+    """``articles`` + 1 generated articles (benchmarks/make_corpus.py: stories of 3-8 articles in English
+    and French, with contradictions); the last one is the article the pull request adds."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from make_corpus import generate
 
-def article(rng: random.Random, number: int) -> str:
-    """One short invented news article about a few local projects."""
-    lines = [f"Regional desk, report {number}.", ""]
-    for _ in range(rng.randint(2, 4)):
-        place, thing = rng.choice(PLACES), rng.choice(THINGS)
-        year = rng.randint(2015, 2029)
-        month = rng.choice(MONTHS)
-        day = rng.randint(1, 28)
-        workers = rng.choice([40, 75, 120, 300, 650, 1200])
-        cost = rng.choice([12, 35, 80, 150, 420])
-        share = rng.choice([5, 12, 30, 45])
-        lines.append(f"The {place} {thing} was opened on {month} {day}, {year}, officials said. "
-                     f"{rng.choice(VAGUE).capitalize()} {workers} workers built it, at a cost of "
-                     f"${cost} million, {share}% more than planned.")
-        lines.append("")
-    return "\n".join(lines)
+    made = generate(articles + 1, seed=20240601)
+    return [(a.name, a.text) for a in made.articles]
 
 
 def factcheck_command() -> list[str]:
@@ -64,9 +48,9 @@ def main() -> int:
     try:
         seeds = root / "seeds"
         seeds.mkdir(parents=True, exist_ok=True)
-        rng = random.Random(20240601)
-        for number in range(args.articles):
-            (seeds / f"article-{number:04d}.txt").write_text(article(rng, number), encoding="utf-8")
+        *existing, (new_name, new_text) = corpus(args.articles)
+        for name, text in existing:
+            (seeds / name).write_text(text, encoding="utf-8")
         git = ["git", "-c", "user.email=bench@example.org", "-c", "user.name=bench"]
         subprocess.run([*git, "init", "-q"], cwd=root, check=True)
         (root / ".gitignore").write_text("claims/\n", encoding="utf-8")
@@ -81,7 +65,7 @@ def main() -> int:
             subprocess.run([*exe, "seeds", "--exit-zero", "--format", "json"], cwd=root, check=True,
                            capture_output=True)
         print(f"initial extraction of {args.articles} articles: {time.perf_counter() - started:.1f} s")
-        (seeds / "new-article.txt").write_text(article(random.Random(7), 99999), encoding="utf-8")
+        (seeds / new_name).write_text(new_text, encoding="utf-8")
         timings = []
         for _ in range(3):
             started = time.perf_counter()

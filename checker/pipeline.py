@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import multiprocessing
 import multiprocessing.connection
 import os
 import signal
 import time
+from array import array
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -39,8 +41,10 @@ from checker.compare.groups import compare_claims
 from checker.document import Document
 from checker.frame.build import extract_claims
 from checker.ingest import MAX_BYTES, Found, list_inputs, load_document, load_found, shown_path
+from checker.ingest.decode import DecodeError, decode
 from checker.records import Claim, DocumentInfo, Finding, Problem, Report
 from checker.refdate import resolve_reference_date
+from checker.textmap import MappedText
 
 Progress = Callable[[int, int, str], None]
 # Below this many documents, more than one worker process costs more than it saves.
@@ -93,7 +97,31 @@ class _Done:
     cached: bool = False
 
 
+def _cached(job: _Job, found: Found) -> _Done | None:
+    """An unchanged, already-extracted document: its cached facts and claims, without parsing it again."""
+    if job.claims_dir is None or not job.use_cache or not job.extract or found.error is not None:
+        return None
+    try:
+        if not os.path.isfile(found.path) or os.path.getsize(found.path) > job.max_bytes:
+            return None
+        with open(found.path, "rb") as handle:
+            data = handle.read(job.max_bytes + 1)
+        entry = store.load_cached_document(job.claims_dir, found.display, hashlib.sha256(data).hexdigest())
+        if entry is None:
+            return None
+        raw = decode(data)
+    except (OSError, DecodeError):
+        return None
+    info, claims = entry
+    # The report needs the article's facts and its text (for quotes in context), not its analysis.
+    light = Document(info=info, raw=raw, analysis=MappedText("", array("q"), array("q")), zones=())
+    return _Done(light, claims, cached=True)
+
+
 def _process(job: _Job, found: Found) -> _Done:
+    unchanged = _cached(job, found)
+    if unchanged is not None:
+        return unchanged
     loaded = load_found(found, job.max_bytes)
     if isinstance(loaded, Problem):
         return _Done(loaded)
@@ -395,7 +423,7 @@ def extract(
     if claims_dir is not None and fresh:
         with store.locked(claims_dir):
             for doc in fresh:
-                store.save(claims_dir, doc.path, doc.info.sha256, claims[doc.path], lock=False)
+                store.save(claims_dir, doc.path, doc.info.sha256, claims[doc.path], lock=False, info=doc.info)
     return Extraction(documents, claims, problems, cached_count)
 
 

@@ -1,6 +1,6 @@
 """The `claims/` directory: one reviewable JSONL file per document, also the extraction cache.
 
-Line 1 is a header ``{"document", "sha256", "extractor"}``; each further line
+Line 1 is a header ``{"document", "sha256", "extractor", "info"}``; each further line
 is one claim. A file is reused when the document's sha256 and the extractor
 version both match. Files are written atomically (temporary file, then rename)
 while holding ``claims/.lock`` (``fcntl.flock``), so concurrent runs sharing a
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from checker.records import Claim
+from checker.records import Claim, DocumentInfo
 
 EXTRACTOR_VERSION = "1"
 # The code and language data that decide what a document's claims are: a change to any of them
@@ -115,12 +115,34 @@ def load_cached(claims_dir: Path, document_path: str, sha256: str) -> list[Claim
         return None
 
 
-def save(claims_dir: Path, document_path: str, sha256: str, claims: list[Claim], lock: bool = True) -> Path:
+def load_cached_document(claims_dir: Path, document_path: str, sha256: str) -> tuple[DocumentInfo, list[Claim]] | None:
+    """What the cache knows of a document (its ingest facts and its claims), or ``None``.
+
+    With this, an unchanged document is neither parsed nor normalized again: a check after one
+    new article reads the other articles' bytes only to hash them.
+    """
+    path = claims_file(claims_dir, document_path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        header = json.loads(lines[0])
+        if header.get("sha256") != sha256 or header.get("extractor") != extractor_version() or "info" not in header:
+            return None
+        info = DocumentInfo.model_validate(header["info"])
+        return info, [Claim.model_validate_json(line) for line in lines[1:] if line.strip()]
+    except (OSError, IndexError, ValueError, ValidationError, AttributeError, TypeError):
+        return None
+
+
+def save(claims_dir: Path, document_path: str, sha256: str, claims: list[Claim], lock: bool = True,
+         info: DocumentInfo | None = None) -> Path:
     """Write the claims file of a document atomically; returns its path.
 
-    With ``lock`` false the caller already holds ``locked(claims_dir)``.
+    With ``lock`` false the caller already holds ``locked(claims_dir)``. ``info`` (the document's
+    ingest facts) goes into the header, so that a later run can skip reading the document.
     """
-    header = {"document": document_path, "sha256": sha256, "extractor": extractor_version()}
+    header: dict[str, object] = {"document": document_path, "sha256": sha256, "extractor": extractor_version()}
+    if info is not None:
+        header["info"] = info.model_dump(mode="json")
     lines = [json.dumps(header, ensure_ascii=False)]
     lines.extend(claim.model_dump_json() for claim in claims)
     path = claims_file(claims_dir, document_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 from collections.abc import Iterable, Sequence
@@ -32,9 +33,15 @@ def gated(finding: Finding, fail_on: FailOn) -> bool:
 
 def resolve(path: str | os.PathLike[str], cwd: Path | None = None) -> Path:
     """An absolute, symlink-free path, relative paths taken from ``cwd`` (default: the current directory)."""
+    return _resolve(os.fspath(path), cwd or Path.cwd())
+
+
+@functools.lru_cache(maxsize=65536)
+def _resolve(path: str, cwd: Path) -> Path:
+    # A finding quotes the same few files again and again: each is resolved once.
     candidate = Path(path)
     if not candidate.is_absolute():
-        candidate = (cwd or Path.cwd()) / candidate
+        candidate = cwd / candidate
     return candidate.resolve()
 
 
