@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
@@ -24,6 +24,9 @@ from checker import __version__
 from checker.commands.gate import baseline as baseline_command
 from checker.commands.gate import check as check_command
 from checker.options import EXIT_UNUSABLE, claims_options, paths_argument
+
+if TYPE_CHECKING:
+    from checker.pipeline import Extraction
 
 F = TypeVar("F", bound=Callable[..., Any])
 # Defaults repeated from checker.ingest and checker.pipeline so that `--help` does not import them.
@@ -125,11 +128,7 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     from checker.store import locked, sweep_stale, write_atomic
 
     targets = _default_paths(paths)
-    extraction = pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
-                                  workers=_workers(workers), progress=_progress(), max_bytes=max_bytes,
-                                  doc_timeout=doc_timeout)
-    for problem in extraction.problems:
-        _err(problem.message)
+    extraction = _extract(targets, claims_dir, no_cache, workers, max_bytes, doc_timeout)
     if not extraction.documents:
         _err("factcheck: no usable document in " + ", ".join(targets))
         sys.exit(EXIT_UNUSABLE)
@@ -151,6 +150,19 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     else:
         click.echo(reporter("text", color=_color(), verbose=verbose,
                             show_agreements=not no_agreements).render(report), nl=False)
+
+
+def _extract(targets: list[str], claims_dir: Path, no_cache: bool, workers: int | None, max_bytes: int,
+             doc_timeout: float) -> Extraction:
+    """Extract with the shared options, one line on stderr per problem file."""
+    from checker import pipeline
+
+    extraction = pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
+                                  workers=_workers(workers), progress=_progress(), max_bytes=max_bytes,
+                                  doc_timeout=doc_timeout)
+    for problem in extraction.problems:
+        _err(problem.message)
+    return extraction
 
 
 def _workers(requested: int | None) -> int:
@@ -207,14 +219,9 @@ def extract(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: i
 
         factcheck extract seeds/ --claims claims/
     """
-    from checker import pipeline
 
     targets = _default_paths(paths)
-    extraction = pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
-                                  workers=_workers(workers), progress=_progress(), max_bytes=max_bytes,
-                                  doc_timeout=doc_timeout)
-    for problem in extraction.problems:
-        _err(problem.message)
+    extraction = _extract(targets, claims_dir, no_cache, workers, max_bytes, doc_timeout)
     for doc in extraction.documents:
         claims = extraction.claims.get(doc.path, [])
         kinds: dict[str, int] = {}

@@ -368,20 +368,25 @@ def _run(paths: Sequence[str | os.PathLike[str]], job: _Job, workers: int, budge
     return found, results, problems
 
 
-def ingest(paths: Sequence[str | os.PathLike[str]], max_bytes: int = MAX_BYTES, doc_timeout: float = DOC_TIMEOUT,
-           workers: int = 1) -> tuple[list[Document], list[Problem]]:
-    """Read the files into documents, with reference dates resolved, each under the time budget."""
-    job = _Job(claims_dir=None, use_cache=False, extract=False, max_bytes=max_bytes)
-    _, results, problems = _run(paths, job, workers, doc_timeout, None)
-    documents: list[Document] = []
+def _usable(results: list[_Done | Problem], problems: list[Problem]) -> list[_Done]:
+    """The results that hold a document; every other one is appended to ``problems``."""
+    usable: list[_Done] = []
     for result in results:
         if isinstance(result, Problem):
             problems.append(result)
         elif isinstance(result.result, Problem):
             problems.append(result.result)
         else:
-            documents.append(result.result)
-    return documents, problems
+            usable.append(result)
+    return usable
+
+
+def ingest(paths: Sequence[str | os.PathLike[str]], max_bytes: int = MAX_BYTES, doc_timeout: float = DOC_TIMEOUT,
+           workers: int = 1) -> tuple[list[Document], list[Problem]]:
+    """Read the files into documents, with reference dates resolved, each under the time budget."""
+    job = _Job(claims_dir=None, use_cache=False, extract=False, max_bytes=max_bytes)
+    _, results, problems = _run(paths, job, workers, doc_timeout, None)
+    return [done.result for done in _usable(results, problems) if isinstance(done.result, Document)], problems
 
 
 def extract(
@@ -407,13 +412,9 @@ def extract(
     claims: dict[str, list[Claim]] = {}
     fresh: list[Document] = []
     cached_count = 0
-    for result in results:
-        if isinstance(result, Problem):
-            problems.append(result)
-        elif isinstance(result.result, Problem):
-            problems.append(result.result)
-        else:
-            doc = result.result
+    for result in _usable(results, problems):
+        doc = result.result
+        if isinstance(doc, Document):
             documents.append(doc)
             claims[doc.path] = result.claims or []
             if result.cached:

@@ -10,7 +10,6 @@ JPY unless the text names the yuan.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +21,7 @@ from checker.lang import DimensionData, Example
 from checker.recognize.numbers import NumberMatch, find_numbers
 from checker.recognize.numbers import data as number_data
 from checker.recognize.quantity import bound_after, bound_before, intervals
+from checker.recognize.safety import never_raises
 from checker.records import Mention, MoneyValue
 
 
@@ -133,15 +133,9 @@ class _M:
     code: str | None
 
 
-def find(text: str, lang: str, ref_date: dt.date | None = None) -> list[Mention]:
+@never_raises
+def find(text: str, lang: str) -> list[Mention]:
     """Every amount of money in ``text``."""
-    try:
-        return _find(text, lang)
-    except (ValueError, OverflowError, RecursionError):
-        return []
-
-
-def _find(text: str, lang: str) -> list[Mention]:
     c = _compiled(lang)
     numbers = find_numbers(text, lang)
     if not numbers:

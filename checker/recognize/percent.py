@@ -8,7 +8,6 @@ percentages (they are differences), so the recognizer leaves them alone.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +16,7 @@ from checker import lang as langdata
 from checker.lang import DimensionData, Example
 from checker.recognize.numbers import NumberMatch, find_numbers
 from checker.recognize.quantity import bound_before, intervals, range_of
+from checker.recognize.safety import never_raises
 from checker.records import Mention, PercentValue
 
 
@@ -71,15 +71,9 @@ def _percent_end(text: str, n: NumberMatch, c: _Compiled) -> int | None:
     return m.end()
 
 
-def find(text: str, lang: str, ref_date: dt.date | None = None) -> list[Mention]:
+@never_raises
+def find(text: str, lang: str) -> list[Mention]:
     """Every percentage in ``text``: value in percent points ("5%" -> 5.0)."""
-    try:
-        return _find(text, lang)
-    except (ValueError, OverflowError, RecursionError):
-        return []
-
-
-def _find(text: str, lang: str) -> list[Mention]:
     c = _compiled(lang)
     if "%" not in text and not c.hint.search(text):
         return []

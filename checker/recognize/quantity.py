@@ -10,7 +10,6 @@ quantifier and its number into intervals are here.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +21,7 @@ from checker import lang as langdata
 from checker.lang import DimensionData, Example
 from checker.recognize.numbers import NumberMatch, find_numbers, overlaps_any
 from checker.recognize.numbers import data as number_data
+from checker.recognize.safety import never_raises
 from checker.records import Interval, Mention, QuantityValue
 
 Rule = Literal["gt", "ge", "lt", "le", "approx", "nearly", "eq"]
@@ -291,15 +291,9 @@ class _Q:
     unit_end: int  # where the number (or the range's second number) ends, before the unit
 
 
-def find(text: str, lang: str, ref_date: dt.date | None = None) -> list[Mention]:
+@never_raises
+def find(text: str, lang: str) -> list[Mention]:
     """Every quantity mention in ``text`` (quantifier + number span; the unit is in the value)."""
-    try:
-        return _find(text, lang)
-    except (ValueError, OverflowError, RecursionError):
-        return []
-
-
-def _find(text: str, lang: str) -> list[Mention]:
     c = compiled(lang)
     found: list[_Q] = []
     vague_spans: list[tuple[int, int]] = []
