@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -151,3 +152,15 @@ def test_arbitrary_markup_never_raises_and_maps_back(parts: list[str], name: str
         span = doc.span(start, n)
         assert doc.raw[span.start:span.end] == span.quote
     assert all(0 <= z.start < z.end <= n for z in doc.zones)
+
+
+def test_a_body_that_is_only_a_rule_and_line_ends_loads_or_is_a_problem(tmp_path: Path) -> None:
+    # Found by the fuzzer (.ci/fuzz.sh): an empty body after a '---' line raised ValueError.
+    from checker.ingest import load_document
+    from checker.ingest.decode import DecodeError
+    from checker.ingest.readers import ReadError
+
+    for name in ("a.txt", "a.md", "a.html"):
+        # DecodeError and ReadError become a one-line problem for the user, as designed; nothing else may escape.
+        with contextlib.suppress(DecodeError, ReadError):
+            load_document(name, b"----\r\n---\r\n")

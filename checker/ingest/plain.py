@@ -60,7 +60,7 @@ def read_plain(text: str, start: int = 0) -> MappedText:
     wrapped = is_hard_wrapped(text, start)
     spans = _lines(text, start)
     pos = start
-    for (s, e), following in zip(spans, spans[1:] + [(len(text), len(text))], strict=True):
+    for (s, e), following in zip(spans, [*spans[1:], (len(text), len(text))], strict=False):
         line, next_line = text[s:e].rstrip(), text[following[0]:following[1]].lstrip()
         joined = (bool(line) and following[0] < len(text) and bool(next_line)
                   and _LIST_ITEM.match(text, following[0]) is None
