@@ -80,13 +80,7 @@ def _boundaries(text: str) -> list[int]:
 @given(TEXTS, st.data())
 def test_spans_map_back_to_text_that_normalizes_the_same(text: str, data: st.DataObject) -> None:
     mapped = normalize_text(text)
-    points = _boundaries(mapped.text)
-    i = data.draw(st.sampled_from(points))
-    j = data.draw(st.sampled_from([p for p in points if p >= i]))
-    s, e = mapped.to_original(i, j)
-    assert 0 <= s <= e <= len(text)
-    if i < j:
-        assert normalize_text(text[s:e]).text == mapped.text[i:j]
+    _check_a_span_maps_back(text, mapped, _boundaries(mapped.text), data)
 
 
 @settings(max_examples=300, deadline=None)
@@ -95,6 +89,11 @@ def test_whole_line_spans_map_back_to_text_that_normalizes_the_same(text: str, d
     mapped = normalize_text(text)
     points = sorted({0, len(mapped.text)} | {m.start() for m in re.finditer("\n", mapped.text)}
                     | {m.end() for m in re.finditer("\n", mapped.text)})
+    _check_a_span_maps_back(text, mapped, points, data)
+
+
+def _check_a_span_maps_back(text: str, mapped: MappedText, points: list[int], data: st.DataObject) -> None:
+    """A span of the copy between two of ``points`` maps to a span of ``text`` that normalizes to it."""
     i = data.draw(st.sampled_from(points))
     j = data.draw(st.sampled_from([p for p in points if p >= i]))
     s, e = mapped.to_original(i, j)

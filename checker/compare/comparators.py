@@ -207,7 +207,3 @@ def compare(a: Value, b: Value, text_a: str = "", text_b: str = "", same_person:
         return compare_people(a, b, same_person)
     return None
 
-
-def day(value: dt.date | None) -> str:
-    """ISO text of a date or an empty string."""
-    return value.isoformat() if value else ""

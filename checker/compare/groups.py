@@ -4,7 +4,8 @@ A group's key is (attribute, qualifiers, value type, unit or currency).
 Inside a group, claims are bucketed by (subject cluster, normalized value):
 a fact repeated by a thousand sources is one bucket, so the cost follows
 the number of distinct values, not of repetitions. Two buckets meet when
-their subjects are the same cluster or one is unknown; neighbouring
+their subjects are the same cluster (a claim whose sentence names no subject
+takes one from its article, see ``resolve_subjects``); neighbouring
 attributes (a release and a production start) meet at lower confidence.
 """
 
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from checker.compare.comparators import Outcome, compare, describe
 from checker.frame.build import DATELINE, UNSPECIFIED
 from checker.frame.data import frames
-from checker.link.entities import cluster_entities
+from checker.link.entities import cluster_entities, same_entity
 from checker.records import Claim, EntityValue, Finding, MoneyValue, QuantityValue
 
 NEIGHBOUR_CONFIDENCE = 0.6
@@ -27,8 +28,6 @@ UNKNOWN_SUBJECT_CONFIDENCE = 0.8
 # Claims with no attribute, and the dates of statements, reports and datelines: two articles
 # written, or two things said, on two different days contradict nothing.
 NEVER_COMPARED = frozenset({UNSPECIFIED, "statement", "report", DATELINE})
-# Attributes whose claims are compared only when both subjects are known.
-NEEDS_SUBJECTS = frozenset({"count"})
 
 
 @dataclass
@@ -145,15 +144,12 @@ def _add(findings: dict[str, Finding], finding: Finding) -> None:
         "claims": tuple(ids), "evidence": tuple(merged[i][0] for i in ids), "sides": tuple(merged[i][1] for i in ids)})
 
 
-def _subjects_meet(a: Bucket, b: Bucket, attribute: str) -> bool:
-    """Claims meet about the same subject; two claims with no subject at all meet unless the attribute needs one."""
-    if a.subject is None and b.subject is None:
-        return attribute not in NEEDS_SUBJECTS
+def _subjects_meet(a: Bucket, b: Bucket) -> bool:
+    """Claims meet about the same subject (two claims whose articles name no subject at all meet too)."""
     return a.subject == b.subject
 
 
 def _within(key: tuple[str, ...], buckets: list[Bucket]) -> Iterable[Finding]:
-    attribute = key[0]
     for bucket in buckets:
         distinct_spans = {(c.evidence.path, c.evidence.start) for c in bucket.claims}
         if len(distinct_spans) >= 2:
@@ -162,7 +158,7 @@ def _within(key: tuple[str, ...], buckets: list[Bucket]) -> Iterable[Finding]:
                            1.0)
     for i, a in enumerate(buckets):
         for b in buckets[i + 1:]:
-            if not _subjects_meet(a, b, attribute):
+            if not _subjects_meet(a, b):
                 continue
             outcome = _compare(a, b)
             if outcome is None:
@@ -175,7 +171,7 @@ def _across(key: tuple[str, ...], other: tuple[str, ...],
             groups: dict[tuple[str, ...], dict[tuple[str | None, str], Bucket]]) -> Iterable[Finding]:
     for a in sorted(groups[key].values(), key=lambda b: (b.subject or "", b.value_key)):
         for b in sorted(groups[other].values(), key=lambda b: (b.subject or "", b.value_key)):
-            if not _subjects_meet(a, b, key[0]):
+            if not _subjects_meet(a, b):
                 continue
             outcome = _compare(a, b)
             if outcome is None:
@@ -190,8 +186,7 @@ def _compare(a: Bucket, b: Bucket) -> Outcome | None:
     same_person = False
     va, vb = ca.value.value, cb.value.value
     if isinstance(va, EntityValue) and isinstance(vb, EntityValue):
-        same_person = cluster_entities([va.name, vb.name]).get(va.name) == cluster_entities(
-            [va.name, vb.name]).get(vb.name)
+        same_person = same_entity(va.name, vb.name)
     outcome = compare(va, vb, ca.value.text, cb.value.text, same_person)
     if outcome is None:
         return None

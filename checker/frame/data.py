@@ -81,7 +81,6 @@ class FrameData(DimensionData):
     as_of: tuple[str, ...] = ()
     reporting: tuple[str, ...] = ()
     clause_breaks: tuple[str, ...] = ()
-    abbreviations: tuple[str, ...] = ()
     pronouns: tuple[str, ...] = ()
     # Name-like words that are adjectives ("Lyon-based"): never a subject.
     adjective_suffixes: tuple[str, ...] = ()

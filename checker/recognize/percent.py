@@ -92,22 +92,12 @@ def find(text: str, lang: str) -> list[Mention]:
                 out.append(_mention(text, pre.start(), n.end, n.value, n.value, True, True, None))
             # "10-15%", "between 10 and 15 percent": the first end has no percent sign
             if i + 1 < len(numbers) and ends[i + 1] is not None:
-                rng = range_of(text, n, numbers[i + 1], lang)
-                if rng is not None:
-                    start, iv = rng
-                    out.append(_mention(text, start, ends[i + 1] or numbers[i + 1].end, iv.low, iv.high,
-                                        iv.low_inclusive, iv.high_inclusive, "range"))
-                    used.add(i + 1)
+                _add_range(text, n, i, numbers, ends, lang, out, used)
             continue
         # "10%-15%"
-        if i + 1 < len(numbers) and ends[i + 1] is not None:
-            rng = range_of(text, NumberMatch(n.start, end, n.value), numbers[i + 1], lang)
-            if rng is not None:
-                start, iv = rng
-                out.append(_mention(text, start, ends[i + 1] or numbers[i + 1].end, iv.low, iv.high,
-                                    iv.low_inclusive, iv.high_inclusive, "range"))
-                used.add(i + 1)
-                continue
+        if (i + 1 < len(numbers) and ends[i + 1] is not None
+                and _add_range(text, NumberMatch(n.start, end, n.value), i, numbers, ends, lang, out, used)):
+            continue
         bound = bound_before(text, n.start, lang)
         if bound is None:
             out.append(_mention(text, n.start, end, n.value, n.value, True, True, None))
@@ -116,6 +106,19 @@ def find(text: str, lang: str) -> list[Mention]:
         out.append(_mention(text, bound.start, end, literal.low, literal.high, literal.low_inclusive,
                             literal.high_inclusive, bound.key))
     return out
+
+
+def _add_range(text: str, first: NumberMatch, i: int, numbers: list[NumberMatch], ends: list[int | None],
+               lang: str, out: list[Mention], used: set[int]) -> bool:
+    """Append the range from ``first`` to number ``i + 1`` (which carries the percent sign), if it is one."""
+    rng = range_of(text, first, numbers[i + 1], lang)
+    if rng is None:
+        return False
+    start, iv = rng
+    out.append(_mention(text, start, ends[i + 1] or numbers[i + 1].end, iv.low, iv.high, iv.low_inclusive,
+                        iv.high_inclusive, "range"))
+    used.add(i + 1)
+    return True
 
 
 def _mention(text: str, start: int, end: int, low: float | None, high: float | None, li: bool, hi: bool,
