@@ -8,8 +8,9 @@ For each size a corpus is generated (benchmarks/make_corpus.py, fixed seed),
 then measured in a fresh subprocess so that its peak RSS is its own:
 extraction (``pipeline.extract``, claims cache off), comparison
 (``pipeline.compare``) and reporting (``pipeline.build_report`` + the JSON
-reporter) are timed separately. On a sample of the documents (all of them up
-to ``--sample``), our single-process extraction is timed against
+report written to disk, as ``factcheck run`` writes it) are timed separately.
+On a sample of the documents (all of them up to ``--sample``), our
+single-process extraction is timed against
 ``dateparser.search.search_dates`` alone over the same analysis texts, and the
 ratio scaled to the whole corpus by characters. Finally /work/shared/score.py
 scores the report against the corpus's gold file. score.py compares every gold
@@ -54,18 +55,22 @@ def measure(corpus: Path, workers: int, sample: int, report_path: Path) -> None:
 
     from checker import pipeline
     from checker.frame.build import extract_claims
-    from checker.report import reporter
+    from checker.ingest import load_document
+    from checker.refdate import resolve_reference_date
+    from checker.report.json_report import report_chunks
+    from checker.store import write_atomic
 
     paths = sorted(str(p) for p in corpus.iterdir() if p.suffix in {".txt", ".md", ".html"})
     t0 = time.perf_counter()
     extraction = pipeline.extract(paths, claims_dir=None, use_cache=False, workers=workers)
     t1 = time.perf_counter()
-    chars = sum(len(d.text) for d in extraction.documents)
     raw_bytes = sum(os.path.getsize(p) for p in paths)
-
     docs = list(extraction.documents)
-    picked = docs if len(docs) <= sample else random.Random(0).sample(docs, sample)
-    picked_chars = sum(len(d.text) for d in picked)
+    chars = sum(d.info.characters for d in docs)
+    # The pipeline keeps no analysis text after extraction: the sample is read again.
+    chosen = docs if len(docs) <= sample else random.Random(0).sample(docs, sample)
+    picked = [resolve_reference_date(load_document(d.path, Path(d.path).read_bytes())) for d in chosen]
+    picked_chars = sum(d.info.characters for d in picked)
     ours = 0.0
     for doc in picked:
         s = time.perf_counter()
@@ -90,11 +95,10 @@ def measure(corpus: Path, workers: int, sample: int, report_path: Path) -> None:
     t2 = time.perf_counter()
     findings = pipeline.compare(extraction)
     t3 = time.perf_counter()
-    text = reporter("json").render(pipeline.build_report(extraction, findings))
+    write_atomic(report_path, report_chunks(pipeline.build_report(extraction, findings)))
     t4 = time.perf_counter()
-    report_path.write_text(text, encoding="utf-8")
     print(json.dumps({"findings": len(findings), "compare_s": t3 - t2, "report_s": t4 - t3,
-                      "report_mb": len(text.encode("utf-8")) / 1e6,
+                      "report_mb": report_path.stat().st_size / 1e6,
                       "rss_self_mb": _rss(resource.RUSAGE_SELF)}), flush=True)
 
 

@@ -11,7 +11,7 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -125,6 +125,7 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     """
     from checker import pipeline
     from checker.report import reporter
+    from checker.report.json_report import JsonReporter
     from checker.store import locked, sweep_stale, write_atomic
 
     targets = _default_paths(paths)
@@ -133,16 +134,16 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
         _err("factcheck: no usable document in " + ", ".join(targets))
         sys.exit(EXIT_UNUSABLE)
     report = pipeline.build_report(extraction, pipeline.compare(extraction))
-    json_text = reporter("json").render(report)
+    json_reporter = JsonReporter()
     sources = {doc.path: doc.raw for doc in extraction.documents}
     html_text = reporter("html", sources=sources).render(report) if fmt == "html" or str(output_dir) != "-" else ""
     if str(output_dir) != "-":
         sweep_stale(output_dir)
         with locked(output_dir):  # both files of one run, not one of each of two concurrent runs
-            write_atomic(output_dir / "report.json", json_text)
+            write_atomic(output_dir / "report.json", json_reporter.chunks(report))
             write_atomic(output_dir / "report.html", html_text)
     if fmt == "json":
-        click.echo(json_text, nl=False)
+        _echo_chunks(json_reporter.chunks(report))
     elif fmt == "html":
         click.echo(html_text, nl=False)
     elif fmt == "claimreview":
@@ -150,6 +151,19 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     else:
         click.echo(reporter("text", color=_color(), verbose=verbose,
                             show_agreements=not no_agreements).render(report), nl=False)
+
+
+def _echo_chunks(chunks: Iterable[str], size: int = 1 << 20) -> None:
+    """Print a large text that comes in pieces, about ``size`` characters at a time."""
+    batch: list[str] = []
+    held = 0
+    for chunk in chunks:
+        batch.append(chunk)
+        held += len(chunk)
+        if held >= size:
+            click.echo("".join(batch), nl=False)
+            batch, held = [], 0
+    click.echo("".join(batch), nl=False)
 
 
 def _extract(targets: list[str], claims_dir: Path, no_cache: bool, workers: int | None, max_bytes: int,

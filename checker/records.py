@@ -9,7 +9,7 @@ interval, money an amount interval and an ISO 4217 currency.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,6 +18,17 @@ class Record(BaseModel):
     """Base of all records: immutable, no unknown fields."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        # Records come back from worker processes pickled, each with its own set of the
+        # names of its fields (about 700 bytes per claim record): records are frozen and
+        # pydantic copies the set before changing it, so equal sets can be one object.
+        super().__setstate__(state)
+        names = self.__pydantic_fields_set__
+        object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(frozenset(names), names))
+
+
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
 
 
 # --------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from checker.records import Claim, Report
@@ -20,6 +21,10 @@ def claim_json(claim: Claim) -> dict[str, Any]:
 
 def report_json(report: Report) -> dict[str, Any]:
     """The report as plain JSON data, in a deterministic order."""
+    return {**_head(report), **{key: list(items) for key, items in _lists(report)}}
+
+
+def _head(report: Report) -> dict[str, Any]:
     verdicts = Counter(f.verdict for f in report.findings)
     return {
         "tool": report.tool,
@@ -30,15 +35,50 @@ def report_json(report: Report) -> dict[str, Any]:
             "findings": {v: verdicts.get(v, 0) for v in ("conflict", "compatible", "agreement")},
             "problems": len(report.problems),
         },
-        "documents": [d.model_dump(mode="json") for d in report.documents],
-        "claims": [claim_json(c) for c in report.claims],
-        "findings": [f.model_dump(mode="json") for f in report.findings],
-        "problems": [p.model_dump(mode="json") for p in report.problems],
     }
+
+
+def _lists(report: Report) -> list[tuple[str, Iterator[dict[str, Any]]]]:
+    return [
+        ("documents", (d.model_dump(mode="json") for d in report.documents)),
+        ("claims", (claim_json(c) for c in report.claims)),
+        ("findings", (f.model_dump(mode="json") for f in report.findings)),
+        ("problems", (p.model_dump(mode="json") for p in report.problems)),
+    ]
+
+
+def _dumps(value: Any, depth: int) -> str:
+    # JSON strings never hold a raw line break, so indenting every line break nests the text.
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+
+
+def report_chunks(report: Report) -> Iterator[str]:
+    """The pretty-printed JSON text of ``report`` in pieces, one record at a time.
+
+    The same text as ``json.dumps(report_json(report), indent=2)``, without
+    holding the data of every record at once: a 10,000-article report has
+    some 100,000 claims.
+    """
+    yield "{\n"
+    for key, value in _head(report).items():
+        yield f"  {_dumps(key, 1)}: {_dumps(value, 1)},\n"
+    lists = _lists(report)
+    for number, (key, items) in enumerate(lists):
+        yield f"  {_dumps(key, 1)}: ["
+        empty = True
+        for item in items:
+            yield ("\n    " if empty else ",\n    ") + _dumps(item, 2)
+            empty = False
+        yield ("]" if empty else "\n  ]") + (",\n" if number < len(lists) - 1 else "\n")
+    yield "}\n"
 
 
 class JsonReporter:
     """Pretty-printed, key-stable JSON."""
 
     def render(self, report: Report) -> str:
-        return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
+        return "".join(report_chunks(report))
+
+    def chunks(self, report: Report) -> Iterator[str]:
+        """The same text as ``render``, in pieces (to write a large report without holding it)."""
+        return report_chunks(report)
