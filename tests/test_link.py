@@ -7,6 +7,7 @@ import random
 import pytest
 
 from checker.link import cluster_entities, entity_key, same_entity
+from checker.link.entities import _similar_keys
 
 
 @pytest.mark.parametrize(("name", "key"), [
@@ -75,3 +76,31 @@ def test_clusters_do_not_depend_on_input_order() -> None:
 def test_cluster_ids_are_keys() -> None:
     clusters = cluster_entities(["Lutèce", "Lutece SA"])
     assert set(clusters.values()) == {"lutece"}
+
+
+def _every_pair_clusters(names: list[str]) -> dict[str, str]:
+    """Clusters by trying every pair of names: what the indexed clustering must reproduce."""
+    keys = sorted({entity_key(n) for n in names})
+    parent = {k: k for k in keys}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if _similar_keys(a, b):
+                ra, rb = root(a), root(b)
+                parent[max(ra, rb)] = min(ra, rb)
+    return {n: root(entity_key(n)) for n in names}
+
+
+def test_clusters_match_trying_every_pair() -> None:
+    rng = random.Random(5)
+    stems = ["Kelvora", "Kelvorra", "Kelvor", "Kelvoras", "Belvora", "Telvora", "Kelvra", "Orvane", "Orvano",
+             "Orvanne", "Ithion", "Ithivo", "Model 3", "Model 5", "Lumeth", "Lum eth", "Lumeth Group"]
+    for _ in range(30):
+        names = rng.sample(stems, rng.randint(2, len(stems)))
+        names += [f"{rng.choice(stems)}{rng.choice(['', 'x', 'a', 's'])}" for _ in range(5)]
+        assert cluster_entities(names) == _every_pair_clusters(names)

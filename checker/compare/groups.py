@@ -144,11 +144,6 @@ def _add(findings: dict[str, Finding], finding: Finding) -> None:
         "claims": tuple(ids), "evidence": tuple(merged[i][0] for i in ids), "sides": tuple(merged[i][1] for i in ids)})
 
 
-def _subjects_meet(a: Bucket, b: Bucket) -> bool:
-    """Claims meet about the same subject (two claims whose articles name no subject at all meet too)."""
-    return a.subject == b.subject
-
-
 def _within(key: tuple[str, ...], buckets: list[Bucket]) -> Iterable[Finding]:
     for bucket in buckets:
         distinct_spans = {(c.evidence.path, c.evidence.start) for c in bucket.claims}
@@ -156,23 +151,33 @@ def _within(key: tuple[str, ...], buckets: list[Bucket]) -> Iterable[Finding]:
             yield _finding(key, bucket, bucket, Outcome("agreement", "info",
                                                         f"{bucket.value_key}, stated {len(bucket.claims)} times"),
                            1.0)
-    for i, a in enumerate(buckets):
-        for b in buckets[i + 1:]:
-            if not _subjects_meet(a, b):
-                continue
-            outcome = _compare(a, b)
-            if outcome is None:
-                continue
-            confidence = UNKNOWN_SUBJECT_CONFIDENCE if a.inferred or b.inferred or not a.subject else 1.0
-            yield _finding(key, a, b, outcome, confidence)
+    for same_subject in _by_subject(buckets).values():
+        for i, a in enumerate(same_subject):
+            for b in same_subject[i + 1:]:
+                outcome = _compare(a, b)
+                if outcome is None:
+                    continue
+                confidence = UNKNOWN_SUBJECT_CONFIDENCE if a.inferred or b.inferred or not a.subject else 1.0
+                yield _finding(key, a, b, outcome, confidence)
+
+
+def _by_subject(buckets: Iterable[Bucket]) -> dict[str | None, list[Bucket]]:
+    """Buckets by subject, in order: only buckets about the same subject meet.
+
+    A corpus of many stories then costs the sum of its stories' squares, not the
+    square of the whole. Claims with no subject at all form one group of their own.
+    """
+    subjects: dict[str | None, list[Bucket]] = defaultdict(list)
+    for bucket in buckets:
+        subjects[bucket.subject].append(bucket)
+    return subjects
 
 
 def _across(key: tuple[str, ...], other: tuple[str, ...],
             groups: dict[tuple[str, ...], dict[tuple[str | None, str], Bucket]]) -> Iterable[Finding]:
+    others = _by_subject(sorted(groups[other].values(), key=lambda b: (b.subject or "", b.value_key)))
     for a in sorted(groups[key].values(), key=lambda b: (b.subject or "", b.value_key)):
-        for b in sorted(groups[other].values(), key=lambda b: (b.subject or "", b.value_key)):
-            if not _subjects_meet(a, b):
-                continue
+        for b in others.get(a.subject, ()):
             outcome = _compare(a, b)
             if outcome is None:
                 continue

@@ -14,7 +14,8 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -122,13 +123,31 @@ def cluster_entities(names: Iterable[str]) -> dict[str, str]:
     for k in keys:
         first = squeezed.setdefault(k.replace(" ", ""), k)
         union(first, k)
-    # A ratio of 90 needs lengths within a factor 11/9; compare only keys in that window.
-    by_length = sorted((k for k in keys if len(k) >= FUZZY_MIN_LENGTH), key=lambda k: (len(k), k))
-    for i, a in enumerate(by_length):
-        limit = len(a) * (2 - FUZZY_THRESHOLD / 100) / (FUZZY_THRESHOLD / 100)
-        for b in by_length[i + 1:]:
-            if len(b) > limit:
-                break
-            if _similar_keys(a, b):
-                union(a, b)
+    for a, b in _one_slip_apart(k for k in keys if len(k) >= FUZZY_MIN_LENGTH):
+        # A ratio of 90 needs lengths within a factor 11/9.
+        limit = min(len(a), len(b)) * (2 - FUZZY_THRESHOLD / 100) / (FUZZY_THRESHOLD / 100)
+        if max(len(a), len(b)) <= limit and _similar_keys(a, b):
+            union(a, b)
     return {name: root(key) for name, key in by_name.items()}
+
+
+def _one_slip_apart(keys: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """The pairs of keys that may be one edit apart, without trying every pair.
+
+    Two strings one edit apart share a string with at most one character deleted
+    (a substitution at i: both without i; an insertion: the shorter one is the
+    longer without it), so keys are indexed under those deletions.
+    """
+    index: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        for variant in {key} | {key[:i] + key[i + 1:] for i in range(len(key))}:
+            index[variant].append(key)
+    seen: set[tuple[str, str]] = set()
+    for variant in sorted(index):
+        sharing = index[variant]
+        for i, a in enumerate(sharing):
+            for b in sharing[i + 1:]:
+                pair = (a, b) if a < b else (b, a)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
