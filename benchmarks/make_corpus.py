@@ -20,6 +20,15 @@ exactly from the files. Output is deterministic for a given seed.
 Everything here is invented: names are built from syllables, numbers are drawn
 at random. The wording pools are written as wire copy is, not after the
 extractor's rules.
+
+Fixed generator defects (each changes the corpus of a given seed):
+
+- Name stems (of the company, its partner and its rival) are unique in a
+  corpus and never one letter apart. They used to be drawn with replacement
+  from 560 stems, so different stories shared a company's name ("Zaris
+  Motors" in one story, "Zaris Motors" or "Zaris Industries" in another):
+  as far as the texts say, one company, while the gold called their facts
+  unrelated.
 """
 
 from __future__ import annotations
@@ -38,6 +47,9 @@ _SYL_A = ["Vor", "Tal", "Mer", "Quen", "Ost", "Bri", "Lum", "Zar", "Kel", "Dra",
           "Cor", "Fen", "Hal", "Jor", "Mav", "Rin", "Sol", "Tre", "Ulm", "Wex", "Yal", "Bel", "Cal", "Dor"]
 _SYL_B = ["ane", "ix", "ora", "eth", "ion", "ault", "ivo", "ex", "en", "ara", "is", "ent", "oro", "yn",
           "alis", "ova", "un", "ik", "elle", "and"]
+# Middle syllables (none, one or two): with them the stem space is large enough for the 5,000-odd
+# names of 10,000 articles to be drawn without replacement, none a single letter away from another.
+_SYL_M = [v + c for v in "aeiou" for c in "bdlmnrstv"]
 _SUFFIX = ["Motors", "Systems", "Energy", "Robotics", "Aero", "Foods", "Pharma", "Mobility", "Telecom",
            "Batteries", "Devices", "Technologies", "Industries", "Marine"]
 _PRODUCT = {  # suffix -> (English noun, French noun, capacity unit en, capacity unit fr)
@@ -153,8 +165,27 @@ class Story:
 
 # ---------------------------------------------------------------- number and date formats
 
-def _name(rng: random.Random) -> str:
-    return rng.choice(_SYL_A) + rng.choice(_SYL_B)
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1:] for i in range(len(word))]
+
+
+def _name(rng: random.Random, used: set[str]) -> str:
+    """A stem no other name of the corpus has, nor one a single letter away from it.
+
+    ``used`` holds the stems drawn so far and all their one-letter deletions: a stem is within one
+    edit (insertion, deletion, substitution) of a drawn one exactly when it or one of its own
+    deletions is in that set. Two invented companies named alike would be, as far as the texts
+    say, one company (or a typo of it), which the gold would wrongly call two.
+    """
+    for _ in range(10_000):
+        middle = "".join(rng.choice(_SYL_M) for _ in range(rng.choice([0, 1, 1, 2])))
+        stem = rng.choice(_SYL_A) + middle + rng.choice(_SYL_B)
+        key = stem.lower()
+        if key not in used and not any(d in used for d in _deletions(key)):
+            used.add(key)
+            used.update(_deletions(key))
+            return stem
+    raise RuntimeError("name space exhausted: add syllables")
 
 
 def _person(rng: random.Random, lang: str) -> str:
@@ -544,23 +575,14 @@ def _round_money(x: float) -> float:
 
 
 def _new_story(rng: random.Random, used: set[str]) -> Story:
-    while True:
-        suffix = rng.choice(_SUFFIX)
-        company = f"{_name(rng)} {suffix}"
-        if company not in used:
-            used.add(company)
-            break
+    suffix = rng.choice(_SUFFIX)
+    company = f"{_name(rng, used)} {suffix}"
     product = _PRODUCT[suffix]
     base = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 640))
     founded = dt.date(rng.randint(1995, 2020), rng.randint(1, 12), rng.randint(1, 28))
     team = rng.choice([35, 48, 60, 85, 120, 140, 180, 240, 320, 450, 760, 1_200, 1_800])
-    partner = rival = ""
-    while not partner or partner in used:
-        partner = f"{_name(rng)} {rng.choice(['Group', 'Holdings', 'Capital', 'Partners'])}"
-    used.add(partner)
-    while not rival or rival in used:
-        rival = f"{_name(rng)} {suffix}"
-    used.add(rival)
+    partner = f"{_name(rng, used)} {rng.choice(['Group', 'Holdings', 'Capital', 'Partners'])}"
+    rival = f"{_name(rng, used)} {suffix}"
     return Story(
         company=company, product_en=product[0], product_fr=product[1], unit_en=product[2], unit_fr=product[3],
         city=rng.choice(_CITY), ceo=_person(rng, rng.choice(["en", "fr"])),
