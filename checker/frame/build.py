@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from checker.document import Document
@@ -61,9 +61,11 @@ class _Scan:
     again for each of them would make extraction quadratic.
     """
 
-    def __init__(self, sentence: str, data: CompiledFrames) -> None:
+    def __init__(self, sentence: str, data: CompiledFrames, names: Sequence[Mention] = ()) -> None:
         self.text = sentence
-        self.cues = _cues(sentence, data)
+        # A cue word inside a name ("Vorent Capital", "Signal Post") names the company, not an attribute.
+        self.cues = [c for c in _cues(sentence, data)
+                     if not any(n.start < c.end and c.start < n.end for n in names)]
         self.breaks = [m.start() for m in data.clause_break.finditer(sentence)]
         self.commas = [m.start() for m in _COMMA.finditer(sentence)]
         self.qualifiers = [(qualifier, m.start(), m.end()) for qualifier, pattern in data.qualifiers
@@ -139,7 +141,7 @@ def _sentence_claims(doc: Document, data: CompiledFrames, start: int, end: int, 
         return
     entities = [m for m in names if m.type == "entity"]
     roles = [m for m in names if m.type == "role"]
-    scan = _Scan(sentence, data)
+    scan = _Scan(sentence, data, entities)
     count = numbered
     for mention in sorted(values + roles, key=lambda m: (m.start, m.end, m.type)):
         evidence = _evidence(doc, start, end, start + mention.start, start + mention.end)
