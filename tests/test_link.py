@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import random
 
 import pytest
 
+from checker import lang
 from checker.link import cluster_entities, entity_key, same_entity
+from checker.link.entities import LinkExample
 
 
 @pytest.mark.parametrize(("name", "key"), [
@@ -75,3 +78,28 @@ def test_clusters_do_not_depend_on_input_order() -> None:
 def test_cluster_ids_are_keys() -> None:
     clusters = cluster_entities(["Lutèce", "Lutece SA"])
     assert set(clusters.values()) == {"lutece"}
+
+
+def _link_examples() -> list[tuple[str, LinkExample]]:
+    importlib.import_module("checker.link.entities")
+    return [(language, ex) for language in lang.available("link") for ex in lang.load("link", language).examples]
+
+
+@pytest.mark.parametrize(("language", "example"), _link_examples(),
+                         ids=[f"{lg}:{ex.a}/{ex.b}" for lg, ex in _link_examples()])
+def test_link_example(language: str, example: LinkExample) -> None:
+    assert same_entity(example.a, example.b) == example.same
+    clusters = cluster_entities([example.a, example.b])
+    assert (clusters[example.a] == clusters[example.b]) == example.same
+
+
+def test_different_industries_of_one_key_are_two_companies() -> None:
+    # "Tata Motors" / "Tata Steel": the industry word tells them apart, though both drop it.
+    clusters = cluster_entities(["Velmora Motors", "Velmora Auto", "Velmora Pharma", "Velmora", "Orbis"])
+    assert clusters["Velmora Motors"] == clusters["Velmora Auto"] != clusters["Velmora Pharma"]
+    # The bare name could be either: it joins neither.
+    assert clusters["Velmora"] not in (clusters["Velmora Motors"], clusters["Velmora Pharma"])
+    # With one industry in the corpus, the bare name is that company (cluster id unchanged).
+    assert cluster_entities(["Velmora Motors", "Velmora"]) == {"Velmora Motors": "velmora", "Velmora": "velmora"}
+    assert not same_entity("Velmora Pharma", "Velmora Motors")
+    assert same_entity("Velmora", "Velmora Motors")
