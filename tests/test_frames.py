@@ -40,3 +40,22 @@ def test_frame_example(language: str, example: FrameExample) -> None:
     assert set(example.qualifiers) <= set(claim.qualifiers), described
     if example.modality:
         assert claim.modality == example.modality, described
+
+
+@pytest.mark.parametrize(("language", "sentence", "value", "subject"), [
+    ("en", "The Varnholm site represents an investment of $4 billion by Orvane Robotics.", "$4 billion",
+     "Orvane Robotics"),
+    ("en", "The project, backed by an investment of 80 million yuan from Orvane Robotics, was approved.",
+     "80 million yuan", "Orvane Robotics"),
+    ("fr", "Le site de Varnholm représente un investissement de 45 millions d'euros pour Orvane Robotics.",
+     "45 millions d'euros", "Orvane Robotics"),
+    ("en", "Orvane Robotics will invest $4 billion in a new plant near Varnholm.", "$4 billion", "Orvane Robotics"),
+])
+def test_the_agent_after_a_value_is_its_subject(language: str, sentence: str, value: str, subject: str) -> None:
+    claims = [c for c in extract_claims(make_document(sentence, language)) if c.value.text == value]
+    assert [c.subject for c in claims] == [subject]
+
+
+def test_a_cue_word_inside_a_name_is_no_cue() -> None:
+    claims = extract_claims(make_document("L'action Vorel Capital a progressé de 2,7 % en début de séance.", "fr"))
+    assert [c.attribute for c in claims if c.value.text == "2,7 %"] == ["unspecified"]

@@ -354,6 +354,11 @@ def _subject(sentence: str, anchor: tuple[int, int], owner_end: int | None, ment
         if link:
             owned = [subject for entity, subject in candidates if entity.start == link.end()]
             return _name(owned[0]) if owned else None
+    # "The Kalvik site represents an investment of $4 billion by X": the agent, not the site, invests.
+    agent = [subject for e, subject in candidates
+             if e.start >= mention.end and data.agent_before.fullmatch(sentence, mention.end, e.start)]
+    if agent:
+        return _name(agent[0])
     before = [(e, subject) for e, subject in candidates
               if e.end <= anchor[0] and not _is_speaker(sentence, e, anchor[0], data)]
     if before:

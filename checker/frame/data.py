@@ -88,6 +88,8 @@ class FrameData(DimensionData):
     attribution: tuple[str, ...] = ()
     attribution_examples: tuple[FrameExample, ...] = ()
     place_prepositions: tuple[str, ...] = ()
+    # "an investment of $2 billion by X": a name right after the value and one of these is who acts.
+    agent_prepositions: tuple[str, ...] = ()
     object_skip: tuple[str, ...] = ()
 
 
@@ -124,6 +126,9 @@ class CompiledFrames:
                                         if data.pronouns else r"(?!)", re.IGNORECASE)
         self.place_before = re.compile("(?:" + cue_pattern(data.place_prepositions).pattern + r")\s+$"
                                        if data.place_prepositions else r"(?!)", re.IGNORECASE)
+        self.agent_before = re.compile(r"\s*(?:" + cue_pattern(data.agent_prepositions).pattern
+                                       + r")\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?"
+                                       if data.agent_prepositions else r"(?!)", re.IGNORECASE)
         self.object_skip = frozenset(w.lower() for w in data.object_skip)
         self.attribution = (re.compile("(?:" + cue_pattern(data.attribution).pattern
                                        + r")\s+((?:[\w'’-]+\s*){1,4}?)(?=[,.;:)]|\s+(?:and|et|but|mais)\b|$)",
