@@ -29,6 +29,9 @@ Fixed generator defects (each changes the corpus of a given seed):
   Motors" in one story, "Zaris Motors" or "Zaris Industries" in another):
   as far as the texts say, one company, while the gold called their facts
   unrelated.
+- Two wrong statements of one fact in a story (the cross-document one and an
+  article's inner one) are an "either" item: they contradict each other (or
+  agree by chance), and a finding between them is no false conflict.
 """
 
 from __future__ import annotations
@@ -828,6 +831,15 @@ def _gold(rng: random.Random, corpus: Corpus, s: Story, number: int, statements:
         for j, t in enumerate(x for x in truths if x is not primary):
             corpus.gold.append(GoldItem(f"{tag}-also{j}", "either", "same contradiction, another statement",
                                         (t.article, t.sentence), (st.article, st.sentence)))
+    # Two wrong statements of one fact (a story's cross-document one and an article's inner one)
+    # disagree with each other too, or happen to agree: any verdict on them is accepted.
+    wrongs = [x for x in statements if x.wrong]
+    for i, first in enumerate(wrongs):
+        for j, second in enumerate(wrongs[i + 1:]):
+            if first.fact.split("|")[0] == second.fact.split("|")[0] and first.sentence != second.sentence:
+                corpus.gold.append(GoldItem(f"s{number:05d}-{first.fact.split('|')[0]}-wrong-pair-{i}-{j}", "either",
+                                            "two wrong statements of one fact", (first.article, first.sentence),
+                                            (second.article, second.sentence)))
     for fact in FACTS:
         if fact in contradicted:
             continue
