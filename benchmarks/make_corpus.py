@@ -29,6 +29,10 @@ Fixed generator defects (each changes the corpus of a given seed):
   Motors" in one story, "Zaris Motors" or "Zaris Industries" in another):
   as far as the texts say, one company, while the gold called their facts
   unrelated.
+- A plain-text article says "next year" only when its dateline gives the
+  year ("PARIS, March 3, 2026 (Agency) -", now half of the datelines): with a
+  year-less dateline and no metadata nobody can tell which year "next year"
+  is, yet the gold expected it to agree with "in 2027".
 - Two wrong statements of one fact in a story (the cross-document one and an
   article's inner one) are an "either" item: they contradict each other (or
   agree by chance), and a finding between them is no false conflict.
@@ -676,7 +680,7 @@ FACTS = ["founded", "launch", "investment", "team", "capacity", "stake", "price"
 # ---------------------------------------------------------------- article assembly
 
 def _wrap(rng: random.Random, lang: str, fmt: str, title: str, paragraphs: list[str], date: dt.date | None,
-          city: str, outlet: str, footer_year: int) -> str:
+          city: str, outlet: str, footer_year: int, year_in_dateline: bool = False) -> str:
     body = "\n\n".join(paragraphs)
     footer = (f"© {footer_year} {outlet}. All rights reserved." if lang == "en"
               else f"© {footer_year} {outlet}. Tous droits réservés.")
@@ -684,6 +688,8 @@ def _wrap(rng: random.Random, lang: str, fmt: str, title: str, paragraphs: list[
         if date is not None:
             month = _MONTHS_EN[date.month - 1] if lang == "en" else _MONTHS_FR[date.month - 1]
             stamp = f"{month} {date.day}" if lang == "en" else f"{date.day} {month}"
+            if year_in_dateline:
+                stamp += f", {date.year}" if lang == "en" else f" {date.year}"
             body = f"{city.upper()}, {stamp} ({outlet}) - " + body
         return f"{title}\n\n{body}\n\n{footer}\n"
     if fmt == "md-toml":
@@ -750,7 +756,11 @@ def _story(rng: random.Random, corpus: Corpus, s: Story, number: int, size: int,
         date = s.base_date + dt.timedelta(days=rng.randint(0, 20))
         # A plain-text article without a dateline has no date of its own: no relative phrases then.
         has_date = fmt != "txt" or rng.random() < 0.6
-        ref = date if has_date else None
+        dated = date if has_date else None
+        # A dateline gives the year only sometimes ("PARIS, March 3 (Agency) -"): relative phrases
+        # ("next year") only where the article itself says which year it was written in.
+        year_in_dateline = fmt == "txt" and rng.random() < 0.5
+        ref = dated if fmt != "txt" or year_in_dateline else None
         facts = rng.sample(FACTS, rng.randint(3, 6))
         if k == wrong_article and wrong_fact is not None and wrong_fact not in facts:
             facts[rng.randrange(len(facts))] = wrong_fact
@@ -795,8 +805,8 @@ def _story(rng: random.Random, corpus: Corpus, s: Story, number: int, size: int,
         ordered = [x for x in ordered if not (x in seen or seen.add(x))]  # type: ignore[func-returns-value]
         outlet = rng.choice(_OUTLET_EN if lang == "en" else _OUTLET_FR)
         footer_year = date.year - rng.choice([0, 1, 2])
-        text = _wrap(rng, lang, fmt, _title(rng, s, lang), _paragraphs(rng, ordered), ref, s.city, outlet,
-                     footer_year)
+        text = _wrap(rng, lang, fmt, _title(rng, s, lang), _paragraphs(rng, ordered), dated, s.city, outlet,
+                     footer_year, year_in_dateline)
         corpus.articles.append(Article(name, text, lang, fmt))
         statements.extend(body)
         if inner is not None:
