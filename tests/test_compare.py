@@ -183,3 +183,23 @@ def test_since_a_year_is_when_it_began() -> None:
     assert outcome is not None and outcome.verdict == "conflict"
     same = TimeValue(earliest=dt.date(2018, 1, 1), latest=dt.date(2018, 12, 31), granularity="year")
     assert (compare(since, same) or outcome).verdict == "agreement"
+
+
+def test_an_unnamed_company_is_the_article_s_own_not_its_rival() -> None:
+    # "The company, founded in ..." is the article's company, although the article names a rival's founding.
+    texts = {
+        "a.txt": ("Orvane Robotics plans a new plant. The company, founded in 2013, is based in Tervola. "
+                  "Its larger rival Kessdal Robotics, founded in 2007, still dominates the market. "
+                  "Orvane Robotics will hire."),
+        "b.txt": "Orvane Robotics was founded in 2013 in Tervola.",
+    }
+    verdicts = sorted(v for v, _, _ in _findings(texts).values())  # type: ignore[misc]
+    assert verdicts == ["agreement"]
+
+
+def test_a_company_developed_in_a_two_word_town_is_not_the_town() -> None:
+    texts = {
+        "a.txt": "Orvane Robotics's first robot, developed in Port Wexley, is due to be launched in March 2027.",
+        "b.txt": "Kessdal Marine's first vessel, developed in Port Wexley, is due to be launched in July 2028.",
+    }
+    assert not [v for v, _, _ in _findings(texts).values() if v == "conflict"]  # type: ignore[misc]

@@ -103,9 +103,10 @@ def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
 def resolve_subjects(claims: list[Claim], clusters: dict[str, str]) -> dict[str, str | None]:
     """The subject cluster of every claim; a claim whose sentence named no subject gets one from its article.
 
-    Within one article, the same attribute under the same qualifiers is taken to be about the one
-    subject the article names for it ("the first model of the new brand" = "the first model of X");
-    failing that, about the article's main organization (``Claim.topic``). A claim that
+    Within one article, a qualified fact is taken to be about the one subject the article names for
+    it under the same qualifiers ("the first model of the new brand" = "the first model of X"); a
+    plain one ("The company, founded in 2013") about the article's main organization
+    (``Claim.topic``), failing that about the one subject named for it. A claim that
     still has none meets only others that have none: an unknown subject must not match every story.
     """
     def cluster(claim: Claim) -> str | None:
@@ -123,10 +124,14 @@ def resolve_subjects(claims: list[Claim], clusters: dict[str, str]) -> dict[str,
         if known is None:
             key = group_key(claim)
             candidates = per_group.get((claim.document, key), set()) if key is not None else set()
-            if len(candidates) == 1:
+            topic = clusters.get(claim.topic) if claim.topic else None
+            # A qualified fact ("the first model's launch") named for one subject is that subject's.
+            # A plain one is the article's own organization first: "The company, founded in 2013, ..."
+            # next to "its rival X, founded in 2007" is not about X.
+            if len(candidates) == 1 and (topic is None or topic in candidates or claim.qualifiers):
                 known = next(iter(candidates))
-            elif claim.topic:
-                known = clusters.get(claim.topic)
+            elif topic is not None:
+                known = topic
         resolved[claim.id] = known
     return resolved
 

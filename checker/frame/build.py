@@ -323,9 +323,14 @@ def _subject_of(entity: Mention, roles: list[Mention], people: bool) -> Mention 
 
 
 def _is_place(sentence: str, entity: Mention, data: CompiledFrames) -> bool:
-    """A one-word name after a locative preposition ("near Lyon", "à Oslo") names a place."""
+    """A name after a locative preposition ("near Lyon", "à Oslo", "in Port Ellis") names a place.
+
+    A longer name there is a place too unless it is known as an organization ("a stake in Acme Foods").
+    """
     one_word = " " not in entity.text.strip()
-    return one_word and data.place_before.search(sentence, max(0, entity.start - 20), entity.start) is not None
+    known = isinstance(entity.value, EntityValue) and entity.value.kind in ("organization", "person", "product")
+    return ((one_word or not known)
+            and data.place_before.search(sentence, max(0, entity.start - 20), entity.start) is not None)
 
 
 def _is_speaker(sentence: str, entity: Mention, anchor_start: int, data: CompiledFrames) -> bool:
