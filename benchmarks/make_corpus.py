@@ -33,6 +33,9 @@ Fixed generator defects (each changes the corpus of a given seed):
   year ("PARIS, March 3, 2026 (Agency) -", now half of the datelines): with a
   year-less dateline and no metadata nobody can tell which year "next year"
   is, yet the gold expected it to agree with "in 2027".
+- People's names are unique in a corpus too: with 3,640 possible names, two
+  stories of 1,000 articles often shared a chief executive, whose site visits
+  then met as one person's.
 - Two wrong statements of one fact in a story (the cross-document one and an
   article's inner one) are an "either" item: they contradict each other (or
   agree by chance), and a finding between them is no false conflict.
@@ -168,6 +171,8 @@ class Story:
     stake: int
     price: int
     base_date: dt.date
+    # Names already given in the corpus, shared by every story (a wrong chief executive must be new too).
+    people: set[str] = field(default_factory=set, repr=False)
 
 
 # ---------------------------------------------------------------- number and date formats
@@ -195,9 +200,15 @@ def _name(rng: random.Random, used: set[str]) -> str:
     raise RuntimeError("name space exhausted: add syllables")
 
 
-def _person(rng: random.Random, lang: str) -> str:
-    first = rng.choice(_FIRST_FR if lang == "fr" and rng.random() < 0.7 else _FIRST_EN)
-    return f"{first} {rng.choice(_LAST_A)}{rng.choice(_LAST_B)}"
+def _person(rng: random.Random, lang: str, used: set[str]) -> str:
+    """A person's name no other person of the corpus has (two stories must not share a chief executive)."""
+    for _ in range(10_000):
+        first = rng.choice(_FIRST_FR if lang == "fr" and rng.random() < 0.7 else _FIRST_EN)
+        name = f"{first} {rng.choice(_LAST_A)}{rng.choice(_LAST_B)}"
+        if name not in used:
+            used.add(name)
+            return name
+    raise RuntimeError("person names exhausted: add syllables")
 
 
 def _int_en(rng: random.Random, n: int) -> str:
@@ -592,7 +603,7 @@ def _new_story(rng: random.Random, used: set[str]) -> Story:
     rival = f"{_name(rng, used)} {suffix}"
     return Story(
         company=company, product_en=product[0], product_fr=product[1], unit_en=product[2], unit_fr=product[3],
-        city=rng.choice(_CITY), ceo=_person(rng, rng.choice(["en", "fr"])),
+        city=rng.choice(_CITY), ceo=_person(rng, rng.choice(["en", "fr"]), used), people=used,
         partner=partner, rival=rival, founded=founded,
         launch=(base.year + rng.choice([1, 2]), rng.randint(1, 12)),
         investment=rng.choice([45e6, 80e6, 150e6, 320e6, 600e6, 1.2e9, 2.5e9, 4e9]),
@@ -669,7 +680,7 @@ def _wrong_value(rng: random.Random, s: Story, fact: str) -> tuple[dict[str, obj
         amount = int(s.price * rng.choice([1.5, 0.6]) // 100 * 100)
         return {"amount": amount}, f"price {amount}, not {s.price}"
     if fact == "ceo":
-        other = _person(rng, "en")
+        other = _person(rng, "en", s.people)
         return {"person": other}, f"{other} named chief executive instead of {s.ceo}"
     raise ValueError(fact)
 
