@@ -203,3 +203,21 @@ def test_a_company_developed_in_a_two_word_town_is_not_the_town() -> None:
         "b.txt": "Kessdal Marine's first vessel, developed in Port Wexley, is due to be launched in July 2028.",
     }
     assert not [v for v, _, _ in _findings(texts).values() if v == "conflict"]  # type: ignore[misc]
+
+
+def test_a_claim_that_does_not_say_first_model_or_yearly_meets_one_that_does() -> None:
+    texts = {
+        "a.txt": "Orvane Robotics said prices would start at 55,000 yuan. Orvane Robotics holds 15% of Kessdal Marine.",
+        "b.txt": ("The first robot of Orvane Robotics will be priced at 55,000 yuan. "
+                  "Orvane Robotics owns 15% of Kessdal Marine, according to filings."),
+    }
+    found = _findings(texts)
+    assert sorted(v for v, _, _ in found.values()) == ["agreement", "agreement"]  # type: ignore[misc]
+
+
+def test_a_second_model_never_meets_an_unqualified_launch() -> None:
+    texts = {
+        "a.txt": "Orvane Robotics will launch a robot in March 2027.",
+        "b.txt": "A second robot from Orvane Robotics is expected to follow in 2029.",
+    }
+    assert not _findings(texts)

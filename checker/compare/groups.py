@@ -25,6 +25,14 @@ from checker.records import Claim, EntityValue, Finding, MoneyValue, QuantityVal
 
 NEIGHBOUR_CONFIDENCE = 0.6
 UNKNOWN_SUBJECT_CONFIDENCE = 0.8
+# A claim that does not say it is about the first model, a yearly figure, or whose count it is,
+# is most likely about the same thing as one that says so ("prices start at 55,000" / "the first
+# model will sell from 55,000"; "300,000 doses a year" / "an annual capacity of 300,000 doses";
+# "holds 15%" / "owns 15%, according to filings"). Such claims meet at this confidence. A second
+# model, an estimate or a previous figure are other things: those qualifiers are never implied.
+IMPLIED_QUALIFIERS = frozenset({"first-model", "annual"})
+IMPLIED_PREFIXES = ("source:",)
+IMPLIED_CONFIDENCE = 0.8
 # Claims with no attribute, and the dates of statements, reports and datelines: two articles
 # written, or two things said, on two different days contradict nothing.
 NEVER_COMPARED = frozenset({UNSPECIFIED, "statement", "report", DATELINE})
@@ -89,6 +97,15 @@ def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
         buckets = sorted(groups[key].values(), key=lambda b: (b.subject or "", b.value_key))
         for finding in _within(key, buckets):
             _add(findings, finding)
+    by_base: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for key in sorted(groups):
+        by_base[key[:3]].append(key)
+    for keys in by_base.values():
+        for plain in keys:
+            for qualified in keys:
+                if _implies(plain, qualified):
+                    for finding in _across(plain, qualified, groups, implied=True):
+                        _add(findings, finding)
     neighbours = _neighbours()
     for key in sorted(groups):
         for other in sorted(groups):
@@ -172,14 +189,27 @@ def _within(key: tuple[str, ...], buckets: list[Bucket]) -> Iterable[Finding]:
             yield _finding(key, a, b, outcome, confidence)
 
 
+def _implies(plain: tuple[str, ...], qualified: tuple[str, ...]) -> bool:
+    """Whether claims under ``plain`` may be about the thing ``qualified`` names more precisely."""
+    extra = set(qualified[3:]) - set(plain[3:])
+    return (plain[:3] == qualified[:3] and set(plain[3:]) < set(qualified[3:])
+            and all(q in IMPLIED_QUALIFIERS or q.startswith(IMPLIED_PREFIXES) for q in extra))
+
+
 def _across(key: tuple[str, ...], other: tuple[str, ...],
-            groups: dict[tuple[str, ...], dict[tuple[str | None, str], Bucket]]) -> Iterable[Finding]:
+            groups: dict[tuple[str, ...], dict[tuple[str | None, str], Bucket]],
+            implied: bool = False) -> Iterable[Finding]:
     for a in sorted(groups[key].values(), key=lambda b: (b.subject or "", b.value_key)):
         for b in sorted(groups[other].values(), key=lambda b: (b.subject or "", b.value_key)):
             if not _subjects_meet(a, b):
                 continue
             outcome = _compare(a, b)
             if outcome is None:
+                continue
+            if implied:
+                said = ", ".join(q for q in other[3:] if q not in key[3:])
+                reason = f"{outcome.reason} (only one side says: {said})"
+                yield _finding(other, a, b, Outcome(outcome.verdict, outcome.severity, reason), IMPLIED_CONFIDENCE)
                 continue
             reason = f"{outcome.reason} (neighbouring attributes: {key[0]} vs {other[0]})"
             yield _finding(key, a, b, Outcome(outcome.verdict, outcome.severity, reason), NEIGHBOUR_CONFIDENCE,
