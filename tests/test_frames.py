@@ -50,6 +50,7 @@ def test_frame_example(language: str, example: FrameExample) -> None:
     ("fr", "Le site de Varnholm représente un investissement de 45 millions d'euros pour Orvane Robotics.",
      "45 millions d'euros", "Orvane Robotics"),
     ("en", "Orvane Robotics will invest $4 billion in a new plant near Varnholm.", "$4 billion", "Orvane Robotics"),
+    ("en", "Kessdal Marine is 45%-owned by Orvane Group, filings show.", "45%", "Orvane Group"),
 ])
 def test_the_agent_after_a_value_is_its_subject(language: str, sentence: str, value: str, subject: str) -> None:
     claims = [c for c in extract_claims(make_document(sentence, language)) if c.value.text == value]
@@ -59,3 +60,10 @@ def test_the_agent_after_a_value_is_its_subject(language: str, sentence: str, va
 def test_a_cue_word_inside_a_name_is_no_cue() -> None:
     claims = extract_claims(make_document("L'action Vorel Capital a progressé de 2,7 % en début de séance.", "fr"))
     assert [c.attribute for c in claims if c.value.text == "2,7 %"] == ["unspecified"]
+
+
+def test_priced_from_is_a_starting_price_not_a_previous_one() -> None:
+    claims = extract_claims(make_document("Priced from 19,900 euros, the boat targets buyers in the mid-range."))
+    assert [(c.attribute, c.qualifiers) for c in claims if c.value.text == "19,900 euros"] == [("price", ())]
+    claims = extract_claims(make_document("Revenue rose to $2.1 billion from $1.8 billion."))
+    assert [c.qualifiers for c in claims if c.value.text == "$1.8 billion"] == [("previous",)]

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from checker.document import Document
-from checker.frame.data import CompiledFrames, frames
+from checker.frame.data import CompiledFrames, Qualifier, frames
 from checker.frame.sentences import sentences
 from checker.link.entities import entity_key
 from checker.recognize import recognize
@@ -69,7 +69,8 @@ class _Scan:
         self.breaks = [m.start() for m in data.clause_break.finditer(sentence)]
         self.commas = [m.start() for m in _COMMA.finditer(sentence)]
         self.qualifiers = [(qualifier, m.start(), m.end()) for qualifier, pattern in data.qualifiers
-                           for m in pattern.finditer(sentence)]
+                           for m in pattern.finditer(sentence)
+                           if not _cancelled(data, qualifier, sentence, m.start())]
         self.attributions = ([(m.start(), m.end(), " ".join(m.group(1).lower().split()))
                               for m in data.attribution.finditer(sentence)] if data.attribution else [])
         reported = [pattern for modality, pattern in data.modalities if modality == "reported"]
@@ -82,6 +83,12 @@ class _Scan:
         """Whether any of the sorted ``positions`` lies in ``[low, high)``."""
         i = bisect.bisect_left(positions, low)
         return i < len(positions) and positions[i] < high
+
+
+def _cancelled(data: CompiledFrames, qualifier: Qualifier, sentence: str, start: int) -> bool:
+    """Whether a qualifier's cue follows one of the words that make it no such qualifier."""
+    pattern = data.not_after.get(id(qualifier))
+    return pattern is not None and pattern.search(sentence, max(0, start - 30), start) is not None
 
 
 def extract_claims(doc: Document) -> list[Claim]:
