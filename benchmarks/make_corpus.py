@@ -33,6 +33,12 @@ Fixed generator defects (each changes the corpus of a given seed):
   year ("PARIS, March 3, 2026 (Agency) -", now half of the datelines): with a
   year-less dateline and no metadata nobody can tell which year "next year"
   is, yet the gold expected it to agree with "in 2027".
+- A team statement states the project team: "X now employs 760 engineers
+  at its campus" (FR "emploie désormais ... sur son campus") was a team
+  statement in the gold, yet it gives the campus headcount, which a project
+  team of 190 does not contradict; it is now "X now has 760 engineers
+  working on the project at its campus" ("compte désormais ... affectés au
+  projet").
 - People's names are unique in a corpus too: with 3,640 possible names, two
   stories of 1,000 articles often shared a chief executive, whose site visits
   then met as one person's.
@@ -391,14 +397,15 @@ def _team(rng: random.Random, s: Story, lang: str, v: dict[str, object]) -> str:
         return rng.choice([
             f"A team of {amount} {noun_en} is working on the project at {s.company}.",
             f"{s.company} has assembled a team of {amount} {noun_en} in {s.city}.",
-            f"{s.company} now employs {amount} {noun_en} at its {s.city} campus.",
+            f"{s.company} now has {amount} {noun_en} working on the project at its {s.city} campus.",
             f"At {s.company}, {amount} {noun_en} work on the programme, a spokesperson said.",
         ])
     amount = _team_amount(rng, lang, style, n, int(v.get("bound", n)))  # type: ignore[call-overload]
     return rng.choice([
         f"Une équipe de {amount} {noun_fr} travaille sur le projet chez {s.company}.",
         f"{s.company} a réuni une équipe de {amount} {noun_fr} à {s.city}.",
-        f"{s.company} emploie désormais {amount} {noun_fr} sur son campus de {s.city}.",
+        f"{s.company} compte désormais {amount} {noun_fr} "
+        f"{'affectées' if noun_fr == 'personnes' else 'affectés'} au projet sur son campus de {s.city}.",
     ])
 
 
