@@ -67,3 +67,12 @@ def test_priced_from_is_a_starting_price_not_a_previous_one() -> None:
     assert [(c.attribute, c.qualifiers) for c in claims if c.value.text == "19,900 euros"] == [("price", ())]
     claims = extract_claims(make_document("Revenue rose to $2.1 billion from $1.8 billion."))
     assert [c.qualifiers for c in claims if c.value.text == "$1.8 billion"] == [("previous",)]
+
+
+def test_the_agency_of_a_dateline_and_a_common_noun_are_no_subjects() -> None:
+    text = ("ARDMERE, August 16 (Capital Wire) - Once complete, the factory will be able to produce "
+            "300,000 doses a year, Orvane Pharma said. Union representatives praised the plan. "
+            "Union representatives questioned the timetable. Priced from 42,000 dollars, the drug targets hospitals.")
+    claims = {c.value.text: c for c in extract_claims(make_document(text))}
+    assert claims["300,000"].subject == "Orvane Pharma"
+    assert claims["42,000 dollars"].subject is None and claims["42,000 dollars"].topic == "Orvane Pharma"

@@ -21,6 +21,7 @@ from checker.frame.data import CompiledFrames, Qualifier, frames
 from checker.frame.sentences import sentences
 from checker.link.entities import entity_key
 from checker.recognize import recognize
+from checker.recognize.entity import lexicon
 from checker.records import Claim, ClaimValue, EntityValue, Mention, RoleValue, Span, TimeValue
 
 VALUE_TYPES = frozenset({"time", "quantity", "money", "percent"})
@@ -104,8 +105,10 @@ def extract_claims(doc: Document) -> list[Claim]:
         if zone.kind in SKIPPED_ZONES:
             continue
         for start, end in sentences(doc.text, zone.start, zone.end):
+            # The place and agency of a dateline are where and by whom the story was filed: no subjects.
             inside = [m.model_copy(update={"start": m.start - start, "end": m.end - start})
-                      for m in names if start <= m.start and m.end <= end]
+                      for m in names if start <= m.start and m.end <= end
+                      and not (m.type == "entity" and _in_dateline(doc.text, zone.start, m))]
             claims.extend(_sentence_claims(doc, data, start, end, inside, len(claims)))
     if topic is not None:
         claims = [c.model_copy(update={"topic": topic}) if c.subject is None else c for c in claims]
@@ -116,12 +119,16 @@ def main_organization(names: list[Mention], doc: Document) -> str | None:
     """The name (not a person's) an article uses most outside boilerplate; the first named wins a tie."""
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, str]] = {}
+    generic = lexicon(doc.info.language or "en").org_words
     for mention in names:
         value = mention.value
         if mention.type != "entity" or not isinstance(value, EntityValue) or value.kind in ("person", "place"):
             continue
         zone = doc.zone_at(mention.start)
         if zone is None or zone.kind in SKIPPED_ZONES or _in_dateline(doc.text, zone.start, mention):
+            continue
+        # "Union representatives said ...": an organization word alone is a common noun, not the story's company.
+        if " " not in value.name.strip() and value.name.casefold() in generic:
             continue
         counts[value.key] = counts.get(value.key, 0) + 1
         first.setdefault(value.key, (mention.start, value.name))
@@ -131,10 +138,16 @@ def main_organization(names: list[Mention], doc: Document) -> str | None:
     return first[key][1]
 
 
+_DATELINE_LEAD = re.compile(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]+(?:,[^()\n]{0,40}?)?\s*(?:\([^)\n]{0,60}\))?\s*[–—-]\s")
+
+
 def _in_dateline(text: str, block_start: int, mention: Mention) -> bool:
-    """The agency in a dateline ("PARIS, 3 March (Agency) -") is who wrote the story, not what it is about."""
+    """The place and agency of a dateline ("PARIS, 3 March (Agency) -") say who wrote the story, and where."""
     if mention.start - block_start > 80:
         return False
+    lead = _DATELINE_LEAD.match(text, block_start, block_start + 160)
+    if lead is not None and mention.end <= lead.end():
+        return True
     opened = text.rfind("(", block_start, mention.start)
     return opened >= 0 and text.find(")", mention.end, mention.end + 40) >= 0
 
