@@ -70,9 +70,21 @@ def test_priced_from_is_a_starting_price_not_a_previous_one() -> None:
 
 
 def test_the_agency_of_a_dateline_and_a_common_noun_are_no_subjects() -> None:
-    text = ("ARDMERE, August 16 (Capital Wire) - Once complete, the factory will be able to produce "
+    text = ("ARDMERE, August 16 (Signal Wire) - Once complete, the factory will be able to produce "
             "300,000 doses a year, Orvane Pharma said. Union representatives praised the plan. "
             "Union representatives questioned the timetable. Priced from 42,000 dollars, the drug targets hospitals.")
     claims = {c.value.text: c for c in extract_claims(make_document(text))}
     assert claims["300,000"].subject == "Orvane Pharma"
     assert claims["42,000 dollars"].subject is None and claims["42,000 dollars"].topic == "Orvane Pharma"
+
+
+def test_a_product_noun_is_no_verb() -> None:
+    text = "Selon Orvane Télécom, la sortie du premier terminal est prévue en septembre 2027."
+    claims = extract_claims(make_document(text, "fr"))
+    assert [c.attribute for c in claims if c.value.text == "septembre 2027"] == ["release"]
+
+
+def test_a_cue_word_in_a_dateline_agency_is_no_cue() -> None:
+    text = "PARIS, March 3, 2026 (Signal Post) - In July 2027, Orvane Foods will release its first product."
+    claims = extract_claims(make_document(text))
+    assert [(c.subject, c.attribute) for c in claims if c.value.text == "July 2027"] == [("Orvane Foods", "release")]

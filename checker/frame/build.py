@@ -105,11 +105,14 @@ def extract_claims(doc: Document) -> list[Claim]:
         if zone.kind in SKIPPED_ZONES:
             continue
         for start, end in sentences(doc.text, zone.start, zone.end):
-            # The place and agency of a dateline are where and by whom the story was filed: no subjects.
             inside = [m.model_copy(update={"start": m.start - start, "end": m.end - start})
-                      for m in names if start <= m.start and m.end <= end
-                      and not (m.type == "entity" and _in_dateline(doc.text, zone.start, m))]
-            claims.extend(_sentence_claims(doc, data, start, end, inside, len(claims)))
+                      for m in names if start <= m.start and m.end <= end]
+            # The place and agency of a dateline are where and by whom the story was filed: no subjects
+            # (their names still hide cue words: "(Signal Post)" signs nothing).
+            filed = {m.start for m in inside
+                     if m.type == "entity" and _in_dateline(doc.text, zone.start, m.model_copy(
+                         update={"start": m.start + start, "end": m.end + start}))}
+            claims.extend(_sentence_claims(doc, data, start, end, inside, len(claims), filed))
     if topic is not None:
         claims = [c.model_copy(update={"topic": topic}) if c.subject is None else c for c in claims]
     return claims
@@ -153,15 +156,16 @@ def _in_dateline(text: str, block_start: int, mention: Mention) -> bool:
 
 
 def _sentence_claims(doc: Document, data: CompiledFrames, start: int, end: int, names: list[Mention],
-                     numbered: int) -> Iterator[Claim]:
+                     numbered: int, filed: set[int] | frozenset[int] = frozenset()) -> Iterator[Claim]:
     sentence = doc.text[start:end]
     lang = doc.info.language or "en"
     values = recognize(sentence, lang, doc.info.reference_date, dimensions=VALUE_DIMENSIONS)
     if not values and not names:
         return
-    entities = [m for m in names if m.type == "entity"]
+    named = [m for m in names if m.type == "entity"]
+    entities = [m for m in named if m.start not in filed]
     roles = [m for m in names if m.type == "role"]
-    scan = _Scan(sentence, data, entities)
+    scan = _Scan(sentence, data, named)
     count = numbered
     for mention in sorted(values + roles, key=lambda m: (m.start, m.end, m.type)):
         evidence = _evidence(doc, start, end, start + mention.start, start + mention.end)
