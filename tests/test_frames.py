@@ -88,3 +88,13 @@ def test_a_cue_word_in_a_dateline_agency_is_no_cue() -> None:
     text = "PARIS, March 3, 2026 (Signal Post) - In July 2027, Orvane Foods will release its first product."
     claims = extract_claims(make_document(text))
     assert [(c.subject, c.attribute) for c in claims if c.value.text == "July 2027"] == [("Orvane Foods", "release")]
+
+
+@pytest.mark.parametrize(("language", "text", "value", "attribute"), [
+    ("en", "PARIS, May 16 (Agency) - Priced from 19,900 euros, the boat targets buyers.", "19,900 euros", "price"),
+    ("fr", "LYON, 28 août (Agence) - Créée le 2 novembre 2007, la société Orvane Industries recrute.",
+     "le 2 novembre 2007", "establishment"),
+])
+def test_the_word_after_a_dateline_opens_a_sentence(language: str, text: str, value: str, attribute: str) -> None:
+    claims = extract_claims(make_document(text, language))
+    assert [c.attribute for c in claims if c.value.text == value] == [attribute]

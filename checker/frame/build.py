@@ -98,7 +98,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     data = frames(lang)
     # Names are recognized over the whole text: whether a capitalized word is a name can depend on
     # how the rest of the article writes it.
-    names = recognize(doc.text, lang, doc.info.reference_date, dimensions=NAME_DIMENSIONS)
+    names = _after_datelines(recognize(doc.text, lang, doc.info.reference_date, dimensions=NAME_DIMENSIONS), doc)
     topic = main_organization(names, doc)
     claims: list[Claim] = []
     for zone in doc.zones:
@@ -116,6 +116,27 @@ def extract_claims(doc: Document) -> list[Claim]:
     if topic is not None:
         claims = [c.model_copy(update={"topic": topic}) if c.subject is None else c for c in claims]
     return claims
+
+
+def _after_datelines(names: list[Mention], doc: Document) -> list[Mention]:
+    """Names without the capitalized word that merely opens a sentence after a dateline.
+
+    "PARIS, May 16 (Agency) - Priced from ...": the recognizer takes "Priced" for a name, since it does
+    not stand at a sentence start; a word seen capitalized nowhere else there is no name.
+    """
+    openers = set()
+    for zone in doc.zones:
+        lead = _DATELINE_LEAD.match(doc.text, zone.start, zone.start + 160)
+        if lead is not None:
+            openers.add(lead.end())
+    if not openers:
+        return names
+    seen: dict[str, int] = {}
+    for m in names:
+        if isinstance(m.value, EntityValue):
+            seen[m.value.key] = seen.get(m.value.key, 0) + 1
+    return [m for m in names if not (m.start in openers and isinstance(m.value, EntityValue)
+                                     and seen[m.value.key] == 1 and " " not in m.text.strip())]
 
 
 def main_organization(names: list[Mention], doc: Document) -> str | None:
