@@ -199,8 +199,12 @@ def _implies(plain: tuple[str, ...], qualified: tuple[str, ...]) -> bool:
 def _across(key: tuple[str, ...], other: tuple[str, ...],
             groups: dict[tuple[str, ...], dict[tuple[str | None, str], Bucket]],
             implied: bool = False) -> Iterable[Finding]:
+    # Only buckets of one subject meet: pair them through that subject, not every bucket with every other.
+    by_subject: dict[str | None, list[Bucket]] = defaultdict(list)
+    for b in sorted(groups[other].values(), key=lambda b: (b.subject or "", b.value_key)):
+        by_subject[b.subject].append(b)
     for a in sorted(groups[key].values(), key=lambda b: (b.subject or "", b.value_key)):
-        for b in sorted(groups[other].values(), key=lambda b: (b.subject or "", b.value_key)):
+        for b in by_subject.get(a.subject, []):
             if not _subjects_meet(a, b):
                 continue
             outcome = _compare(a, b)
