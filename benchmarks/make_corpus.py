@@ -39,9 +39,10 @@ Fixed generator defects (each changes the corpus of a given seed):
   team of 190 does not contradict; it is now "X now has 760 engineers
   working on the project at its campus" ("compte désormais ... affectés au
   projet").
-- People's names are unique in a corpus too: with 3,640 possible names, two
-  stories of 1,000 articles often shared a chief executive, whose site visits
-  then met as one person's.
+- People's names are unique in a corpus too, and never one letter apart
+  (accents aside): with 3,640 possible names, two stories of 1,000 articles
+  often shared a chief executive, whose site visits then met as one
+  person's; at 10,000, "Anna Ravetti" and "Anna Bravetti" did the same.
 - Two wrong statements of one fact in a story (the cross-document one and an
   article's inner one) are an "either" item: they contradict each other (or
   agree by chance), and a finding between them is no false conflict.
@@ -53,6 +54,7 @@ import argparse
 import datetime as dt
 import random
 import shutil
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -207,12 +209,19 @@ def _name(rng: random.Random, used: set[str]) -> str:
 
 
 def _person(rng: random.Random, lang: str, used: set[str]) -> str:
-    """A person's name no other person of the corpus has (two stories must not share a chief executive)."""
+    """A person's name no other person of the corpus has, nor one a letter away (accents aside).
+
+    Two stories must not share a chief executive, and "Anna Ravetti" / "Anna Bravetti" would read as
+    one person's name with a typo.
+    """
     for _ in range(10_000):
         first = rng.choice(_FIRST_FR if lang == "fr" and rng.random() < 0.7 else _FIRST_EN)
-        name = f"{first} {rng.choice(_LAST_A)}{rng.choice(_LAST_B)}"
-        if name not in used:
-            used.add(name)
+        middle = rng.choice(_SYL_M) if rng.random() < 0.5 else ""
+        name = f"{first} {rng.choice(_LAST_A)}{middle}{rng.choice(_LAST_B)}"
+        key = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+        if key not in used and not any(d in used for d in _deletions(key)):
+            used.add(key)
+            used.update(_deletions(key))
             return name
     raise RuntimeError("person names exhausted: add syllables")
 
