@@ -105,13 +105,11 @@ def extract_claims(doc: Document) -> list[Claim]:
         if zone.kind in SKIPPED_ZONES:
             continue
         for start, end in sentences(doc.text, zone.start, zone.end):
-            inside = [m.model_copy(update={"start": m.start - start, "end": m.end - start})
-                      for m in names if start <= m.start and m.end <= end]
+            within = [m for m in names if start <= m.start and m.end <= end]
+            inside = [m.model_copy(update={"start": m.start - start, "end": m.end - start}) for m in within]
             # The place and agency of a dateline are where and by whom the story was filed: no subjects
             # (their names still hide cue words: "(Signal Post)" signs nothing).
-            filed = {m.start for m in inside
-                     if m.type == "entity" and _in_dateline(doc.text, zone.start, m.model_copy(
-                         update={"start": m.start + start, "end": m.end + start}))}
+            filed = {m.start - start for m in within if m.type == "entity" and _in_dateline(doc.text, zone.start, m)}
             claims.extend(_sentence_claims(doc, data, start, end, inside, len(claims), filed))
     if topic is not None:
         claims = [c.model_copy(update={"topic": topic}) if c.subject is None else c for c in claims]
