@@ -179,7 +179,10 @@ def _within(key: tuple[str, ...], buckets: list[Bucket]) -> Iterable[Finding]:
                                                         f"{bucket.value_key}, stated {len(bucket.claims)} times"),
                            1.0)
     for i, a in enumerate(buckets):
+        # Buckets are sorted by subject: those that can meet ``a`` follow it, and end at the next subject.
         for b in buckets[i + 1:]:
+            if (b.subject or "") != (a.subject or ""):
+                break
             if not _subjects_meet(a, b):
                 continue
             outcome = _compare(a, b)

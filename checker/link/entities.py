@@ -191,15 +191,18 @@ def cluster_entities(names: Iterable[str]) -> dict[str, str]:
     for k in keys:
         first = squeezed.setdefault(k.replace(" ", ""), k)
         union(first, k)
-    # A ratio of 90 needs lengths within a factor 11/9; compare only keys in that window.
-    by_length = sorted((k for k in keys if len(k) >= FUZZY_MIN_LENGTH), key=lambda k: (len(k), k))
-    for i, a in enumerate(by_length):
-        limit = len(a) * (2 - FUZZY_THRESHOLD / 100) / (FUZZY_THRESHOLD / 100)
-        for b in by_length[i + 1:]:
-            if len(b) > limit:
-                break
-            if _similar_keys(a, b):
-                union(a, b)
+    # A spelling variant keeps the first letter and is one edit away, so its length differs by at most
+    # one: compare only keys of one initial within that window.
+    by_initial: dict[str, list[str]] = {}
+    for k in sorted((k for k in keys if len(k) >= FUZZY_MIN_LENGTH), key=lambda k: (len(k), k)):
+        by_initial.setdefault(k[0], []).append(k)
+    for by_length in by_initial.values():
+        for i, a in enumerate(by_length):
+            for b in by_length[i + 1:]:
+                if len(b) > len(a) + 1:
+                    break
+                if _similar_keys(a, b):
+                    union(a, b)
     clusters = {name: root(key) for name, key in by_name.items()}
     industries: dict[str, set[str]] = {}
     for name, cluster in clusters.items():
