@@ -20,6 +20,32 @@ exactly from the files. Output is deterministic for a given seed.
 Everything here is invented: names are built from syllables, numbers are drawn
 at random. The wording pools are written as wire copy is, not after the
 extractor's rules.
+
+Fixed generator defects (each changes the corpus of a given seed):
+
+- Name stems (of the company, its partner and its rival) are unique in a
+  corpus and never one letter apart. They used to be drawn with replacement
+  from 560 stems, so different stories shared a company's name ("Zaris
+  Motors" in one story, "Zaris Motors" or "Zaris Industries" in another):
+  as far as the texts say, one company, while the gold called their facts
+  unrelated.
+- A plain-text article says "next year" only when its dateline gives the
+  year ("PARIS, March 3, 2026 (Agency) -", now half of the datelines): with a
+  year-less dateline and no metadata nobody can tell which year "next year"
+  is, yet the gold expected it to agree with "in 2027".
+- A team statement states the project team: "X now employs 760 engineers
+  at its campus" (FR "emploie désormais ... sur son campus") was a team
+  statement in the gold, yet it gives the campus headcount, which a project
+  team of 190 does not contradict; it is now "X now has 760 engineers
+  working on the project at its campus" ("compte désormais ... affectés au
+  projet").
+- People's names are unique in a corpus too, and never one letter apart
+  (accents aside): with 3,640 possible names, two stories of 1,000 articles
+  often shared a chief executive, whose site visits then met as one
+  person's; at 10,000, "Anna Ravetti" and "Anna Bravetti" did the same.
+- Two wrong statements of one fact in a story (the cross-document one and an
+  article's inner one) are an "either" item: they contradict each other (or
+  agree by chance), and a finding between them is no false conflict.
 """
 
 from __future__ import annotations
@@ -28,6 +54,7 @@ import argparse
 import datetime as dt
 import random
 import shutil
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +65,9 @@ _SYL_A = ["Vor", "Tal", "Mer", "Quen", "Ost", "Bri", "Lum", "Zar", "Kel", "Dra",
           "Cor", "Fen", "Hal", "Jor", "Mav", "Rin", "Sol", "Tre", "Ulm", "Wex", "Yal", "Bel", "Cal", "Dor"]
 _SYL_B = ["ane", "ix", "ora", "eth", "ion", "ault", "ivo", "ex", "en", "ara", "is", "ent", "oro", "yn",
           "alis", "ova", "un", "ik", "elle", "and"]
+# Middle syllables (none, one or two): with them the stem space is large enough for the 5,000-odd
+# names of 10,000 articles to be drawn without replacement, none a single letter away from another.
+_SYL_M = [v + c for v in "aeiou" for c in "bdlmnrstv"]
 _SUFFIX = ["Motors", "Systems", "Energy", "Robotics", "Aero", "Foods", "Pharma", "Mobility", "Telecom",
            "Batteries", "Devices", "Technologies", "Industries", "Marine"]
 _PRODUCT = {  # suffix -> (English noun, French noun, capacity unit en, capacity unit fr)
@@ -149,17 +179,51 @@ class Story:
     stake: int
     price: int
     base_date: dt.date
+    # Names already given in the corpus, shared by every story (a wrong chief executive must be new too).
+    people: set[str] = field(default_factory=set, repr=False)
 
 
 # ---------------------------------------------------------------- number and date formats
 
-def _name(rng: random.Random) -> str:
-    return rng.choice(_SYL_A) + rng.choice(_SYL_B)
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1:] for i in range(len(word))]
 
 
-def _person(rng: random.Random, lang: str) -> str:
-    first = rng.choice(_FIRST_FR if lang == "fr" and rng.random() < 0.7 else _FIRST_EN)
-    return f"{first} {rng.choice(_LAST_A)}{rng.choice(_LAST_B)}"
+def _name(rng: random.Random, used: set[str]) -> str:
+    """A stem no other name of the corpus has, nor one a single letter away from it.
+
+    ``used`` holds the stems drawn so far and all their one-letter deletions: a stem is within one
+    edit (insertion, deletion, substitution) of a drawn one exactly when it or one of its own
+    deletions is in that set. Two invented companies named alike would be, as far as the texts
+    say, one company (or a typo of it), which the gold would wrongly call two.
+    """
+    for _ in range(10_000):
+        middle = "".join(rng.choice(_SYL_M) for _ in range(rng.choice([0, 1, 1, 2])))
+        stem = rng.choice(_SYL_A) + middle + rng.choice(_SYL_B)
+        key = stem.lower()
+        if key not in used and not any(d in used for d in _deletions(key)):
+            used.add(key)
+            used.update(_deletions(key))
+            return stem
+    raise RuntimeError("name space exhausted: add syllables")
+
+
+def _person(rng: random.Random, lang: str, used: set[str]) -> str:
+    """A person's name no other person of the corpus has, nor one a letter away (accents aside).
+
+    Two stories must not share a chief executive, and "Anna Ravetti" / "Anna Bravetti" would read as
+    one person's name with a typo.
+    """
+    for _ in range(10_000):
+        first = rng.choice(_FIRST_FR if lang == "fr" and rng.random() < 0.7 else _FIRST_EN)
+        middle = rng.choice(_SYL_M) if rng.random() < 0.5 else ""
+        name = f"{first} {rng.choice(_LAST_A)}{middle}{rng.choice(_LAST_B)}"
+        key = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+        if key not in used and not any(d in used for d in _deletions(key)):
+            used.add(key)
+            used.update(_deletions(key))
+            return name
+    raise RuntimeError("person names exhausted: add syllables")
 
 
 def _int_en(rng: random.Random, n: int) -> str:
@@ -342,14 +406,15 @@ def _team(rng: random.Random, s: Story, lang: str, v: dict[str, object]) -> str:
         return rng.choice([
             f"A team of {amount} {noun_en} is working on the project at {s.company}.",
             f"{s.company} has assembled a team of {amount} {noun_en} in {s.city}.",
-            f"{s.company} now employs {amount} {noun_en} at its {s.city} campus.",
+            f"{s.company} now has {amount} {noun_en} working on the project at its {s.city} campus.",
             f"At {s.company}, {amount} {noun_en} work on the programme, a spokesperson said.",
         ])
     amount = _team_amount(rng, lang, style, n, int(v.get("bound", n)))  # type: ignore[call-overload]
     return rng.choice([
         f"Une équipe de {amount} {noun_fr} travaille sur le projet chez {s.company}.",
         f"{s.company} a réuni une équipe de {amount} {noun_fr} à {s.city}.",
-        f"{s.company} emploie désormais {amount} {noun_fr} sur son campus de {s.city}.",
+        f"{s.company} compte désormais {amount} {noun_fr} "
+        f"{'affectées' if noun_fr == 'personnes' else 'affectés'} au projet sur son campus de {s.city}.",
     ])
 
 
@@ -544,26 +609,17 @@ def _round_money(x: float) -> float:
 
 
 def _new_story(rng: random.Random, used: set[str]) -> Story:
-    while True:
-        suffix = rng.choice(_SUFFIX)
-        company = f"{_name(rng)} {suffix}"
-        if company not in used:
-            used.add(company)
-            break
+    suffix = rng.choice(_SUFFIX)
+    company = f"{_name(rng, used)} {suffix}"
     product = _PRODUCT[suffix]
     base = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 640))
     founded = dt.date(rng.randint(1995, 2020), rng.randint(1, 12), rng.randint(1, 28))
     team = rng.choice([35, 48, 60, 85, 120, 140, 180, 240, 320, 450, 760, 1_200, 1_800])
-    partner = rival = ""
-    while not partner or partner in used:
-        partner = f"{_name(rng)} {rng.choice(['Group', 'Holdings', 'Capital', 'Partners'])}"
-    used.add(partner)
-    while not rival or rival in used:
-        rival = f"{_name(rng)} {suffix}"
-    used.add(rival)
+    partner = f"{_name(rng, used)} {rng.choice(['Group', 'Holdings', 'Capital', 'Partners'])}"
+    rival = f"{_name(rng, used)} {suffix}"
     return Story(
         company=company, product_en=product[0], product_fr=product[1], unit_en=product[2], unit_fr=product[3],
-        city=rng.choice(_CITY), ceo=_person(rng, rng.choice(["en", "fr"])),
+        city=rng.choice(_CITY), ceo=_person(rng, rng.choice(["en", "fr"]), used), people=used,
         partner=partner, rival=rival, founded=founded,
         launch=(base.year + rng.choice([1, 2]), rng.randint(1, 12)),
         investment=rng.choice([45e6, 80e6, 150e6, 320e6, 600e6, 1.2e9, 2.5e9, 4e9]),
@@ -640,7 +696,7 @@ def _wrong_value(rng: random.Random, s: Story, fact: str) -> tuple[dict[str, obj
         amount = int(s.price * rng.choice([1.5, 0.6]) // 100 * 100)
         return {"amount": amount}, f"price {amount}, not {s.price}"
     if fact == "ceo":
-        other = _person(rng, "en")
+        other = _person(rng, "en", s.people)
         return {"person": other}, f"{other} named chief executive instead of {s.ceo}"
     raise ValueError(fact)
 
@@ -651,7 +707,7 @@ FACTS = ["founded", "launch", "investment", "team", "capacity", "stake", "price"
 # ---------------------------------------------------------------- article assembly
 
 def _wrap(rng: random.Random, lang: str, fmt: str, title: str, paragraphs: list[str], date: dt.date | None,
-          city: str, outlet: str, footer_year: int) -> str:
+          city: str, outlet: str, footer_year: int, year_in_dateline: bool = False) -> str:
     body = "\n\n".join(paragraphs)
     footer = (f"© {footer_year} {outlet}. All rights reserved." if lang == "en"
               else f"© {footer_year} {outlet}. Tous droits réservés.")
@@ -659,6 +715,8 @@ def _wrap(rng: random.Random, lang: str, fmt: str, title: str, paragraphs: list[
         if date is not None:
             month = _MONTHS_EN[date.month - 1] if lang == "en" else _MONTHS_FR[date.month - 1]
             stamp = f"{month} {date.day}" if lang == "en" else f"{date.day} {month}"
+            if year_in_dateline:
+                stamp += f", {date.year}" if lang == "en" else f" {date.year}"
             body = f"{city.upper()}, {stamp} ({outlet}) - " + body
         return f"{title}\n\n{body}\n\n{footer}\n"
     if fmt == "md-toml":
@@ -725,7 +783,11 @@ def _story(rng: random.Random, corpus: Corpus, s: Story, number: int, size: int,
         date = s.base_date + dt.timedelta(days=rng.randint(0, 20))
         # A plain-text article without a dateline has no date of its own: no relative phrases then.
         has_date = fmt != "txt" or rng.random() < 0.6
-        ref = date if has_date else None
+        dated = date if has_date else None
+        # A dateline gives the year only sometimes ("PARIS, March 3 (Agency) -"): relative phrases
+        # ("next year") only where the article itself says which year it was written in.
+        year_in_dateline = fmt == "txt" and rng.random() < 0.5
+        ref = dated if fmt != "txt" or year_in_dateline else None
         facts = rng.sample(FACTS, rng.randint(3, 6))
         if k == wrong_article and wrong_fact is not None and wrong_fact not in facts:
             facts[rng.randrange(len(facts))] = wrong_fact
@@ -770,8 +832,8 @@ def _story(rng: random.Random, corpus: Corpus, s: Story, number: int, size: int,
         ordered = [x for x in ordered if not (x in seen or seen.add(x))]  # type: ignore[func-returns-value]
         outlet = rng.choice(_OUTLET_EN if lang == "en" else _OUTLET_FR)
         footer_year = date.year - rng.choice([0, 1, 2])
-        text = _wrap(rng, lang, fmt, _title(rng, s, lang), _paragraphs(rng, ordered), ref, s.city, outlet,
-                     footer_year)
+        text = _wrap(rng, lang, fmt, _title(rng, s, lang), _paragraphs(rng, ordered), dated, s.city, outlet,
+                     footer_year, year_in_dateline)
         corpus.articles.append(Article(name, text, lang, fmt))
         statements.extend(body)
         if inner is not None:
@@ -806,6 +868,15 @@ def _gold(rng: random.Random, corpus: Corpus, s: Story, number: int, statements:
         for j, t in enumerate(x for x in truths if x is not primary):
             corpus.gold.append(GoldItem(f"{tag}-also{j}", "either", "same contradiction, another statement",
                                         (t.article, t.sentence), (st.article, st.sentence)))
+    # Two wrong statements of one fact (a story's cross-document one and an article's inner one)
+    # disagree with each other too, or happen to agree: any verdict on them is accepted.
+    wrongs = [x for x in statements if x.wrong]
+    for i, first in enumerate(wrongs):
+        for j, second in enumerate(wrongs[i + 1:]):
+            if first.fact.split("|")[0] == second.fact.split("|")[0] and first.sentence != second.sentence:
+                corpus.gold.append(GoldItem(f"s{number:05d}-{first.fact.split('|')[0]}-wrong-pair-{i}-{j}", "either",
+                                            "two wrong statements of one fact", (first.article, first.sentence),
+                                            (second.article, second.sentence)))
     for fact in FACTS:
         if fact in contradicted:
             continue

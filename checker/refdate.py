@@ -19,7 +19,9 @@ the text mentions, and one either side) is scored with the day placed in Y:
   starts after the day, -2 when it ends before it.
 
 The best score wins; a tie goes to the earliest year, since a news text's
-"future" years are usually after its own. With no candidate year at all the
+"future" years are usually after its own. A year that only past events
+support ("founded in 1992") is no inference: every later year fits them as
+well, so the date then stays unknown. With no candidate year at all the
 date stays unknown (a day without a year pins nothing). Boilerplate zones
 ("© 2021 ...") are blanked out first: they are never evidence.
 """
@@ -148,7 +150,23 @@ def infer_year(text: str, lang: str, month: int, day: int, exclude: tuple[int, i
         score = _score(text, lang, ref, absolute)
         if best is None or score > best[0]:
             best = (score, year)
-    return best[1] if best else None
+    if best is None or not _bounded_above(text, lang, dt.date(best[1], month, day), absolute):
+        return None
+    return best[1]
+
+
+def _bounded_above(text: str, lang: str, ref: dt.date, absolute: list[tuple[Cand, str | None]]) -> bool:
+    """Whether something in the text stops the year from being any later one.
+
+    Past events alone ("founded in 1992") fit every later year equally: the text was written some
+    time after them, not necessarily the year after. A future event after the day, or a relative
+    time that equals an absolute one, pins the year.
+    """
+    if any(tense == "future" and c.earliest is not None and c.earliest > ref for c, tense in absolute):
+        return True
+    intervals = {(c.earliest, c.latest) for c, _ in absolute}
+    return any(c.resolution == "relative" and (c.earliest, c.latest) in intervals
+               for c in timerec.scan(text, lang, ref))
 
 
 def _score(text: str, lang: str, ref: dt.date, absolute: list[tuple[Cand, str | None]]) -> int:

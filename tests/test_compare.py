@@ -183,3 +183,41 @@ def test_since_a_year_is_when_it_began() -> None:
     assert outcome is not None and outcome.verdict == "conflict"
     same = TimeValue(earliest=dt.date(2018, 1, 1), latest=dt.date(2018, 12, 31), granularity="year")
     assert (compare(since, same) or outcome).verdict == "agreement"
+
+
+def test_an_unnamed_company_is_the_article_s_own_not_its_rival() -> None:
+    # "The company, founded in ..." is the article's company, although the article names a rival's founding.
+    texts = {
+        "a.txt": ("Orvane Robotics plans a new plant. The company, founded in 2013, is based in Tervola. "
+                  "Its larger rival Kessdal Robotics, founded in 2007, still dominates the market. "
+                  "Orvane Robotics will hire."),
+        "b.txt": "Orvane Robotics was founded in 2013 in Tervola.",
+    }
+    verdicts = sorted(v for v, _, _ in _findings(texts).values())  # type: ignore[misc]
+    assert verdicts == ["agreement"]
+
+
+def test_a_company_developed_in_a_two_word_town_is_not_the_town() -> None:
+    texts = {
+        "a.txt": "Orvane Robotics's first robot, developed in Port Wexley, is due to be launched in March 2027.",
+        "b.txt": "Kessdal Marine's first vessel, developed in Port Wexley, is due to be launched in July 2028.",
+    }
+    assert not [v for v, _, _ in _findings(texts).values() if v == "conflict"]  # type: ignore[misc]
+
+
+def test_a_claim_that_does_not_say_first_model_or_yearly_meets_one_that_does() -> None:
+    texts = {
+        "a.txt": "Orvane Robotics said prices would start at 55,000 yuan. Orvane Robotics holds 15% of Kessdal Marine.",
+        "b.txt": ("The first robot of Orvane Robotics will be priced at 55,000 yuan. "
+                  "Orvane Robotics owns 15% of Kessdal Marine, according to filings."),
+    }
+    found = _findings(texts)
+    assert sorted(v for v, _, _ in found.values()) == ["agreement", "agreement"]  # type: ignore[misc]
+
+
+def test_a_second_model_never_meets_an_unqualified_launch() -> None:
+    texts = {
+        "a.txt": "Orvane Robotics will launch a robot in March 2027.",
+        "b.txt": "A second robot from Orvane Robotics is expected to follow in 2029.",
+    }
+    assert not _findings(texts)

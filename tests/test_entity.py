@@ -83,6 +83,15 @@ def test_person_kind_from_titles_and_verbs_of_saying() -> None:
     assert found["Orbis"].kind == "organization"
 
 
+def test_a_company_named_by_its_industry_word_is_no_person_when_it_speaks() -> None:
+    # Two capitalized words before "said" look like a person's name; an industry word ends a company's.
+    found = _entities("Velora Mobility said demand remained strong. Dravin Devices told analysts the plan held.")
+    assert found["Velora Mobility"].kind == "organization"
+    assert found["Dravin Devices"].kind == "organization"
+    found = _entities("Kestor Robotique a déclaré que le calendrier était tenu.", "fr")
+    assert found["Kestor Robotique"].kind == "organization"
+
+
 def test_french_names() -> None:
     found = _entities("Le 3 mai, Jeanne Morel, PDG de Valmont Auto, a annoncé que le Groupe Valmont "
                       "investira.", "fr")

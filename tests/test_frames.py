@@ -40,3 +40,61 @@ def test_frame_example(language: str, example: FrameExample) -> None:
     assert set(example.qualifiers) <= set(claim.qualifiers), described
     if example.modality:
         assert claim.modality == example.modality, described
+
+
+@pytest.mark.parametrize(("language", "sentence", "value", "subject"), [
+    ("en", "The Varnholm site represents an investment of $4 billion by Orvane Robotics.", "$4 billion",
+     "Orvane Robotics"),
+    ("en", "The project, backed by an investment of 80 million yuan from Orvane Robotics, was approved.",
+     "80 million yuan", "Orvane Robotics"),
+    ("fr", "Le site de Varnholm représente un investissement de 45 millions d'euros pour Orvane Robotics.",
+     "45 millions d'euros", "Orvane Robotics"),
+    ("en", "Orvane Robotics will invest $4 billion in a new plant near Varnholm.", "$4 billion", "Orvane Robotics"),
+    ("en", "Kessdal Marine is 45%-owned by Orvane Group, filings show.", "45%", "Orvane Group"),
+])
+def test_the_agent_after_a_value_is_its_subject(language: str, sentence: str, value: str, subject: str) -> None:
+    claims = [c for c in extract_claims(make_document(sentence, language)) if c.value.text == value]
+    assert [c.subject for c in claims] == [subject]
+
+
+def test_a_cue_word_inside_a_name_is_no_cue() -> None:
+    claims = extract_claims(make_document("L'action Vorel Capital a progressé de 2,7 % en début de séance.", "fr"))
+    assert [c.attribute for c in claims if c.value.text == "2,7 %"] == ["unspecified"]
+
+
+def test_priced_from_is_a_starting_price_not_a_previous_one() -> None:
+    claims = extract_claims(make_document("Priced from 19,900 euros, the boat targets buyers in the mid-range."))
+    assert [(c.attribute, c.qualifiers) for c in claims if c.value.text == "19,900 euros"] == [("price", ())]
+    claims = extract_claims(make_document("Revenue rose to $2.1 billion from $1.8 billion."))
+    assert [c.qualifiers for c in claims if c.value.text == "$1.8 billion"] == [("previous",)]
+
+
+def test_the_agency_of_a_dateline_and_a_common_noun_are_no_subjects() -> None:
+    text = ("ARDMERE, August 16 (Signal Wire) - Once complete, the factory will be able to produce "
+            "300,000 doses a year, Orvane Pharma said. Union representatives praised the plan. "
+            "Union representatives questioned the timetable. Priced from 42,000 dollars, the drug targets hospitals.")
+    claims = {c.value.text: c for c in extract_claims(make_document(text))}
+    assert claims["300,000"].subject == "Orvane Pharma"
+    assert claims["42,000 dollars"].subject is None and claims["42,000 dollars"].topic == "Orvane Pharma"
+
+
+def test_a_product_noun_is_no_verb() -> None:
+    text = "Selon Orvane Télécom, la sortie du premier terminal est prévue en septembre 2027."
+    claims = extract_claims(make_document(text, "fr"))
+    assert [c.attribute for c in claims if c.value.text == "septembre 2027"] == ["release"]
+
+
+def test_a_cue_word_in_a_dateline_agency_is_no_cue() -> None:
+    text = "PARIS, March 3, 2026 (Signal Post) - In July 2027, Orvane Foods will release its first product."
+    claims = extract_claims(make_document(text))
+    assert [(c.subject, c.attribute) for c in claims if c.value.text == "July 2027"] == [("Orvane Foods", "release")]
+
+
+@pytest.mark.parametrize(("language", "text", "value", "attribute"), [
+    ("en", "PARIS, May 16 (Agency) - Priced from 19,900 euros, the boat targets buyers.", "19,900 euros", "price"),
+    ("fr", "LYON, 28 août (Agence) - Créée le 2 novembre 2007, la société Orvane Industries recrute.",
+     "le 2 novembre 2007", "establishment"),
+])
+def test_the_word_after_a_dateline_opens_a_sentence(language: str, text: str, value: str, attribute: str) -> None:
+    claims = extract_claims(make_document(text, language))
+    assert [c.attribute for c in claims if c.value.text == value] == [attribute]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import random
 
 import pytest
 
+from checker import lang
 from checker.link import cluster_entities, entity_key, same_entity
-from checker.link.entities import _similar_keys
+from checker.link.entities import LinkExample
 
 
 @pytest.mark.parametrize(("name", "key"), [
@@ -78,29 +80,26 @@ def test_cluster_ids_are_keys() -> None:
     assert set(clusters.values()) == {"lutece"}
 
 
-def _every_pair_clusters(names: list[str]) -> dict[str, str]:
-    """Clusters by trying every pair of names: what the indexed clustering must reproduce."""
-    keys = sorted({entity_key(n) for n in names})
-    parent = {k: k for k in keys}
-
-    def root(k: str) -> str:
-        while parent[k] != k:
-            k = parent[k]
-        return k
-
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            if _similar_keys(a, b):
-                ra, rb = root(a), root(b)
-                parent[max(ra, rb)] = min(ra, rb)
-    return {n: root(entity_key(n)) for n in names}
+def _link_examples() -> list[tuple[str, LinkExample]]:
+    importlib.import_module("checker.link.entities")
+    return [(language, ex) for language in lang.available("link") for ex in lang.load("link", language).examples]
 
 
-def test_clusters_match_trying_every_pair() -> None:
-    rng = random.Random(5)
-    stems = ["Kelvora", "Kelvorra", "Kelvor", "Kelvoras", "Belvora", "Telvora", "Kelvra", "Orvane", "Orvano",
-             "Orvanne", "Ithion", "Ithivo", "Model 3", "Model 5", "Lumeth", "Lum eth", "Lumeth Group"]
-    for _ in range(30):
-        names = rng.sample(stems, rng.randint(2, len(stems)))
-        names += [f"{rng.choice(stems)}{rng.choice(['', 'x', 'a', 's'])}" for _ in range(5)]
-        assert cluster_entities(names) == _every_pair_clusters(names)
+@pytest.mark.parametrize(("language", "example"), _link_examples(),
+                         ids=[f"{lg}:{ex.a}/{ex.b}" for lg, ex in _link_examples()])
+def test_link_example(language: str, example: LinkExample) -> None:
+    assert same_entity(example.a, example.b) == example.same
+    clusters = cluster_entities([example.a, example.b])
+    assert (clusters[example.a] == clusters[example.b]) == example.same
+
+
+def test_different_industries_of_one_key_are_two_companies() -> None:
+    # "Tata Motors" / "Tata Steel": the industry word tells them apart, though both drop it.
+    clusters = cluster_entities(["Velmora Motors", "Velmora Auto", "Velmora Pharma", "Velmora", "Orbis"])
+    assert clusters["Velmora Motors"] == clusters["Velmora Auto"] != clusters["Velmora Pharma"]
+    # The bare name could be either: it joins neither.
+    assert clusters["Velmora"] not in (clusters["Velmora Motors"], clusters["Velmora Pharma"])
+    # With one industry in the corpus, the bare name is that company (cluster id unchanged).
+    assert cluster_entities(["Velmora Motors", "Velmora"]) == {"Velmora Motors": "velmora", "Velmora": "velmora"}
+    assert not same_entity("Velmora Pharma", "Velmora Motors")
+    assert same_entity("Velmora", "Velmora Motors")

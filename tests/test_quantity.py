@@ -42,7 +42,7 @@ def test_nearly_in_french() -> None:
     span, v = _one("près de 40 ingénieurs", "fr")
     assert span == "près de 40"
     assert (v.literal.low, v.literal.high, v.literal.high_inclusive) == (36, 40, False)
-    assert v.unit == "ingénieur"
+    assert v.unit == "engineer"  # one unit in every language
 
 
 def test_exact_count_with_a_known_unit_noun() -> None:
@@ -130,3 +130,11 @@ def test_a_range_ending_in_a_scaled_zero_does_not_crash() -> None:
         for lang in ("en", "fr"):
             for mention in recognize(text, lang, None):
                 assert text[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize(("en", "fr"), [
+    ("320 engineers", "320 ingénieurs"), ("50,000 handsets", "50 000 terminaux"), ("300 vessels", "300 navires"),
+    ("20,000 battery packs", "20 000 packs de batteries"), ("500 doses", "500 doses"), ("40 robots", "40 robots"),
+])
+def test_unit_nouns_are_the_same_across_languages(en: str, fr: str) -> None:
+    assert _one(en, "en")[1].unit == _one(fr, "fr")[1].unit

@@ -133,3 +133,11 @@ def test_seed_002_front_matter_untouched() -> None:
     assert (
         out.info.reference_date == dt.date(2025, 9, 23) and out.info.reference_date_source == "front-matter"
     )
+
+
+def test_past_events_alone_do_not_pin_the_year() -> None:
+    # A founding year says the article was written after it, not in which year.
+    text = "TERVOLA, 9 February (Agency) - The firm, which was founded in 1992, said demand remained strong."
+    doc = resolve_reference_date(make_doc(text, "en"))
+    assert doc.info.reference_date is None and doc.info.reference_date_source == "unknown"
+    assert infer_year("The firm was founded in 1992.", "en", 2, 9) is None

@@ -188,3 +188,10 @@ def test_hostile_input_gives_valid_spans(hostile: str) -> None:
         for mention in timerec.find(hostile, lang, REF):
             assert hostile[mention.start:mention.end] == mention.text
 
+
+
+def test_a_time_word_is_a_whole_word() -> None:
+    # "Cette annonce" starts like "cette an(née)": a word that merely begins with a unit is no time.
+    assert timerec.find("Cette annonce intervient alors que le groupe recrute.", "fr", dt.date(2025, 3, 1)) == []
+    found = timerec.find("Cette année, le groupe recrute.", "fr", dt.date(2025, 3, 1))
+    assert [m.text for m in found] == ["Cette année"]

@@ -25,6 +25,14 @@ from checker.records import Claim, EntityValue, Finding, MoneyValue, QuantityVal
 
 NEIGHBOUR_CONFIDENCE = 0.6
 UNKNOWN_SUBJECT_CONFIDENCE = 0.8
+# A claim that does not say it is about the first model, a yearly figure, or whose count it is,
+# is most likely about the same thing as one that says so ("prices start at 55,000" / "the first
+# model will sell from 55,000"; "300,000 doses a year" / "an annual capacity of 300,000 doses";
+# "holds 15%" / "owns 15%, according to filings"). Such claims meet at this confidence. A second
+# model, an estimate or a previous figure are other things: those qualifiers are never implied.
+IMPLIED_QUALIFIERS = frozenset({"first-model", "annual"})
+IMPLIED_PREFIXES = ("source:",)
+IMPLIED_CONFIDENCE = 0.8
 # Claims with no attribute, and the dates of statements, reports and datelines: two articles
 # written, or two things said, on two different days contradict nothing.
 NEVER_COMPARED = frozenset({UNSPECIFIED, "statement", "report", DATELINE})
@@ -89,6 +97,15 @@ def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
         buckets = sorted(groups[key].values(), key=lambda b: (b.subject or "", b.value_key))
         for finding in _within(key, buckets):
             _add(findings, finding)
+    by_base: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for key in sorted(groups):
+        by_base[key[:3]].append(key)
+    for keys in by_base.values():
+        for plain in keys:
+            for qualified in keys:
+                if _implies(plain, qualified):
+                    for finding in _across(plain, qualified, groups, implied=True):
+                        _add(findings, finding)
     neighbours = _neighbours()
     for key in sorted(groups):
         for other in sorted(groups):
@@ -103,9 +120,10 @@ def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
 def resolve_subjects(claims: list[Claim], clusters: dict[str, str]) -> dict[str, str | None]:
     """The subject cluster of every claim; a claim whose sentence named no subject gets one from its article.
 
-    Within one article, the same attribute under the same qualifiers is taken to be about the one
-    subject the article names for it ("the first model of the new brand" = "the first model of X");
-    failing that, about the article's main organization (``Claim.topic``). A claim that
+    Within one article, a qualified fact is taken to be about the one subject the article names for
+    it under the same qualifiers ("the first model of the new brand" = "the first model of X"); a
+    plain one ("The company, founded in 2013") about the article's main organization
+    (``Claim.topic``), failing that about the one subject named for it. A claim that
     still has none meets only others that have none: an unknown subject must not match every story.
     """
     def cluster(claim: Claim) -> str | None:
@@ -123,10 +141,14 @@ def resolve_subjects(claims: list[Claim], clusters: dict[str, str]) -> dict[str,
         if known is None:
             key = group_key(claim)
             candidates = per_group.get((claim.document, key), set()) if key is not None else set()
-            if len(candidates) == 1:
+            topic = clusters.get(claim.topic) if claim.topic else None
+            # A qualified fact ("the first model's launch") named for one subject is that subject's.
+            # A plain one is the article's own organization first: "The company, founded in 2013, ..."
+            # next to "its rival X, founded in 2007" is not about X.
+            if len(candidates) == 1 and (topic is None or topic in candidates or claim.qualifiers):
                 known = next(iter(candidates))
-            elif claim.topic:
-                known = clusters.get(claim.topic)
+            elif topic is not None:
+                known = topic
         resolved[claim.id] = known
     return resolved
 
@@ -144,6 +166,11 @@ def _add(findings: dict[str, Finding], finding: Finding) -> None:
         "claims": tuple(ids), "evidence": tuple(merged[i][0] for i in ids), "sides": tuple(merged[i][1] for i in ids)})
 
 
+def _subjects_meet(a: Bucket, b: Bucket) -> bool:
+    """Claims meet about the same subject (two claims whose articles name no subject at all meet too)."""
+    return a.subject == b.subject
+
+
 def _within(key: tuple[str, ...], buckets: list[Bucket]) -> Iterable[Finding]:
     for bucket in buckets:
         distinct_spans = {(c.evidence.path, c.evidence.start) for c in bucket.claims}
@@ -151,35 +178,45 @@ def _within(key: tuple[str, ...], buckets: list[Bucket]) -> Iterable[Finding]:
             yield _finding(key, bucket, bucket, Outcome("agreement", "info",
                                                         f"{bucket.value_key}, stated {len(bucket.claims)} times"),
                            1.0)
-    for same_subject in _by_subject(buckets).values():
-        for i, a in enumerate(same_subject):
-            for b in same_subject[i + 1:]:
-                outcome = _compare(a, b)
-                if outcome is None:
-                    continue
-                confidence = UNKNOWN_SUBJECT_CONFIDENCE if a.inferred or b.inferred or not a.subject else 1.0
-                yield _finding(key, a, b, outcome, confidence)
+    for i, a in enumerate(buckets):
+        # Buckets are sorted by subject: those that can meet ``a`` follow it, and end at the next subject.
+        for b in buckets[i + 1:]:
+            if (b.subject or "") != (a.subject or ""):
+                break
+            if not _subjects_meet(a, b):
+                continue
+            outcome = _compare(a, b)
+            if outcome is None:
+                continue
+            confidence = UNKNOWN_SUBJECT_CONFIDENCE if a.inferred or b.inferred or not a.subject else 1.0
+            yield _finding(key, a, b, outcome, confidence)
 
 
-def _by_subject(buckets: Iterable[Bucket]) -> dict[str | None, list[Bucket]]:
-    """Buckets by subject, in order: only buckets about the same subject meet.
-
-    A corpus of many stories then costs the sum of its stories' squares, not the
-    square of the whole. Claims with no subject at all form one group of their own.
-    """
-    subjects: dict[str | None, list[Bucket]] = defaultdict(list)
-    for bucket in buckets:
-        subjects[bucket.subject].append(bucket)
-    return subjects
+def _implies(plain: tuple[str, ...], qualified: tuple[str, ...]) -> bool:
+    """Whether claims under ``plain`` may be about the thing ``qualified`` names more precisely."""
+    extra = set(qualified[3:]) - set(plain[3:])
+    return (plain[:3] == qualified[:3] and set(plain[3:]) < set(qualified[3:])
+            and all(q in IMPLIED_QUALIFIERS or q.startswith(IMPLIED_PREFIXES) for q in extra))
 
 
 def _across(key: tuple[str, ...], other: tuple[str, ...],
-            groups: dict[tuple[str, ...], dict[tuple[str | None, str], Bucket]]) -> Iterable[Finding]:
-    others = _by_subject(sorted(groups[other].values(), key=lambda b: (b.subject or "", b.value_key)))
+            groups: dict[tuple[str, ...], dict[tuple[str | None, str], Bucket]],
+            implied: bool = False) -> Iterable[Finding]:
+    # Only buckets of one subject meet: pair them through that subject, not every bucket with every other.
+    by_subject: dict[str | None, list[Bucket]] = defaultdict(list)
+    for b in sorted(groups[other].values(), key=lambda b: (b.subject or "", b.value_key)):
+        by_subject[b.subject].append(b)
     for a in sorted(groups[key].values(), key=lambda b: (b.subject or "", b.value_key)):
-        for b in others.get(a.subject, ()):
+        for b in by_subject.get(a.subject, []):
+            if not _subjects_meet(a, b):
+                continue
             outcome = _compare(a, b)
             if outcome is None:
+                continue
+            if implied:
+                said = ", ".join(q for q in other[3:] if q not in key[3:])
+                reason = f"{outcome.reason} (only one side says: {said})"
+                yield _finding(other, a, b, Outcome(outcome.verdict, outcome.severity, reason), IMPLIED_CONFIDENCE)
                 continue
             reason = f"{outcome.reason} (neighbouring attributes: {key[0]} vs {other[0]})"
             yield _finding(key, a, b, Outcome(outcome.verdict, outcome.severity, reason), NEIGHBOUR_CONFIDENCE,

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from checker.document import Document
-from checker.frame.data import CompiledFrames, frames
+from checker.frame.data import CompiledFrames, Qualifier, frames
 from checker.frame.sentences import sentences
 from checker.link.entities import entity_key
 from checker.recognize import recognize
+from checker.recognize.entity import lexicon
 from checker.records import Claim, ClaimValue, EntityValue, Mention, RoleValue, Span, TimeValue
 
 VALUE_TYPES = frozenset({"time", "quantity", "money", "percent"})
@@ -61,13 +62,16 @@ class _Scan:
     again for each of them would make extraction quadratic.
     """
 
-    def __init__(self, sentence: str, data: CompiledFrames) -> None:
+    def __init__(self, sentence: str, data: CompiledFrames, names: Sequence[Mention] = ()) -> None:
         self.text = sentence
-        self.cues = _cues(sentence, data)
+        # A cue word inside a name ("Vorent Capital", "Signal Post") names the company, not an attribute.
+        self.cues = [c for c in _cues(sentence, data)
+                     if not any(n.start < c.end and c.start < n.end for n in names)]
         self.breaks = [m.start() for m in data.clause_break.finditer(sentence)]
         self.commas = [m.start() for m in _COMMA.finditer(sentence)]
         self.qualifiers = [(qualifier, m.start(), m.end()) for qualifier, pattern in data.qualifiers
-                           for m in pattern.finditer(sentence)]
+                           for m in pattern.finditer(sentence)
+                           if not _cancelled(data, qualifier, sentence, m.start())]
         self.attributions = ([(m.start(), m.end(), " ".join(m.group(1).lower().split()))
                               for m in data.attribution.finditer(sentence)] if data.attribution else [])
         reported = [pattern for modality, pattern in data.modalities if modality == "reported"]
@@ -82,37 +86,71 @@ class _Scan:
         return i < len(positions) and positions[i] < high
 
 
+def _cancelled(data: CompiledFrames, qualifier: Qualifier, sentence: str, start: int) -> bool:
+    """Whether a qualifier's cue follows one of the words that make it no such qualifier."""
+    pattern = data.not_after.get(id(qualifier))
+    return pattern is not None and pattern.search(sentence, max(0, start - 30), start) is not None
+
+
 def extract_claims(doc: Document) -> list[Claim]:
     """All claims of ``doc``, in text order, with evidence pointing into the raw file."""
     lang = doc.info.language or "en"
     data = frames(lang)
     # Names are recognized over the whole text: whether a capitalized word is a name can depend on
     # how the rest of the article writes it.
-    names = recognize(doc.text, lang, doc.info.reference_date, dimensions=NAME_DIMENSIONS)
+    names = _after_datelines(recognize(doc.text, lang, doc.info.reference_date, dimensions=NAME_DIMENSIONS), doc)
     topic = main_organization(names, doc)
     claims: list[Claim] = []
     for zone in doc.zones:
         if zone.kind in SKIPPED_ZONES:
             continue
         for start, end in sentences(doc.text, zone.start, zone.end):
-            inside = [m.model_copy(update={"start": m.start - start, "end": m.end - start})
-                      for m in names if start <= m.start and m.end <= end]
-            claims.extend(_sentence_claims(doc, data, start, end, inside, len(claims)))
+            within = [m for m in names if start <= m.start and m.end <= end]
+            inside = [m.model_copy(update={"start": m.start - start, "end": m.end - start}) for m in within]
+            # The place and agency of a dateline are where and by whom the story was filed: no subjects
+            # (their names still hide cue words: "(Signal Post)" signs nothing).
+            filed = {m.start - start for m in within if m.type == "entity" and _in_dateline(doc.text, zone.start, m)}
+            claims.extend(_sentence_claims(doc, data, start, end, inside, len(claims), filed))
     if topic is not None:
         claims = [c.model_copy(update={"topic": topic}) if c.subject is None else c for c in claims]
     return claims
+
+
+def _after_datelines(names: list[Mention], doc: Document) -> list[Mention]:
+    """Names without the capitalized word that merely opens a sentence after a dateline.
+
+    "PARIS, May 16 (Agency) - Priced from ...": the recognizer takes "Priced" for a name, since it does
+    not stand at a sentence start; a word seen capitalized nowhere else there is no name.
+    """
+    openers = set()
+    for zone in doc.zones:
+        lead = _DATELINE_LEAD.match(doc.text, zone.start, zone.start + 160)
+        if lead is not None:
+            openers.add(lead.end())
+    if not openers:
+        return names
+    seen: dict[str, int] = {}
+    for m in names:
+        if isinstance(m.value, EntityValue):
+            seen[m.value.key] = seen.get(m.value.key, 0) + 1
+    return [m for m in names if not (m.start in openers and isinstance(m.value, EntityValue)
+                                     and seen[m.value.key] == 1 and " " not in m.text.strip())]
 
 
 def main_organization(names: list[Mention], doc: Document) -> str | None:
     """The name (not a person's) an article uses most outside boilerplate; the first named wins a tie."""
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, str]] = {}
+    generic = lexicon(doc.info.language or "en").org_words
     for mention in names:
         value = mention.value
         if mention.type != "entity" or not isinstance(value, EntityValue) or value.kind in ("person", "place"):
             continue
         zone = doc.zone_at(mention.start)
         if zone is None or zone.kind in SKIPPED_ZONES or _in_dateline(doc.text, zone.start, mention):
+            continue
+        # "Union representatives said ...": an organization word alone is a common noun, not the story's company.
+        if " " not in value.name.strip() and value.name.casefold() in generic:
             continue
         counts[value.key] = counts.get(value.key, 0) + 1
         first.setdefault(value.key, (mention.start, value.name))
@@ -122,24 +160,31 @@ def main_organization(names: list[Mention], doc: Document) -> str | None:
     return first[key][1]
 
 
+_DATELINE_LEAD = re.compile(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]+(?:,[^()\n]{0,40}?)?\s*(?:\([^)\n]{0,60}\))?\s*[–—-]\s")
+
+
 def _in_dateline(text: str, block_start: int, mention: Mention) -> bool:
-    """The agency in a dateline ("PARIS, 3 March (Agency) -") is who wrote the story, not what it is about."""
+    """The place and agency of a dateline ("PARIS, 3 March (Agency) -") say who wrote the story, and where."""
     if mention.start - block_start > 80:
         return False
+    lead = _DATELINE_LEAD.match(text, block_start, block_start + 160)
+    if lead is not None and mention.end <= lead.end():
+        return True
     opened = text.rfind("(", block_start, mention.start)
     return opened >= 0 and text.find(")", mention.end, mention.end + 40) >= 0
 
 
 def _sentence_claims(doc: Document, data: CompiledFrames, start: int, end: int, names: list[Mention],
-                     numbered: int) -> Iterator[Claim]:
+                     numbered: int, filed: set[int] | frozenset[int] = frozenset()) -> Iterator[Claim]:
     sentence = doc.text[start:end]
     lang = doc.info.language or "en"
     values = recognize(sentence, lang, doc.info.reference_date, dimensions=VALUE_DIMENSIONS)
     if not values and not names:
         return
-    entities = [m for m in names if m.type == "entity"]
+    named = [m for m in names if m.type == "entity"]
+    entities = [m for m in named if m.start not in filed]
     roles = [m for m in names if m.type == "role"]
-    scan = _Scan(sentence, data)
+    scan = _Scan(sentence, data, named)
     count = numbered
     for mention in sorted(values + roles, key=lambda m: (m.start, m.end, m.type)):
         evidence = _evidence(doc, start, end, start + mention.start, start + mention.end)
@@ -321,9 +366,14 @@ def _subject_of(entity: Mention, roles: list[Mention], people: bool) -> Mention 
 
 
 def _is_place(sentence: str, entity: Mention, data: CompiledFrames) -> bool:
-    """A one-word name after a locative preposition ("near Lyon", "à Oslo") names a place."""
+    """A name after a locative preposition ("near Lyon", "à Oslo", "in Port Ellis") names a place.
+
+    A longer name there is a place too unless it is known as an organization ("a stake in Acme Foods").
+    """
     one_word = " " not in entity.text.strip()
-    return one_word and data.place_before.search(sentence, max(0, entity.start - 20), entity.start) is not None
+    known = isinstance(entity.value, EntityValue) and entity.value.kind in ("organization", "person", "product")
+    return ((one_word or not known)
+            and data.place_before.search(sentence, max(0, entity.start - 20), entity.start) is not None)
 
 
 def _is_speaker(sentence: str, entity: Mention, anchor_start: int, data: CompiledFrames) -> bool:
@@ -352,6 +402,11 @@ def _subject(sentence: str, anchor: tuple[int, int], owner_end: int | None, ment
         if link:
             owned = [subject for entity, subject in candidates if entity.start == link.end()]
             return _name(owned[0]) if owned else None
+    # "The Kalvik site represents an investment of $4 billion by X": the agent, not the site, invests.
+    agent = [subject for e, subject in candidates
+             if e.start >= mention.end and data.agent_before.fullmatch(sentence, mention.end, e.start)]
+    if agent:
+        return _name(agent[0])
     before = [(e, subject) for e, subject in candidates
               if e.end <= anchor[0] and not _is_speaker(sentence, e, anchor[0], data)]
     if before:

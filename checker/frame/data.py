@@ -59,6 +59,8 @@ class Qualifier(BaseModel):
     reach: int | None = None
     # Must stand before the value ("from $2 billion", "aims for 200").
     precedes: bool = False
+    # Words after which a cue is no such qualifier ("priced from $20,000" is a starting price, not a previous one).
+    not_after: tuple[str, ...] = ()
     examples: tuple[FrameExample, ...] = ()
 
 
@@ -88,6 +90,8 @@ class FrameData(DimensionData):
     attribution: tuple[str, ...] = ()
     attribution_examples: tuple[FrameExample, ...] = ()
     place_prepositions: tuple[str, ...] = ()
+    # "an investment of $2 billion by X": a name right after the value and one of these is who acts.
+    agent_prepositions: tuple[str, ...] = ()
     object_skip: tuple[str, ...] = ()
 
 
@@ -108,6 +112,8 @@ class CompiledFrames:
         self.data = data
         self.attributes = [(a, cue_pattern(a.cues)) for a in data.attributes]
         self.qualifiers = [(q, cue_pattern(q.cues)) for q in data.qualifiers]
+        self.not_after = {id(q): re.compile("(?:" + cue_pattern(q.not_after).pattern + r")\s*$", re.IGNORECASE)
+                          for q in data.qualifiers if q.not_after}
         self.modalities = [(m.modality, cue_pattern(m.cues)) for m in data.modalities]
         self.as_of = cue_pattern(data.as_of) if data.as_of else None
         self.reporting = cue_pattern(data.reporting) if data.reporting else None
@@ -124,6 +130,10 @@ class CompiledFrames:
                                         if data.pronouns else r"(?!)", re.IGNORECASE)
         self.place_before = re.compile("(?:" + cue_pattern(data.place_prepositions).pattern + r")\s+$"
                                        if data.place_prepositions else r"(?!)", re.IGNORECASE)
+        # "45%-owned by X": a participle glued to the value may stand between it and the preposition.
+        self.agent_before = re.compile(r"(?:-[^\W\d_]+)?\s*(?:" + cue_pattern(data.agent_prepositions).pattern
+                                       + r")\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?"
+                                       if data.agent_prepositions else r"(?!)", re.IGNORECASE)
         self.object_skip = frozenset(w.lower() for w in data.object_skip)
         self.attribution = (re.compile("(?:" + cue_pattern(data.attribution).pattern
                                        + r")\s+((?:[\w'’-]+\s*){1,4}?)(?=[,.;:)]|\s+(?:and|et|but|mais)\b|$)",

@@ -7,6 +7,15 @@ listed in the language data (``Group``, ``Co., Ltd.``, ``Automobile``,
 language, so "Groupe Renault" and "Renault Group" share one key. Clusters join
 equal keys and keys that differ only by a small spelling variant; a key that
 merely shares a word with another ("acme" / "acme nova") is another entity.
+
+Industry words are dropped from keys like legal forms ("Nordia Energy" is
+also written "Nordia"), yet two names that keep *different* industry words
+are two companies ("Tata Motors" / "Tata Steel", "Samsung Electronics" /
+"Samsung Heavy Industries"), while synonyms are one ("Qijing Auto" /
+"Qijing Automobile"). The industries and their words, in every language,
+are in ``checker/lang/<lang>/link.toml``. A bare name ("Nordia") joins the
+one industry its key has in the corpus; when it has several, the bare name
+is ambiguous and stays apart from all of them.
 """
 
 from __future__ import annotations
@@ -14,14 +23,15 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 
+from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from checker import lang
+from checker.lang import DimensionData
 
 # Spelling variants only: "volkswagen" / "volkswagon" score 90.
 FUZZY_THRESHOLD = 90.0
@@ -32,6 +42,33 @@ _PARENTHESIZED = re.compile(r"\([^()]{0,200}\)")
 _JOINING = re.compile(r"[.&'’ʼ·]")  # "S.A." -> "sa", "AT&T" -> "att"
 _SEPARATING = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+")
+
+
+class Industry(BaseModel):
+    """An industry (language-neutral id) and the words that name it at the end of a company's name."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    words: tuple[str, ...]
+
+
+class LinkExample(BaseModel):
+    """Two names and whether they denote one entity."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    a: str
+    b: str
+    same: bool
+
+
+@lang.dimension("link")
+class LinkData(DimensionData):
+    """The linking facts of one language."""
+
+    industries: tuple[Industry, ...] = ()
+    examples: tuple[LinkExample, ...] = ()
 
 
 def fold(text: str) -> str:
@@ -60,6 +97,33 @@ def _affixes() -> tuple[frozenset[str], frozenset[str]]:
         suffixes.update(" ".join(_words(w)) for w in data.legal_suffixes)
         prefixes.update(" ".join(_words(w)) for w in data.legal_prefixes)
     return frozenset(suffixes), frozenset(prefixes)
+
+
+@cache
+def _industry_words() -> dict[str, str]:
+    """Folded industry word -> industry id, over every language."""
+    found: dict[str, str] = {}
+    for language in lang.available("link"):
+        for industry in lang.load("link", language).industries:
+            found.update((" ".join(_words(w)), industry.id) for w in industry.words)
+    return found
+
+
+@cache
+def entity_industry(name: str) -> str | None:
+    """The industry a name's dropped suffixes state ("Nova Motors Co., Ltd." -> automotive), if any."""
+    suffixes, _ = _affixes()
+    industries = _industry_words()
+    words = _words(_PARENTHESIZED.sub(" ", _POSSESSIVE.sub("", name)))
+    while len(words) > 1 and words[-1] in suffixes:
+        industry = industries.get(words.pop())
+        if industry is not None:
+            return industry
+    return None
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
 
 
 @cache
@@ -97,12 +161,16 @@ def _similar_keys(a: str, b: str) -> bool:
 
 
 def same_entity(a: str, b: str) -> bool:
-    """Whether two names denote the same entity (equal keys, or a small spelling variant)."""
-    return _similar_keys(entity_key(a), entity_key(b))
+    """Whether two names denote the same entity (equal keys, or a small spelling variant, of one industry)."""
+    return _similar_keys(entity_key(a), entity_key(b)) and _compatible(entity_industry(a), entity_industry(b))
 
 
 def cluster_entities(names: Iterable[str]) -> dict[str, str]:
-    """Map each name to its cluster id: the smallest key of its cluster (independent of input order)."""
+    """Map each name to its cluster id: the smallest key of its cluster (independent of input order).
+
+    A cluster whose names state two or more industries is split by industry: "key (industry)" for
+    each, the key alone for its names that state none.
+    """
     by_name = {name: entity_key(name) for name in names}
     keys = sorted(set(by_name.values()))
     parent = {k: k for k in keys}
@@ -123,31 +191,26 @@ def cluster_entities(names: Iterable[str]) -> dict[str, str]:
     for k in keys:
         first = squeezed.setdefault(k.replace(" ", ""), k)
         union(first, k)
-    for a, b in _one_slip_apart(k for k in keys if len(k) >= FUZZY_MIN_LENGTH):
-        # A ratio of 90 needs lengths within a factor 11/9.
-        limit = min(len(a), len(b)) * (2 - FUZZY_THRESHOLD / 100) / (FUZZY_THRESHOLD / 100)
-        if max(len(a), len(b)) <= limit and _similar_keys(a, b):
-            union(a, b)
-    return {name: root(key) for name, key in by_name.items()}
-
-
-def _one_slip_apart(keys: Iterable[str]) -> Iterator[tuple[str, str]]:
-    """The pairs of keys that may be one edit apart, without trying every pair.
-
-    Two strings one edit apart share a string with at most one character deleted
-    (a substitution at i: both without i; an insertion: the shorter one is the
-    longer without it), so keys are indexed under those deletions.
-    """
-    index: dict[str, list[str]] = defaultdict(list)
-    for key in keys:
-        for variant in {key} | {key[:i] + key[i + 1:] for i in range(len(key))}:
-            index[variant].append(key)
-    seen: set[tuple[str, str]] = set()
-    for variant in sorted(index):
-        sharing = index[variant]
-        for i, a in enumerate(sharing):
-            for b in sharing[i + 1:]:
-                pair = (a, b) if a < b else (b, a)
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
+    # A spelling variant keeps the first letter and is one edit away, so its length differs by at most
+    # one: compare only keys of one initial within that window.
+    by_initial: dict[str, list[str]] = {}
+    for k in sorted((k for k in keys if len(k) >= FUZZY_MIN_LENGTH), key=lambda k: (len(k), k)):
+        by_initial.setdefault(k[0], []).append(k)
+    for by_length in by_initial.values():
+        for i, a in enumerate(by_length):
+            for b in by_length[i + 1:]:
+                if len(b) > len(a) + 1:
+                    break
+                if _similar_keys(a, b):
+                    union(a, b)
+    clusters = {name: root(key) for name, key in by_name.items()}
+    industries: dict[str, set[str]] = {}
+    for name, cluster in clusters.items():
+        industry = entity_industry(name)
+        if industry is not None:
+            industries.setdefault(cluster, set()).add(industry)
+    for name, cluster in clusters.items():
+        industry = entity_industry(name)
+        if industry is not None and len(industries[cluster]) > 1:
+            clusters[name] = f"{cluster} ({industry})"
+    return clusters

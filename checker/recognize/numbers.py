@@ -35,6 +35,8 @@ class NumbersData(DimensionData):
     scales: dict[str, float]
     nouns: dict[str, float] = {}
     suffixes: dict[str, float] = {}
+    # Suffixes that scale only right after a currency symbol ("$45m" is a million, "45m" a metre).
+    currency_suffixes: dict[str, float] = {}
     fractions: dict[str, float] = {}
     connectors: list[str] = []
     articles: list[str] = []
@@ -310,6 +312,10 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
                 scaled = True
             elif suffix.lower() in d.scales:
                 value *= d.scales[suffix.lower()]
+                end = glued.end()
+                scaled = True
+            elif suffix in d.currency_suffixes and start and unicodedata.category(text[start - 1]) == "Sc":
+                value *= d.currency_suffixes[suffix]
                 end = glued.end()
                 scaled = True
             else:

@@ -920,7 +920,7 @@ def _compile(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that lists ever
     add("relative-day", rf"{LB}{rel_days}{RB}", _h_rel_day)
     add(
         "relative-period",
-        rf"(?:{LB}(?:{art})\s*)?(?:{LB}(?P<sb>{sb})\s+)?{LB}(?P<unit>{units})(?:(?:\s+|\s*-\s*)?(?P<sa>{sa})(?![a-z]))?"
+        rf"(?:{LB}(?:{art})\s*)?(?:{LB}(?P<sb>{sb})\s+)?{LB}(?P<unit>{units})(?![a-z])(?:(?:\s+|\s*-\s*)?(?P<sa>{sa})(?![a-z]))?"
         rf"(?!\s*\d)",
         _h_rel_period,
     )
