@@ -6,6 +6,8 @@ import json
 import pickle
 from pathlib import Path
 
+import pydantic_core
+
 from checker import pipeline
 from checker.records import Claim, Problem, Report
 from checker.report.json_report import JsonReporter, report_json
@@ -20,7 +22,10 @@ def _report(tmp_path: Path, texts: dict[str, str]) -> Report:
 
 
 def _whole(report: Report) -> str:
-    return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
+    text = pydantic_core.to_json(report_json(report), indent=2).decode("utf-8") + "\n"
+    # The standard library reads the same data back, in the same layout but for number spellings.
+    assert json.loads(text) == json.loads(json.dumps(report_json(report), ensure_ascii=False, indent=2))
+    return text
 
 
 def test_pieces_make_the_same_text_as_one_dump(tmp_path: Path) -> None:

