@@ -111,8 +111,11 @@ class TerminalReporter:
         return text
 
     def _claims(self, console: Console, report: Report) -> None:
+        by_document: dict[str, list[Claim]] = {}
+        for claim in report.claims:
+            by_document.setdefault(claim.document, []).append(claim)
         for doc in report.documents:
             console.print(Text(f"{doc.path}", style="bold"))
-            for claim in (c for c in report.claims if c.document == doc.path):
+            for claim in by_document.get(doc.path, []):
                 console.print(Text(f"  {claim.attribute:18} {claim.subject or '?':28} "
                                    f"{describe(claim.value.value)}  <- {claim.value.text!r}"))
