@@ -27,6 +27,7 @@ from typing import Any
 
 from checker import lang as langdata
 from checker.recognize import time_calendar as cal
+from checker.recognize.prefilter import necessary
 from checker.recognize.time_core import ONE_DAY, Cand, Context
 from checker.recognize.time_data import TimeData, fold
 from checker.recognize.time_rules import EXCLUSIVE_DAY_RANGE_END, Lexicon, Rule, build_lexicon
@@ -93,9 +94,33 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
         return None
     # Most sentences that pass the prefilter ("year", "next") hold no digit: skip the rules that need one.
     needs_digit = _digit_rules(lang) if _DIGIT.search(folded) is None else ()
-    per_rule = tuple((rule, () if index in needs_digit else tuple(rule.regex.finditer(folded)))
-                     for index, rule in enumerate(lex.rules))
-    return folded, _lower(text), tuple((rule, found) for rule, found in per_rule if found)
+    # A rule runs only where each of its necessary conditions (a word or class it cannot match without)
+    # is found; rules share conditions (the month names), so each is searched for at most once.
+    seen: dict[re.Pattern[str], bool] = {}
+    per_rule = []
+    for index, (rule, conditions) in enumerate(zip(lex.rules, _conditions(lang), strict=True)):
+        if index in needs_digit or not _holds(conditions, folded, seen):
+            continue
+        found = tuple(rule.regex.finditer(folded))
+        if found:
+            per_rule.append((rule, found))
+    return folded, _lower(text), tuple(per_rule)
+
+
+@cache
+def _conditions(lang: str) -> tuple[tuple[re.Pattern[str], ...], ...]:
+    """Per rule, regexes that match wherever the rule does (``prefilter.necessary``)."""
+    return tuple(necessary(rule.regex) for rule in _lexicon(lang).rules)
+
+
+def _holds(conditions: tuple[re.Pattern[str], ...], text: str, seen: dict[re.Pattern[str], bool]) -> bool:
+    for condition in conditions:
+        found = seen.get(condition)
+        if found is None:
+            found = seen[condition] = condition.search(text) is not None
+        if not found:
+            return False
+    return True
 
 
 _DIGIT = re.compile(r"\d")

@@ -1,0 +1,129 @@
+"""Cheap necessary conditions for expensive regexes, read off their parsed patterns.
+
+``necessary(pattern)`` gives a few small regexes (a literal word, an alternation
+of literal words, a character class) of which each matches somewhere in every
+string that ``pattern`` matches in. A text that fails one of them cannot hold a
+match, so the costly pattern need not run over it: the result is the same, only
+cheaper. The rules of the recognizers start with look-behinds and optional
+words, which keep ``re`` from skipping ahead to likely starts; the conditions
+have no such parts and scan fast.
+
+The analysis is conservative: any construct it does not understand yields no
+condition, never a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre_c
+import re._parser as sre_parse
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+# At most this many conditions per pattern: each costs one search over the text.
+MAX_CONDITIONS = 3
+# A condition that a single common character satisfies ("," or "-") saves nothing.
+_WEAK_CLASSES = frozenset(re.escape(c) for c in " ,.-'")
+
+
+@dataclass(frozen=True)
+class _Cond:
+    """One necessary condition: a disjunction of regex sources, and its selectivity (its shortest literal)."""
+
+    sources: frozenset[str]
+    strength: int
+
+    def source(self) -> str:
+        return "|".join(sorted(self.sources, key=lambda s: (-len(s), s)))
+
+
+def necessary(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """Regexes each of which matches wherever ``pattern`` has a match (strongest first); () when none is known.
+
+    ``pattern.search(text)`` can succeed only if every returned regex's ``search(text)`` does.
+    """
+    return _necessary(pattern.pattern, pattern.flags)
+
+
+@cache
+def _necessary(source: str, flags: int) -> tuple[re.Pattern[str], ...]:
+    try:
+        parsed = sre_parse.parse(source, flags)
+    except re.error:
+        return ()
+    conds = [c for c in _seq_conds(list(parsed)) if c.strength >= 2 or not (c.sources <= _WEAK_CLASSES)]
+    conds.sort(key=lambda c: -c.strength)
+    # The compiled conditions use the pattern's own flags (case-insensitivity, ASCII classes), so that each
+    # literal and class means what it means inside the pattern; VERBOSE would only change how they are read.
+    kept = [re.compile(c.source(), flags & ~re.VERBOSE) for c in conds[:MAX_CONDITIONS]]
+    return tuple(dict.fromkeys(kept))
+
+
+def _seq_conds(items: list[tuple[Any, Any]]) -> list[_Cond]:
+    """The conditions of every mandatory item of a sequence; runs of literals count as one word."""
+    conds: list[_Cond] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            run.append(re.escape(chr(av)))
+            continue
+        if run:
+            conds.append(_Cond(frozenset({"".join(run)}), len(run)))
+            run = []
+        if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+            # Zero-width: the literals on either side are still adjacent in a match, but keep runs simple.
+            continue
+        cond = _item_cond(op, av)
+        if cond is not None:
+            conds.append(cond)
+    if run:
+        conds.append(_Cond(frozenset({"".join(run)}), len(run)))
+    return conds
+
+
+def _best(items: list[tuple[Any, Any]]) -> _Cond | None:
+    conds = _seq_conds(items)
+    return max(conds, key=lambda c: c.strength) if conds else None
+
+
+def _item_cond(op: Any, av: Any) -> _Cond | None:
+    """A condition satisfied by every string the item matches, or None."""
+    if op is sre_c.IN:
+        return _class_cond(av)
+    if op is sre_c.BRANCH:
+        branches = [_best(list(branch)) for branch in av[1]]
+        if not branches or any(b is None for b in branches):
+            return None
+        known = [b for b in branches if b is not None]
+        return _Cond(frozenset().union(*(b.sources for b in known)), min(b.strength for b in known))
+    if op is sre_c.SUBPATTERN:
+        _group, add_flags, del_flags, inner = av
+        if add_flags or del_flags:
+            return None
+        return _best(list(inner))
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
+        low, _high, inner = av
+        return _best(list(inner)) if low >= 1 else None
+    if op is sre_c.ATOMIC_GROUP:
+        return _best(list(av))
+    return None
+
+
+def _class_cond(items: list[tuple[Any, Any]]) -> _Cond | None:
+    parts: list[str] = []
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            parts.append(re.escape(chr(av)))
+        elif op is sre_c.RANGE:
+            parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is sre_c.CATEGORY and av is sre_c.CATEGORY_DIGIT:
+            parts.append(r"\d")
+        else:
+            # Negated classes and the broad categories (\w, \s) select nothing worth a search.
+            return None
+    if not parts:
+        return None
+    if len(parts) == 1 and len(items) == 1 and items[0][0] is sre_c.LITERAL:
+        return _Cond(frozenset(parts), 1)
+    return _Cond(frozenset({"[" + "".join(parts) + "]"}), 1)
