@@ -139,11 +139,14 @@ def _sentence_claims(doc: Document, data: CompiledFrames, start: int, end: int, 
         return
     entities = [m for m in names if m.type == "entity"]
     roles = [m for m in names if m.type == "role"]
-    scan = _Scan(sentence, data)
+    # Scanned only once a value needs it: most sentences with names hold no value.
+    scan: _Scan | None = None
     count = numbered
     for mention in sorted(values + roles, key=lambda m: (m.start, m.end, m.type)):
         evidence = _evidence(doc, start, end, start + mention.start, start + mention.end)
         if mention.type in VALUE_TYPES:
+            if scan is None:
+                scan = _Scan(sentence, data)
             claim = _value_claim(doc, data, scan, start, mention, entities, roles, evidence, count)
         else:
             claim = _role_claim(doc, start, mention, evidence, count)
