@@ -91,12 +91,16 @@ def extract_claims(doc: Document) -> list[Claim]:
     names = recognize(doc.text, lang, doc.info.reference_date, dimensions=NAME_DIMENSIONS)
     topic = main_organization(names, doc)
     claims: list[Claim] = []
+    # Names come sorted by start: each sentence looks only at those starting inside it.
+    starts = [m.start for m in names]
+    well_formed = all(m.start <= m.end for m in names) and starts == sorted(starts)
     for zone in doc.zones:
         if zone.kind in SKIPPED_ZONES:
             continue
         for start, end in sentences(doc.text, zone.start, zone.end):
+            nearby = names[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)] if well_formed else names
             inside = [m.model_copy(update={"start": m.start - start, "end": m.end - start})
-                      for m in names if start <= m.start and m.end <= end]
+                      for m in nearby if start <= m.start and m.end <= end]
             claims.extend(_sentence_claims(doc, data, start, end, inside, len(claims)))
     if topic is not None:
         claims = [c.model_copy(update={"topic": topic}) if c.subject is None else c for c in claims]

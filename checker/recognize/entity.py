@@ -222,11 +222,9 @@ class _Scanner:
         inner_capitals = self.inner_capitals
         lower_words = self.lower_words
         for tok in self.tokens:
-            if tok.capital:
-                if not _sentence_start(text, tok.start, lex):
-                    inner_capitals.add(tok.text)
-                    continue
-            if tok.text.islower():
+            if tok.capital and not _sentence_start(text, tok.start, lex):
+                inner_capitals.add(tok.text)
+            elif tok.text.islower():
                 lower_words.add(tok.low)
 
     def is_name_word(self, i: int) -> bool:
