@@ -1,4 +1,4 @@
-"""Necessary conditions (``checker.recognize.prefilter``) never reject a text the pattern matches in."""
+"""Prefilters (``checker.recognize.prefilter``) never reject a text that a pattern matches in."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import re
 import pytest
 
 from checker import lang
+from checker.frame.data import frames
 from checker.recognize import time as time_mod
-from checker.recognize.prefilter import necessary
+from checker.recognize.prefilter import WordGate, necessary
 from checker.recognize.time_data import fold
 
 
@@ -52,3 +53,48 @@ def test_time_rules_keep_their_matches_on_the_examples(language: str) -> None:
         for text in texts:
             if rule.regex.search(text):
                 assert all(c.search(text) for c in conditions), (rule.regex.pattern[:80], text)
+
+
+_GATED = [re.compile(p, re.IGNORECASE) for p in (
+    r"(?<!\w)(?:said|told|announc\w*)",
+    r"(?<!\w)(?:first\s+model|first\s+car)(?!\w)",
+    r"(?<!\w)(?:a\s+déclaré|écrit)(?!\w)",
+    r"(?<!\w)(?:k\w+)",
+)] + [re.compile(r"\bsaid"), re.compile(r"(?<!\w)Said")]
+
+
+@pytest.mark.parametrize("text", [
+    "He said so.", "HE SAID SO", "announcement", "reannounced", "the First  Model", "Il A DÉCLARÉ", "écrits",
+    "Kelvin \u212aelvin", "\u017faid it", "\u0130stanbul said", "\u039f\u0394\u039f\u03a3 said", "nothing here", "",
+])
+def test_word_gate_keeps_every_pattern_that_matches(text: str) -> None:
+    gate = WordGate(_GATED)
+    maybe = gate.candidates(text)
+    for index, pattern in enumerate(_GATED):
+        if pattern.search(text):
+            assert index in maybe, (pattern.pattern, text)
+
+
+def test_word_gate_leaves_out_what_cannot_match() -> None:
+    gate = WordGate(_GATED)
+    assert set(gate.candidates("He told us.")) == {0, 4, 5}
+    # Patterns of another shape (no look-behind, or case-sensitive) are always candidates.
+    assert {4, 5} <= set(gate.candidates("nothing"))
+
+
+@pytest.mark.parametrize("language", sorted(lang.available("frames")))
+def test_word_gate_on_the_frame_examples(language: str) -> None:
+    """Every cue pattern that matches an example sentence of any language is a candidate for it."""
+    data = frames(language)
+    patterns = [p for _, p in data.attributes] + [p for _, p in data.qualifiers] + [p for _, p in data.modalities]
+    gate = WordGate(patterns)
+    texts = [example.sentence for code in lang.available("frames") for a in lang.load("frames", code).attributes
+             for example in a.examples]
+    texts += [example.phrase for dimension in lang.registered_dimensions()
+              for code in lang.available(dimension) for example in lang.load(dimension, code).all_examples()]
+    assert texts
+    for text in texts + [t.upper() for t in texts]:
+        maybe = gate.candidates(text)
+        for index, pattern in enumerate(patterns):
+            if pattern.search(text):
+                assert index in maybe, (pattern.pattern[:80], text)

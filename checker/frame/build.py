@@ -15,12 +15,14 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from checker.document import Document
-from checker.frame.data import CompiledFrames, frames
+from checker.frame.data import Attribute, CompiledFrames, frames
 from checker.frame.sentences import sentences
 from checker.link.entities import entity_key
 from checker.recognize import recognize
+from checker.recognize.prefilter import WordGate
 from checker.records import Claim, ClaimValue, EntityValue, Mention, RoleValue, Span, TimeValue
 
 VALUE_TYPES = frozenset({"time", "quantity", "money", "percent"})
@@ -63,14 +65,23 @@ class _Scan:
 
     def __init__(self, sentence: str, data: CompiledFrames) -> None:
         self.text = sentence
-        self.cues = _cues(sentence, data)
+        gates = _gates(data)
+        # Only the cue patterns whose opening words occur in the sentence can match in it.
+        self.maybe = gates.candidates(sentence)
+        attributes = [pair for index, pair in enumerate(data.attributes) if index in self.maybe]
+        self.cues = _cues(sentence, attributes)
         self.breaks = [m.start() for m in data.clause_break.finditer(sentence)]
         self.commas = [m.start() for m in _COMMA.finditer(sentence)]
-        self.qualifiers = [(qualifier, m.start(), m.end()) for qualifier, pattern in data.qualifiers
+        offset = len(data.attributes)
+        self.qualifiers = [(qualifier, m.start(), m.end())
+                           for index, (qualifier, pattern) in enumerate(data.qualifiers, offset) if index in self.maybe
                            for m in pattern.finditer(sentence)]
         self.attributions = ([(m.start(), m.end(), " ".join(m.group(1).lower().split()))
                               for m in data.attribution.finditer(sentence)] if data.attribution else [])
-        reported = [pattern for modality, pattern in data.modalities if modality == "reported"]
+        offset += len(data.qualifiers)
+        self.modalities = [(modality, pattern) for index, (modality, pattern) in enumerate(data.modalities, offset)
+                           if index in self.maybe]
+        reported = [pattern for modality, pattern in self.modalities if modality == "reported"]
         self.reported = any(pattern.search(sentence) for pattern in reported)
         found = data.as_of.search(sentence) if data.as_of is not None else None
         self.as_of = found.group() if found else None
@@ -159,9 +170,16 @@ def _sentence_claims(doc: Document, data: CompiledFrames, start: int, end: int, 
             yield claim
 
 
-def _cues(sentence: str, data: CompiledFrames) -> list[_Cue]:
+@cache
+def _gates(data: CompiledFrames) -> WordGate:
+    """One gate over the attribute, qualifier and modality patterns of a language, in that order."""
+    return WordGate([pattern for _, pattern in data.attributes] + [pattern for _, pattern in data.qualifiers]
+                    + [pattern for _, pattern in data.modalities])
+
+
+def _cues(sentence: str, attributes: list[tuple[Attribute, re.Pattern[str]]]) -> list[_Cue]:
     """Attribute cues in the sentence; of two overlapping cues the longer wins ("sortir de ligne" over "sortir")."""
-    found = [_Cue(attribute.id, m.start(), m.end()) for attribute, pattern in data.attributes
+    found = [_Cue(attribute.id, m.start(), m.end()) for attribute, pattern in attributes
              for m in pattern.finditer(sentence)]
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept: list[_Cue] = []
@@ -306,7 +324,7 @@ def _span_gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 def _modality(data: CompiledFrames, scan: _Scan, mention: Mention) -> str:
     low = max(0, mention.start - 120)
-    for modality, pattern in data.modalities:
+    for modality, pattern in scan.modalities:
         if modality != "reported" and pattern.search(scan.text, low, mention.start):
             return modality
     return "reported" if scan.reported else "asserted"

@@ -127,3 +127,120 @@ def _class_cond(items: list[tuple[Any, Any]]) -> _Cond | None:
     if len(parts) == 1 and len(items) == 1 and items[0][0] is sre_c.LITERAL:
         return _Cond(frozenset(parts), 1)
     return _Cond(frozenset({"[" + "".join(parts) + "]"}), 1)
+
+
+_HEAD = 3
+_WORD_CHAR = re.compile(r"\w")
+_WORD_RUN = re.compile(r"\w+")
+
+
+class WordGate:
+    """Which of several word-start patterns ("(?<!\\w)(?:said|told|announc\\w*)") can match in a text.
+
+    Each pattern that opens with ``(?<!\\w)`` and then literal letters starts every match at the
+    start of a word, and that word starts with one of the pattern's literal openings ("said",
+    "told", "announc"). ``candidates(text)`` collects the word prefixes of the text once and
+    returns the patterns whose openings occur; the others cannot match anywhere in the text,
+    nor in any part of it. Patterns of another shape are always candidates.
+
+    Case-insensitive patterns are compared on the lower-cased text. That is exact only for
+    characters whose lower case is one character, does not depend on its neighbours, keeps
+    word characters word characters, and agrees with how ``re`` compares the openings' letters
+    without case; a text with any other character gets every pattern as a candidate.
+    """
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.count = len(patterns)
+        self.always: frozenset[int] = frozenset()
+        by_prefix: dict[str, set[int]] = {}
+        always: set[int] = set()
+        letters: set[str] = set()
+        for index, pattern in enumerate(patterns):
+            openings = _openings(pattern)
+            if openings is None or not all(_plain_case(letter) for opening in openings for letter in opening):
+                always.add(index)
+                continue
+            for opening in openings:
+                letters.update(opening)
+                by_prefix.setdefault(opening.lower(), set()).add(index)
+        self.always = frozenset(always)
+        # Openings filed under their first (up to) _HEAD letters: a word is looked up by its first letters only.
+        self.heads: dict[str, list[tuple[str, frozenset[int]]]] = {}
+        for prefix, found in sorted(by_prefix.items()):
+            self.heads.setdefault(prefix[:_HEAD], []).append((prefix, frozenset(found)))
+        self.lengths = tuple(sorted({len(head) for head in self.heads}))
+        self._letters = [(letter.lower(), re.compile(re.escape(letter), re.IGNORECASE)) for letter in sorted(letters)]
+        self._safe: set[str] = set()
+        self._unsafe: set[str] = set()
+
+    def candidates(self, text: str) -> frozenset[int] | range:
+        """Indices of the patterns that may match in ``text`` (all of them when that cannot be told)."""
+        chars = set(text)
+        if not chars <= self._safe and not self._all_safe(chars - self._safe):
+            return range(self.count)
+        found = set(self.always)
+        heads = self.heads
+        for word in set(_WORD_RUN.findall(text.lower())):
+            for n in self.lengths:
+                filed = heads.get(word[:n])
+                if filed is not None:
+                    for prefix, indices in filed:
+                        if word.startswith(prefix):
+                            found.update(indices)
+        return frozenset(found)
+
+    def _all_safe(self, chars: set[str]) -> bool:
+        if chars & self._unsafe:
+            return False
+        for char in chars:
+            if self._is_safe(char):
+                self._safe.add(char)
+            else:
+                self._unsafe.add(char)
+                return False
+        return True
+
+    def _is_safe(self, char: str) -> bool:
+        if not _plain_case(char):
+            return False
+        low = char.lower()
+        # Wherever re takes this character for a letter of an opening, lower-casing must make them equal.
+        return all(letter == low or not compiled.fullmatch(char) for letter, compiled in self._letters)
+
+
+def _plain_case(char: str) -> bool:
+    """Lower-casing ``char`` gives one character, whatever its neighbours, of the same word-character class."""
+    low = char.lower()
+    return (len(low) == 1 and ("a" + char).lower() == "a" + low and (char + "a").lower() == low + "a"
+            and bool(_WORD_CHAR.match(char)) == bool(_WORD_CHAR.match(low)))
+
+
+def _openings(pattern: re.Pattern[str]) -> list[str] | None:
+    """The literal word openings of a ``(?<!\\w)...`` pattern, or None when it has another shape."""
+    if pattern.flags & (re.VERBOSE | re.ASCII) or not pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    except re.error:
+        return None
+    if not parsed or parsed[0][0] is not sre_c.ASSERT_NOT:
+        return None
+    direction, inner = parsed[0][1]
+    if direction != -1 or list(inner) != [(sre_c.IN, [(sre_c.CATEGORY, sre_c.CATEGORY_WORD)])]:
+        return None
+    return _lead(parsed[1:])
+
+
+def _lead(items: list[tuple[Any, Any]]) -> list[str] | None:
+    """Each way the sequence can begin with word characters, as literal text; None when one has none."""
+    run = ""
+    for op, av in items:
+        if op is sre_c.LITERAL and _WORD_CHAR.match(chr(av)):
+            run += chr(av)
+            continue
+        if op is sre_c.BRANCH:
+            branches = [_lead(list(branch)) for branch in av[1]]
+            if all(branch is not None for branch in branches):
+                return [run + tail for branch in branches if branch is not None for tail in branch]
+        break
+    return [run] if run else None
