@@ -93,17 +93,24 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
     if not lex.prefilter.search(folded):
         return None
     # Most sentences that pass the prefilter ("year", "next") hold no digit: skip the rules that need one.
-    needs_digit = _digit_rules(lang) if _DIGIT.search(folded) is None else ()
     # A rule runs only where each of its necessary conditions (a word or class it cannot match without)
     # is found; rules share conditions (the month names), so each is searched for at most once.
     seen: dict[re.Pattern[str], bool] = {}
     per_rule = []
-    for index, (rule, conditions) in enumerate(zip(lex.rules, _conditions(lang), strict=True)):
-        if index in needs_digit or not _holds(conditions, folded, seen):
-            continue
-        found = tuple(rule.regex.finditer(folded))
-        if found:
-            per_rule.append((rule, found))
+    for rule, conditions in _plan(lang, _DIGIT.search(folded) is not None):
+        for condition in conditions:
+            holds = seen.get(condition)
+            if holds is None:
+                holds = seen[condition] = condition.search(folded) is not None
+            if not holds:
+                break
+        else:
+            found = tuple(rule.regex.finditer(folded))
+            if found:
+                per_rule.append((rule, found))
+    if not per_rule:
+        # No rule matched: ``scan`` has nothing to settle and ``scan_with_tense`` nothing to read.
+        return None
     return folded, _lower(text), tuple(per_rule)
 
 
@@ -113,14 +120,12 @@ def _conditions(lang: str) -> tuple[tuple[re.Pattern[str], ...], ...]:
     return tuple(necessary(rule.regex) for rule in _lexicon(lang).rules)
 
 
-def _holds(conditions: tuple[re.Pattern[str], ...], text: str, seen: dict[re.Pattern[str], bool]) -> bool:
-    for condition in conditions:
-        found = seen.get(condition)
-        if found is None:
-            found = seen[condition] = condition.search(text) is not None
-        if not found:
-            return False
-    return True
+@cache
+def _plan(lang: str, digits: bool) -> tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...]:
+    """The rules to try, in order, with their conditions; without ``digits`` those that need one are left out."""
+    needs_digit = () if digits else _digit_rules(lang)
+    return tuple((rule, conditions) for index, (rule, conditions)
+                 in enumerate(zip(_lexicon(lang).rules, _conditions(lang), strict=True)) if index not in needs_digit)
 
 
 _DIGIT = re.compile(r"\d")
