@@ -129,9 +129,7 @@ def _class_cond(items: list[tuple[Any, Any]]) -> _Cond | None:
     return _Cond(frozenset({"[" + "".join(parts) + "]"}), 1)
 
 
-_HEAD = 3
 _WORD_CHAR = re.compile(r"\w")
-_WORD_RUN = re.compile(r"\w+")
 
 
 class WordGate:
@@ -139,9 +137,10 @@ class WordGate:
 
     Each pattern that opens with ``(?<!\\w)`` and then literal letters starts every match at the
     start of a word, and that word starts with one of the pattern's literal openings ("said",
-    "told", "announc"). ``candidates(text)`` collects the word prefixes of the text once and
-    returns the patterns whose openings occur; the others cannot match anywhere in the text,
-    nor in any part of it. Patterns of another shape are always candidates.
+    "told", "announc"). ``candidates(text)`` finds, with one scan of the text, the longest
+    opening at each word start (the shorter ones there are its prefixes) and returns the
+    patterns whose openings occur; the others cannot match anywhere in the text, nor in any
+    part of it. Patterns of another shape are always candidates.
 
     Case-insensitive patterns are compared on the lower-cased text. That is exact only for
     characters whose lower case is one character, does not depend on its neighbours, keeps
@@ -164,11 +163,11 @@ class WordGate:
                 letters.update(opening)
                 by_prefix.setdefault(opening.lower(), set()).add(index)
         self.always = frozenset(always)
-        # Openings filed under their first (up to) _HEAD letters: a word is looked up by its first letters only.
-        self.heads: dict[str, list[tuple[str, frozenset[int]]]] = {}
-        for prefix, found in sorted(by_prefix.items()):
-            self.heads.setdefault(prefix[:_HEAD], []).append((prefix, frozenset(found)))
-        self.lengths = tuple(sorted({len(head) for head in self.heads}))
+        # One scan finds, where an opening starts, the longest one there; the shorter ones are its prefixes.
+        self.closure = {opening: frozenset(index for prefix, found in by_prefix.items()
+                                           if opening.startswith(prefix) for index in found)
+                        for opening in by_prefix}
+        self._openings = re.compile(r"(?<!\w)" + _trie(sorted(by_prefix)) if by_prefix else r"(?!x)x")
         self._letters = [(letter.lower(), re.compile(re.escape(letter), re.IGNORECASE)) for letter in sorted(letters)]
         self._safe: set[str] = set()
         self._unsafe: set[str] = set()
@@ -179,14 +178,9 @@ class WordGate:
         if not chars <= self._safe and not self._all_safe(chars - self._safe):
             return range(self.count)
         found = set(self.always)
-        heads = self.heads
-        for word in set(_WORD_RUN.findall(text.lower())):
-            for n in self.lengths:
-                filed = heads.get(word[:n])
-                if filed is not None:
-                    for prefix, indices in filed:
-                        if word.startswith(prefix):
-                            found.update(indices)
+        # An opening lies inside one word, so no match hides the start of the next word: every word start is tried.
+        for opening in set(self._openings.findall(text.lower())):
+            found.update(self.closure[opening])
         return frozenset(found)
 
     def _all_safe(self, chars: set[str]) -> bool:
@@ -206,6 +200,25 @@ class WordGate:
         low = char.lower()
         # Wherever re takes this character for a letter of an opening, lower-casing must make them equal.
         return all(letter == low or not compiled.fullmatch(char) for letter, compiled in self._letters)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching any of ``words`` (no groups), factored by common prefixes; the longest wins."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alternatives = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        body = "(?:" + "|".join(alternatives) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root)
 
 
 def _plain_case(char: str) -> bool:
