@@ -90,14 +90,20 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
     """
     lex = _lexicon(lang)
     folded = fold(text)
-    if not lex.prefilter.search(folded):
+    digits = _DIGIT.search(folded) is not None
+    words = _word_prefilter(lang)
+    if words is None:
+        passes = lex.prefilter.search(folded) is not None
+    else:
+        passes = digits or words.search(folded) is not None
+    if not passes:
         return None
     # Most sentences that pass the prefilter ("year", "next") hold no digit: skip the rules that need one.
     # A rule runs only where each of its necessary conditions (a word or class it cannot match without)
     # is found; rules share conditions (the month names), so each is searched for at most once.
     seen: dict[re.Pattern[str], bool] = {}
     per_rule = []
-    for rule, conditions in _plan(lang, _DIGIT.search(folded) is not None):
+    for rule, conditions in _plan(lang, digits):
         for condition in conditions:
             holds = seen.get(condition)
             if holds is None:
@@ -112,6 +118,15 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
         # No rule matched: ``scan`` has nothing to settle and ``scan_with_tense`` nothing to read.
         return None
     return folded, _lower(text), tuple(per_rule)
+
+
+@cache
+def _word_prefilter(lang: str) -> re.Pattern[str] | None:
+    """The prefilter without its leading ``\\d`` alternative (a text with a digit passes it anyway), if it has one."""
+    prefilter = _lexicon(lang).prefilter
+    if prefilter.pattern.startswith("\\d|"):
+        return re.compile(prefilter.pattern[3:], prefilter.flags)
+    return None
 
 
 @cache
