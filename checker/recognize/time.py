@@ -377,6 +377,15 @@ def report_cue_before(text: str, lang: str, start: int) -> str | None:
     return text[offset + found.start() : start].strip()
 
 
+def may_have_report_cue(text: str, lang: str) -> bool:
+    """False when no stretch of ``text`` can hold a report cue, so ``report_cue_before`` is None everywhere."""
+    if not _lexicon(lang).data.report_cues:
+        return False
+    # Folding is one character at a time: a cue found in a folded stretch is in the folded whole text too.
+    folded = fold(text)
+    return all(condition.search(folded) for condition in necessary(_report_regex(lang)))
+
+
 @cache
 def _report_regex(lang: str) -> re.Pattern[str]:
     from checker.recognize.time_data import alternation
