@@ -98,3 +98,15 @@ def test_word_gate_on_the_frame_examples(language: str) -> None:
         for index, pattern in enumerate(patterns):
             if pattern.search(text):
                 assert index in maybe, (pattern.pattern[:80], text)
+
+
+@pytest.mark.parametrize(("text", "language", "possible"), [
+    ("According to a report from the agency on March 3, the plant opened.", "en", True),
+    ("The plant opened on March 3.", "en", False),
+    ("Selon un rapport du 21 octobre, l'usine a ouvert.", "fr", True),
+    ("L'usine a ouvert le 21 octobre.", "fr", False),
+])
+def test_report_cue_gate(text: str, language: str, possible: bool) -> None:
+    assert time_mod.may_have_report_cue(text, language) is possible
+    if not possible:
+        assert all(time_mod.report_cue_before(text, language, i) is None for i in range(len(text) + 1))
