@@ -46,11 +46,23 @@ def necessary(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
     return _necessary(pattern.pattern, pattern.flags)
 
 
+def parse(pattern: re.Pattern[str]) -> Any:
+    """``pattern`` parsed (``re._parser``), once per process; None when it cannot be parsed again."""
+    return _parse(pattern.pattern, pattern.flags)
+
+
+@cache
+def _parse(source: str, flags: int) -> Any:
+    try:
+        return sre_parse.parse(source, flags)
+    except re.error:
+        return None
+
+
 @cache
 def _necessary(source: str, flags: int) -> tuple[re.Pattern[str], ...]:
-    try:
-        parsed = sre_parse.parse(source, flags)
-    except re.error:
+    parsed = _parse(source, flags)
+    if parsed is None:
         return ()
     conds = [c for c in _seq_conds(list(parsed)) if c.strength >= 2 or not (c.sources <= _WEAK_CLASSES)]
     conds.sort(key=lambda c: -c.strength)

@@ -20,14 +20,13 @@ import bisect
 import datetime as dt
 import re
 import re._constants as sre_c
-import re._parser as sre_parse
 from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Any
 
 from checker import lang as langdata
 from checker.recognize import time_calendar as cal
-from checker.recognize.prefilter import necessary
+from checker.recognize.prefilter import necessary, parse
 from checker.recognize.time_core import ONE_DAY, Cand, Context
 from checker.recognize.time_data import TimeData, fold
 from checker.recognize.time_rules import EXCLUSIVE_DAY_RANGE_END, Lexicon, Rule, build_lexicon
@@ -150,7 +149,9 @@ _DIGIT = re.compile(r"\d")
 def _digit_rules(lang: str) -> frozenset[int]:
     """Indices of the rules whose every match contains a digit, read off their parsed patterns."""
     rules = _lexicon(lang).rules
-    return frozenset(i for i, rule in enumerate(rules) if _needs_digit(sre_parse.parse(rule.regex.pattern)))
+    # The parse is shared with the rule conditions (``prefilter.necessary``).
+    return frozenset(i for i, rule in enumerate(rules)
+                     if (parsed := parse(rule.regex)) is not None and _needs_digit(parsed))
 
 
 def _needs_digit(seq: Any) -> bool:
