@@ -115,6 +115,9 @@ def _dateline(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
 
 
 def _report_date(text: str, lang: str) -> tuple[Cand, str] | None:
+    if not timerec.may_have_report_cue(text, lang):
+        # Most texts name no report: their times need not be read for one.
+        return None
     for cand in _day_cands(text, lang):
         cue = timerec.report_cue_before(text, lang, cand.start)
         if cue is not None:

@@ -73,7 +73,10 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._starts = [0]
-        self._starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        found = text.find("\n")
+        while found >= 0:
+            self._starts.append(found + 1)
+            found = text.find("\n", found + 1)
 
     def line_and_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of ``offset``."""

@@ -15,13 +15,15 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from checker.document import Document
-from checker.frame.data import CompiledFrames, Qualifier, frames
+from checker.frame.data import Attribute, CompiledFrames, Qualifier, frames
 from checker.frame.sentences import sentences
 from checker.link.entities import entity_key
 from checker.recognize import recognize
 from checker.recognize.entity import lexicon
+from checker.recognize.prefilter import WordGate
 from checker.records import Claim, ClaimValue, EntityValue, Mention, RoleValue, Span, TimeValue
 
 VALUE_TYPES = frozenset({"time", "quantity", "money", "percent"})
@@ -64,17 +66,26 @@ class _Scan:
 
     def __init__(self, sentence: str, data: CompiledFrames, names: Sequence[Mention] = ()) -> None:
         self.text = sentence
+        gates = _gates(data)
+        # Only the cue patterns whose opening words occur in the sentence can match in it.
+        self.maybe = gates.candidates(sentence)
+        attributes = [pair for index, pair in enumerate(data.attributes) if index in self.maybe]
         # A cue word inside a name ("Vorent Capital", "Signal Post") names the company, not an attribute.
-        self.cues = [c for c in _cues(sentence, data)
+        self.cues = [c for c in _cues(sentence, attributes)
                      if not any(n.start < c.end and c.start < n.end for n in names)]
         self.breaks = [m.start() for m in data.clause_break.finditer(sentence)]
         self.commas = [m.start() for m in _COMMA.finditer(sentence)]
-        self.qualifiers = [(qualifier, m.start(), m.end()) for qualifier, pattern in data.qualifiers
+        offset = len(data.attributes)
+        self.qualifiers = [(qualifier, m.start(), m.end())
+                           for index, (qualifier, pattern) in enumerate(data.qualifiers, offset) if index in self.maybe
                            for m in pattern.finditer(sentence)
                            if not _cancelled(data, qualifier, sentence, m.start())]
         self.attributions = ([(m.start(), m.end(), " ".join(m.group(1).lower().split()))
                               for m in data.attribution.finditer(sentence)] if data.attribution else [])
-        reported = [pattern for modality, pattern in data.modalities if modality == "reported"]
+        offset += len(data.qualifiers)
+        self.modalities = [(modality, pattern) for index, (modality, pattern) in enumerate(data.modalities, offset)
+                           if index in self.maybe]
+        reported = [pattern for modality, pattern in self.modalities if modality == "reported"]
         self.reported = any(pattern.search(sentence) for pattern in reported)
         found = data.as_of.search(sentence) if data.as_of is not None else None
         self.as_of = found.group() if found else None
@@ -101,11 +112,15 @@ def extract_claims(doc: Document) -> list[Claim]:
     names = _after_datelines(recognize(doc.text, lang, doc.info.reference_date, dimensions=NAME_DIMENSIONS), doc)
     topic = main_organization(names, doc)
     claims: list[Claim] = []
+    # Names come sorted by start: each sentence looks only at those starting inside it.
+    starts = [m.start for m in names]
+    well_formed = all(m.start <= m.end for m in names) and starts == sorted(starts)
     for zone in doc.zones:
         if zone.kind in SKIPPED_ZONES:
             continue
         for start, end in sentences(doc.text, zone.start, zone.end):
-            within = [m for m in names if start <= m.start and m.end <= end]
+            nearby = names[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)] if well_formed else names
+            within = [m for m in nearby if start <= m.start and m.end <= end]
             inside = [m.model_copy(update={"start": m.start - start, "end": m.end - start}) for m in within]
             # The place and agency of a dateline are where and by whom the story was filed: no subjects
             # (their names still hide cue words: "(Signal Post)" signs nothing).
@@ -184,11 +199,14 @@ def _sentence_claims(doc: Document, data: CompiledFrames, start: int, end: int, 
     named = [m for m in names if m.type == "entity"]
     entities = [m for m in named if m.start not in filed]
     roles = [m for m in names if m.type == "role"]
-    scan = _Scan(sentence, data, named)
+    # Scanned only once a value needs it: most sentences with names hold no value.
+    scan: _Scan | None = None
     count = numbered
     for mention in sorted(values + roles, key=lambda m: (m.start, m.end, m.type)):
         evidence = _evidence(doc, start, end, start + mention.start, start + mention.end)
         if mention.type in VALUE_TYPES:
+            if scan is None:
+                scan = _Scan(sentence, data, named)
             claim = _value_claim(doc, data, scan, start, mention, entities, roles, evidence, count)
         else:
             claim = _role_claim(doc, start, mention, evidence, count)
@@ -197,9 +215,16 @@ def _sentence_claims(doc: Document, data: CompiledFrames, start: int, end: int, 
             yield claim
 
 
-def _cues(sentence: str, data: CompiledFrames) -> list[_Cue]:
+@cache
+def _gates(data: CompiledFrames) -> WordGate:
+    """One gate over the attribute, qualifier and modality patterns of a language, in that order."""
+    return WordGate([pattern for _, pattern in data.attributes] + [pattern for _, pattern in data.qualifiers]
+                    + [pattern for _, pattern in data.modalities])
+
+
+def _cues(sentence: str, attributes: list[tuple[Attribute, re.Pattern[str]]]) -> list[_Cue]:
     """Attribute cues in the sentence; of two overlapping cues the longer wins ("sortir de ligne" over "sortir")."""
-    found = [_Cue(attribute.id, m.start(), m.end()) for attribute, pattern in data.attributes
+    found = [_Cue(attribute.id, m.start(), m.end()) for attribute, pattern in attributes
              for m in pattern.finditer(sentence)]
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept: list[_Cue] = []
@@ -344,7 +369,7 @@ def _span_gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 def _modality(data: CompiledFrames, scan: _Scan, mention: Mention) -> str:
     low = max(0, mention.start - 120)
-    for modality, pattern in data.modalities:
+    for modality, pattern in scan.modalities:
         if modality != "reported" and pattern.search(scan.text, low, mention.start):
             return modality
     return "reported" if scan.reported else "asserted"

@@ -42,13 +42,25 @@ class BlockWriter:
     def text(self, raw: str, start: int, end: int) -> None:
         """Append ``raw[start:end]`` with its whitespace collapsed."""
         pos = start
+        # Start of visible text not written yet. A lone " " between two words would be written as " "
+        # standing for itself, exactly as a copy writes it, so such words go out in one copy.
+        open_at = -1
         for match in _SPACE_RUN.finditer(raw, start, end):
-            if match.start() > pos:
-                self._visible(raw, pos, match.start(), None)
-            self._whitespace(match.start(), match.end())
-            pos = match.end()
-        if pos < end:
-            self._visible(raw, pos, end, None)
+            ws_start, ws_end = match.span()
+            if ws_start > pos and open_at < 0:
+                open_at = pos
+            if open_at >= 0 and ws_end == ws_start + 1 and ws_end < end and raw[ws_start] == " ":
+                pos = ws_end
+                continue
+            if open_at >= 0:
+                self._visible(raw, open_at, ws_start, None)
+                open_at = -1
+            self._whitespace(ws_start, ws_end)
+            pos = ws_end
+        if pos < end and open_at < 0:
+            open_at = pos
+        if open_at >= 0:
+            self._visible(raw, open_at, end, None)
 
     def entity(self, replacement: str, start: int, end: int) -> None:
         """Append a decoded character reference standing for the whole ``raw[start:end]``."""

@@ -91,8 +91,16 @@ _INLINE = re.compile(
 )
 
 
+# Every inline construct starts with one of these characters: a stretch without them is plain text.
+_INLINE_START = re.compile(r"[!\[<*_`]")
+
+
 def _inline(writer: BlockWriter, text: str, start: int, end: int) -> None:
     pos = start
+    if _INLINE_START.search(text, start, end) is None:
+        if pos < end:
+            writer.text(text, pos, end)
+        return
     for match in _INLINE.finditer(text, start, end):
         if match.start() > pos:
             writer.text(text, pos, match.start())

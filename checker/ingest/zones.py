@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
+import re._constants as sre_c
+import re._parser as sre_parse
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -54,18 +56,37 @@ class BoilerplateData(lang.DimensionData):
 
 
 @cache
-def _compiled() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """Every language's patterns joined: a French article may carry an English footer."""
+def _compiled() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Every language's patterns joined: a French article may carry an English footer.
+
+    The "anywhere" patterns come in two parts: those anchored at the start of the line (``^...``),
+    which only need to be tried there, and the rest, searched through the line.
+    """
+    starting: list[str] = []
     anywhere: list[str] = []
     tail: list[str] = []
     for language in lang.available("boilerplate"):
         data: BoilerplateData = lang.load("boilerplate", language)
         for entry in data.patterns:
-            (tail if entry.where == "tail" else anywhere).append(f"(?:{entry.pattern})")
-    return (re.compile("|".join(anywhere), re.IGNORECASE) if anywhere else None,
+            if entry.where == "tail":
+                tail.append(f"(?:{entry.pattern})")
+            else:
+                (starting if _anchored(entry.pattern) else anywhere).append(f"(?:{entry.pattern})")
+    return (re.compile("|".join(starting), re.IGNORECASE) if starting else None,
+            re.compile("|".join(anywhere), re.IGNORECASE) if anywhere else None,
             re.compile("|".join(tail), re.IGNORECASE) if tail else None)
 
 
+def _anchored(pattern: str) -> bool:
+    """Whether every match of ``pattern`` starts at the start of the string (it opens with ``^``, no branch)."""
+    try:
+        parsed = sre_parse.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return False
+    return len(parsed) > 0 and parsed[0] == (sre_c.AT, sre_c.AT_BEGINNING)
+
+
+@cache
 def _script(ch: str) -> str:
     """A coarse script name for a letter (the first word of its Unicode name)."""
     if ch.isascii():
@@ -77,14 +98,15 @@ def _script(ch: str) -> str:
     return first
 
 
-_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_ASCII_NOT_LETTERS = bytes(c for c in range(128) if not (65 <= c <= 90 or 97 <= c <= 122))
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _scripts(text: str) -> Counter[str]:
     # Most text is ASCII: count it with a regex, look up names only for the rest.
     counts = Counter(_script(ch) for ch in _NON_ASCII.findall(text) if ch.isalpha())
-    ascii_letters = len(_ASCII_LETTERS.findall(text))
+    # The ASCII letters counted in C: drop the rest of ASCII from the ASCII bytes, measure what is left.
+    ascii_letters = len(text.encode("ascii", "ignore").translate(None, _ASCII_NOT_LETTERS))
     if ascii_letters:
         counts["LATIN"] += ascii_letters
     return counts
@@ -92,11 +114,17 @@ def _scripts(text: str) -> Counter[str]:
 
 def is_boilerplate_line(line: str, at_tail: bool = False, main_script: str = "LATIN") -> bool:
     """Whether one line is boilerplate on its own (patterns, or mostly in another script)."""
-    anywhere, tail = _compiled()
+    starting, anywhere, tail = _compiled()
+    # Without MULTILINE, "^" holds only at 0: matching there is searching.
+    if starting is not None and starting.match(line):
+        return True
     if anywhere is not None and anywhere.search(line):
         return True
     if at_tail and tail is not None and tail.search(line):
         return True
+    if main_script == "LATIN" and line.isascii():
+        # Every letter of an ASCII line is Latin: it cannot be mostly in another script.
+        return False
     counts = _scripts(line)
     letters = sum(counts.values())
     return letters >= 4 and counts[main_script] < letters / 2

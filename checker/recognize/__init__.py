@@ -13,6 +13,7 @@ import bisect
 import datetime as dt
 import importlib
 from collections.abc import Callable, Iterable
+from types import ModuleType
 
 from checker.records import Mention
 
@@ -26,8 +27,14 @@ _VALUE_DIMENSIONS = frozenset({"money", "percent", "time", "quantity"})
 Finder = Callable[[str, str, "dt.date | None"], list[Mention]]
 
 
+_MODULES: dict[str, ModuleType] = {}
+
+
 def _finder(name: str) -> Finder:
-    module = importlib.import_module(f"checker.recognize.{name}")
+    # Imported once; ``find`` is still read from the module on each call.
+    module = _MODULES.get(name)
+    if module is None:
+        module = _MODULES[name] = importlib.import_module(f"checker.recognize.{name}")
     finder: Finder = module.find
     return finder
 

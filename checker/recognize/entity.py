@@ -154,18 +154,27 @@ class Name:
 
 def _tokens(text: str, lex: _Lexicon) -> list[_Token]:
     found: list[_Token] = []
+    append = found.append
+    size = len(text)
+    abbreviations = lex.abbreviations
     for match in _WORD.finditer(text):
         start, end = match.span()
         word = match.group()
         low = word.casefold()
+        shown = word
         # The period of "Co.", "Inc." and of an initial ("J.") belongs to the word.
-        if end < len(text) and text[end] == "." and (
-                low in lex.abbreviations or (len(word) == 1 and word.isupper()) or "." in word):
+        if end < size and text[end] == "." and (
+                low in abbreviations or (len(word) == 1 and word.isupper()) or "." in word):
             end += 1
+            shown = text[start:end]
+        if word.islower():
+            # Most words: no capital anywhere, so neither a capital nor an acronym.
+            append(_Token(start, end, shown, low, False, False))
+            continue
         # "iPhone", "eBay": a capital after the first letter also marks a name.
-        capital = word[0].isupper() or (word[0].islower() and not word.islower())
+        capital = word[0].isupper() or word[0].islower()
         acronym = capital and word.isupper() and sum(c.isalpha() for c in word) >= 2
-        found.append(_Token(start, end, text[start:end], low, capital, acronym))
+        append(_Token(start, end, shown, low, capital, acronym))
     return found
 
 
@@ -209,11 +218,14 @@ class _Scanner:
         # Words capitalized inside a sentence and words written in lower case: evidence on sentence starters.
         self.inner_capitals: set[str] = set()
         self.lower_words: set[str] = set()
+        lex = self.lex
+        inner_capitals = self.inner_capitals
+        lower_words = self.lower_words
         for tok in self.tokens:
-            if tok.capital and not _sentence_start(text, tok.start, self.lex):
-                self.inner_capitals.add(tok.text)
+            if tok.capital and not _sentence_start(text, tok.start, lex):
+                inner_capitals.add(tok.text)
             elif tok.text.islower():
-                self.lower_words.add(tok.low)
+                lower_words.add(tok.low)
 
     def is_name_word(self, i: int) -> bool:
         tok = self.tokens[i]

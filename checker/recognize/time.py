@@ -20,13 +20,13 @@ import bisect
 import datetime as dt
 import re
 import re._constants as sre_c
-import re._parser as sre_parse
 from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Any
 
 from checker import lang as langdata
 from checker.recognize import time_calendar as cal
+from checker.recognize.prefilter import necessary, parse
 from checker.recognize.time_core import ONE_DAY, Cand, Context
 from checker.recognize.time_data import TimeData, fold
 from checker.recognize.time_rules import EXCLUSIVE_DAY_RANGE_END, Lexicon, Rule, build_lexicon
@@ -89,13 +89,57 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
     """
     lex = _lexicon(lang)
     folded = fold(text)
-    if not lex.prefilter.search(folded):
+    digits = _DIGIT.search(folded) is not None
+    words = _word_prefilter(lang)
+    if words is None:
+        passes = lex.prefilter.search(folded) is not None
+    else:
+        passes = digits or words.search(folded) is not None
+    if not passes:
         return None
     # Most sentences that pass the prefilter ("year", "next") hold no digit: skip the rules that need one.
-    needs_digit = _digit_rules(lang) if _DIGIT.search(folded) is None else ()
-    per_rule = tuple((rule, () if index in needs_digit else tuple(rule.regex.finditer(folded)))
-                     for index, rule in enumerate(lex.rules))
-    return folded, _lower(text), tuple((rule, found) for rule, found in per_rule if found)
+    # A rule runs only where each of its necessary conditions (a word or class it cannot match without)
+    # is found; rules share conditions (the month names), so each is searched for at most once.
+    seen: dict[re.Pattern[str], bool] = {}
+    per_rule = []
+    for rule, conditions in _plan(lang, digits):
+        for condition in conditions:
+            holds = seen.get(condition)
+            if holds is None:
+                holds = seen[condition] = condition.search(folded) is not None
+            if not holds:
+                break
+        else:
+            found = tuple(rule.regex.finditer(folded))
+            if found:
+                per_rule.append((rule, found))
+    if not per_rule:
+        # No rule matched: ``scan`` has nothing to settle and ``scan_with_tense`` nothing to read.
+        return None
+    return folded, _lower(text), tuple(per_rule)
+
+
+@cache
+def _word_prefilter(lang: str) -> re.Pattern[str] | None:
+    """The prefilter without its leading ``\\d`` alternative (a text with a digit passes it anyway), if it has one."""
+    prefilter = _lexicon(lang).prefilter
+    if prefilter.pattern.startswith("\\d|"):
+        return re.compile(prefilter.pattern[3:], prefilter.flags)
+    return None
+
+
+@cache
+def _conditions(lang: str) -> tuple[tuple[re.Pattern[str], ...], ...]:
+    """Per rule, regexes that match wherever the rule does (``prefilter.necessary``)."""
+    return tuple(necessary(rule.regex) for rule in _lexicon(lang).rules)
+
+
+@cache
+def _plan(lang: str, digits: bool) -> tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...]:
+    """The rules to try, in order, with their conditions; without ``digits`` those that need one are left out."""
+    needs_digit = () if digits else _digit_rules(lang)
+    return tuple((rule, conditions) for index, (rule, conditions)
+                 in enumerate(zip(_lexicon(lang).rules, _conditions(lang), strict=True)) if index not in needs_digit)
 
 
 _DIGIT = re.compile(r"\d")
@@ -105,7 +149,9 @@ _DIGIT = re.compile(r"\d")
 def _digit_rules(lang: str) -> frozenset[int]:
     """Indices of the rules whose every match contains a digit, read off their parsed patterns."""
     rules = _lexicon(lang).rules
-    return frozenset(i for i, rule in enumerate(rules) if _needs_digit(sre_parse.parse(rule.regex.pattern)))
+    # The parse is shared with the rule conditions (``prefilter.necessary``).
+    return frozenset(i for i, rule in enumerate(rules)
+                     if (parsed := parse(rule.regex)) is not None and _needs_digit(parsed))
 
 
 def _needs_digit(seq: Any) -> bool:
@@ -330,6 +376,15 @@ def report_cue_before(text: str, lang: str, start: int) -> str | None:
     if found is None:
         return None
     return text[offset + found.start() : start].strip()
+
+
+def may_have_report_cue(text: str, lang: str) -> bool:
+    """False when no stretch of ``text`` can hold a report cue, so ``report_cue_before`` is None everywhere."""
+    if not _lexicon(lang).data.report_cues:
+        return False
+    # Folding is one character at a time: a cue found in a folded stretch is in the folded whole text too.
+    folded = fold(text)
+    return all(condition.search(folded) for condition in necessary(_report_regex(lang)))
 
 
 @cache

@@ -1,0 +1,271 @@
+"""Cheap necessary conditions for expensive regexes, read off their parsed patterns.
+
+``necessary(pattern)`` gives a few small regexes (a literal word, an alternation
+of literal words, a character class) of which each matches somewhere in every
+string that ``pattern`` matches in. A text that fails one of them cannot hold a
+match, so the costly pattern need not run over it: the result is the same, only
+cheaper. The rules of the recognizers start with look-behinds and optional
+words, which keep ``re`` from skipping ahead to likely starts; the conditions
+have no such parts and scan fast.
+
+The analysis is conservative: any construct it does not understand yields no
+condition, never a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre_c
+import re._parser as sre_parse
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+# At most this many conditions per pattern: each costs one search over the text.
+MAX_CONDITIONS = 3
+# A condition that a single common character satisfies ("," or "-") saves nothing.
+_WEAK_CLASSES = frozenset(re.escape(c) for c in " ,.-'")
+
+
+@dataclass(frozen=True)
+class _Cond:
+    """One necessary condition: a disjunction of regex sources, and its selectivity (its shortest literal)."""
+
+    sources: frozenset[str]
+    strength: int
+
+    def source(self) -> str:
+        return "|".join(sorted(self.sources, key=lambda s: (-len(s), s)))
+
+
+def necessary(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """Regexes each of which matches wherever ``pattern`` has a match (strongest first); () when none is known.
+
+    ``pattern.search(text)`` can succeed only if every returned regex's ``search(text)`` does.
+    """
+    return _necessary(pattern.pattern, pattern.flags)
+
+
+def parse(pattern: re.Pattern[str]) -> Any:
+    """``pattern`` parsed (``re._parser``), once per process; None when it cannot be parsed again."""
+    return _parse(pattern.pattern, pattern.flags)
+
+
+@cache
+def _parse(source: str, flags: int) -> Any:
+    try:
+        return sre_parse.parse(source, flags)
+    except re.error:
+        return None
+
+
+@cache
+def _necessary(source: str, flags: int) -> tuple[re.Pattern[str], ...]:
+    parsed = _parse(source, flags)
+    if parsed is None:
+        return ()
+    conds = [c for c in _seq_conds(list(parsed)) if c.strength >= 2 or not (c.sources <= _WEAK_CLASSES)]
+    conds.sort(key=lambda c: -c.strength)
+    # The compiled conditions use the pattern's own flags (case-insensitivity, ASCII classes), so that each
+    # literal and class means what it means inside the pattern; VERBOSE would only change how they are read.
+    kept = [re.compile(c.source(), flags & ~re.VERBOSE) for c in conds[:MAX_CONDITIONS]]
+    return tuple(dict.fromkeys(kept))
+
+
+def _seq_conds(items: list[tuple[Any, Any]]) -> list[_Cond]:
+    """The conditions of every mandatory item of a sequence; runs of literals count as one word."""
+    conds: list[_Cond] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            run.append(re.escape(chr(av)))
+            continue
+        if run:
+            conds.append(_Cond(frozenset({"".join(run)}), len(run)))
+            run = []
+        if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+            # Zero-width: the literals on either side are still adjacent in a match, but keep runs simple.
+            continue
+        cond = _item_cond(op, av)
+        if cond is not None:
+            conds.append(cond)
+    if run:
+        conds.append(_Cond(frozenset({"".join(run)}), len(run)))
+    return conds
+
+
+def _best(items: list[tuple[Any, Any]]) -> _Cond | None:
+    conds = _seq_conds(items)
+    return max(conds, key=lambda c: c.strength) if conds else None
+
+
+def _item_cond(op: Any, av: Any) -> _Cond | None:
+    """A condition satisfied by every string the item matches, or None."""
+    if op is sre_c.IN:
+        return _class_cond(av)
+    if op is sre_c.BRANCH:
+        branches = [_best(list(branch)) for branch in av[1]]
+        if not branches or any(b is None for b in branches):
+            return None
+        known = [b for b in branches if b is not None]
+        return _Cond(frozenset().union(*(b.sources for b in known)), min(b.strength for b in known))
+    if op is sre_c.SUBPATTERN:
+        _group, add_flags, del_flags, inner = av
+        if add_flags or del_flags:
+            return None
+        return _best(list(inner))
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
+        low, _high, inner = av
+        return _best(list(inner)) if low >= 1 else None
+    if op is sre_c.ATOMIC_GROUP:
+        return _best(list(av))
+    return None
+
+
+def _class_cond(items: list[tuple[Any, Any]]) -> _Cond | None:
+    parts: list[str] = []
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            parts.append(re.escape(chr(av)))
+        elif op is sre_c.RANGE:
+            parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is sre_c.CATEGORY and av is sre_c.CATEGORY_DIGIT:
+            parts.append(r"\d")
+        else:
+            # Negated classes and the broad categories (\w, \s) select nothing worth a search.
+            return None
+    if not parts:
+        return None
+    if len(parts) == 1 and len(items) == 1 and items[0][0] is sre_c.LITERAL:
+        return _Cond(frozenset(parts), 1)
+    return _Cond(frozenset({"[" + "".join(parts) + "]"}), 1)
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+class WordGate:
+    """Which of several word-start patterns ("(?<!\\w)(?:said|told|announc\\w*)") can match in a text.
+
+    Each pattern that opens with ``(?<!\\w)`` and then literal letters starts every match at the
+    start of a word, and that word starts with one of the pattern's literal openings ("said",
+    "told", "announc"). ``candidates(text)`` finds, with one scan of the text, the longest
+    opening at each word start (the shorter ones there are its prefixes) and returns the
+    patterns whose openings occur; the others cannot match anywhere in the text, nor in any
+    part of it. Patterns of another shape are always candidates.
+
+    Case-insensitive patterns are compared on the lower-cased text. That is exact only for
+    characters whose lower case is one character, does not depend on its neighbours, keeps
+    word characters word characters, and agrees with how ``re`` compares the openings' letters
+    without case; a text with any other character gets every pattern as a candidate.
+    """
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.count = len(patterns)
+        self.always: frozenset[int] = frozenset()
+        by_prefix: dict[str, set[int]] = {}
+        always: set[int] = set()
+        letters: set[str] = set()
+        for index, pattern in enumerate(patterns):
+            openings = _openings(pattern)
+            if openings is None or not all(_plain_case(letter) for opening in openings for letter in opening):
+                always.add(index)
+                continue
+            for opening in openings:
+                letters.update(opening)
+                by_prefix.setdefault(opening.lower(), set()).add(index)
+        self.always = frozenset(always)
+        # One scan finds, where an opening starts, the longest one there; the shorter ones are its prefixes.
+        self.closure = {opening: frozenset(index for prefix, found in by_prefix.items()
+                                           if opening.startswith(prefix) for index in found)
+                        for opening in by_prefix}
+        self._openings = re.compile(r"(?<!\w)" + _trie(sorted(by_prefix)) if by_prefix else r"(?!x)x")
+        self._letters = [(letter.lower(), re.compile(re.escape(letter), re.IGNORECASE)) for letter in sorted(letters)]
+        self._safe: set[str] = set()
+        self._unsafe: set[str] = set()
+
+    def candidates(self, text: str) -> frozenset[int] | range:
+        """Indices of the patterns that may match in ``text`` (all of them when that cannot be told)."""
+        chars = set(text)
+        if not chars <= self._safe and not self._all_safe(chars - self._safe):
+            return range(self.count)
+        found = set(self.always)
+        # An opening lies inside one word, so no match hides the start of the next word: every word start is tried.
+        for opening in set(self._openings.findall(text.lower())):
+            found.update(self.closure[opening])
+        return frozenset(found)
+
+    def _all_safe(self, chars: set[str]) -> bool:
+        if chars & self._unsafe:
+            return False
+        for char in chars:
+            if self._is_safe(char):
+                self._safe.add(char)
+            else:
+                self._unsafe.add(char)
+                return False
+        return True
+
+    def _is_safe(self, char: str) -> bool:
+        if not _plain_case(char):
+            return False
+        low = char.lower()
+        # Wherever re takes this character for a letter of an opening, lower-casing must make them equal.
+        return all(letter == low or not compiled.fullmatch(char) for letter, compiled in self._letters)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching any of ``words`` (no groups), factored by common prefixes; the longest wins."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alternatives = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        body = "(?:" + "|".join(alternatives) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root)
+
+
+def _plain_case(char: str) -> bool:
+    """Lower-casing ``char`` gives one character, whatever its neighbours, of the same word-character class."""
+    low = char.lower()
+    return (len(low) == 1 and ("a" + char).lower() == "a" + low and (char + "a").lower() == low + "a"
+            and bool(_WORD_CHAR.match(char)) == bool(_WORD_CHAR.match(low)))
+
+
+def _openings(pattern: re.Pattern[str]) -> list[str] | None:
+    """The literal word openings of a ``(?<!\\w)...`` pattern, or None when it has another shape."""
+    if pattern.flags & (re.VERBOSE | re.ASCII) or not pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    except re.error:
+        return None
+    if not parsed or parsed[0][0] is not sre_c.ASSERT_NOT:
+        return None
+    direction, inner = parsed[0][1]
+    if direction != -1 or list(inner) != [(sre_c.IN, [(sre_c.CATEGORY, sre_c.CATEGORY_WORD)])]:
+        return None
+    return _lead(parsed[1:])
+
+
+def _lead(items: list[tuple[Any, Any]]) -> list[str] | None:
+    """Each way the sequence can begin with word characters, as literal text; None when one has none."""
+    run = ""
+    for op, av in items:
+        if op is sre_c.LITERAL and _WORD_CHAR.match(chr(av)):
+            run += chr(av)
+            continue
+        if op is sre_c.BRANCH:
+            branches = [_lead(list(branch)) for branch in av[1]]
+            if all(branch is not None for branch in branches):
+                return [run + tail for branch in branches if branch is not None for tail in branch]
+        break
+    return [run] if run else None

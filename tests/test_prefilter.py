@@ -1,0 +1,112 @@
+"""Prefilters (``checker.recognize.prefilter``) never reject a text that a pattern matches in."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from checker import lang
+from checker.frame.data import frames
+from checker.recognize import time as time_mod
+from checker.recognize.prefilter import WordGate, necessary
+from checker.recognize.time_data import fold
+
+
+@pytest.mark.parametrize(("pattern", "texts"), [
+    (r"(?<![a-z])(?:the\s+)?(?:january|june|july)\s+\d{1,2}", ["on june 4", "the july 12th", "jan 4"]),
+    (r"(?:a|b)?c+(?!x)", ["c", "abc", "ccx", "xyz"]),
+    (r"(?P<y>\d{4})-(?P=y)", ["2024-2024", "2024-2025", "none"]),
+    (r"(?i)(?<!\w)(?:said|told)(?!\w)", ["He SAID so", "retold", "nothing"]),
+    (r"[^a-z]+", ["123", "abc"]),
+    (r"(?:x|)y", ["y", "xy", "z"]),
+    (r"q[1-4](?:\s*'?\d\d)?", ["q3 '24", "q9", "Q1"]),
+])
+def test_conditions_are_necessary(pattern: str, texts: list[str]) -> None:
+    compiled = re.compile(pattern)
+    conditions = necessary(compiled)
+    for text in texts:
+        if compiled.search(text):
+            assert all(c.search(text) for c in conditions), (pattern, text, [c.pattern for c in conditions])
+
+
+def test_conditions_select() -> None:
+    """A rule led by optional words and look-behinds still yields its mandatory words as a condition."""
+    conditions = necessary(re.compile(r"(?:(?<![a-z])the\s+)?(?<![a-z])(?:monday|friday)\s+(?:next|last)"))
+    assert conditions
+    assert conditions[0].search("see you monday next") and not conditions[0].search("see you soon")
+
+
+def test_no_condition_for_what_is_not_understood() -> None:
+    assert necessary(re.compile(r".*")) == ()
+    assert necessary(re.compile(r"(?i:abc)")) == ()
+
+
+@pytest.mark.parametrize("language", sorted(lang.available("time")))
+def test_time_rules_keep_their_matches_on_the_examples(language: str) -> None:
+    """Over every example phrase of the language data, each rule's conditions hold wherever the rule matches."""
+    texts = [fold(example.phrase) for dimension in lang.registered_dimensions()
+             for code in lang.available(dimension) for example in lang.load(dimension, code).all_examples()]
+    assert texts
+    rules = time_mod._lexicon(language).rules
+    for rule, conditions in zip(rules, time_mod._conditions(language), strict=True):
+        for text in texts:
+            if rule.regex.search(text):
+                assert all(c.search(text) for c in conditions), (rule.regex.pattern[:80], text)
+
+
+_GATED = [re.compile(p, re.IGNORECASE) for p in (
+    r"(?<!\w)(?:said|told|announc\w*)",
+    r"(?<!\w)(?:first\s+model|first\s+car)(?!\w)",
+    r"(?<!\w)(?:a\s+déclaré|écrit)(?!\w)",
+    r"(?<!\w)(?:k\w+)",
+)] + [re.compile(r"\bsaid"), re.compile(r"(?<!\w)Said")]
+
+
+@pytest.mark.parametrize("text", [
+    "He said so.", "HE SAID SO", "announcement", "reannounced", "the First  Model", "Il A DÉCLARÉ", "écrits",
+    "Kelvin \u212aelvin", "\u017faid it", "\u0130stanbul said", "\u039f\u0394\u039f\u03a3 said", "nothing here", "",
+])
+def test_word_gate_keeps_every_pattern_that_matches(text: str) -> None:
+    gate = WordGate(_GATED)
+    maybe = gate.candidates(text)
+    for index, pattern in enumerate(_GATED):
+        if pattern.search(text):
+            assert index in maybe, (pattern.pattern, text)
+
+
+def test_word_gate_leaves_out_what_cannot_match() -> None:
+    gate = WordGate(_GATED)
+    assert set(gate.candidates("He told us.")) == {0, 4, 5}
+    # Patterns of another shape (no look-behind, or case-sensitive) are always candidates.
+    assert {4, 5} <= set(gate.candidates("nothing"))
+
+
+@pytest.mark.parametrize("language", sorted(lang.available("frames")))
+def test_word_gate_on_the_frame_examples(language: str) -> None:
+    """Every cue pattern that matches an example sentence of any language is a candidate for it."""
+    data = frames(language)
+    patterns = [p for _, p in data.attributes] + [p for _, p in data.qualifiers] + [p for _, p in data.modalities]
+    gate = WordGate(patterns)
+    texts = [example.sentence for code in lang.available("frames") for a in lang.load("frames", code).attributes
+             for example in a.examples]
+    texts += [example.phrase for dimension in lang.registered_dimensions()
+              for code in lang.available(dimension) for example in lang.load(dimension, code).all_examples()]
+    assert texts
+    for text in texts + [t.upper() for t in texts]:
+        maybe = gate.candidates(text)
+        for index, pattern in enumerate(patterns):
+            if pattern.search(text):
+                assert index in maybe, (pattern.pattern[:80], text)
+
+
+@pytest.mark.parametrize(("text", "language", "possible"), [
+    ("According to a report from the agency on March 3, the plant opened.", "en", True),
+    ("The plant opened on March 3.", "en", False),
+    ("Selon un rapport du 21 octobre, l'usine a ouvert.", "fr", True),
+    ("L'usine a ouvert le 21 octobre.", "fr", False),
+])
+def test_report_cue_gate(text: str, language: str, possible: bool) -> None:
+    assert time_mod.may_have_report_cue(text, language) is possible
+    if not possible:
+        assert all(time_mod.report_cue_before(text, language, i) is None for i in range(len(text) + 1))
