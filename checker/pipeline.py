@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import hashlib
 import multiprocessing
 import multiprocessing.connection
@@ -258,6 +259,9 @@ def map_budgeted(task: Task, items: Sequence[Any], workers: int, budget: float,
     outcomes: list[Outcome | None] = [None] * len(items)
     pending = deque(range(len(items)))
     pool: list[_Worker] = []
+    # What the workers inherit (language data, libraries) is then left alone by their garbage
+    # collector, which would otherwise walk it and copy the pages it touches: 3 to 5 % of their time.
+    gc.freeze()
     try:
         pool = [_Worker(task) for _ in range(max(1, min(workers, len(items))))] if items else []
         while pending or any(w.index is not None for w in pool):
