@@ -185,3 +185,51 @@ def test_a_long_article_gives_every_name() -> None:
     text = sentence * 400  # about 10,000 words
     found = entity.find(text, "en", None)
     assert len(found) >= 1600
+
+
+# The scanner reads only the words that can matter (capitalized words, particles, the "s" of a
+# possessive, the words of titles); it must find what it finds over every word of the text.
+_PIECES = ["Lumora", "Vantor", "Group", "Co.", "Ltd.", "Inc", "SA", "sa", "ABC", "iVela", "eNova", "de", "De",
+           "des", "d", "of", "la", "Les", "Le", "le", "for", "s", "S", "x", "J.", "chief", "executive", "CEO",
+           "chairman", "Chairman", "said", "several", "Several", "The", "the", "In", "in", "März", "straße",
+           "ſ", "ß", "é", "été", "Été", "中文", "ǅa", "9", "42", "_", "&", "-", "‐", ".", ",", ", ", "'", "’",
+           "(", ")", "\"", "“", "”", "«", "»", "@", "/", "#", "\\", ":", "\n", " ", " ", " ", "  ", "\u00a0"]
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+def _full_scan(text: str, lang: str, monkeypatch_tokens: bool) -> tuple[entity.Name, ...]:
+    original = entity._candidate_tokens
+    if monkeypatch_tokens:
+        entity._candidate_tokens = lambda text, lex, titles: entity._tokens(text, lex)  # type: ignore[assignment]
+    try:
+        return entity._scan.__wrapped__(text, lang)  # type: ignore[attr-defined, no-any-return]
+    finally:
+        entity._candidate_tokens = original
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS, st.sampled_from(["en", "fr"]))
+def test_candidate_tokens_are_the_words_that_matter(text: str, lang: str) -> None:
+    lex = entity._lexicon(lang)
+    titles = entity._title_spans(text, lang)
+    every = entity._tokens(text, lex)
+    kept = entity._candidate_tokens(text, lex, titles)
+    assert set(kept) <= set(every)
+    assert [t.start for t in kept] == sorted({t.start for t in kept})
+    for tok in every:
+        needed = (tok.capital or tok.low in lex.particles or tok.text == "s"
+                  or any(s < tok.end and tok.start < e for s, e in titles))
+        assert tok in kept or not needed
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS, st.sampled_from(["en", "fr"]))
+def test_scanning_candidate_tokens_finds_what_every_word_finds(text: str, lang: str) -> None:
+    assert _full_scan(text, lang, False) == _full_scan(text, lang, True)
+
+
+def test_a_particle_inside_a_hyphenated_word_is_no_particle() -> None:
+    lex = entity._lexicon("en")
+    text = "Lumora x-de Vantor, y&of Vantor and 9-de Vantor"
+    kept = [t.text for t in entity._candidate_tokens(text, lex, [])]
+    assert kept == ["Lumora", "Vantor", "Vantor", "de", "Vantor"]

@@ -65,6 +65,7 @@ class _Lexicon:
     articles: frozenset[str]
     saying_after: re.Pattern[str]
     saying_before: re.Pattern[str]
+    candidates: re.Pattern[str]
 
 
 def _plain(word: str) -> str:
@@ -106,6 +107,7 @@ def _lexicon(language: str) -> _Lexicon:
         articles=frozenset(_plain(w).rstrip("'") for w in data.legal_prefixes),
         saying_after=saying_after,
         saying_before=saying_before,
+        candidates=_candidate_pattern(particles),
     )
 
 
@@ -152,30 +154,96 @@ class Name:
     key: str = ""
 
 
+def _token(text: str, start: int, end: int, word: str, abbreviations: frozenset[str]) -> _Token:
+    """The token of the word ``text[start:end]`` (``_WORD``'s match), with the period it takes."""
+    low = word.casefold()
+    shown = word
+    # The period of "Co.", "Inc." and of an initial ("J.") belongs to the word.
+    if end < len(text) and text[end] == "." and (
+            low in abbreviations or (len(word) == 1 and word.isupper()) or "." in word):
+        end += 1
+        shown = text[start:end]
+    if word.islower():
+        return _Token(start, end, shown, low, False, False)
+    # "iPhone", "eBay": a capital after the first letter also marks a name.
+    capital = word[0].isupper() or word[0].islower()
+    acronym = capital and word.isupper() and sum(c.isalpha() for c in word) >= 2
+    return _Token(start, end, shown, low, capital, acronym)
+
+
 def _tokens(text: str, lex: _Lexicon) -> list[_Token]:
-    found: list[_Token] = []
-    append = found.append
-    size = len(text)
+    """Every word of ``text`` as a token (the scanner keeps only those ``_candidate_tokens`` finds)."""
     abbreviations = lex.abbreviations
-    for match in _WORD.finditer(text):
-        start, end = match.span()
-        word = match.group()
-        low = word.casefold()
-        shown = word
-        # The period of "Co.", "Inc." and of an initial ("J.") belongs to the word.
-        if end < size and text[end] == "." and (
-                low in abbreviations or (len(word) == 1 and word.isupper()) or "." in word):
-            end += 1
-            shown = text[start:end]
-        if word.islower():
-            # Most words: no capital anywhere, so neither a capital nor an acronym.
-            append(_Token(start, end, shown, low, False, False))
+    return [_token(text, m.start(), m.end(), m.group(), abbreviations) for m in _WORD.finditer(text)]
+
+
+# Lower-case letters that are their own case fold: a word made only of these (and of digits,
+# "_", "&", inner hyphens and periods) is no name word, and its folded form is itself.
+_PLAIN = "".join(sorted({c for c in map(chr, range(0x250)) if c.islower() and c.casefold() == c}))
+_PLAIN_CLASS = "[" + re.escape(_PLAIN) + r"0-9_&]"
+_WORD_GOES_ON = r"(?:[\w&]|[-\u2010\u2011.](?=[^\W_]))"
+
+
+def _candidate_pattern(particles: set[str]) -> re.Pattern[str]:
+    """The words the scanner needs: any word with a character other than a plain lower-case one,
+    and plain words that are a particle or the "s" of a possessive."""
+    plain_words = sorted((w for w in particles | {"s"}
+                          if _WORD.fullmatch(w) and re.fullmatch(rf"(?:{_PLAIN_CLASS}|[-.])+", w)),
+                         key=len, reverse=True)
+    exact = "|".join(re.escape(w) for w in plain_words) or r"(?!x)x"
+    # Possessive: once the plain characters run out, the next character of the word, if any, is not plain.
+    other = rf"(?=(?:{_PLAIN_CLASS}|[-\u2010\u2011.](?=[^\W_]))*+[\w&])"
+    return re.compile(
+        rf"(?<![\w/@#\\])(?:{other}[^\W\d_]{_WORD_GOES_ON}*|(?P<plain>{exact})(?!{_WORD_GOES_ON}))")
+
+
+def _word_starts_at(text: str, pos: int) -> bool:
+    """Whether a word of ``_WORD.finditer(text)`` starts at ``pos``."""
+    # Words hold no white space: from the white space before ``pos``, _WORD splits as over the whole text.
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    for match in _WORD.finditer(text, start):
+        if match.start() >= pos:
+            return match.start() == pos
+    return False
+
+
+def _candidate_tokens(text: str, lex: _Lexicon, titles: list[tuple[int, int]]) -> list[_Token]:
+    """The tokens of ``_tokens`` that the scanner can use, in order: capitalized words, particles,
+    possessive "s", and the words of titles.
+
+    A word left out is plain lower case and neither: no name word, never joined, and the letters it
+    leaves in the gap between the tokens around it keep those from joining, as the word itself did.
+    """
+    abbreviations = lex.abbreviations
+    found: list[_Token] = []
+    for m in lex.candidates.finditer(text):
+        start = m.start()
+        # "x-de", "x&de" are one word: a plain particle after a hyphen, period or "&" may end a word.
+        if m.group("plain") is not None and start > 0 and text[start - 1] in "-\u2010\u2011.&" and (
+                not _word_starts_at(text, start)):
             continue
-        # "iPhone", "eBay": a capital after the first letter also marks a name.
-        capital = word[0].isupper() or word[0].islower()
-        acronym = capital and word.isupper() and sum(c.isalpha() for c in word) >= 2
-        append(_Token(start, end, shown, low, capital, acronym))
-    return found
+        found.append(_token(text, start, m.end(), m.group(), abbreviations))
+    if not titles:
+        return found
+    extra: list[_Token] = []
+    for start, end in titles:
+        # Words hold no white space: from the white space before a title, _WORD splits as over the whole text.
+        pos = start
+        while pos > 0 and not text[pos - 1].isspace():
+            pos -= 1
+        for match in _WORD.finditer(text, pos):
+            if match.start() >= end:
+                break
+            tok = _token(text, match.start(), match.end(), match.group(), abbreviations)
+            if tok.end > start:
+                extra.append(tok)
+    if not extra:
+        return found
+    by_start = {tok.start: tok for tok in extra}
+    by_start.update((tok.start, tok) for tok in found)
+    return [by_start[k] for k in sorted(by_start)]
 
 
 def _sentence_start(text: str, pos: int, lex: _Lexicon) -> bool:
@@ -205,9 +273,9 @@ class _Scanner:
     def __init__(self, text: str, language: str) -> None:
         self.text = text
         self.lex = _lexicon(language)
-        self.tokens = _tokens(text, self.lex)
-        titled = [False] * len(self.tokens)
         spans = _title_spans(text, language)
+        self.tokens = _candidate_tokens(text, self.lex, spans)
+        titled = [False] * len(self.tokens)
         j = 0
         for i, tok in enumerate(self.tokens):
             while j < len(spans) and spans[j][1] <= tok.start:
@@ -217,15 +285,19 @@ class _Scanner:
         self.titled = titled
         # Words capitalized inside a sentence and words written in lower case: evidence on sentence starters.
         self.inner_capitals: set[str] = set()
-        self.lower_words: set[str] = set()
+        self._lower_words: set[str] | None = None
         lex = self.lex
         inner_capitals = self.inner_capitals
-        lower_words = self.lower_words
         for tok in self.tokens:
             if tok.capital and not _sentence_start(text, tok.start, lex):
                 inner_capitals.add(tok.text)
-            elif tok.text.islower():
-                lower_words.add(tok.low)
+
+    @property
+    def lower_words(self) -> set[str]:
+        """Folded forms of the words written in lower case (over every word, not only the tokens)."""
+        if self._lower_words is None:
+            self._lower_words = {w.casefold() for w in _WORD.findall(self.text) if w.islower()}
+        return self._lower_words
 
     def is_name_word(self, i: int) -> bool:
         tok = self.tokens[i]
