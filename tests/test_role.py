@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,17 @@ def test_person_then_organization_and_title() -> None:
     found = _roles("Ada Quinn, Orbis CEO, said so.")
     assert [(t, v.title, v.person, v.organization) for t, v in found] == [
         ("Ada Quinn, Orbis CEO", "ceo", "Ada Quinn", "Orbis")]
+
+
+_TITLE_PIECES = ["CEO", "ceo", "Ceo", "chief", "CHIEF", "ſ", "K", "İ", "ı", "executive", "EXECUTIVE", "officer",
+                 "président", "PRÉSIDENT", "directeur", "général", "PDG", "chairman", "Chairman", "vice",
+                 "Lumora", "-", "‐", "_", "'", "’", " ", " ", "\n", ",", "(", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_PIECES), max_size=30).map("".join), st.sampled_from(["en", "fr"]))
+def test_the_first_letter_gate_loses_no_title(text: str, lang: str) -> None:
+    gated = role._grammar(lang).titles
+    assert gated.pattern.startswith("(?=[")
+    ungated = re.compile(gated.pattern[gated.pattern.index("]") + 2:], gated.flags)
+    assert [m.span() for m in gated.finditer(text)] == [m.span() for m in ungated.finditer(text)]

@@ -100,6 +100,19 @@ def _words_pattern(words: list[str]) -> str:
     return "|".join(_form_pattern(w) for w in ordered) or r"(?!x)x"
 
 
+def _first_letter_gate(spellings: list[tuple[str, str]]) -> str:
+    """A lookahead for the first letters of ``spellings``, or "" when one does not open with a letter.
+
+    ``re`` tries every alternative at every position after a non-word character; one character
+    class rules out most positions first. Under IGNORECASE the class takes the same case variants
+    as each spelling's first letter (a superset for case-sensitive acronyms), so no match is lost.
+    """
+    if not spellings or not all(form[:1].isalpha() for form, _ in spellings):
+        return ""
+    letters = "".join(sorted({re.escape(form[0]) for form, _ in spellings}))
+    return f"(?=[{letters}])"
+
+
 @dataclass(frozen=True)
 class _Grammar:
     titles: re.Pattern[str]
@@ -131,7 +144,8 @@ def _grammar(language: str) -> _Grammar:
     # Longest spelling first: "président-directeur général" before "président".
     spellings.sort(key=lambda s: len(s[0]), reverse=True)
     alternatives = "|".join(p for _, p in spellings) or r"(?!x)x"
-    titles = re.compile(rf"(?<![\w{_HYPHEN_CLASS}])(?:{alternatives})(?![\w{_HYPHEN_CLASS}])", re.IGNORECASE)
+    titles = re.compile(rf"{_first_letter_gate(spellings)}(?<![\w{_HYPHEN_CLASS}])(?:{alternatives})"
+                        rf"(?![\w{_HYPHEN_CLASS}])", re.IGNORECASE)
     dets = _words_pattern(data.determiners)
     coords = _words_pattern(data.coordinators)
     coordination = re.compile(
