@@ -288,9 +288,14 @@ class _Scanner:
         self._lower_words: set[str] | None = None
         lex = self.lex
         inner_capitals = self.inner_capitals
-        for tok in self.tokens:
-            if tok.capital and not _sentence_start(text, tok.start, lex):
-                inner_capitals.add(tok.text)
+        # Whether each capitalized token opens a sentence (names start only at those; False for the rest).
+        self.opens = opens = [False] * len(self.tokens)
+        for i, tok in enumerate(self.tokens):
+            if tok.capital:
+                if _sentence_start(text, tok.start, lex):
+                    opens[i] = True
+                else:
+                    inner_capitals.add(tok.text)
 
     @property
     def lower_words(self) -> set[str]:
@@ -313,7 +318,7 @@ class _Scanner:
         return (plain in self.lex.articles and i + 1 < len(self.tokens)
                 and _SPACE.fullmatch(self.gap(i)) is not None
                 and self.tokens[i + 1].capital and _plain(self.tokens[i + 1].text) not in self.lex.stop
-                and not self.titled[i + 1] and not _sentence_start(self.text, tok.start, self.lex))
+                and not self.titled[i + 1] and not self.opens[i])
 
     def gap(self, i: int) -> str:
         return self.text[self.tokens[i].end:self.tokens[i + 1].start]
@@ -411,7 +416,8 @@ class _Scanner:
             return None
         if all(toks[k].low in self.lex.demonyms for k in range(first, last + 1)):
             return None
-        if not _sentence_start(self.text, toks[first].start, self.lex):
+        # ``first`` is a name word, so capitalized: its sentence start is known.
+        if not self.opens[first]:
             return first, last
         head = toks[first]
         known = head.acronym or head.text in self.inner_capitals or not head.text[0].isupper()
