@@ -233,3 +233,11 @@ def test_a_particle_inside_a_hyphenated_word_is_no_particle() -> None:
     text = "Lumora x-de Vantor, y&of Vantor and 9-de Vantor"
     kept = [t.text for t in entity._candidate_tokens(text, lex, [])]
     assert kept == ["Lumora", "Vantor", "Vantor", "de", "Vantor"]
+
+
+def test_the_reach_of_a_spelled_out_acronym_covers_its_longest_match() -> None:
+    text = "X" + (" a" + "b" * 30) * 5 + " (ABC)"
+    match = entity._LOWER_THEN_ACRONYM.match(text, 1)
+    assert match is not None
+    assert text.index("(") - 1 < entity._LOWER_THEN_ACRONYM_REACH
+    assert entity._LOWER_THEN_ACRONYM.match(" a" + "b" * 31 + " (ABC)") is None

@@ -125,6 +125,9 @@ _QUOTED_BAD = re.compile(r"[!?;:]|,\s|\.\s|[.,]$")
 _PAREN_ACRONYM = re.compile(r"\s?\(([A-Z][A-Z0-9&]{1,9})\)")
 _PAREN_QUALIFIER = re.compile(r"\s?\(")
 _LOWER_THEN_ACRONYM = re.compile(r"((?:[ \u00a0][^\W\d_][\w'’\-]{0,30}){1,5}?)\s?\(([A-Z][A-Z0-9&]{1,9})\)")
+# Farthest the "(" of _LOWER_THEN_ACRONYM can be from where it starts: five words of 1 + 1 + 30 characters
+# and a space.
+_LOWER_THEN_ACRONYM_REACH = 5 * 32 + 2
 _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _MAX_NAME_TOKENS = 12
@@ -617,6 +620,10 @@ def _spelled_out(text: str, names: list[Name], lex: _Lexicon) -> list[Name]:
     """"Banque centrale européenne (BCE)": lower-case words spelled out by the acronym belong to the name."""
     grown: list[Name] = []
     for name in names:
+        # The pattern backtracks over up to five words; most names are followed by no "(" within its reach.
+        if text.find("(", name.end, name.end + _LOWER_THEN_ACRONYM_REACH) < 0:
+            grown.append(name)
+            continue
         match = _LOWER_THEN_ACRONYM.match(text, name.end)
         spelled = match is not None and _spells(text[name.start:match.end(1)], match.group(2), lex)
         if match is not None and spelled and not name.quoted:
