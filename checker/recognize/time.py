@@ -100,13 +100,16 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
     # Most sentences that pass the prefilter ("year", "next") hold no digit: skip the rules that need one.
     # A rule runs only where each of its necessary conditions (a word or class it cannot match without)
     # is found; rules share conditions (the month names), so each is searched for at most once.
-    seen: dict[re.Pattern[str], bool] = {}
+    # Conditions are numbered: a list index is cheaper than a dict keyed by patterns, whose hash
+    # covers their compiled code and is recomputed on every lookup.
+    plan, distinct = _plan(lang, digits)
+    seen: list[bool | None] = [None] * len(distinct)
     per_rule = []
-    for rule, conditions in _plan(lang, digits):
-        for condition in conditions:
-            holds = seen.get(condition)
+    for rule, conditions in plan:
+        for index in conditions:
+            holds = seen[index]
             if holds is None:
-                holds = seen[condition] = condition.search(folded) is not None
+                holds = seen[index] = distinct[index].search(folded) is not None
             if not holds:
                 break
         else:
@@ -135,11 +138,17 @@ def _conditions(lang: str) -> tuple[tuple[re.Pattern[str], ...], ...]:
 
 
 @cache
-def _plan(lang: str, digits: bool) -> tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...]:
-    """The rules to try, in order, with their conditions; without ``digits`` those that need one are left out."""
+def _plan(lang: str, digits: bool) -> tuple[tuple[tuple[Rule, tuple[int, ...]], ...], tuple[re.Pattern[str], ...]]:
+    """The rules to try, in order, with their conditions; without ``digits`` those that need one are left out.
+
+    Conditions are given as indices into the second item, the distinct conditions of all rules.
+    """
     needs_digit = () if digits else _digit_rules(lang)
-    return tuple((rule, conditions) for index, (rule, conditions)
+    numbered: dict[re.Pattern[str], int] = {}
+    plan = tuple((rule, tuple(numbered.setdefault(c, len(numbered)) for c in conditions))
+                 for index, (rule, conditions)
                  in enumerate(zip(_lexicon(lang).rules, _conditions(lang), strict=True)) if index not in needs_digit)
+    return plan, tuple(numbered)
 
 
 _DIGIT = re.compile(r"\d")
