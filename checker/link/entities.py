@@ -11,8 +11,8 @@ merely shares a word with another ("acme" / "acme nova") is another entity.
 Industry words are dropped from keys like legal forms ("Nordia Energy" is
 also written "Nordia"), yet two names that keep *different* industry words
 are two companies ("Tata Motors" / "Tata Steel", "Samsung Electronics" /
-"Samsung Heavy Industries"), while synonyms are one ("Qijing Auto" /
-"Qijing Automobile"). The industries and their words, in every language,
+"Samsung Heavy Industries"), while synonyms are one ("Nordia Auto" /
+"Nordia Automobile"). The industries and their words, in every language,
 are in ``checker/lang/<lang>/link.toml``. A bare name ("Nordia") joins the
 one industry its key has in the corpus; when it has several, the bare name
 is ambiguous and stays apart from all of them.
