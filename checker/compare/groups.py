@@ -166,11 +166,6 @@ def _add(findings: dict[str, Finding], finding: Finding) -> None:
         "claims": tuple(ids), "evidence": tuple(merged[i][0] for i in ids), "sides": tuple(merged[i][1] for i in ids)})
 
 
-def _subjects_meet(a: Bucket, b: Bucket) -> bool:
-    """Claims meet about the same subject (two claims whose articles name no subject at all meet too)."""
-    return a.subject == b.subject
-
-
 def _within(key: tuple[str, ...], buckets: list[Bucket]) -> Iterable[Finding]:
     for bucket in buckets:
         distinct_spans = {(c.evidence.path, c.evidence.start) for c in bucket.claims}
@@ -181,10 +176,8 @@ def _within(key: tuple[str, ...], buckets: list[Bucket]) -> Iterable[Finding]:
     for i, a in enumerate(buckets):
         # Buckets are sorted by subject: those that can meet ``a`` follow it, and end at the next subject.
         for b in buckets[i + 1:]:
-            if (b.subject or "") != (a.subject or ""):
+            if b.subject != a.subject:
                 break
-            if not _subjects_meet(a, b):
-                continue
             outcome = _compare(a, b)
             if outcome is None:
                 continue
@@ -208,8 +201,6 @@ def _across(key: tuple[str, ...], other: tuple[str, ...],
         by_subject[b.subject].append(b)
     for a in sorted(groups[key].values(), key=lambda b: (b.subject or "", b.value_key)):
         for b in by_subject.get(a.subject, []):
-            if not _subjects_meet(a, b):
-                continue
             outcome = _compare(a, b)
             if outcome is None:
                 continue

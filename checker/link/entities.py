@@ -114,12 +114,17 @@ def entity_industry(name: str) -> str | None:
     """The industry a name's dropped suffixes state ("Nova Motors Co., Ltd." -> automotive), if any."""
     suffixes, _ = _affixes()
     industries = _industry_words()
-    words = _words(_PARENTHESIZED.sub(" ", _POSSESSIVE.sub("", name)))
+    words = _name_words(name)
     while len(words) > 1 and words[-1] in suffixes:
         industry = industries.get(words.pop())
         if industry is not None:
             return industry
     return None
+
+
+def _name_words(name: str) -> list[str]:
+    """The folded words of a name, without its possessive and parenthesized parts."""
+    return _words(_PARENTHESIZED.sub(" ", _POSSESSIVE.sub("", name)))
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -133,9 +138,7 @@ def entity_key(name: str) -> str:
     At least one word is always kept ("Group" alone stays "group").
     """
     suffixes, prefixes = _affixes()
-    text = _POSSESSIVE.sub("", name)
-    text = _PARENTHESIZED.sub(" ", text)
-    words = _words(text)
+    words = _name_words(name)
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()
     while len(words) > 1 and words[0] in prefixes:
