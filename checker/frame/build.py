@@ -23,6 +23,7 @@ from checker.frame.sentences import sentences
 from checker.link.entities import entity_key
 from checker.recognize import recognize
 from checker.recognize.entity import lexicon
+from checker.recognize.hints import value_hints
 from checker.recognize.prefilter import WordGate
 from checker.records import Claim, ClaimValue, EntityValue, Mention, RoleValue, Span, TimeValue
 
@@ -112,6 +113,8 @@ def extract_claims(doc: Document) -> list[Claim]:
     names = _after_datelines(recognize(doc.text, lang, doc.info.reference_date, dimensions=NAME_DIMENSIONS), doc)
     topic = main_organization(names, doc)
     claims: list[Claim] = []
+    # Most sentences hold no digit, number, quantity or time word: those are not handed to the value recognizers.
+    hints = value_hints(doc.text, lang)
     # Names come sorted by start: each sentence looks only at those starting inside it.
     starts = [m.start for m in names]
     well_formed = all(m.start <= m.end for m in names) and starts == sorted(starts)
@@ -119,15 +122,22 @@ def extract_claims(doc: Document) -> list[Claim]:
         if zone.kind in SKIPPED_ZONES:
             continue
         for start, end in sentences(doc.text, zone.start, zone.end):
+            sentence = doc.text[start:end]
+            values = (recognize(sentence, lang, doc.info.reference_date, dimensions=VALUE_DIMENSIONS)
+                      if hints.touches(start, end) else [])
             nearby = names[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)] if well_formed else names
             within = [m for m in nearby if start <= m.start and m.end <= end]
+            if not values:
+                # Without a value only a role ("X, chief executive of Y") makes a claim.
+                within = [m for m in within if m.type == "role"]
+                if not within:
+                    continue
             inside = [m.model_copy(update={"start": m.start - start, "end": m.end - start}) for m in within]
             # The place and agency of a dateline are where and by whom the story was filed: no subjects
             # (their names still hide cue words: "(Signal Post)" signs nothing).
             filed = {m.start - start for m in within if m.type == "entity" and _in_dateline(doc.text, zone.start, m)}
-            claims.extend(_sentence_claims(doc, data, start, end, inside, len(claims), filed))
-    if topic is not None:
-        claims = [c.model_copy(update={"topic": topic}) if c.subject is None else c for c in claims]
+            found = _Sentence(sentence, start, end, values, inside, filed)
+            claims.extend(_sentence_claims(doc, data, found, len(claims), topic))
     return claims
 
 
@@ -189,15 +199,23 @@ def _in_dateline(text: str, block_start: int, mention: Mention) -> bool:
     return opened >= 0 and text.find(")", mention.end, mention.end + 40) >= 0
 
 
-def _sentence_claims(doc: Document, data: CompiledFrames, start: int, end: int, names: list[Mention],
-                     numbered: int, filed: set[int] | frozenset[int] = frozenset()) -> Iterator[Claim]:
-    sentence = doc.text[start:end]
-    lang = doc.info.language or "en"
-    values = recognize(sentence, lang, doc.info.reference_date, dimensions=VALUE_DIMENSIONS)
-    if not values and not names:
-        return
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence of a document with what was recognized in it (offsets relative to the sentence)."""
+
+    text: str
+    start: int
+    end: int
+    values: list[Mention]
+    names: list[Mention]
+    filed: set[int]  # starts of the dateline's names: where and by whom the story was filed
+
+
+def _sentence_claims(doc: Document, data: CompiledFrames, found: _Sentence, numbered: int,
+                     topic: str | None) -> Iterator[Claim]:
+    sentence, start, end, values, names = found.text, found.start, found.end, found.values, found.names
     named = [m for m in names if m.type == "entity"]
-    entities = [m for m in named if m.start not in filed]
+    entities = [m for m in named if m.start not in found.filed]
     roles = [m for m in names if m.type == "role"]
     # Scanned only once a value needs it: most sentences with names hold no value.
     scan: _Scan | None = None
@@ -207,7 +225,7 @@ def _sentence_claims(doc: Document, data: CompiledFrames, start: int, end: int, 
         if mention.type in VALUE_TYPES:
             if scan is None:
                 scan = _Scan(sentence, data, named)
-            claim = _value_claim(doc, data, scan, start, mention, entities, roles, evidence, count)
+            claim = _value_claim(doc, data, scan, start, mention, entities, roles, evidence, count, topic)
         else:
             claim = _role_claim(doc, start, mention, evidence, count)
         if claim is not None:
@@ -451,7 +469,8 @@ def _name(subject: Mention | str) -> str:
 
 
 def _value_claim(doc: Document, data: CompiledFrames, scan: _Scan, offset: int, mention: Mention,
-                 entities: list[Mention], roles: list[Mention], evidence: Span, number: int) -> Claim | None:
+                 entities: list[Mention], roles: list[Mention], evidence: Span, number: int,
+                 topic: str | None) -> Claim | None:
     sentence = scan.text
     cue = _attribute(data, scan, mention)
     attribute = cue.id if cue else UNSPECIFIED
@@ -488,6 +507,8 @@ def _value_claim(doc: Document, data: CompiledFrames, scan: _Scan, offset: int, 
         evidence=evidence,
         rule=f"frame.{mention.value.type}.{attribute}",
         as_of=as_of,
+        # A claim without a subject is about the story's main organization, if it has one.
+        **({"topic": topic} if subject is None and topic is not None else {}),
     )
 
 

@@ -90,7 +90,7 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
     lex = _lexicon(lang)
     folded = fold(text)
     digits = _DIGIT.search(folded) is not None
-    words = _word_prefilter(lang)
+    words = word_prefilter(lang)
     if words is None:
         passes = lex.prefilter.search(folded) is not None
     else:
@@ -123,7 +123,7 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
 
 
 @cache
-def _word_prefilter(lang: str) -> re.Pattern[str] | None:
+def word_prefilter(lang: str) -> re.Pattern[str] | None:
     """The prefilter without its leading ``\\d`` alternative (a text with a digit passes it anyway), if it has one."""
     prefilter = _lexicon(lang).prefilter
     if prefilter.pattern.startswith("\\d|"):
