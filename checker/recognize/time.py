@@ -26,7 +26,7 @@ from typing import Any
 
 from checker import lang as langdata
 from checker.recognize import time_calendar as cal
-from checker.recognize.prefilter import necessary, parse
+from checker.recognize.prefilter import necessary, parse, trie
 from checker.recognize.time_core import ONE_DAY, Cand, Context
 from checker.recognize.time_data import TimeData, fold
 from checker.recognize.time_rules import EXCLUSIVE_DAY_RANGE_END, Lexicon, Rule, build_lexicon
@@ -92,10 +92,10 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
     digits = _DIGIT.search(folded) is not None
     words = _word_prefilter(lang)
     if words is None:
-        passes = lex.prefilter.search(folded) is not None
-    else:
-        passes = digits or words.search(folded) is not None
-    if not passes:
+        if lex.prefilter.search(folded) is None:
+            return None
+    elif not digits and _word_openings(lang).search(folded) is None:
+        # The openings are a cheaper test than the prefilter's words and hold wherever they do.
         return None
     # Most sentences that pass the prefilter ("year", "next") hold no digit: skip the rules that need one.
     # A rule runs only where each of its necessary conditions (a word or class it cannot match without)
@@ -119,6 +119,9 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
     if not per_rule:
         # No rule matched: ``scan`` has nothing to settle and ``scan_with_tense`` nothing to read.
         return None
+    if words is not None and not digits and words.search(folded) is None:
+        # The prefilter proper, read only now that a rule matched: most texts never get this far.
+        return None
     return folded, _lower(text), tuple(per_rule)
 
 
@@ -129,6 +132,57 @@ def _word_prefilter(lang: str) -> re.Pattern[str] | None:
     if prefilter.pattern.startswith("\\d|"):
         return re.compile(prefilter.pattern[3:], prefilter.flags)
     return None
+
+
+@cache
+def _word_openings(lang: str) -> re.Pattern[str]:
+    """A regex found wherever the prefilter's words are: one literal word of each of their alternatives.
+
+    The words are an alternation of phrases ("the day after tomorrow", "june.?"); one search for
+    a word of each ("tomorrow", "june"), factored by common prefixes, costs less than one for the
+    phrases. When some alternative has no literal word, the words themselves are returned.
+    """
+    words = _word_prefilter(lang)
+    assert words is not None
+    parsed = parse(words)
+    openings = None if parsed is None else _literals(list(parsed))
+    if not openings:
+        return words
+    # A word that contains another ("yesterday", "day") is found only where that one is: leave it out.
+    least = [w for w in openings if not any(other in w for other in openings if other != w)]
+    return re.compile(trie(sorted(least)), words.flags)
+
+
+def _literals(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """Literal strings one of which occurs in every match of the parsed sequence ``items``; None if none is known.
+
+    Of the sequence's mandatory parts (a run of literal characters, an alternation or a group
+    whose every branch has such strings), the one whose shortest string is longest is chosen.
+    """
+    options: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            options.append({run})
+            run = ""
+        inner: set[str] | None = None
+        if op is sre_c.BRANCH:
+            branches = [_literals(list(branch)) for branch in av[1]]
+            if all(branch is not None for branch in branches):
+                inner = {text for branch in branches if branch is not None for text in branch}
+        elif op is sre_c.SUBPATTERN and not av[1] and not av[2]:
+            inner = _literals(list(av[3]))
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and av[0] >= 1:
+            inner = _literals(list(av[2]))
+        # Anything else (a class, an optional part, a look-around) only ends the run of literals.
+        if inner:
+            options.append(inner)
+    if run:
+        options.append({run})
+    return max(options, key=lambda option: min(map(len, option))) if options else None
 
 
 @cache
