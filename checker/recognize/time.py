@@ -19,7 +19,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import re._compiler as sre_compile
 import re._constants as sre_c
+import re._parser as sre_parse
 from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Any
@@ -199,10 +201,74 @@ def _plan(lang: str, digits: bool) -> tuple[tuple[tuple[Rule, tuple[int, ...]], 
     """
     needs_digit = () if digits else _digit_rules(lang)
     numbered: dict[re.Pattern[str], int] = {}
-    plan = tuple((rule, tuple(numbered.setdefault(c, len(numbered)) for c in conditions))
-                 for index, (rule, conditions)
-                 in enumerate(zip(_lexicon(lang).rules, _conditions(lang), strict=True)) if index not in needs_digit)
+    # The core comes last: it is the costlier search, needed only where every cheap condition holds.
+    plan = tuple((rule, tuple(numbered.setdefault(c, len(numbered))
+                              for c in conditions + ((core,) if core is not None else ())))
+                 for index, (rule, conditions, core)
+                 in enumerate(zip(_lexicon(lang).rules, _conditions(lang), _cores(lang), strict=True))
+                 if index not in needs_digit)
     return plan, tuple(numbered)
+
+
+@cache
+def _cores(lang: str) -> tuple[re.Pattern[str] | None, ...]:
+    """Per rule, the core of its pattern (``_core``): a condition that, unlike the others, keeps the word bounds."""
+    return tuple(_core(rule.regex) for rule in _lexicon(lang).rules)
+
+
+_REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
+
+
+def _core(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A stretch of ``pattern``'s own items that matches wherever ``pattern`` does, or None.
+
+    The top-level sequence of items is cut at its optional items; the stretch whose shortest
+    match is longest is kept, with the look-arounds it holds ("(?<![a-z0-9])(?:may|june)(?![a-z])").
+    Every match of the pattern holds a match of each such stretch, at the same place in the same
+    text, so the stretch is a necessary condition. Rules open with optional words that keep
+    ``re`` from skipping ahead; the stretch has none, and it rejects "mar" in "market", which the
+    literal conditions cannot. Stretches that refer to a group (``(?P=sep)``) are not used.
+    """
+    parsed = parse(pattern)
+    if parsed is None:
+        return None
+    items = list(parsed)
+    while len(items) == 1 and items[0][0] is sre_c.SUBPATTERN and not items[0][1][1] and not items[0][1][2]:
+        items = list(items[0][1][3])
+    stretches: list[list[tuple[Any, Any]]] = [[]]
+    for op, av in items:
+        if op in _REPEATS and av[0] == 0 or _refers_to_group(op, av):
+            stretches.append([])
+        else:
+            stretches[-1].append((op, av))
+    widths = [(sre_parse.SubPattern(parsed.state, stretch).getwidth()[0], -index)
+              for index, stretch in enumerate(stretches)]
+    (width, best) = max(widths)
+    if width == 0:
+        return None
+    return sre_compile.compile(sre_parse.SubPattern(parsed.state, stretches[-best]), pattern.flags)
+
+
+def _refers_to_group(op: Any, av: Any) -> bool:
+    """Whether a parsed item is or holds a back-reference (its group may lie outside a stretch)."""
+    if op in (sre_c.GROUPREF, sre_c.GROUPREF_EXISTS, sre_c.GROUPREF_IGNORE, sre_c.GROUPREF_LOC_IGNORE,
+              sre_c.GROUPREF_UNI_IGNORE):
+        return True
+    if op is sre_c.BRANCH:
+        return any(_holds_reference(branch) for branch in av[1])
+    if op is sre_c.SUBPATTERN:
+        return _holds_reference(av[3])
+    if op in _REPEATS:
+        return _holds_reference(av[2])
+    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
+        return _holds_reference(av[1])
+    if op is sre_c.ATOMIC_GROUP:
+        return _holds_reference(av)
+    return False
+
+
+def _holds_reference(seq: Any) -> bool:
+    return any(_refers_to_group(op, av) for op, av in seq)
 
 
 _DIGIT = re.compile(r"\d")
