@@ -179,7 +179,7 @@ class WordGate:
         self.closure = {opening: frozenset(index for prefix, found in by_prefix.items()
                                            if opening.startswith(prefix) for index in found)
                         for opening in by_prefix}
-        self._openings = re.compile(r"(?<!\w)" + _trie(sorted(by_prefix)) if by_prefix else r"(?!x)x")
+        self._openings = re.compile(r"(?<!\w)" + trie(sorted(by_prefix)) if by_prefix else r"(?!x)x")
         self._letters = [(letter.lower(), re.compile(re.escape(letter), re.IGNORECASE)) for letter in sorted(letters)]
         self._safe: set[str] = set()
         self._unsafe: set[str] = set()
@@ -214,7 +214,7 @@ class WordGate:
         return all(letter == low or not compiled.fullmatch(char) for letter, compiled in self._letters)
 
 
-def _trie(words: list[str]) -> str:
+def trie(words: list[str]) -> str:
     """A regex matching any of ``words`` (no groups), factored by common prefixes; the longest wins."""
     root: dict[str, Any] = {}
     for word in words:

@@ -19,14 +19,16 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import re._compiler as sre_compile
 import re._constants as sre_c
+import re._parser as sre_parse
 from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Any
 
 from checker import lang as langdata
 from checker.recognize import time_calendar as cal
-from checker.recognize.prefilter import necessary, parse
+from checker.recognize.prefilter import necessary, parse, trie
 from checker.recognize.time_core import ONE_DAY, Cand, Context
 from checker.recognize.time_data import TimeData, fold
 from checker.recognize.time_rules import EXCLUSIVE_DAY_RANGE_END, Lexicon, Rule, build_lexicon
@@ -92,10 +94,10 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
     digits = _DIGIT.search(folded) is not None
     words = word_prefilter(lang)
     if words is None:
-        passes = lex.prefilter.search(folded) is not None
-    else:
-        passes = digits or words.search(folded) is not None
-    if not passes:
+        if lex.prefilter.search(folded) is None:
+            return None
+    elif not digits and _word_openings(lang).search(folded) is None:
+        # The openings are a cheaper test than the prefilter's words and hold wherever they do.
         return None
     # Most sentences that pass the prefilter ("year", "next") hold no digit: skip the rules that need one.
     # A rule runs only where each of its necessary conditions (a word or class it cannot match without)
@@ -119,6 +121,9 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
     if not per_rule:
         # No rule matched: ``scan`` has nothing to settle and ``scan_with_tense`` nothing to read.
         return None
+    if words is not None and not digits and words.search(folded) is None:
+        # The prefilter proper, read only now that a rule matched: most texts never get this far.
+        return None
     return folded, _lower(text), tuple(per_rule)
 
 
@@ -129,6 +134,57 @@ def word_prefilter(lang: str) -> re.Pattern[str] | None:
     if prefilter.pattern.startswith("\\d|"):
         return re.compile(prefilter.pattern[3:], prefilter.flags)
     return None
+
+
+@cache
+def _word_openings(lang: str) -> re.Pattern[str]:
+    """A regex found wherever the prefilter's words are: one literal word of each of their alternatives.
+
+    The words are an alternation of phrases ("the day after tomorrow", "june.?"); one search for
+    a word of each ("tomorrow", "june"), factored by common prefixes, costs less than one for the
+    phrases. When some alternative has no literal word, the words themselves are returned.
+    """
+    words = _word_prefilter(lang)
+    assert words is not None
+    parsed = parse(words)
+    openings = None if parsed is None else _literals(list(parsed))
+    if not openings:
+        return words
+    # A word that contains another ("yesterday", "day") is found only where that one is: leave it out.
+    least = [w for w in openings if not any(other in w for other in openings if other != w)]
+    return re.compile(trie(sorted(least)), words.flags)
+
+
+def _literals(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """Literal strings one of which occurs in every match of the parsed sequence ``items``; None if none is known.
+
+    Of the sequence's mandatory parts (a run of literal characters, an alternation or a group
+    whose every branch has such strings), the one whose shortest string is longest is chosen.
+    """
+    options: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            options.append({run})
+            run = ""
+        inner: set[str] | None = None
+        if op is sre_c.BRANCH:
+            branches = [_literals(list(branch)) for branch in av[1]]
+            if all(branch is not None for branch in branches):
+                inner = {text for branch in branches if branch is not None for text in branch}
+        elif op is sre_c.SUBPATTERN and not av[1] and not av[2]:
+            inner = _literals(list(av[3]))
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and av[0] >= 1:
+            inner = _literals(list(av[2]))
+        # Anything else (a class, an optional part, a look-around) only ends the run of literals.
+        if inner:
+            options.append(inner)
+    if run:
+        options.append({run})
+    return max(options, key=lambda option: min(map(len, option))) if options else None
 
 
 @cache
@@ -145,10 +201,74 @@ def _plan(lang: str, digits: bool) -> tuple[tuple[tuple[Rule, tuple[int, ...]], 
     """
     needs_digit = () if digits else _digit_rules(lang)
     numbered: dict[re.Pattern[str], int] = {}
-    plan = tuple((rule, tuple(numbered.setdefault(c, len(numbered)) for c in conditions))
-                 for index, (rule, conditions)
-                 in enumerate(zip(_lexicon(lang).rules, _conditions(lang), strict=True)) if index not in needs_digit)
+    # The core comes last: it is the costlier search, needed only where every cheap condition holds.
+    plan = tuple((rule, tuple(numbered.setdefault(c, len(numbered))
+                              for c in conditions + ((core,) if core is not None else ())))
+                 for index, (rule, conditions, core)
+                 in enumerate(zip(_lexicon(lang).rules, _conditions(lang), _cores(lang), strict=True))
+                 if index not in needs_digit)
     return plan, tuple(numbered)
+
+
+@cache
+def _cores(lang: str) -> tuple[re.Pattern[str] | None, ...]:
+    """Per rule, the core of its pattern (``_core``): a condition that, unlike the others, keeps the word bounds."""
+    return tuple(_core(rule.regex) for rule in _lexicon(lang).rules)
+
+
+_REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
+
+
+def _core(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A stretch of ``pattern``'s own items that matches wherever ``pattern`` does, or None.
+
+    The top-level sequence of items is cut at its optional items; the stretch whose shortest
+    match is longest is kept, with the look-arounds it holds ("(?<![a-z0-9])(?:may|june)(?![a-z])").
+    Every match of the pattern holds a match of each such stretch, at the same place in the same
+    text, so the stretch is a necessary condition. Rules open with optional words that keep
+    ``re`` from skipping ahead; the stretch has none, and it rejects "mar" in "market", which the
+    literal conditions cannot. Stretches that refer to a group (``(?P=sep)``) are not used.
+    """
+    parsed = parse(pattern)
+    if parsed is None:
+        return None
+    items = list(parsed)
+    while len(items) == 1 and items[0][0] is sre_c.SUBPATTERN and not items[0][1][1] and not items[0][1][2]:
+        items = list(items[0][1][3])
+    stretches: list[list[tuple[Any, Any]]] = [[]]
+    for op, av in items:
+        if op in _REPEATS and av[0] == 0 or _refers_to_group(op, av):
+            stretches.append([])
+        else:
+            stretches[-1].append((op, av))
+    widths = [(sre_parse.SubPattern(parsed.state, stretch).getwidth()[0], -index)
+              for index, stretch in enumerate(stretches)]
+    (width, best) = max(widths)
+    if width == 0:
+        return None
+    return sre_compile.compile(sre_parse.SubPattern(parsed.state, stretches[-best]), pattern.flags)
+
+
+def _refers_to_group(op: Any, av: Any) -> bool:
+    """Whether a parsed item is or holds a back-reference (its group may lie outside a stretch)."""
+    if op in (sre_c.GROUPREF, sre_c.GROUPREF_EXISTS, sre_c.GROUPREF_IGNORE, sre_c.GROUPREF_LOC_IGNORE,
+              sre_c.GROUPREF_UNI_IGNORE):
+        return True
+    if op is sre_c.BRANCH:
+        return any(_holds_reference(branch) for branch in av[1])
+    if op is sre_c.SUBPATTERN:
+        return _holds_reference(av[3])
+    if op in _REPEATS:
+        return _holds_reference(av[2])
+    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
+        return _holds_reference(av[1])
+    if op is sre_c.ATOMIC_GROUP:
+        return _holds_reference(av)
+    return False
+
+
+def _holds_reference(seq: Any) -> bool:
+    return any(_refers_to_group(op, av) for op, av in seq)
 
 
 _DIGIT = re.compile(r"\d")
