@@ -144,7 +144,7 @@ def _word_openings(lang: str) -> re.Pattern[str]:
     a word of each ("tomorrow", "june"), factored by common prefixes, costs less than one for the
     phrases. When some alternative has no literal word, the words themselves are returned.
     """
-    words = _word_prefilter(lang)
+    words = word_prefilter(lang)
     assert words is not None
     parsed = parse(words)
     openings = None if parsed is None else _literals(list(parsed))
