@@ -3,15 +3,16 @@
 Extraction hands each sentence to the value recognizers, and most sentences of an
 article hold no value: no digit, no number word, no vague quantifier ("several"),
 no time word ("June", "yesterday", "next year"). ``value_hints(text, lang)``
-finds those words with one scan of a whole document; a sentence that none of
-them touches cannot yield a value mention, so it is not scanned sentence by
-sentence, where the recognizers' own checks would cost a call each.
+folds a whole document once and tells for a sentence, from its words, whether
+it can yield a value mention; one that cannot is not handed to the recognizers,
+whose own checks would cost a call each.
 
 Every word here is a necessary condition of its recognizer, built from the same
 language data: money and percent read a number first; a number is digits, a
 vulgar fraction or a number word; a quantity is a number or a vague quantifier;
-a time matches the time recognizer's own prefilter (digits or time words). The
-words are matched whole, on the accent-folded lower-cased text
+a time matches the time recognizer's own prefilter (digits or time words). Of a
+phrase ("a few", "the day after tomorrow") its longest word stands for it. The
+words are compared whole, on the accent-folded lower-cased text
 (``time_data.fold``, which keeps offsets), because the recognizers read them
 whole too; ``tests/test_hints.py`` holds that promise against every example of
 the language data and the Recognizers-Text specs. An article ("a", "un") or a
@@ -20,50 +21,52 @@ negative ("minus") is never a number alone: what follows it is the number word.
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import cache
 
 from checker.recognize.numbers import data as numbers_data
 from checker.recognize.quantity import compiled as quantity_data
-from checker.recognize.time import word_prefilter
-from checker.recognize.time_data import fold, phrase_pattern
+from checker.recognize.time import prefilter_phrases
+from checker.recognize.time_data import fold
 
 __all__ = ["ValueHints", "value_hints"]
 
-_LETTER_BEFORE = r"(?<![^\W\d_])"
-_LETTER_AFTER = r"(?![^\W\d_])"
+_WORD = re.compile(r"[^\W\d_]+")
+# Digits and vulgar fractions ("½") are numbers by themselves.
+_NUMBER_CHARACTER = re.compile(r"[\d\u00bc-\u00be\u2150-\u215e]")
 
 
 class ValueHints:
-    """The spans of a text's value words; ``touches(start, end)`` tells whether a stretch meets one."""
+    """A text, folded, with its language's value words: ``touches(start, end)`` tells whether a stretch holds one."""
 
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self._starts = [start for start, _ in spans]
-        self._ends = [end for _, end in spans]
+    def __init__(self, text: str, words: frozenset[str] | None) -> None:
+        self._folded = fold(text)
+        self._words = words
 
     def touches(self, start: int, end: int) -> bool:
-        """Whether one of the spans overlaps ``[start, end)``."""
-        # Spans come from one left-to-right scan: they do not overlap, so their ends are sorted too.
-        i = bisect.bisect_right(self._ends, start)
-        return i < len(self._starts) and self._starts[i] < end
+        """Whether ``text[start:end]`` (a sentence, cut at word boundaries) holds a digit or a value word."""
+        if self._words is None or _NUMBER_CHARACTER.search(self._folded, start, end) is not None:
+            return True
+        return not self._words.isdisjoint(_WORD.findall(self._folded, start, end))
 
 
 def value_hints(text: str, lang: str) -> ValueHints:
-    """The value words of ``text`` (language ``lang``), found in one scan."""
-    return ValueHints([m.span() for m in _pattern(lang).finditer(fold(text))])
+    """The value hints of ``text`` (language ``lang``)."""
+    return ValueHints(text, _words(lang))
 
 
 @cache
-def _pattern(lang: str) -> re.Pattern[str]:
+def _words(lang: str) -> frozenset[str] | None:
+    """One word of each value phrase of ``lang`` (its longest), folded; None when a phrase has no word."""
     numbers = numbers_data(lang)
     # Articles and negatives open numbers ("a hundred", "minus five") but are none alone.
-    number_words = (set(numbers.cardinals) | set(numbers.hundreds) | set(numbers.scales)
-                    | set(numbers.fractions) | set(numbers.nouns))
-    vague = {phrase for entry in quantity_data(lang).data.vague for phrase in entry.phrases}
-    time_words = word_prefilter(lang)
-    if time_words is None:
-        return re.compile(r"(?s:.)")  # no word list to go by: every sentence may hold a time
-    words = sorted({phrase_pattern(word) for word in number_words | vague if word.strip()}, key=len, reverse=True)
-    alternatives = [*words, time_words.pattern]
-    return re.compile(rf"\d|[\u00bc-\u00be\u2150-\u215e]|{_LETTER_BEFORE}(?:{'|'.join(alternatives)}){_LETTER_AFTER}")
+    phrases = [*numbers.cardinals, *numbers.hundreds, *numbers.scales, *numbers.fractions, *numbers.nouns,
+               *(phrase for entry in quantity_data(lang).data.vague for phrase in entry.phrases),
+               *prefilter_phrases(lang)]
+    words = set()
+    for phrase in phrases:
+        found = _WORD.findall(fold(phrase))
+        if not found:
+            return None  # a phrase of symbols only: no word to go by, every sentence may hold it
+        words.add(max(found, key=len))
+    return frozenset(words)

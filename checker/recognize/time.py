@@ -127,6 +127,11 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
     return folded, _lower(text), tuple(per_rule)
 
 
+def prefilter_phrases(lang: str) -> tuple[str, ...]:
+    """The data phrases (month and weekday names, "today", units, seasons, holidays) the prefilter looks for."""
+    return _lexicon(lang).prefilter_phrases
+
+
 @cache
 def word_prefilter(lang: str) -> re.Pattern[str] | None:
     """The prefilter without its leading ``\\d`` alternative (a text with a digit passes it anyway), if it has one."""

@@ -57,6 +57,8 @@ class Lexicon:
     holidays: dict[str, int]
     rules: list[Rule] = field(default_factory=list)
     prefilter: re.Pattern[str] = re.compile("x")
+    # The data phrases whose words the prefilter looks for (besides digits).
+    prefilter_phrases: tuple[str, ...] = ()
     past: re.Pattern[str] = re.compile("x")
     future: re.Pattern[str] = re.compile("x")
     range_open_before: re.Pattern[str] = re.compile("x")
@@ -1018,6 +1020,11 @@ def _compile(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that lists ever
     )
 
     lex.prefilter = re.compile(rf"\d|{mon}|{wd_full}|{rel_days}|{units}|{seasons}|{holidays}")
+    lex.prefilter_phrases = (
+        *d.months.names, *[w for w in d.weekdays.names if key(w) not in {key(a) for a in d.weekdays.ambiguous}],
+        *d.relative_days.names, *d.units.names, *[n for s in d.seasons for n in s.names],
+        *[n for h in d.holidays for n in h.names],
+    )
     lex.past = _marker_regex(d.past_markers.words)
     lex.future = _marker_regex(d.future_markers.words)
     lex.range_open_before = re.compile(rf"{LB}{range_open}\s+$")
