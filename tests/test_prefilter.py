@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker import lang
 from checker.frame.data import frames
 from checker.recognize import time as time_mod
-from checker.recognize.prefilter import WordGate, necessary
+from checker.recognize.prefilter import WordGate, matches_at, necessary
 from checker.recognize.time_data import fold
 
 
@@ -73,6 +75,21 @@ def test_word_gate_keeps_every_pattern_that_matches(text: str) -> None:
     for index, pattern in enumerate(_GATED):
         if pattern.search(text):
             assert index in maybe, (pattern.pattern, text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("said told ann ounced Told SAID.,İ")), max_size=60))
+def test_matches_at_the_gate_starts_are_finditer(text: str) -> None:
+    gate = WordGate(_GATED)
+    starts = gate.starts(text)
+    for index, pattern in enumerate(_GATED):
+        where = None if starts is None or index in gate.always else starts.get(index, [])
+        assert [m.span() for m in matches_at(pattern, text, where)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_word_gate_starts() -> None:
+    gate = WordGate(_GATED)
+    assert gate.starts("He told us; she told them.") == {0: [3, 16]}
+    assert gate.starts("İstanbul told") is None  # "İ" lower-cases to two characters: positions cannot be told
 
 
 def test_word_gate_leaves_out_what_cannot_match() -> None:

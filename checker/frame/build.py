@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from checker.document import Document
 from checker.frame.data import Attribute, CompiledFrames, Qualifier, frames
@@ -24,7 +25,7 @@ from checker.link.entities import entity_key
 from checker.recognize import recognize
 from checker.recognize.entity import lexicon
 from checker.recognize.hints import value_hints
-from checker.recognize.prefilter import WordGate
+from checker.recognize.prefilter import WordGate, matches_at
 from checker.records import Claim, ClaimValue, EntityValue, Mention, RoleValue, Span, TimeValue
 
 VALUE_TYPES = frozenset({"time", "quantity", "money", "percent"})
@@ -67,25 +68,34 @@ class _Scan:
 
     def __init__(self, sentence: str, data: CompiledFrames, names: Sequence[Mention] = ()) -> None:
         self.text = sentence
-        gates = _gates(data)
-        # Only the cue patterns whose opening words occur in the sentence can match in it.
-        self.maybe = gates.candidates(sentence)
-        attributes = [pair for index, pair in enumerate(data.attributes) if index in self.maybe]
+        # Only the cue patterns whose opening words occur in the sentence can match in it, and only where they do.
+        gate = _gates(data)
+        starts = gate.starts(sentence)
+        if starts is None:
+            wanted: Iterable[int] = range(gate.count)
+            where: dict[int, list[int]] = {}
+        else:
+            wanted, where = sorted({*starts, *gate.always}), starts
+        attributes: list[tuple[Attribute, list[re.Match[str]]]] = []
+        qualifiers: list[tuple[Qualifier, list[re.Match[str]]]] = []
+        self.modalities: list[tuple[str, re.Pattern[str]]] = []
+        for index in wanted:
+            kind, item, pattern = _by_index(data)[index]
+            if kind == "attribute":
+                attributes.append((item, matches_at(pattern, sentence, where.get(index))))
+            elif kind == "qualifier":
+                qualifiers.append((item, matches_at(pattern, sentence, where.get(index))))
+            else:
+                self.modalities.append((item, pattern))
         # A cue word inside a name ("Vorent Capital", "Signal Post") names the company, not an attribute.
-        self.cues = [c for c in _cues(sentence, attributes)
+        self.cues = [c for c in _cues(attributes)
                      if not any(n.start < c.end and c.start < n.end for n in names)]
         self.breaks = [m.start() for m in data.clause_break.finditer(sentence)]
         self.commas = [m.start() for m in _COMMA.finditer(sentence)]
-        offset = len(data.attributes)
-        self.qualifiers = [(qualifier, m.start(), m.end())
-                           for index, (qualifier, pattern) in enumerate(data.qualifiers, offset) if index in self.maybe
-                           for m in pattern.finditer(sentence)
-                           if not _cancelled(data, qualifier, sentence, m.start())]
+        self.qualifiers = [(qualifier, m.start(), m.end()) for qualifier, matches in qualifiers
+                           for m in matches if not _cancelled(data, qualifier, sentence, m.start())]
         self.attributions = ([(m.start(), m.end(), " ".join(m.group(1).lower().split()))
                               for m in data.attribution.finditer(sentence)] if data.attribution else [])
-        offset += len(data.qualifiers)
-        self.modalities = [(modality, pattern) for index, (modality, pattern) in enumerate(data.modalities, offset)
-                           if index in self.maybe]
         reported = [pattern for modality, pattern in self.modalities if modality == "reported"]
         self.reported = any(pattern.search(sentence) for pattern in reported)
         found = data.as_of.search(sentence) if data.as_of is not None else None
@@ -234,16 +244,23 @@ def _sentence_claims(doc: Document, data: CompiledFrames, found: _Sentence, numb
 
 
 @cache
+def _by_index(data: CompiledFrames) -> list[tuple[str, Any, re.Pattern[str]]]:
+    """The gated patterns in ``_gates`` order: (kind, attribute / qualifier / modality name, pattern)."""
+    return ([("attribute", item, pattern) for item, pattern in data.attributes]
+            + [("qualifier", item, pattern) for item, pattern in data.qualifiers]
+            + [("modality", item, pattern) for item, pattern in data.modalities])
+
+
+@cache
 def _gates(data: CompiledFrames) -> WordGate:
     """One gate over the attribute, qualifier and modality patterns of a language, in that order."""
     return WordGate([pattern for _, pattern in data.attributes] + [pattern for _, pattern in data.qualifiers]
                     + [pattern for _, pattern in data.modalities])
 
 
-def _cues(sentence: str, attributes: list[tuple[Attribute, re.Pattern[str]]]) -> list[_Cue]:
-    """Attribute cues in the sentence; of two overlapping cues the longer wins ("sortir de ligne" over "sortir")."""
-    found = [_Cue(attribute.id, m.start(), m.end()) for attribute, pattern in attributes
-             for m in pattern.finditer(sentence)]
+def _cues(attributes: list[tuple[Attribute, list[re.Match[str]]]]) -> list[_Cue]:
+    """Attribute cues from their matches; of two overlapping cues the longer wins ("sortir de ligne" over "sortir")."""
+    found = [_Cue(attribute.id, m.start(), m.end()) for attribute, matches in attributes for m in matches]
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept: list[_Cue] = []
     for cue in found:

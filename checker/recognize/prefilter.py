@@ -195,6 +195,21 @@ class WordGate:
             found.update(self.closure[opening])
         return frozenset(found)
 
+    def starts(self, text: str) -> dict[int, list[int]] | None:
+        """Per pattern that may match in ``text``, the sorted positions where a match of it may start.
+
+        Only the patterns with literal openings are keyed (``always`` ones may start anywhere);
+        None when that cannot be told (the same texts for which ``candidates`` returns every pattern).
+        """
+        chars = set(text)
+        if not chars <= self._safe and not self._all_safe(chars - self._safe):
+            return None
+        found: dict[int, list[int]] = {}
+        for match in self._openings.finditer(text.lower()):
+            for index in self.closure[match.group()]:
+                found.setdefault(index, []).append(match.start())
+        return found
+
     def _all_safe(self, chars: set[str]) -> bool:
         if chars & self._unsafe:
             return False
@@ -212,6 +227,22 @@ class WordGate:
         low = char.lower()
         # Wherever re takes this character for a letter of an opening, lower-casing must make them equal.
         return all(letter == low or not compiled.fullmatch(char) for letter, compiled in self._letters)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))``, trying only the ``starts`` a ``WordGate`` gave for it (all, when None)."""
+    if starts is None:
+        return list(pattern.finditer(text))
+    found = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue  # finditer does not look for a match inside the previous one
+        match = pattern.match(text, start)
+        if match is not None:
+            found.append(match)
+            end = max(match.end(), start + 1)
+    return found
 
 
 def trie(words: list[str]) -> str:
