@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from checker.records import DocumentInfo, Span, Zone
@@ -22,9 +23,14 @@ class Document:
     analysis: MappedText
     zones: tuple[Zone, ...]
     _lines: LineIndex = field(init=False, repr=False, compare=False)
+    _zone_starts: list[int] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_lines", LineIndex(self.raw))
+        starts = [zone.start for zone in self.zones]
+        # Zones are the article's blocks in order; should they ever not be, ``zone_at`` looks at each.
+        in_order = all(a.end <= b.start for a, b in zip(self.zones, self.zones[1:], strict=False))
+        object.__setattr__(self, "_zone_starts", starts if in_order else None)
 
     @property
     def text(self) -> str:
@@ -44,6 +50,10 @@ class Document:
 
     def zone_at(self, offset: int) -> Zone | None:
         """The zone containing analysis offset ``offset``."""
+        if self._zone_starts is not None:
+            i = bisect.bisect_right(self._zone_starts, offset) - 1
+            zone = self.zones[i] if i >= 0 else None
+            return zone if zone is not None and offset < zone.end else None
         for zone in self.zones:
             if zone.start <= offset < zone.end:
                 return zone

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.document import Document
 from checker.frame.data import Attribute, CompiledFrames, Qualifier, frames
@@ -25,7 +25,7 @@ from checker.link.entities import entity_key
 from checker.recognize import recognize
 from checker.recognize.entity import lexicon
 from checker.recognize.hints import value_hints
-from checker.recognize.prefilter import WordGate, matches_at
+from checker.recognize.prefilter import WordGate, first_match_at, matches_at
 from checker.records import Claim, ClaimValue, EntityValue, Mention, RoleValue, Span, TimeValue
 
 VALUE_TYPES = frozenset({"time", "quantity", "money", "percent"})
@@ -52,8 +52,7 @@ MAX_EVIDENCE = 400
 _OWNER_LINK = re.compile(r"\s+(?:of|de|du|des|d['’])\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):
     id: str
     start: int
     end: int
@@ -79,14 +78,24 @@ class _Scan:
         attributes: list[tuple[Attribute, list[re.Match[str]]]] = []
         qualifiers: list[tuple[Qualifier, list[re.Match[str]]]] = []
         self.modalities: list[tuple[str, re.Pattern[str]]] = []
+        self.reported = False
+        as_of: re.Match[str] | None = None
+        attributions: list[re.Match[str]] = []
         for index in wanted:
             kind, item, pattern = _by_index(data)[index]
+            at = where.get(index)
             if kind == "attribute":
-                attributes.append((item, matches_at(pattern, sentence, where.get(index))))
+                attributes.append((item, matches_at(pattern, sentence, at)))
             elif kind == "qualifier":
-                qualifiers.append((item, matches_at(pattern, sentence, where.get(index))))
-            else:
+                qualifiers.append((item, matches_at(pattern, sentence, at)))
+            elif kind == "modality":
                 self.modalities.append((item, pattern))
+                if item == "reported" and not self.reported:
+                    self.reported = first_match_at(pattern, sentence, at) is not None
+            elif kind == "as of":
+                as_of = first_match_at(pattern, sentence, at)
+            else:
+                attributions = matches_at(pattern, sentence, at)
         # A cue word inside a name ("Vorent Capital", "Signal Post") names the company, not an attribute.
         self.cues = [c for c in _cues(attributes)
                      if not any(n.start < c.end and c.start < n.end for n in names)]
@@ -94,12 +103,8 @@ class _Scan:
         self.commas = [m.start() for m in _COMMA.finditer(sentence)]
         self.qualifiers = [(qualifier, m.start(), m.end()) for qualifier, matches in qualifiers
                            for m in matches if not _cancelled(data, qualifier, sentence, m.start())]
-        self.attributions = ([(m.start(), m.end(), " ".join(m.group(1).lower().split()))
-                              for m in data.attribution.finditer(sentence)] if data.attribution else [])
-        reported = [pattern for modality, pattern in self.modalities if modality == "reported"]
-        self.reported = any(pattern.search(sentence) for pattern in reported)
-        found = data.as_of.search(sentence) if data.as_of is not None else None
-        self.as_of = found.group() if found else None
+        self.attributions = [(m.start(), m.end(), " ".join(m.group(1).lower().split())) for m in attributions]
+        self.as_of = as_of.group() if as_of else None
 
     @staticmethod
     def between(positions: list[int], low: int, high: int) -> bool:
@@ -248,14 +253,15 @@ def _by_index(data: CompiledFrames) -> list[tuple[str, Any, re.Pattern[str]]]:
     """The gated patterns in ``_gates`` order: (kind, attribute / qualifier / modality name, pattern)."""
     return ([("attribute", item, pattern) for item, pattern in data.attributes]
             + [("qualifier", item, pattern) for item, pattern in data.qualifiers]
-            + [("modality", item, pattern) for item, pattern in data.modalities])
+            + [("modality", item, pattern) for item, pattern in data.modalities]
+            + ([("as of", None, data.as_of)] if data.as_of is not None else [])
+            + ([("attribution", None, data.attribution)] if data.attribution is not None else []))
 
 
 @cache
 def _gates(data: CompiledFrames) -> WordGate:
-    """One gate over the attribute, qualifier and modality patterns of a language, in that order."""
-    return WordGate([pattern for _, pattern in data.attributes] + [pattern for _, pattern in data.qualifiers]
-                    + [pattern for _, pattern in data.modalities])
+    """One gate over the attribute, qualifier, modality, "as of" and attribution patterns of a language."""
+    return WordGate([pattern for _, _, pattern in _by_index(data)])
 
 
 def _cues(attributes: list[tuple[Attribute, list[re.Match[str]]]]) -> list[_Cue]:

@@ -135,8 +135,9 @@ class CompiledFrames:
                                        + r")\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?"
                                        if data.agent_prepositions else r"(?!)", re.IGNORECASE)
         self.object_skip = frozenset(w.lower() for w in data.object_skip)
-        self.attribution = (re.compile("(?:" + cue_pattern(data.attribution).pattern
-                                       + r")\s+((?:[\w'’-]+\s*){1,4}?)(?=[,.;:)]|\s+(?:and|et|but|mais)\b|$)",
+        # Opening with the cue pattern itself, so that the word gate of the frames knows its opening words.
+        self.attribution = (re.compile(cue_pattern(data.attribution).pattern
+                                       + r"\s+((?:[\w'’-]+\s*){1,4}?)(?=[,.;:)]|\s+(?:and|et|but|mais)\b|$)",
                                        re.IGNORECASE) if data.attribution else None)
         openers = cue_pattern(data.clause_breaks).pattern if data.clause_breaks else r"(?!)"
         self.clause_break = re.compile(r"[;:]|,\s*(?=" + openers + ")", re.IGNORECASE)

@@ -245,6 +245,17 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: list[int] | None) ->
     return found
 
 
+def first_match_at(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> re.Match[str] | None:
+    """``pattern.search(text)``, trying only the ``starts`` a ``WordGate`` gave for it (all, when None)."""
+    if starts is None:
+        return pattern.search(text)
+    for start in starts:
+        match = pattern.match(text, start)
+        if match is not None:
+            return match
+    return None
+
+
 def trie(words: list[str]) -> str:
     """A regex matching any of ``words`` (no groups), factored by common prefixes; the longest wins."""
     root: dict[str, Any] = {}
