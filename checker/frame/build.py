@@ -235,8 +235,11 @@ def _sentence_claims(doc: Document, data: CompiledFrames, found: _Sentence, numb
     # Scanned only once a value needs it: most sentences with names hold no value.
     scan: _Scan | None = None
     count = numbered
+    # The whole sentence is every claim's evidence, unless it is too long to quote.
+    whole = doc.span(start, end) if end - start <= MAX_EVIDENCE else None
     for mention in sorted(values + roles, key=lambda m: (m.start, m.end, m.type)):
-        evidence = _evidence(doc, start, end, start + mention.start, start + mention.end)
+        evidence = (whole if whole is not None
+                    else _evidence(doc, start, end, start + mention.start, start + mention.end))
         if mention.type in VALUE_TYPES:
             if scan is None:
                 scan = _Scan(sentence, data, named)
