@@ -35,15 +35,18 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
             if before and (before.group(1).lower() in ABBREVIATIONS or len(before.group(1)) == 1):
                 continue
             cut = match.end()
-        yield from _trimmed(text, cursor, cut)
+        trimmed = _trimmed(text, cursor, cut)
+        if trimmed is not None:
+            yield trimmed
         cursor = match.end()
-    yield from _trimmed(text, cursor, stop)
+    trimmed = _trimmed(text, cursor, stop)
+    if trimmed is not None:
+        yield trimmed
 
 
-def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        yield (start, end)
+    return (start, end) if end > start else None
