@@ -183,11 +183,12 @@ class WordGate:
         self._letters = [(letter.lower(), re.compile(re.escape(letter), re.IGNORECASE)) for letter in sorted(letters)]
         self._safe: set[str] = set()
         self._unsafe: set[str] = set()
+        # Most texts are ASCII: one test of the whole text instead of a set of its characters.
+        self._ascii_safe = self._all_safe({chr(code) for code in range(128)})
 
     def candidates(self, text: str) -> frozenset[int] | range:
         """Indices of the patterns that may match in ``text`` (all of them when that cannot be told)."""
-        chars = set(text)
-        if not chars <= self._safe and not self._all_safe(chars - self._safe):
+        if not self._readable(text):
             return range(self.count)
         found = set(self.always)
         # An opening lies inside one word, so no match hides the start of the next word: every word start is tried.
@@ -201,14 +202,20 @@ class WordGate:
         Only the patterns with literal openings are keyed (``always`` ones may start anywhere);
         None when that cannot be told (the same texts for which ``candidates`` returns every pattern).
         """
-        chars = set(text)
-        if not chars <= self._safe and not self._all_safe(chars - self._safe):
+        if not self._readable(text):
             return None
         found: dict[int, list[int]] = {}
         for match in self._openings.finditer(text.lower()):
             for index in self.closure[match.group()]:
                 found.setdefault(index, []).append(match.start())
         return found
+
+    def _readable(self, text: str) -> bool:
+        """Whether the openings can be found in ``text`` lower-cased (every character of it is safe)."""
+        if self._ascii_safe and text.isascii():
+            return True
+        chars = set(text)
+        return chars <= self._safe or self._all_safe(chars - self._safe)
 
     def _all_safe(self, chars: set[str]) -> bool:
         if chars & self._unsafe:
