@@ -96,6 +96,7 @@ class _Compiled:
     vague: re.Pattern[str]
     vague_lower: re.Pattern[str]  # on the lower-cased text: no case folding, no lookbehind, a fast scan
     vague_keys: dict[str, Vague]
+    vague_anchors: tuple[str, ...]  # one word of each vague phrase: none in the lower-cased text, no phrase
     opener: re.Pattern[str]
     joiner: re.Pattern[str]
     bound_joiner: re.Pattern[str]
@@ -135,6 +136,7 @@ def compiled(lang: str) -> _Compiled:
         vague=re.compile(rf"{wb}({_phrase_regex(list(vague_keys))})(?![\w])(?!\s*\d)", re.IGNORECASE),
         vague_lower=re.compile(rf"({_phrase_regex(list(vague_keys))})(?![\w])(?!\s*\d)"),
         vague_keys=vague_keys,
+        vague_anchors=_anchors(list(vague_keys)),
         opener=re.compile(rf"(?:^|(?<=[\s(]))({_phrase_regex(d.range_openers)})\s{{0,3}}(?:the\s+)?$",
                           re.IGNORECASE),
         joiner=re.compile(rf"\s{{0,3}}({_phrase_regex(d.range_joiners)})\s{{0,3}}(?:the\s+)?", re.IGNORECASE),
@@ -145,6 +147,12 @@ def compiled(lang: str) -> _Compiled:
                          re.IGNORECASE),
         stopwords=frozenset(d.stopwords),
     )
+
+
+def _anchors(phrases: list[str]) -> tuple[str, ...]:
+    """The longest word of each phrase, less those that hold another one (it is found with it)."""
+    longest = {max(p.split(), key=len) for p in phrases if p.split()}
+    return tuple(sorted(a for a in longest if not any(b != a and b in a for b in longest)))
 
 
 def _interval(low: float | None, high: float | None, li: bool = True, hi: bool = True) -> Interval:
@@ -299,7 +307,9 @@ def find(text: str, lang: str) -> list[Mention]:
     vague_spans: list[tuple[int, int]] = []
     low = text.lower()
     folded = len(low) == len(text)
-    for m in (c.vague_lower.finditer(low) if folded else c.vague.finditer(text)):
+    # a phrase matched in the lower-cased text holds its words as written: look for one of them first
+    vague = not folded or any(a in low for a in c.vague_anchors)
+    for m in (c.vague_lower.finditer(low) if folded else c.vague.finditer(text)) if vague else ():
         if folded and m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue
         v = c.vague_keys.get(_norm(m.group(1)))
