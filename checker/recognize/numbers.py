@@ -414,6 +414,8 @@ class _Words:
     joiner: re.Pattern[str] | None
     ordinals: dict[str, float]  # every denominator word: fractions and compound-only ordinals
     gate: re.Pattern[str]  # on the lower-cased text: a word without which no number in words is read
+    articles: frozenset[str]  # articles read only before a number word, a digit or a fraction joiner
+    after_article: frozenset[str]  # the words that may follow one of them in a number
 
 
 def _trie(words: list[str]) -> str:
@@ -456,8 +458,11 @@ def _words(lang: str) -> _Words:
     if d.fraction_joiners:
         alternation = "|".join(r"\s+".join(map(re.escape, j.split())) for j in d.fraction_joiners)
         joiner = re.compile(r"\s+(?:" + alternation + r")\s+", re.IGNORECASE)
+    articles = frozenset(d.articles) - set(d.negatives) - set(d.hundreds) - set(d.scales) - set(d.nouns) \
+        - set(ordinals)
+    after_article = numberish | {j.split()[0].lower() for j in d.fraction_joiners if j.split()}
     return _Words(d, frozenset(starters), frozenset(numberish), candidates, candidates_folded, joiner,
-                  ordinals, _gate(d))
+                  ordinals, _gate(d), articles, frozenset(after_article))
 
 
 # Lower-case letters whose upper-case forms are letters too: a word cannot start right after one.
@@ -499,6 +504,7 @@ def _may_hold_number_words(text: str, low: str, w: _Words) -> bool:
 _TENS = frozenset((20, 30, 40, 50, 60, 70, 80, 90))
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _PREV_WORD = re.compile(r"([^\W\d_]+)[\W\d_]*\Z")
+_NEXT_TOKEN = re.compile(r"[\W_]*([^\W\d_]+|\d+)")  # the next token of ``_window`` (between: no token)
 _SCALE_AFTER = re.compile(r"[\s-]{1,3}(?:of\s+a\s+|a\s+)?([^\W\d_]+)", re.IGNORECASE)
 
 
@@ -534,6 +540,8 @@ def _find_words(text: str, low: str, w: _Words) -> list[NumberMatch]:
     for cand in (w.candidates.finditer(low) if folded else w.candidates_folded.finditer(text)):
         if cand.start() < taken or (folded and cand.start() and text[cand.start() - 1].isalpha()):
             continue
+        if folded and cand.group() in w.articles and _article_alone(text, cand.end(), w):
+            continue
         tokens = _window(text, cand.start(), w)
         if not tokens:
             continue
@@ -549,6 +557,20 @@ def _find_words(text: str, low: str, w: _Words) -> list[NumberMatch]:
         if not _is_lone_pronoun(tokens, j, prev.group(1).lower() if prev else "", d):
             out.append(NumberMatch(start, end, value, words=True, scaled=scaled))
     return out
+
+
+def _article_alone(text: str, end: int, w: _Words) -> bool:
+    """Whether the article ending at ``end`` starts no number: the next token cannot follow it in one.
+
+    An article is read as "one" only before a number word, a digit or a connector ("a hundred", "a 20
+    first", "a half"); an article that is also "one" ("un") only before a fraction joiner ("un sur").
+    Telling so from the next token spares building the window of the most common words of a text.
+    """
+    nxt = _NEXT_TOKEN.match(text, end)
+    if nxt is None or nxt.start(1) - end > 8:  # the window ends with the article (see ``_window``)
+        return True
+    word = nxt.group(1)
+    return not word[0].isdecimal() and word.lower() not in w.after_article
 
 
 def _is_ordinal(text: str, tokens: list[_Token], j: int, w: _Words) -> bool:
