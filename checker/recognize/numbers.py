@@ -131,15 +131,15 @@ def _digits_value(raw: str, decimal_comma: bool) -> float:
 
 
 _URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|html?)|%[0-9A-Fa-f]{2}")
-# One of these is in every match of _URL_HINT: substring tests are cheaper than the search.
-_URL_LITERALS = ("%", "://", "www.", ".com", ".org", ".net", ".htm")
 _SPACE = re.compile(r"\s")
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs: cheap hints first, then the full pattern on the word around each hint."""
     spans: list[tuple[int, int]] = []
-    if not any(literal in text for literal in _URL_LITERALS):
+    # one of these is in every match of _URL_HINT: substring tests are cheaper than the search
+    if not ("%" in text or "://" in text or "www." in text or ".com" in text or ".org" in text
+            or ".net" in text or ".htm" in text):
         return spans
     word_end = -1
     for hint in _URL_HINT.finditer(text):
@@ -169,17 +169,27 @@ def _find_numbers_cached(text: str, lang: str) -> tuple[NumberMatch, ...]:
 def _find_numbers(text: str, lang: str) -> list[NumberMatch]:
     w = _words(lang)
     d = w.data
-    low = text.lower()
-    # Most sentences hold no digit and no number word: one scan each settles that, before any parsing.
-    words = _may_hold_number_words(text, low, w)
-    if not words and not _DIGIT_OR_VULGAR.search(text):
-        return []
+    # Most sentences hold no digit and no number word: settle that before any parsing.
+    if text.isascii():
+        # one translation splits an ASCII text into its words (runs of letters, lower-cased) and
+        # turns its digits into tabs
+        folded = text.translate(_ASCII_WORDS)
+        tokens = folded.split()
+        words = not w.strong.isdisjoint(tokens) \
+            or (not w.lone.isdisjoint(tokens) and not w.lone_next.isdisjoint(tokens)) \
+            or (not w.weak.isdisjoint(tokens) and w.weak_gate.search(text.lower()) is not None)
+        if not words and "\t" not in folded:
+            return []
+    else:
+        words = _may_hold_number_words(text, text.lower(), w)
+        if not words and not _DIGIT_OR_VULGAR.search(text):
+            return []
     urls = _url_spans(text)
     digits = _find_digits(text, d, lang)
     taken = [(m.start, m.end) for m in digits]
     found: list[NumberMatch] = []
     replaced: set[int] = set()
-    for m in _find_words(text, low, w) if words else ():
+    for m in _find_words(text, text.lower(), w) if words else ():
         if not overlaps_any(m.start, m.end, taken):
             found.append(m)
             continue
@@ -207,6 +217,8 @@ def _find_numbers(text: str, lang: str) -> list[NumberMatch]:
 
 _VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
 _DIGIT_OR_VULGAR = re.compile(r"[\d\u00bc-\u00be\u2150-\u215e]")
+_ASCII_WORDS = str.maketrans({chr(c): chr(c).lower() if chr(c).isalpha() else "\t" if chr(c).isdigit() else " "
+                              for c in range(128)})
 
 
 def _join_fractions(text: str, found: list[NumberMatch], joiner: re.Pattern[str] | None) -> list[NumberMatch]:
@@ -414,6 +426,11 @@ class _Words:
     joiner: re.Pattern[str] | None
     ordinals: dict[str, float]  # every denominator word: fractions and compound-only ordinals
     gate: re.Pattern[str]  # on the lower-cased text: a word without which no number in words is read
+    strong: frozenset[str]  # those words (see ``_gate_words``), but for denominators
+    weak: frozenset[str]  # denominators: they need an article, a connector or a digit before them
+    weak_gate: re.Pattern[str]  # on the lower-cased text: a denominator with what it needs before it
+    lone: frozenset[str]  # articles that are "one", read alone only before a fraction joiner
+    lone_next: frozenset[str]  # the words after which they are read: fraction joiners, decimal points
     articles: frozenset[str]  # articles read only before a number word, a digit or a fraction joiner
     after_article: frozenset[str]  # the words that may follow one of them in a number
 
@@ -458,11 +475,14 @@ def _words(lang: str) -> _Words:
     if d.fraction_joiners:
         alternation = "|".join(r"\s+".join(map(re.escape, j.split())) for j in d.fraction_joiners)
         joiner = re.compile(r"\s+(?:" + alternation + r")\s+", re.IGNORECASE)
+    needed, lone, lone_next = _gate_words(d)
+    weak = (frozenset(ordinals) - set(d.cardinals) - set(d.hundreds) - set(d.scales) - set(d.nouns)) & needed
     articles = frozenset(d.articles) - set(d.negatives) - set(d.hundreds) - set(d.scales) - set(d.nouns) \
         - set(ordinals)
     after_article = numberish | {j.split()[0].lower() for j in d.fraction_joiners if j.split()}
     return _Words(d, frozenset(starters), frozenset(numberish), candidates, candidates_folded, joiner,
-                  ordinals, _gate(d), articles, frozenset(after_article))
+                  ordinals, _gate(needed, lone, lone_next), needed - weak, weak, _weak_gate(d, weak), lone,
+                  lone_next, articles, frozenset(after_article))
 
 
 # Lower-case letters whose upper-case forms are letters too: a word cannot start right after one.
@@ -470,35 +490,72 @@ def _words(lang: str) -> _Words:
 _LETTER_BEFORE = "(?<![a-z\u00df-\u00f6\u00f8-\u00ff])"
 
 
-def _gate(d: NumbersData) -> re.Pattern[str]:
-    """A pattern that finds, in a lower-cased text, every word a number in words needs.
+def _gate_words(d: NumbersData) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words a number in words needs; the articles that are "one"; the words after which they count.
 
     ``_parse_words`` and ``_read_fraction`` read nothing without a cardinal, a hundred, a scale, a
     counting noun or a denominator word (digits join words only around a multiplier, and a
     compound-only ordinal needs a ten before it, in words or in digits). An article that is also
     "one" ("un", "une") is never read alone, except right before a fraction joiner ("un sur"),
-    so it opens the gate only there. The gate may open for nothing; it never stays shut for a
+    and it is read with another one only around a decimal point ("un virgule un"), so it opens
+    the gate only before those words. The gate may open for nothing; it never stays shut for a
     number ``_find_words`` would read.
     """
     lone = {a for a in d.articles if d.cardinals.get(a) == 1} - set(d.hundreds) - set(d.scales) \
         - set(d.nouns) - set(d.fractions) - set(d.compound_ordinals)
     needed = (set(d.cardinals) | set(d.hundreds) | set(d.scales) | set(d.nouns) | set(d.fractions)
               | set(d.compound_ordinals)) - lone
+    lone_next = {j.split()[0].lower() for j in d.fraction_joiners if j.split()} | set(d.points)
+    return frozenset(needed), frozenset(lone), frozenset(lone_next)
+
+
+def _gate(needed: frozenset[str], lone: frozenset[str], lone_next: frozenset[str]) -> re.Pattern[str]:
+    """A pattern that finds, in a lower-cased text, the words of ``_gate_words``: a needed word, or
+    an article that is "one" right before a fraction joiner or a decimal point."""
     letters = r"[^\W\d_]"
     alternatives = [rf"{_LETTER_BEFORE}{_trie(sorted(needed))}(?!{letters})"]
-    joiners = sorted({j.split()[0].lower() for j in d.fraction_joiners if j.split()})
-    if lone and joiners:
+    if lone and lone_next:
         # the tokens of a number are at most 8 characters apart (see ``_window``)
         alternatives.append(rf"{_LETTER_BEFORE}{_trie(sorted(lone))}(?!{letters})[\W_]{{0,8}}"
-                            rf"{_trie(joiners)}(?!{letters})")
+                            rf"{_trie(sorted(lone_next))}(?!{letters})")
     return re.compile("|".join(alternatives))
+
+
+_GAP_CHARS = r"[\s\-\u2010\u2011\u2013]{1,4}"  # between the tokens of one number (``_GAP``)
+
+
+def _weak_gate(d: NumbersData, weak: frozenset[str]) -> re.Pattern[str]:
+    """Where a denominator word ("half", "quarter", "first") may take part in a number without a
+    cardinal, a hundred, a scale or a counting noun in the text.
+
+    A fraction word counts only after an article, a connector or digits right before it ("a half",
+    "a 2 thirds"): a lone "quarter" of "first quarter" reads as nothing, and "half a million" has a
+    scale. A compound-only ordinal needs a ten before it: without a word for it, digits, with at
+    most articles and connectors between ("a 20 first").
+    """
+    letters = r"[^\W\d_]"
+    before = _trie(sorted(set(d.articles) | set(d.connectors)))
+    fractions = sorted(weak & set(d.fractions))
+    ordinals = sorted(weak & set(d.compound_ordinals))
+    alternatives = []
+    if fractions:
+        alternatives.append(rf"(?:{_LETTER_BEFORE}{before}(?!{letters})|\d){_GAP_CHARS}{_trie(fractions)}(?!{letters})")
+    if ordinals:
+        alternatives.append(rf"\d(?:{_GAP_CHARS}(?:{before}(?!{letters})|\d+))*{_GAP_CHARS}{_trie(ordinals)}"
+                            rf"(?!{letters})")
+    return re.compile("|".join(alternatives) or r"(?!x)x")
 
 
 def _may_hold_number_words(text: str, low: str, w: _Words) -> bool:
     """Whether ``_find_words`` may read a number in ``text`` (``low`` is its lower-cased form)."""
     if len(low) != len(text):
         return True  # a letter lower-cased to two ("İ"): positions shift, so no shortcut
-    return w.gate.search(low) is not None
+    weak = False
+    for m in w.gate.finditer(low):
+        if m.group() not in w.weak:
+            return True
+        weak = True
+    return weak and w.weak_gate.search(low) is not None
 
 
 _TENS = frozenset((20, 30, 40, 50, 60, 70, 80, 90))
