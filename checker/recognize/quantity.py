@@ -347,7 +347,12 @@ def find(text: str, lang: str) -> list[Mention]:
     low = text.lower()
     folded = len(low) == len(text)
     # a phrase matched in the lower-cased text holds its words as written: look for one of them first
-    vague = not folded or any(a in low for a in c.vague_anchors)
+    vague = not folded
+    if not vague:
+        for anchor in c.vague_anchors:  # a plain loop: cheaper than any() over a generator
+            if anchor in low:
+                vague = True
+                break
     for m in (c.vague_lower.finditer(low) if folded else c.vague.finditer(text)) if vague else ():
         if folded and m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue
