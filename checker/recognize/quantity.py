@@ -363,7 +363,11 @@ def find(text: str, lang: str) -> list[Mention]:
         typ = _interval(*(v.typical or v.literal))
         found.append(_Q(m.start(1), m.end(1), lit, typ, v.key, "approx", m.end(1)))
         vague_spans.append(m.span(1))
-    numbers = [n for n in find_numbers(text, lang) if not overlaps_any(n.start, n.end, vague_spans)]
+    numbers = find_numbers(text, lang)
+    if not numbers and not found:
+        return []  # most sentences: nothing to sort, join or look up units for
+    if vague_spans:
+        numbers = [n for n in numbers if not overlaps_any(n.start, n.end, vague_spans)]
     i = 0
     while i < len(numbers):
         n = numbers[i]
