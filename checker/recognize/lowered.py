@@ -61,6 +61,20 @@ def literal(text: str) -> list[str] | None:
     return out
 
 
+def phrases(texts: list[str]) -> str | None:
+    """A lowered pattern for any of ``texts``, their words separated by any run of white space (None: unknown)."""
+    sequences: list[list[str]] = []
+    for text in texts:
+        atoms: list[str] = []
+        for i, word in enumerate(text.split()):
+            chars = literal(word)
+            if chars is None:
+                return None
+            atoms.extend(([r"\s+"] if i else []) + chars)
+        sequences.append(atoms)
+    return trie(sequences)
+
+
 def trie(sequences: list[list[str]]) -> str:
     """One pattern matching any of ``sequences`` (lists of patterns), factored by common prefixes.
 

@@ -115,18 +115,10 @@ def _lowered_phrases(phrases: list[str], prefix: str) -> re.Pattern[str] | None:
     """A pattern that matches, in a lower-cased text, wherever ``prefix`` then one of ``phrases`` may.
 
     The words of a phrase are separated by any run of white space, as in ``_phrase_regex``; the
-    case-insensitive pattern this stands for may ask more around the phrase.
+    case-insensitive pattern this stands for may ask more around the phrase (see ``lowered``).
     """
-    sequences: list[list[str]] = []
-    for phrase in phrases:
-        atoms: list[str] = []
-        for i, word in enumerate(phrase.split()):
-            chars = lowered.literal(word)
-            if chars is None:
-                return None
-            atoms.extend(([r"\s+"] if i else []) + chars)
-        sequences.append(atoms)
-    return re.compile(prefix + lowered.trie(sequences))
+    source = lowered.phrases(phrases)
+    return None if source is None else re.compile(prefix + source)
 
 
 def _norm(phrase: str) -> str:
