@@ -166,10 +166,16 @@ def _find_numbers_cached(text: str, lang: str) -> tuple[NumberMatch, ...]:
     return tuple(_find_numbers(text, lang))
 
 
-def _find_numbers(text: str, lang: str) -> list[NumberMatch]:
-    w = _words(lang)
-    d = w.data
-    # Most sentences hold no digit and no number word: settle that before any parsing.
+def may_hold_numbers(text: str, lang: str) -> bool:
+    """Whether ``find_numbers`` may find a number in ``text``; False only when it surely finds none.
+
+    Cheap (no parsing): for recognizers that want no number from a text without one.
+    """
+    return _gate_text(text, _words(lang))[1]
+
+
+def _gate_text(text: str, w: _Words) -> tuple[bool, bool]:
+    """Whether ``text`` may hold a number in words, and whether it may hold any number."""
     if text.isascii():
         # one translation splits an ASCII text into its words (runs of letters, lower-cased) and
         # turns its digits into tabs
@@ -178,12 +184,18 @@ def _find_numbers(text: str, lang: str) -> list[NumberMatch]:
         words = not w.strong.isdisjoint(tokens) \
             or (not w.lone.isdisjoint(tokens) and not w.lone_next.isdisjoint(tokens)) \
             or (not w.weak.isdisjoint(tokens) and w.weak_gate.search(text.lower()) is not None)
-        if not words and "\t" not in folded:
-            return []
-    else:
-        words = _may_hold_number_words(text, text.lower(), w)
-        if not words and not _DIGIT_OR_VULGAR.search(text):
-            return []
+        return words, words or "\t" in folded
+    words = _may_hold_number_words(text, text.lower(), w)
+    return words, words or _DIGIT_OR_VULGAR.search(text) is not None
+
+
+def _find_numbers(text: str, lang: str) -> list[NumberMatch]:
+    w = _words(lang)
+    d = w.data
+    # Most sentences hold no digit and no number word: settle that before any parsing.
+    words, anything = _gate_text(text, w)
+    if not anything:
+        return []
     urls = _url_spans(text)
     digits = _find_digits(text, d, lang)
     taken = [(m.start, m.end) for m in digits]
