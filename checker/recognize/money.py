@@ -18,7 +18,8 @@ from pydantic import BaseModel, ConfigDict
 
 from checker import lang as langdata
 from checker.lang import DimensionData, Example
-from checker.recognize.numbers import NumberMatch, find_numbers
+from checker.recognize import lowered
+from checker.recognize.numbers import NumberMatch, find_numbers, may_hold_numbers
 from checker.recognize.numbers import data as number_data
 from checker.recognize.quantity import bound_after, bound_before, intervals
 from checker.recognize.safety import never_raises
@@ -51,6 +52,7 @@ class _Compiled:
     before_rev: re.Pattern[str]
     lookup: dict[str, tuple[Currency, float]]  # normalized surface -> (currency, scale)
     of_words: re.Pattern[str]
+    anywhere: re.Pattern[str] | None  # in the lower-cased text: a surface, wherever it stands (None: unknown)
 
 
 def _key(surface: str) -> str:
@@ -103,7 +105,36 @@ def _compiled(lang: str) -> _Compiled:
         before_rev=re.compile(rf"\s{{0,2}}({_reversed(surfaces)})", re.IGNORECASE),
         lookup=lookup,
         of_words=re.compile(of, re.IGNORECASE),
+        anywhere=_anywhere(surfaces),
     )
+
+
+_VULGAR = "\u00bc-\u00be\u2150-\u215e"  # the vulgar fractions numbers.find_numbers reads ("½")
+
+
+def _anywhere(surfaces: list[str]) -> re.Pattern[str] | None:
+    """A test for a text holding no surface at all, so no amount (see ``lowered``).
+
+    Each surface as ``after`` and ``before_rev`` match it, with what both ask around it: no word
+    character right before it, and after it no letter (an amount's number never starts glued to a
+    surface's last letter, but for a fraction sign: "USD½"). A long surface has no check before it:
+    ``_currency_before`` may see it cut at the start of its window.
+    """
+    sequences: list[list[str]] = []
+    for surface in set(surfaces):
+        pieces = re.findall(r"\$|[^\s$]+", surface)
+        atoms: list[str] = []
+        if surface[0].isalnum() and len("".join(pieces)) <= 16:
+            atoms.append(r"(?<![\w])")
+        for i, piece in enumerate(pieces):
+            chars = lowered.literal(piece)
+            if chars is None:
+                return None
+            atoms.extend(([r"\s{0,2}"] if i else []) + chars)
+        if surface[-1].isalpha():
+            atoms.append(rf"(?![^\W\d_{_VULGAR}])")
+        sequences.append(atoms)
+    return re.compile(lowered.trie(sequences))
 
 
 def _currency(c: _Compiled, surface: str, text: str) -> tuple[str | None, float, float]:
@@ -137,6 +168,12 @@ class _M:
 def find(text: str, lang: str) -> list[Mention]:
     """Every amount of money in ``text``."""
     c = _compiled(lang)
+    if text.isascii() and not may_hold_numbers(text, lang):
+        return []  # in an ASCII text, telling there is no number is cheaper than looking for a currency
+    if c.anywhere is not None:
+        low = text.lower()
+        if len(low) == len(text) and not c.anywhere.search(low):
+            return []  # most sentences name no currency: no need to read their numbers
     numbers = find_numbers(text, lang)
     if not numbers:
         return []

@@ -80,18 +80,17 @@ _FR_NUMBER = re.compile(
     r"|\d+\.\d{1,2}(?![\d.])"  # 62.5 (a decimal point in a French text)
     r"|\d+"
 )
-_DIGIT_HINT = re.compile(r"[.,]?\d")
+_DIGIT = re.compile(r"\d")
 _EXPONENT = re.compile(r"(?:[eE]([+-]?\d{1,3})|\^([+-]{0,2})(\d{1,3})|\s?[x×*]\s?10\^([+-]?\d{1,3}))(?![\w])")
 _THOUSANDS_DOT = re.compile(r"\.\d{3}(?:\D|$)")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _SENTENCE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 _UNIT_GLUED_DASH = re.compile(r"\d[^\W\d_]{1,3}$")
-_DIGIT_AFTER_SEP = re.compile(r"[.,]\d")
 _INT = re.compile(r"\d+")
 _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _SHORT_SPACE = re.compile(r"\s{1,3}")
 _SPACED_SUFFIX = re.compile(r"[ \u00a0]{1,2}([^\W\d_]{1,2})(?![\w])")
-_SCALE_GAP = re.compile(r"[\s\-]{1,3}")
+_SCALE_WORD = re.compile(r"[\s\-]{1,3}([^\W\d_]+)")  # a gap of up to three, then a word
 _AND_FRACTION = re.compile(r"\s+(?:et|and)\s+(?:a\s+|one\s+|un\s+)?([^\W\d_]+)")
 _AND_HALF = re.compile(r"\s+(?:et|and)\s+(?:a\s+|one\s+|un\s+)?(demi|half)\b", re.IGNORECASE)
 _OF_A_SCALE = re.compile(r"[\s-]+(?:of\s+a\s+|a\s+)?([^\W\d_]+)")
@@ -99,8 +98,8 @@ _A_SCALE = re.compile(r"[\s-]+(?:a\s+)?([^\W\d_]+)")
 _GLUED_AFTER_DIGITS = re.compile(r"[.,]\d|[^\W\d_]")
 _FRACTION = re.compile(r"\s*/\s*(\d{1,3})(?![\d/])")
 _SIGN = re.compile(r"([-\u2212])\s{0,2}$")
+_EXPONENT_START = frozenset("eE^x×*")  # the characters ``_EXPONENT`` starts with, after a space or not
 _GLUED_WORD = re.compile(r"[^\W\d_]+")
-_WORD = re.compile(r"[^\W\d_]+")
 _GAP = re.compile(r"[\s\-\u2010\u2011\u2013]{1,4}")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|html?)\S*|\S+%[0-9A-Fa-f]{2}\S*")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|er|e|ème|eme|re)$", re.IGNORECASE)
@@ -118,6 +117,8 @@ def data(lang: str) -> NumbersData:
 
 def _digits_value(raw: str, decimal_comma: bool) -> float:
     """The value of a digit string written with ``raw``'s separators."""
+    if raw.isdecimal():
+        return float(raw)  # no separator: nothing to remove or replace
     s = raw
     for sp in _SPACES:
         s = s.replace(sp, "")
@@ -136,6 +137,10 @@ _SPACE = re.compile(r"\s")
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs: cheap hints first, then the full pattern on the word around each hint."""
     spans: list[tuple[int, int]] = []
+    # one of these is in every match of _URL_HINT: substring tests are cheaper than the search
+    if not ("%" in text or "://" in text or "www." in text or ".com" in text or ".org" in text
+            or ".net" in text or ".htm" in text):
+        return spans
     word_end = -1
     for hint in _URL_HINT.finditer(text):
         if hint.start() < word_end:
@@ -161,14 +166,42 @@ def _find_numbers_cached(text: str, lang: str) -> tuple[NumberMatch, ...]:
     return tuple(_find_numbers(text, lang))
 
 
+def may_hold_numbers(text: str, lang: str) -> bool:
+    """Whether ``find_numbers`` may find a number in ``text``; False only when it surely finds none.
+
+    Cheap (no parsing): for recognizers that want no number from a text without one.
+    """
+    return _gate_text(text, _words(lang))[1]
+
+
+def _gate_text(text: str, w: _Words) -> tuple[bool, bool]:
+    """Whether ``text`` may hold a number in words, and whether it may hold any number."""
+    if text.isascii():
+        # one translation splits an ASCII text into its words (runs of letters, lower-cased) and
+        # turns its digits into tabs
+        folded = text.translate(_ASCII_WORDS)
+        tokens = folded.split()
+        words = not w.strong.isdisjoint(tokens) \
+            or (not w.lone.isdisjoint(tokens) and not w.lone_next.isdisjoint(tokens)) \
+            or (not w.weak.isdisjoint(tokens) and w.weak_gate.search(text.lower()) is not None)
+        return words, words or "\t" in folded
+    words = _may_hold_number_words(text, text.lower(), w)
+    return words, words or _DIGIT_OR_VULGAR.search(text) is not None
+
+
 def _find_numbers(text: str, lang: str) -> list[NumberMatch]:
-    d = data(lang)
+    w = _words(lang)
+    d = w.data
+    # Most sentences hold no digit and no number word: settle that before any parsing.
+    words, anything = _gate_text(text, w)
+    if not anything:
+        return []
     urls = _url_spans(text)
     digits = _find_digits(text, d, lang)
     taken = [(m.start, m.end) for m in digits]
     found: list[NumberMatch] = []
     replaced: set[int] = set()
-    for m in _find_words(text, lang):
+    for m in _find_words(text, text.lower(), w) if words else ():
         if not overlaps_any(m.start, m.end, taken):
             found.append(m)
             continue
@@ -185,7 +218,7 @@ def _find_numbers(text: str, lang: str) -> list[NumberMatch]:
     if urls:
         found = [m for m in found if not overlaps_any(m.start, m.end, urls)]
     found.sort(key=lambda m: m.start)
-    if _VULGAR.search(text):
+    if not text.isascii() and _VULGAR.search(text):
         taken = [(m.start, m.end) for m in found]
         for v in _VULGAR.finditer(text):
             if not overlaps_any(v.start(), v.end(), taken):
@@ -195,6 +228,9 @@ def _find_numbers(text: str, lang: str) -> list[NumberMatch]:
 
 
 _VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
+_DIGIT_OR_VULGAR = re.compile(r"[\d\u00bc-\u00be\u2150-\u215e]")
+_ASCII_WORDS = str.maketrans({chr(c): chr(c).lower() if chr(c).isalpha() else "\t" if chr(c).isdigit() else " "
+                              for c in range(128)})
 
 
 def _join_fractions(text: str, found: list[NumberMatch], joiner: re.Pattern[str] | None) -> list[NumberMatch]:
@@ -239,15 +275,19 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
     pos = 0
     n = len(text)
     while True:
-        # a cheap hint finds the next digit; the full pattern is only tried there
-        hint = _DIGIT_HINT.search(text, pos)
+        # a cheap hint finds the next digit (with the separator right before it: ".5", ",08"); the full
+        # pattern is only tried there
+        hint = _DIGIT.search(text, pos)
         if hint is None:
             break
-        m = pattern.match(text, hint.start())
-        if m is None and hint.end() - hint.start() == 2:
-            m = pattern.match(text, hint.start() + 1)
+        digit = hint.start()
+        m = None
+        if digit > pos and text[digit - 1] in ".,":
+            m = pattern.match(text, digit - 1)
         if m is None:
-            pos = hint.end()
+            m = pattern.match(text, digit)
+        if m is None:
+            pos = digit + 1
             continue
         start, end = m.span()
         pos = end
@@ -263,8 +303,9 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
             pass
         raw = m.group()
         # "192.168.1.2", "22,24,26,31": a list of integers, not a decimal
-        if _DIGIT_AFTER_SEP.match(text, end) or (start and text[start - 1] in ".," and start >= 2
-                                                        and text[start - 2].isdigit()):
+        # (``str.isdecimal`` is what ``\d`` matches; the slices are empty at the end of the text)
+        if (text[end:end + 1] in (".", ",") and text[end + 1:end + 2].isdecimal()) \
+                or (start and text[start - 1] in ".," and start >= 2 and text[start - 2].isdigit()):
             intpart = _INT.match(raw)
             if intpart is None:
                 continue
@@ -277,8 +318,10 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
         except ValueError:
             continue
         scaled = False
-        # exponent or power: "1.3e6", "1.1^23"
-        ex = _EXPONENT.match(text, end)
+        # exponent or power: "1.3e6", "1.1^23"; the pattern only where its first character is
+        after = text[end:end + 1]
+        ex = _EXPONENT.match(text, end) if after in _EXPONENT_START or (
+            after.isspace() and text[end + 1:end + 2] in _EXPONENT_START) else None
         if ex:
             try:
                 if ex.group(1) is not None:
@@ -302,8 +345,9 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
                         and float(prev.value).is_integer() and value < 1:
                     out.pop()
                     start, value = prev.start, (abs(prev.value) + value) * (-1 if prev.value < 0 else 1)
-        # a suffix glued or standing alone: "15k", "2.3bn", "10 M"
-        glued = _GLUED_WORD.match(text, end)
+        # a suffix glued or standing alone: "15k", "2.3bn", "10 M" (a letter is alphanumeric)
+        after = text[end:end + 1]
+        glued = _GLUED_WORD.match(text, end) if after.isalnum() else None
         if glued:
             suffix = glued.group()
             if suffix in d.suffixes:
@@ -321,7 +365,7 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
             else:
                 # "180ml", "4th", "3com": a unit, an ordinal or an identifier
                 continue
-        else:
+        elif after == " " or after == "\u00a0":
             sp = _SPACED_SUFFIX.match(text[end:end + 6])
             if sp and sp.group(1) in d.suffixes and sp.group(1) not in ("g", "b", "mm", "mn"):
                 value *= d.suffixes[sp.group(1)]
@@ -331,13 +375,14 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
         end, value, words_scaled = _scale_words(text, end, value, d)
         scaled = scaled or words_scaled
         # a sign right before: "-1", "- 10 k", but not the dash of "1000-5000"
-        sign_m = _SIGN.search(text, max(0, start - 3), start)
+        lead = text[max(0, start - 3):start]
+        sign_m = _SIGN.search(text, max(0, start - 3), start) if "-" in lead or "\u2212" in lead else None
         if sign_m:
             lead = text[max(0, sign_m.start() - 64):sign_m.start()].rstrip()
             if not lead or not (lead[-1].isalnum() or lead[-1] in ",.%)"):
                 start = sign_m.start()
                 value = -value
-        elif d.negatives:
+        elif d.negatives and start and text[start - 1].isspace():  # the pattern ends with white space
             neg = _negative_before(lang).search(text[max(0, start - 12):start])
             if neg:
                 start = max(0, start - 12) + neg.start(1)
@@ -353,13 +398,10 @@ def _scale_words(text: str, end: int, value: float, d: NumbersData) -> tuple[int
     scaled = False
     last_scale = 0.0
     while True:
-        gap = _SCALE_GAP.match(text, end, end + 3)
-        if not gap:
-            break
-        w = _WORD.match(text, gap.end())
+        w = _SCALE_WORD.match(text, end)
         if not w:
             break
-        word = w.group().lower()
+        word = w.group(1).lower()
         factor = d.scales.get(word) or d.nouns.get(word) or (100.0 if word in d.hundreds else None)
         if factor is None or (last_scale and factor > 1000 and last_scale > 1000 and factor <= last_scale
                               and word not in ("crore", "crores")):
@@ -395,6 +437,14 @@ class _Words:
     candidates_folded: re.Pattern[str]  # for texts whose lower-cased form has another length ("İ")
     joiner: re.Pattern[str] | None
     ordinals: dict[str, float]  # every denominator word: fractions and compound-only ordinals
+    gate: re.Pattern[str]  # on the lower-cased text: a word without which no number in words is read
+    strong: frozenset[str]  # those words (see ``_gate_words``), but for denominators
+    weak: frozenset[str]  # denominators: they need an article, a connector or a digit before them
+    weak_gate: re.Pattern[str]  # on the lower-cased text: a denominator with what it needs before it
+    lone: frozenset[str]  # articles that are "one", read alone only before a fraction joiner
+    lone_next: frozenset[str]  # the words after which they are read: fraction joiners, decimal points
+    articles: frozenset[str]  # articles read only before a number word, a digit or a fraction joiner
+    after_article: frozenset[str]  # the words that may follow one of them in a number
 
 
 def _trie(words: list[str]) -> str:
@@ -437,13 +487,93 @@ def _words(lang: str) -> _Words:
     if d.fraction_joiners:
         alternation = "|".join(r"\s+".join(map(re.escape, j.split())) for j in d.fraction_joiners)
         joiner = re.compile(r"\s+(?:" + alternation + r")\s+", re.IGNORECASE)
+    needed, lone, lone_next = _gate_words(d)
+    weak = (frozenset(ordinals) - set(d.cardinals) - set(d.hundreds) - set(d.scales) - set(d.nouns)) & needed
+    articles = frozenset(d.articles) - set(d.negatives) - set(d.hundreds) - set(d.scales) - set(d.nouns) \
+        - set(ordinals)
+    after_article = numberish | {j.split()[0].lower() for j in d.fraction_joiners if j.split()}
     return _Words(d, frozenset(starters), frozenset(numberish), candidates, candidates_folded, joiner,
-                  ordinals)
+                  ordinals, _gate(needed, lone, lone_next), needed - weak, weak, _weak_gate(d, weak), lone,
+                  lone_next, articles, frozenset(after_article))
+
+
+# Lower-case letters whose upper-case forms are letters too: a word cannot start right after one.
+# (A subset of what ``str.isalpha`` accepts, so the gate below may only say "maybe" too often.)
+_LETTER_BEFORE = "(?<![a-z\u00df-\u00f6\u00f8-\u00ff])"
+
+
+def _gate_words(d: NumbersData) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words a number in words needs; the articles that are "one"; the words after which they count.
+
+    ``_parse_words`` and ``_read_fraction`` read nothing without a cardinal, a hundred, a scale, a
+    counting noun or a denominator word (digits join words only around a multiplier, and a
+    compound-only ordinal needs a ten before it, in words or in digits). An article that is also
+    "one" ("un", "une") is never read alone, except right before a fraction joiner ("un sur"),
+    and it is read with another one only around a decimal point ("un virgule un"), so it opens
+    the gate only before those words. The gate may open for nothing; it never stays shut for a
+    number ``_find_words`` would read.
+    """
+    lone = {a for a in d.articles if d.cardinals.get(a) == 1} - set(d.hundreds) - set(d.scales) \
+        - set(d.nouns) - set(d.fractions) - set(d.compound_ordinals)
+    needed = (set(d.cardinals) | set(d.hundreds) | set(d.scales) | set(d.nouns) | set(d.fractions)
+              | set(d.compound_ordinals)) - lone
+    lone_next = {j.split()[0].lower() for j in d.fraction_joiners if j.split()} | set(d.points)
+    return frozenset(needed), frozenset(lone), frozenset(lone_next)
+
+
+def _gate(needed: frozenset[str], lone: frozenset[str], lone_next: frozenset[str]) -> re.Pattern[str]:
+    """A pattern that finds, in a lower-cased text, the words of ``_gate_words``: a needed word, or
+    an article that is "one" right before a fraction joiner or a decimal point."""
+    letters = r"[^\W\d_]"
+    alternatives = [rf"{_LETTER_BEFORE}{_trie(sorted(needed))}(?!{letters})"]
+    if lone and lone_next:
+        # the tokens of a number are at most 8 characters apart (see ``_window``)
+        alternatives.append(rf"{_LETTER_BEFORE}{_trie(sorted(lone))}(?!{letters})[\W_]{{0,8}}"
+                            rf"{_trie(sorted(lone_next))}(?!{letters})")
+    return re.compile("|".join(alternatives))
+
+
+_GAP_CHARS = r"[\s\-\u2010\u2011\u2013]{1,4}"  # between the tokens of one number (``_GAP``)
+
+
+def _weak_gate(d: NumbersData, weak: frozenset[str]) -> re.Pattern[str]:
+    """Where a denominator word ("half", "quarter", "first") may take part in a number without a
+    cardinal, a hundred, a scale or a counting noun in the text.
+
+    A fraction word counts only after an article, a connector or digits right before it ("a half",
+    "a 2 thirds"): a lone "quarter" of "first quarter" reads as nothing, and "half a million" has a
+    scale. A compound-only ordinal needs a ten before it: without a word for it, digits, with at
+    most articles and connectors between ("a 20 first").
+    """
+    letters = r"[^\W\d_]"
+    before = _trie(sorted(set(d.articles) | set(d.connectors)))
+    fractions = sorted(weak & set(d.fractions))
+    ordinals = sorted(weak & set(d.compound_ordinals))
+    alternatives = []
+    if fractions:
+        alternatives.append(rf"(?:{_LETTER_BEFORE}{before}(?!{letters})|\d){_GAP_CHARS}{_trie(fractions)}(?!{letters})")
+    if ordinals:
+        alternatives.append(rf"\d(?:{_GAP_CHARS}(?:{before}(?!{letters})|\d+))*{_GAP_CHARS}{_trie(ordinals)}"
+                            rf"(?!{letters})")
+    return re.compile("|".join(alternatives) or r"(?!x)x")
+
+
+def _may_hold_number_words(text: str, low: str, w: _Words) -> bool:
+    """Whether ``_find_words`` may read a number in ``text`` (``low`` is its lower-cased form)."""
+    if len(low) != len(text):
+        return True  # a letter lower-cased to two ("İ"): positions shift, so no shortcut
+    weak = False
+    for m in w.gate.finditer(low):
+        if m.group() not in w.weak:
+            return True
+        weak = True
+    return weak and w.weak_gate.search(low) is not None
 
 
 _TENS = frozenset((20, 30, 40, 50, 60, 70, 80, 90))
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _PREV_WORD = re.compile(r"([^\W\d_]+)[\W\d_]*\Z")
+_NEXT_TOKEN = re.compile(r"[\W_]*([^\W\d_]+|\d+)")  # the next token of ``_window`` (between: no token)
 _SCALE_AFTER = re.compile(r"[\s-]{1,3}(?:of\s+a\s+|a\s+)?([^\W\d_]+)", re.IGNORECASE)
 
 
@@ -471,15 +601,15 @@ def _window(text: str, pos: int, w: _Words) -> list[_Token]:
     return toks
 
 
-def _find_words(text: str, lang: str) -> list[NumberMatch]:
-    w = _words(lang)
+def _find_words(text: str, low: str, w: _Words) -> list[NumberMatch]:
     d = w.data
     out: list[NumberMatch] = []
     taken = 0
-    low = text.lower()
     folded = len(low) == len(text)
     for cand in (w.candidates.finditer(low) if folded else w.candidates_folded.finditer(text)):
         if cand.start() < taken or (folded and cand.start() and text[cand.start() - 1].isalpha()):
+            continue
+        if folded and cand.group() in w.articles and _article_alone(text, cand.end(), w):
             continue
         tokens = _window(text, cand.start(), w)
         if not tokens:
@@ -496,6 +626,20 @@ def _find_words(text: str, lang: str) -> list[NumberMatch]:
         if not _is_lone_pronoun(tokens, j, prev.group(1).lower() if prev else "", d):
             out.append(NumberMatch(start, end, value, words=True, scaled=scaled))
     return out
+
+
+def _article_alone(text: str, end: int, w: _Words) -> bool:
+    """Whether the article ending at ``end`` starts no number: the next token cannot follow it in one.
+
+    An article is read as "one" only before a number word, a digit or a connector ("a hundred", "a 20
+    first", "a half"); an article that is also "one" ("un") only before a fraction joiner ("un sur").
+    Telling so from the next token spares building the window of the most common words of a text.
+    """
+    nxt = _NEXT_TOKEN.match(text, end)
+    if nxt is None or nxt.start(1) - end > 8:  # the window ends with the article (see ``_window``)
+        return True
+    word = nxt.group(1)
+    return not word[0].isdecimal() and word.lower() not in w.after_article
 
 
 def _is_ordinal(text: str, tokens: list[_Token], j: int, w: _Words) -> bool:

@@ -14,6 +14,7 @@ from functools import cache
 
 from checker import lang as langdata
 from checker.lang import DimensionData, Example
+from checker.recognize import lowered
 from checker.recognize.numbers import NumberMatch, find_numbers
 from checker.recognize.quantity import bound_before, intervals, range_of
 from checker.recognize.safety import never_raises
@@ -39,6 +40,7 @@ class _Compiled:
     after: re.Pattern[str]
     before: re.Pattern[str]
     hint: re.Pattern[str]  # a percent word anywhere: the cheap test before reading any number
+    hint_lowered: re.Pattern[str] | None  # the same test on the lower-cased text, cheaper (see ``lowered``)
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -58,7 +60,25 @@ def _compiled(lang: str) -> _Compiled:
                          re.IGNORECASE),
         before=re.compile(rf"(?<![\w])(?:{_alternation(d.before)})\s{{1,2}}$", re.IGNORECASE),
         hint=re.compile(_alternation(d.after + d.before), re.IGNORECASE),
+        hint_lowered=_lowered_hint(d.after + d.before),
     )
+
+
+def _lowered_hint(phrases: list[str]) -> re.Pattern[str] | None:
+    """``hint`` for the lower-cased text (see ``lowered``)."""
+    source = lowered.phrases(phrases)
+    return None if source is None else re.compile(source)
+
+
+def _may_hold_percent(text: str, c: _Compiled) -> bool:
+    """Whether ``text`` holds a percent sign or word (where no percentage can be, no number is read)."""
+    if "%" in text:
+        return True
+    if c.hint_lowered is not None:
+        low = text.lower()
+        if len(low) == len(text):
+            return c.hint_lowered.search(low) is not None
+    return c.hint.search(text) is not None
 
 
 def _percent_end(text: str, n: NumberMatch, c: _Compiled) -> int | None:
@@ -75,7 +95,7 @@ def _percent_end(text: str, n: NumberMatch, c: _Compiled) -> int | None:
 def find(text: str, lang: str) -> list[Mention]:
     """Every percentage in ``text``: value in percent points ("5%" -> 5.0)."""
     c = _compiled(lang)
-    if "%" not in text and not c.hint.search(text):
+    if not _may_hold_percent(text, c):
         return []
     numbers = find_numbers(text, lang)
     ends = [_percent_end(text, n, c) for n in numbers]

@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from checker import lang as langdata
 from checker.lang import DimensionData, Example
+from checker.recognize import lowered
 from checker.recognize.numbers import NumberMatch, find_numbers, overlaps_any
 from checker.recognize.numbers import data as number_data
 from checker.recognize.safety import never_raises
@@ -91,18 +93,32 @@ class _Compiled:
     data: QuantityData
     before_rev: re.Pattern[str]
     before_keys: dict[str, Quantifier]
+    before_rev_lowered: re.Pattern[str] | None  # ``before_rev`` for the lower-cased window (see ``lowered``)
     after: re.Pattern[str]
     after_keys: dict[str, Quantifier]
     vague: re.Pattern[str]
     vague_lower: re.Pattern[str]  # on the lower-cased text: no case folding, no lookbehind, a fast scan
     vague_keys: dict[str, Vague]
+    vague_anchors: tuple[str, ...]  # one word of each vague phrase: none in the lower-cased text, no phrase
     opener: re.Pattern[str]
     joiner: re.Pattern[str]
     bound_joiner: re.Pattern[str]
     unit_re: re.Pattern[str]
+    unit_first: re.Pattern[str] | None  # the first word of a unit in the lower-cased text (see ``lowered``)
+    unit_first_len: int  # the length of the longest first word
     unit_keys: dict[str, str]
     of_re: re.Pattern[str]
     stopwords: frozenset[str]
+
+
+def _lowered_phrases(phrases: list[str], prefix: str) -> re.Pattern[str] | None:
+    """A pattern that matches, in a lower-cased text, wherever ``prefix`` then one of ``phrases`` may.
+
+    The words of a phrase are separated by any run of white space, as in ``_phrase_regex``; the
+    case-insensitive pattern this stands for may ask more around the phrase (see ``lowered``).
+    """
+    source = lowered.phrases(phrases)
+    return None if source is None else re.compile(prefix + source)
 
 
 def _norm(phrase: str) -> str:
@@ -130,21 +146,31 @@ def compiled(lang: str) -> _Compiled:
             rf"|({reversed_alternation([p for p in before_keys if not p[0].isalnum()])})(?![<>=]))",
             re.IGNORECASE),
         before_keys=before_keys,
+        before_rev_lowered=_lowered_phrases([p[::-1] for p in before_keys], r"\s{0,3}"),
         after=re.compile(rf"\s{{0,3}}({_phrase_regex(list(after_keys))})(?![\w])", re.IGNORECASE),
         after_keys=after_keys,
         vague=re.compile(rf"{wb}({_phrase_regex(list(vague_keys))})(?![\w])(?!\s*\d)", re.IGNORECASE),
         vague_lower=re.compile(rf"({_phrase_regex(list(vague_keys))})(?![\w])(?!\s*\d)"),
         vague_keys=vague_keys,
+        vague_anchors=_anchors(list(vague_keys)),
         opener=re.compile(rf"(?:^|(?<=[\s(]))({_phrase_regex(d.range_openers)})\s{{0,3}}(?:the\s+)?$",
                           re.IGNORECASE),
         joiner=re.compile(rf"\s{{0,3}}({_phrase_regex(d.range_joiners)})\s{{0,3}}(?:the\s+)?", re.IGNORECASE),
         bound_joiner=re.compile(rf"\s{{0,3}}(?:{_phrase_regex(d.bound_joiners)})?\s{{0,3}}", re.IGNORECASE),
         unit_re=re.compile(rf"({_phrase_regex(list(unit_keys))})(?![\w])", re.IGNORECASE),
+        unit_first=_lowered_phrases([u.split()[0] for u in unit_keys if u.split()], ""),
+        unit_first_len=max((len(u.split()[0]) for u in unit_keys if u.split()), default=0),
         unit_keys=unit_keys,
         of_re=re.compile(rf"\s{{1,3}}(?:(?:{_phrase_regex(d.of_words)})(?:\s{{1,3}}|(?<=['’])))?",
                          re.IGNORECASE),
         stopwords=frozenset(d.stopwords),
     )
+
+
+def _anchors(phrases: list[str]) -> tuple[str, ...]:
+    """The longest word of each phrase, less those that hold another one (it is found with it)."""
+    longest = {max(p.split(), key=len) for p in phrases if p.split()}
+    return tuple(sorted(a for a in longest if not any(b != a and b in a for b in longest)))
 
 
 def _interval(low: float | None, high: float | None, li: bool = True, hi: bool = True) -> Interval:
@@ -177,6 +203,10 @@ def bound_before(text: str, start: int, lang: str) -> Bound | None:
     c = compiled(lang)
     # match the reversed window at its start: one anchored attempt instead of a search
     window = text[max(0, start - 48):start][::-1]
+    if c.before_rev_lowered is not None:
+        low = window.lower()
+        if len(low) == len(window) and not c.before_rev_lowered.match(low):
+            return None  # the common case, told without a case-insensitive match
     m = c.before_rev.match(window)
     if m is None:
         return None
@@ -242,14 +272,14 @@ def unit_after(text: str, end: int, lang: str) -> tuple[str | None, int]:
     if pos == end and end < len(text) and not text[end].isspace():
         return None, end
     # up to two adjectives before a known noun: "100 new models"
-    words = list(_UNIT_WORD.finditer(text, pos, pos + 60))
-    for idx in range(min(3, len(words))):
+    words = list(islice(_UNIT_WORD.finditer(text, pos, pos + 60), 3))
+    for idx in range(len(words)):
         w = words[idx]
         if idx and not _SHORT_SPACE.fullmatch(text, words[idx - 1].end(), w.start()):
             break
         if idx == 0 and w.start() != pos:
             break
-        u = c.unit_re.match(text, w.start())
+        u = c.unit_re.match(text, w.start()) if _may_be_unit(text, w.start(), c) else None
         if u:
             return c.unit_keys[_norm(u.group(1))], u.end()
         if w.group().lower() in c.stopwords:
@@ -261,6 +291,15 @@ def unit_after(text: str, end: int, lang: str) -> tuple[str | None, int]:
     if low in c.stopwords or len(low) < 2 or low in number_data(lang).cardinals or first.isupper():
         return None, end
     return _singular(low, lang), words[0].end()
+
+
+def _may_be_unit(text: str, pos: int, c: _Compiled) -> bool:
+    """Whether a unit may start at ``pos``: its first word is there (a cheap test before ``unit_re``)."""
+    if c.unit_first is None:
+        return True
+    piece = text[pos:pos + c.unit_first_len]
+    low = piece.lower()
+    return len(low) != len(piece) or c.unit_first.match(low) is not None
 
 
 def _singular(word: str, lang: str) -> str:
@@ -299,7 +338,14 @@ def find(text: str, lang: str) -> list[Mention]:
     vague_spans: list[tuple[int, int]] = []
     low = text.lower()
     folded = len(low) == len(text)
-    for m in (c.vague_lower.finditer(low) if folded else c.vague.finditer(text)):
+    # a phrase matched in the lower-cased text holds its words as written: look for one of them first
+    vague = not folded
+    if not vague:
+        for anchor in c.vague_anchors:  # a plain loop: cheaper than any() over a generator
+            if anchor in low:
+                vague = True
+                break
+    for m in (c.vague_lower.finditer(low) if folded else c.vague.finditer(text)) if vague else ():
         if folded and m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue
         v = c.vague_keys.get(_norm(m.group(1)))
@@ -309,7 +355,11 @@ def find(text: str, lang: str) -> list[Mention]:
         typ = _interval(*(v.typical or v.literal))
         found.append(_Q(m.start(1), m.end(1), lit, typ, v.key, "approx", m.end(1)))
         vague_spans.append(m.span(1))
-    numbers = [n for n in find_numbers(text, lang) if not overlaps_any(n.start, n.end, vague_spans)]
+    numbers = find_numbers(text, lang)
+    if not numbers and not found:
+        return []  # most sentences: nothing to sort, join or look up units for
+    if vague_spans:
+        numbers = [n for n in numbers if not overlaps_any(n.start, n.end, vague_spans)]
     i = 0
     while i < len(numbers):
         n = numbers[i]
