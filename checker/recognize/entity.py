@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from checker import lang
@@ -65,7 +66,7 @@ class _Lexicon:
     articles: frozenset[str]
     saying_after: re.Pattern[str]
     saying_before: re.Pattern[str]
-    candidates: re.Pattern[str]
+    particle_words: re.Pattern[str]
 
 
 def _plain(word: str) -> str:
@@ -107,7 +108,7 @@ def _lexicon(language: str) -> _Lexicon:
         articles=frozenset(_plain(w).rstrip("'") for w in data.legal_prefixes),
         saying_after=saying_after,
         saying_before=saying_before,
-        candidates=_candidate_pattern(particles),
+        particle_words=_particle_pattern(particles),
     )
 
 
@@ -131,6 +132,7 @@ _LOWER_THEN_ACRONYM_REACH = 5 * 32 + 2
 _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _MAX_NAME_TOKENS = 12
+_START = itemgetter(0)
 
 
 class _Token(NamedTuple):
@@ -187,17 +189,39 @@ _PLAIN_CLASS = "[" + re.escape(_PLAIN) + r"0-9_&]"
 _WORD_GOES_ON = r"(?:[\w&]|[-\u2010\u2011.](?=[^\W_]))"
 
 
-def _candidate_pattern(particles: set[str]) -> re.Pattern[str]:
-    """The words the scanner needs: any word with a character other than a plain lower-case one,
-    and plain words that are a particle or the "s" of a possessive."""
+# A character that makes a word a candidate by itself: a word character that is not plain (a capital,
+# most letters of other scripts).
+_NOT_PLAIN = r"[^\W" + re.escape(_PLAIN) + r"0-9_]"
+_ASCII_NOT_PLAIN = "".join(c for c in map(chr, range(128)) if re.fullmatch(_NOT_PLAIN, c))
+# ``re`` finds where a pattern can match in one C loop only when the pattern opens with a character
+# class (and not under IGNORECASE); else it tries the whole pattern at every position of the text.
+# So the pattern opens with a superset of the not-plain characters (those of ASCII and anything
+# beyond), which a lookbehind then checks exactly. Most matches are the first character of a word
+# and its word; the group "inside" marks a character inside a word ("iPhone", "x-Acme") or a
+# digit of another script, which ``_candidate_tokens`` resolves from the whole word.
+_NOT_PLAIN_WORD = re.compile(
+    rf"[{re.escape(_ASCII_NOT_PLAIN)}\x80-\U0010ffff](?<={_NOT_PLAIN})"
+    rf"(?:(?:(?<=[\w/@#\\\-\u2010\u2011.&].)|(?<=\d))(?P<inside>)|{_WORD_GOES_ON}*)")
+
+
+def _particle_pattern(particles: set[str]) -> re.Pattern[str]:
+    """The plain lower-case words the scanner needs, each a whole word: particles and the "s" of a
+    possessive (a word with any other character is found by ``_NOT_PLAIN_WORD``)."""
     plain_words = sorted((w for w in particles | {"s"}
                           if _WORD.fullmatch(w) and re.fullmatch(rf"(?:{_PLAIN_CLASS}|[-.])+", w)),
                          key=len, reverse=True)
-    exact = "|".join(re.escape(w) for w in plain_words) or r"(?!x)x"
-    # Possessive: once the plain characters run out, the next character of the word, if any, is not plain.
-    other = rf"(?=(?:{_PLAIN_CLASS}|[-\u2010\u2011.](?=[^\W_]))*+[\w&])"
-    return re.compile(
-        rf"(?<![\w/@#\\])(?:{other}[^\W\d_]{_WORD_GOES_ON}*|(?P<plain>{exact})(?!{_WORD_GOES_ON}))")
+    if not plain_words:
+        return re.compile(r"(?!x)x")
+    # Opening with the first letters lets ``re`` skip to them in C (see ``_NOT_PLAIN_WORD``); the words
+    # that share a first letter keep their order (longest first), and words of two groups never
+    # start alike, so each place matches as the plain alternation of the words would.
+    groups: dict[str, list[str]] = {}
+    for word in plain_words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    firsts = "".join(re.escape(c) for c in groups)
+    alternatives = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rests)})" for c, rests in groups.items())
+    # The lookbehind sits after the first letter: it checks the character before the word.
+    return re.compile(rf"[{firsts}](?<![\w/@#\\].)(?:{alternatives})(?!{_WORD_GOES_ON})")
 
 
 def _word_starts_at(text: str, pos: int) -> bool:
@@ -221,13 +245,34 @@ def _candidate_tokens(text: str, lex: _Lexicon, titles: list[tuple[int, int]]) -
     """
     abbreviations = lex.abbreviations
     found: list[_Token] = []
-    for m in lex.candidates.finditer(text):
+    covered = 0  # end of the last word taken the slow way
+    for m in _NOT_PLAIN_WORD.finditer(text):
         start = m.start()
-        # "x-de", "x&de" are one word: a plain particle after a hyphen, period or "&" may end a word.
-        if m.group("plain") is not None and start > 0 and text[start - 1] in "-\u2010\u2011.&" and (
-                not _word_starts_at(text, start)):
+        if m.lastindex is None:
+            found.append(_token(text, start, m.end(), m.group(), abbreviations))
+        elif start >= covered:
+            # A not-plain character inside a word: the word holding it, if any, as _WORD splits.
+            pos = start
+            while pos > 0 and not text[pos - 1].isspace():
+                pos -= 1
+            for word in _WORD.finditer(text, pos):
+                if word.start() > start:
+                    break
+                if word.end() > start:
+                    found.append(_token(text, word.start(), word.end(), word.group(), abbreviations))
+                    covered = word.end()
+                    break
+    particles: list[_Token] = []
+    for m in lex.particle_words.finditer(text):
+        start = m.start()
+        # "x-de", "x&de", "Acme-de" are one word: a particle after a hyphen, period or "&" may end a word.
+        if start > 0 and text[start - 1] in "-\u2010\u2011.&" and not _word_starts_at(text, start):
             continue
-        found.append(_token(text, start, m.end(), m.group(), abbreviations))
+        particles.append(_token(text, start, m.end(), m.group(), abbreviations))
+    if particles:
+        # Two runs sorted by start: the sort merges them.
+        found += particles
+        found.sort(key=_START)
     if not titles:
         return found
     extra: list[_Token] = []
