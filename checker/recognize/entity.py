@@ -24,7 +24,7 @@ import importlib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
@@ -121,6 +121,7 @@ _APOSTROPHE = re.compile(r"['\u2019\u02bc]")
 _COMMA_SPACE = re.compile(r",\s?")
 _SENTENCE_END = frozenset(".!?:;\n\r>|…")
 _SKIPPED_BEFORE = frozenset(" \t\u00a0\u202f\"“”«»‘’'(*•·–—-[")
+_SKIPPED_OR_END = _SKIPPED_BEFORE | _SENTENCE_END
 _QUOTED = re.compile(r"“([^“”\n]{1,80})”|«\s*([^«»\n]{1,80}?)\s*»|\"([^\"\n]{1,80})\"")
 _QUOTED_BAD = re.compile(r"[!?;:]|,\s|\.\s|[.,]$")
 _PAREN_ACRONYM = re.compile(r"\s?\(([A-Z][A-Z0-9&]{1,9})\)")
@@ -144,7 +145,11 @@ class _Token(NamedTuple):
     acronym: bool
 
 
-@dataclass(frozen=True)
+# Builds a token from a tuple without the Python-level ``__new__`` of a NamedTuple (tokens are many).
+_new_token = partial(tuple.__new__, _Token)
+
+
+@dataclass(frozen=True, slots=True)  # slots: a third less time to build, and names are many
 class Name:
     """A candidate name found by ``scan`` (shared with the role recognizer)."""
 
@@ -164,16 +169,16 @@ def _token(text: str, start: int, end: int, word: str, abbreviations: frozenset[
     low = word.casefold()
     shown = word
     # The period of "Co.", "Inc." and of an initial ("J.") belongs to the word.
-    if end < len(text) and text[end] == "." and (
+    if text.startswith(".", end) and (
             low in abbreviations or (len(word) == 1 and word.isupper()) or "." in word):
         end += 1
         shown = text[start:end]
     if word.islower():
-        return _Token(start, end, shown, low, False, False)
+        return _new_token((start, end, shown, low, False, False))
     # "iPhone", "eBay": a capital after the first letter also marks a name.
     capital = word[0].isupper() or word[0].islower()
     acronym = capital and word.isupper() and sum(c.isalpha() for c in word) >= 2
-    return _Token(start, end, shown, low, capital, acronym)
+    return _new_token((start, end, shown, low, capital, acronym))
 
 
 def _tokens(text: str, lex: _Lexicon) -> list[_Token]:
@@ -255,12 +260,12 @@ def _candidate_tokens(text: str, lex: _Lexicon, titles: list[tuple[int, int]]) -
             pos = start
             while pos > 0 and not text[pos - 1].isspace():
                 pos -= 1
-            for word in _WORD.finditer(text, pos):
-                if word.start() > start:
+            for whole in _WORD.finditer(text, pos):
+                if whole.start() > start:
                     break
-                if word.end() > start:
-                    found.append(_token(text, word.start(), word.end(), word.group(), abbreviations))
-                    covered = word.end()
+                if whole.end() > start:
+                    found.append(_token(text, whole.start(), whole.end(), whole.group(), abbreviations))
+                    covered = whole.end()
                     break
     particles: list[_Token] = []
     for m in lex.particle_words.finditer(text):
@@ -268,7 +273,13 @@ def _candidate_tokens(text: str, lex: _Lexicon, titles: list[tuple[int, int]]) -
         # "x-de", "x&de", "Acme-de" are one word: a particle after a hyphen, period or "&" may end a word.
         if start > 0 and text[start - 1] in "-\u2010\u2011.&" and not _word_starts_at(text, start):
             continue
-        particles.append(_token(text, start, m.end(), m.group(), abbreviations))
+        end = m.end()
+        word = m.group()
+        if text.startswith(".", end):
+            particles.append(_token(text, start, end, word, abbreviations))
+        else:
+            # A plain word is lower case and its own folded form: the token ``_token`` would make.
+            particles.append(_new_token((start, end, word, word, False, False)))
     if particles:
         # Two runs sorted by start: the sort merges them.
         found += particles
@@ -320,30 +331,41 @@ class _Scanner:
 
     def __init__(self, text: str, language: str) -> None:
         self.text = text
-        self.lex = _lexicon(language)
+        self.lex = lex = _lexicon(language)
         spans = _title_spans(text, language)
-        self.tokens = _candidate_tokens(text, self.lex, spans)
-        titled = [False] * len(self.tokens)
-        j = 0
-        for i, tok in enumerate(self.tokens):
-            while j < len(spans) and spans[j][1] <= tok.start:
-                j += 1
-            if j < len(spans) and spans[j][0] < tok.end and tok.start < spans[j][1]:
-                titled[i] = True
+        self.tokens = tokens = _candidate_tokens(text, lex, spans)
+        n = len(tokens)
+        titled = [False] * n
+        if spans:
+            j = 0
+            for i, tok in enumerate(tokens):
+                while j < len(spans) and spans[j][1] <= tok.start:
+                    j += 1
+                if j < len(spans) and spans[j][0] < tok.end and tok.start < spans[j][1]:
+                    titled[i] = True
         self.titled = titled
         # Words capitalized inside a sentence and words written in lower case: evidence on sentence starters.
         self.inner_capitals: set[str] = set()
         self._lower_words: set[str] | None = None
-        lex = self.lex
         inner_capitals = self.inner_capitals
         # Whether each capitalized token opens a sentence (names start only at those; False for the rest).
-        self.opens = opens = [False] * len(self.tokens)
-        for i, tok in enumerate(self.tokens):
+        self.opens = opens = [False] * n
+        for i, tok in enumerate(tokens):
             if tok.capital:
-                if _sentence_start(text, tok.start, lex):
+                start = tok.start
+                # Most capitals follow a space after a letter or a comma: no sentence start, as
+                # ``_sentence_start`` would find after one step back.
+                if start > 1 and text[start - 1] == " " and text[start - 2] not in _SKIPPED_OR_END:
+                    inner_capitals.add(tok.text)
+                elif _sentence_start(text, start, lex):
                     opens[i] = True
                 else:
                     inner_capitals.add(tok.text)
+        # Per token, computed once: what ``is_name_word``, ``is_particle`` and ``org_like`` ask.
+        self.particle = [not tok.capital and tok.low in lex.particles for tok in tokens]
+        org_words = lex.org_words
+        self.org = [tok.low.rstrip(".") in org_words for tok in tokens]
+        self.name_word = [tok.capital and self._name_word(i) for i, tok in enumerate(tokens)]
 
     @property
     def lower_words(self) -> set[str]:
@@ -352,7 +374,25 @@ class _Scanner:
             self._lower_words = {w.casefold() for w in _WORD.findall(self.text) if w.islower()}
         return self._lower_words
 
-    def is_name_word(self, i: int) -> bool:
+    def written_lower(self, low: str) -> bool:
+        """Whether ``low`` (a folded word) is in ``lower_words``, mostly without reading every word."""
+        text = self.text
+        if self._lower_words is not None or text.casefold() != text.lower():
+            return low in self.lower_words
+        # Here every character folds as it lowers (no "ß", "ſ"...), and a character of a lower-case
+        # word lowers to itself: such a word is its own folded form, so it is ``low`` written as is.
+        if not low.islower():
+            return False
+        pos = text.find(low)
+        while pos >= 0:
+            word = _WORD.match(text, pos)
+            if (word is not None and word.end() == pos + len(low)
+                    and (pos == 0 or text[pos - 1] not in "-\u2010\u2011.&" or _word_starts_at(text, pos))):
+                return True
+            pos = text.find(low, pos + 1)
+        return False
+
+    def _name_word(self, i: int) -> bool:
         tok = self.tokens[i]
         if not tok.capital or self.titled[i]:
             return False
@@ -368,34 +408,40 @@ class _Scanner:
                 and self.tokens[i + 1].capital and _plain(self.tokens[i + 1].text) not in self.lex.stop
                 and not self.titled[i + 1] and not self.opens[i])
 
+    def is_name_word(self, i: int) -> bool:
+        """Whether token ``i`` can be part of a name: capitalized, no title, no stop word (mostly)."""
+        return self.name_word[i]
+
     def gap(self, i: int) -> str:
         return self.text[self.tokens[i].end:self.tokens[i + 1].start]
 
     def is_particle(self, i: int) -> bool:
-        tok = self.tokens[i]
-        return not tok.capital and tok.low in self.lex.particles
+        return self.particle[i]
 
     def org_like(self, first: int, last: int) -> bool:
-        return any(self.tokens[k].low.rstrip(".") in self.lex.org_words for k in range(first, last + 1))
+        return True in self.org[first:last + 1]
 
     def extend(self, first: int) -> tuple[int, int]:
         """Last token of the name that starts at ``first``, and how many particle joins it took."""
-        n = len(self.tokens)
+        tokens = self.tokens
+        text = self.text
+        name_word = self.name_word
+        n = len(tokens)
         last = first
         joins = 0
         while last + 1 < n and last - first < _MAX_NAME_TOKENS:
-            gap = self.gap(last)
             nxt = last + 1
-            if self.tokens[nxt].text == "s" and _APOSTROPHE.fullmatch(gap):
+            gap = text[tokens[last].end:tokens[nxt].start]
+            if tokens[nxt].text == "s" and _APOSTROPHE.fullmatch(gap):
                 break
-            if (_SPACE.fullmatch(gap) or _AMPERSAND.fullmatch(gap)) and self.is_name_word(nxt):
+            if name_word[nxt] and (gap == " " or _SPACE.fullmatch(gap) or _AMPERSAND.fullmatch(gap)):
                 last = nxt
                 continue
             # "Co., Ltd.", "Acme, Inc."
-            if (_COMMA_SPACE.fullmatch(gap) and self.tokens[nxt].capital
-                    and self.tokens[nxt].low.rstrip(".") in self.lex.suffixes
-                    and (self.tokens[last].low.rstrip(".") in self.lex.suffixes
-                         or self.tokens[nxt].text.endswith(".") or self.tokens[nxt].acronym)):
+            if (_COMMA_SPACE.fullmatch(gap) and tokens[nxt].capital
+                    and tokens[nxt].low.rstrip(".") in self.lex.suffixes
+                    and (tokens[last].low.rstrip(".") in self.lex.suffixes
+                         or tokens[nxt].text.endswith(".") or tokens[nxt].acronym)):
                 last = nxt
                 continue
             joined = self._particle_join(first, last)
@@ -460,9 +506,11 @@ class _Scanner:
     def accept(self, first: int, last: int) -> tuple[int, int] | None:
         """The part of a candidate that is a name, or None (sentence starters, lone adjectives)."""
         toks = self.tokens
-        if all(len(toks[k].text.rstrip(".")) < 2 for k in range(first, last + 1)):
-            return None
-        if all(toks[k].low in self.lex.demonyms for k in range(first, last + 1)):
+        if first == last:  # most candidates: one word
+            if len(toks[first].text.rstrip(".")) < 2 or toks[first].low in self.lex.demonyms:
+                return None
+        elif (all(len(toks[k].text.rstrip(".")) < 2 for k in range(first, last + 1))
+              or all(toks[k].low in self.lex.demonyms for k in range(first, last + 1))):
             return None
         # ``first`` is a name word, so capitalized: its sentence start is known.
         if not self.opens[first]:
@@ -480,7 +528,7 @@ class _Scanner:
                     or (self.titled[first + 1] and _SPACE.fullmatch(self.gap(first)))):
                 return first, last
             return None
-        if not known and head.low in self.lower_words:
+        if not known and self.written_lower(head.low):
             # "Several Acme engineers": drop the sentence starter, keep the name after it.
             nxt = first + 1
             while nxt <= last and self.is_particle(nxt):
@@ -498,15 +546,12 @@ class _Scanner:
     def groups(self) -> list[tuple[int, int, int]]:
         """(first, last, particle joins) of every candidate, left to right."""
         found: list[tuple[int, int, int]] = []
-        i = 0
-        n = len(self.tokens)
-        while i < n:
-            if not self.is_name_word(i):
-                i += 1
-                continue
-            last, joins = self.extend(i)
-            found.append((i, last, joins))
-            i = last + 1
+        after = 0  # the first token after the last candidate
+        for i, name_word in enumerate(self.name_word):
+            if name_word and i >= after:
+                last, joins = self.extend(i)
+                found.append((i, last, joins))
+                after = last + 1
         return found
 
 
