@@ -122,7 +122,7 @@ def _same_letter(a: str, b: str) -> bool:
     return re.fullmatch(re.escape(a), b, re.IGNORECASE) is not None
 
 
-def _alternation(spellings: list[tuple[str, bool]]) -> str:
+def _alternation(spellings: list[tuple[str, bool]]) -> tuple[str, str]:
     """The spellings as one alternation (to run under IGNORECASE) that matches what
     ``"|".join(spellings)`` matches, at the same places, with the same first choice.
 
@@ -133,10 +133,12 @@ def _alternation(spellings: list[tuple[str, bool]]) -> str:
     superset of what its letter matches (its ASCII case variants and any non-ASCII character),
     then a lookbehind that checks the letter under its own case rule.
     When a spelling opens with no letter, or letters do not group cleanly, the plain alternation.
+    Also returns a character class every match opens with (the union of the groups' classes), or
+    "" for the plain alternation.
     """
     plain = "|".join(_spelling_pattern(s, acronym) for s, acronym in spellings) or r"(?!x)x"
     if not spellings or not all(s[:1].isalpha() for s, _ in spellings):
-        return plain
+        return plain, ""
     groups: dict[str, list[tuple[str, bool]]] = {}
     for spelling, acronym in spellings:
         groups.setdefault(spelling[0].lower(), []).append((spelling, acronym))
@@ -144,21 +146,23 @@ def _alternation(spellings: list[tuple[str, bool]]) -> str:
     for key, members in groups.items():
         # Within a group every first letter matches the group's own: one lookbehind checks them all.
         if not all(_same_letter(key, s[0]) for s, _ in members):
-            return plain
+            return plain, ""
         # Across groups no letter matches another's: at one place at most one group can match.
         if any(_same_letter(a, b) for other in groups if other != key
                for a in letters[key] for b in letters[other]):
-            return plain
+            return plain, ""
     parts: list[str] = []
+    every: set[str] = set()
     for key, members in groups.items():
         folded = "".join(re.escape(s[0]) for s, acronym in members if not acronym)
         variants = set(re.findall(f"[{folded}]", _ASCII, re.IGNORECASE)) if folded else set()
         variants |= {s[0] for s, acronym in members if acronym and s[0].isascii()}
+        every |= variants
         opening = "".join(re.escape(c) for c in sorted(variants)) + r"\x80-\U0010ffff"
         rests = "|".join(f"(?-i:(?<={re.escape(s[0])}){re.escape(s[1:])})" if acronym
                          else _form_pattern(s[1:]) for s, acronym in members)
         parts.append(rf"(?-i:[{opening}])(?<={re.escape(key)})(?:{rests})")
-    return "|".join(parts)
+    return "|".join(parts), "[" + "".join(re.escape(c) for c in sorted(every)) + r"\x80-\U0010ffff]"
 
 
 def _titles_pattern(spellings: list[tuple[str, bool]]) -> re.Pattern[str]:
@@ -166,10 +170,17 @@ def _titles_pattern(spellings: list[tuple[str, bool]]) -> re.Pattern[str]:
 
     It opens with the character before the title, which no word character or hyphen may be (the
     space stands for the start of the text). ``re`` finds where such a pattern can match in one C
-    loop over the characters outside its first class, instead of trying it at every position.
+    loop over the characters outside its first class, instead of trying it at every position. That
+    loop is fastest over a class of listed characters: the ASCII ones that may come before a title,
+    and any non-ASCII one, which the lookbehind then checks. A lookahead on the first letters of
+    the spellings then rules out most places before the alternatives are tried.
     """
     boundary = rf"[\w{_HYPHEN_CLASS}]"
-    return re.compile(rf"[^\w{_HYPHEN_CLASS}](?P<title>(?i:(?:{_alternation(spellings)})(?!{boundary})))")
+    before = "".join(re.escape(c) for c in _ASCII if not re.fullmatch(boundary, c))
+    alternation, opening = _alternation(spellings)
+    gate = f"(?={opening})" if opening else ""
+    return re.compile(rf"[{before}\x80-\U0010ffff](?<!{boundary}){gate}"
+                      rf"(?P<title>(?i:(?:{alternation})(?!{boundary})))")
 
 
 @dataclass(frozen=True)
