@@ -192,6 +192,8 @@ def _tokens(text: str, lex: _Lexicon) -> list[_Token]:
 _PLAIN = "".join(sorted({c for c in map(chr, range(0x250)) if c.islower() and c.casefold() == c}))
 _PLAIN_CLASS = "[" + re.escape(_PLAIN) + r"0-9_&]"
 _WORD_GOES_ON = r"(?:[\w&]|[-\u2010\u2011.](?=[^\W_]))"
+# ``_WORD_GOES_ON*`` as runs of one character class, which ``re`` repeats in C: the same longest match.
+_WORD_RUN = r"[\w&]*(?:[-\u2010\u2011.](?=[^\W_])[\w&]*)*"
 
 
 # A character that makes a word a candidate by itself: a word character that is not plain (a capital,
@@ -206,7 +208,7 @@ _ASCII_NOT_PLAIN = "".join(c for c in map(chr, range(128)) if re.fullmatch(_NOT_
 # digit of another script, which ``_candidate_tokens`` resolves from the whole word.
 _NOT_PLAIN_WORD = re.compile(
     rf"[{re.escape(_ASCII_NOT_PLAIN)}\x80-\U0010ffff](?<={_NOT_PLAIN})"
-    rf"(?:(?:(?<=[\w/@#\\\-\u2010\u2011.&].)|(?<=\d))(?P<inside>)|{_WORD_GOES_ON}*)")
+    rf"(?:(?:(?<=[\w/@#\\\-\u2010\u2011.&].)|(?<=\d))(?P<inside>)|{_WORD_RUN})")
 
 
 def _particle_pattern(particles: set[str]) -> re.Pattern[str]:
@@ -365,7 +367,7 @@ class _Scanner:
         self.particle = [not tok.capital and tok.low in lex.particles for tok in tokens]
         org_words = lex.org_words
         self.org = [tok.low.rstrip(".") in org_words for tok in tokens]
-        self.name_word = [tok.capital and self._name_word(i) for i, tok in enumerate(tokens)]
+        self.name_word = [tok.capital and not titled[i] and self._name_word(i) for i, tok in enumerate(tokens)]
 
     @property
     def lower_words(self) -> set[str]:
@@ -494,14 +496,15 @@ class _Scanner:
         return None
 
     def make(self, first: int, last: int, quoted: bool = False) -> Name:
-        start = self.tokens[first].start
-        end = self.tokens[last].end
-        possessive = (last + 1 < len(self.tokens) and self.tokens[last + 1].text == "s"
+        tokens = self.tokens
+        span = tokens[first:last + 1]
+        start = span[0].start
+        end = span[-1].end
+        possessive = (last + 1 < len(tokens) and tokens[last + 1].text == "s"
                       and bool(_APOSTROPHE.fullmatch(self.gap(last))))
         text = self.text[start:end]
-        words = tuple(self.tokens[k].low for k in range(first, last + 1))
-        return Name(start, end, text, words, possessive, self.org_like(first, last),
-                    all(self.tokens[k].acronym for k in range(first, last + 1)), quoted, entity_key(text))
+        return Name(start, end, text, tuple(tok.low for tok in span), possessive, True in self.org[first:last + 1],
+                    all(tok.acronym for tok in span), quoted, entity_key(text))
 
     def accept(self, first: int, last: int) -> tuple[int, int] | None:
         """The part of a candidate that is a name, or None (sentence starters, lone adjectives)."""
@@ -592,18 +595,22 @@ def _scan(text: str, language: str) -> tuple[Name, ...]:
     scanner = _Scanner(text, language)
     raw = scanner.groups()
     headline = _title_case_lines(text, scanner)
+    tokens = scanner.tokens
     counts: Counter[str] = Counter()
-    for first, last, _ in raw:
-        counts[text[scanner.tokens[first].start:scanner.tokens[last].end]] += 1
+    # Only names of two particle joins or more ask how often a text is a candidate.
+    if any(joins >= 2 for _, _, joins in raw):
+        for first, last, _ in raw:
+            counts[text[tokens[first].start:tokens[last].end]] += 1
     names: list[Name] = []
     pending: list[tuple[int, int]] = []
     for first, last, joins in raw:
-        last = _cut_possessed_tail(scanner, first, last, joins, counts)
+        if joins >= 2:
+            last = _cut_possessed_tail(scanner, first, last, joins, counts)
         kept = scanner.accept(first, last)
         if kept is None:
             continue
-        start = scanner.tokens[kept[0]].start
-        if any(s <= start < e for s, e in headline):
+        start = tokens[kept[0]].start
+        if headline and any(s <= start < e for s, e in headline):
             pending.append(kept)
         else:
             names.append(scanner.make(*kept))
