@@ -131,6 +131,8 @@ _LOWER_THEN_ACRONYM = re.compile(r"((?:[ \u00a0][^\W\d_][\w'’\-]{0,30}){1,5}?)
 # and a space.
 _LOWER_THEN_ACRONYM_REACH = 5 * 32 + 2
 _LINE = re.compile(r"[^\n]+")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_HONORIFIC_BEFORE = re.compile(r"([^\W\d_]+\.?)\s+$")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _MAX_NAME_TOKENS = 12
 _START = itemgetter(0)
@@ -367,7 +369,12 @@ class _Scanner:
         self.particle = [not tok.capital and tok.low in lex.particles for tok in tokens]
         org_words = lex.org_words
         self.org = [tok.low.rstrip(".") in org_words for tok in tokens]
-        self.name_word = [tok.capital and not titled[i] and self._name_word(i) for i, tok in enumerate(tokens)]
+        stop = lex.stop
+        self.name_word = name_word = [False] * n
+        for i, tok in enumerate(tokens):
+            if tok.capital and not titled[i]:
+                plain = _plain(tok.text)
+                name_word[i] = plain not in stop or self._stop_word_in_name(i, plain)
 
     @property
     def lower_words(self) -> set[str]:
@@ -394,13 +401,9 @@ class _Scanner:
             pos = text.find(low, pos + 1)
         return False
 
-    def _name_word(self, i: int) -> bool:
+    def _stop_word_in_name(self, i: int, plain: str) -> bool:
+        """Whether capitalized token ``i``, a stop word folded to ``plain``, is a name word still."""
         tok = self.tokens[i]
-        if not tok.capital or self.titled[i]:
-            return False
-        plain = _plain(tok.text)
-        if plain not in self.lex.stop:
-            return True
         # "SA" is a legal form, "sa" a French possessive.
         if tok.acronym and plain in self.lex.suffixes:
             return True
@@ -564,7 +567,7 @@ def _title_case_lines(text: str, scanner: _Scanner) -> list[tuple[int, int]]:
     for line in _LINE.finditer(text):
         if line.group().rstrip()[-1:] in (".", "!", "?", ";", ":", ","):
             continue  # a sentence, not a headline
-        words = re.findall(r"[^\W\d_]{4,}", line.group())
+        words = _LONG_WORD.findall(line.group())
         if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
             spans.append(line.span())
     if spans and sum(e - s for s, e in spans) >= 0.9 * len(text.strip()):
@@ -758,7 +761,7 @@ def _kinds(text: str, language: str, names: list[Name]) -> dict[str, Kind]:
                 or name.tokens[0].rstrip("'’") in lex.articles):
             continue
         before = text[max(0, name.start - 12):name.start]
-        honorific = re.search(r"([^\W\d_]+\.?)\s+$", before)
+        honorific = _HONORIFIC_BEFORE.search(before)
         titled = honorific is not None and _plain(honorific.group(1)) in lex.honorifics
         saying = lex.saying_after.match(text, name.end) or lex.saying_before.search(
             text, max(0, name.start - 30), name.start)
@@ -781,10 +784,14 @@ def _find(text: str, language: str) -> tuple[Mention, ...]:
     acronyms = _acronym_keys(text, names, _lexicon(language))
     kinds = _kinds(text, language, names)
     mentions: list[Mention] = []
+    # Values are immutable and costly to validate: the mentions of one name in a text share one.
+    values: dict[tuple[str, str, str], EntityValue] = {}
     for name in names:
         key = acronyms.get(name.text, name.key) if name.acronym else name.key
         kind = kinds.get(key, "organization" if name.org else "unknown")
-        value = EntityValue(name=name.text, kind=kind, key=key)
+        value = values.get((name.text, kind, key))
+        if value is None:
+            value = values[name.text, kind, key] = EntityValue(name=name.text, kind=kind, key=key)
         mentions.append(Mention(type="entity", start=name.start, end=name.end, text=name.text, value=value))
     return tuple(mentions)
 
