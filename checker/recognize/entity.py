@@ -443,18 +443,19 @@ class _Scanner:
                 last = nxt
                 continue
             # "Co., Ltd.", "Acme, Inc."
-            if (_COMMA_SPACE.fullmatch(gap) and tokens[nxt].capital
+            if (gap.startswith(",") and _COMMA_SPACE.fullmatch(gap) and tokens[nxt].capital
                     and tokens[nxt].low.rstrip(".") in self.lex.suffixes
                     and (tokens[last].low.rstrip(".") in self.lex.suffixes
                          or tokens[nxt].text.endswith(".") or tokens[nxt].acronym)):
                 last = nxt
                 continue
-            joined = self._particle_join(first, last)
+            # Both joins need the next token to be a particle or the gap to open a parenthesis.
+            joined = self._particle_join(first, last) if self.particle[nxt] else None
             if joined is not None:
                 last = joined
                 joins += 1
                 continue
-            joined = self._qualifier_join(last)
+            joined = self._qualifier_join(last) if gap.endswith("(") else None
             if joined is not None:
                 last = joined
                 continue

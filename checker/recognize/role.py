@@ -393,10 +393,13 @@ def _right_side(ctx: _Context, grammar: _Grammar, end: int,
 
 @lru_cache(maxsize=16)
 def _find(text: str, language: str) -> tuple[Mention, ...]:
+    matches = _title_matches(text, language)
+    if not matches:
+        return ()  # most texts name no title: no need to index their names
     grammar = _grammar(language)
     ctx = _Context(text, entity.scan(text, language), language)
     mentions: list[Mention] = []
-    for chain in _chains(title_matches(text, language), text, grammar):
+    for chain in _chains(list(matches), text, grammar):
         person, org = _left_side(ctx, grammar, chain[0].start)
         right_person, right_org = _right_side(ctx, grammar, chain[-1].end, person is not None)
         # An organization after the linker ("CEO of Acme") wins over a name just before the title.
