@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache, partial
+from itertools import pairwise
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
@@ -373,7 +374,9 @@ class _Scanner:
         self.name_word = name_word = [False] * n
         for i, tok in enumerate(tokens):
             if tok.capital and not titled[i]:
-                plain = _plain(tok.text)
+                # ``_plain(tok.text)``: the text is the word, maybe with a period, and folds as the word
+                # (``low``) does; a word holds no period at its end and no apostrophe.
+                plain = tok.low.rstrip(".")
                 name_word[i] = plain not in stop or self._stop_word_in_name(i, plain)
 
     @property
@@ -670,6 +673,9 @@ def _quoted(text: str, scanner: _Scanner, names: list[Name]) -> list[Name]:
 
 def _drop_nested(names: list[Name]) -> list[Name]:
     """Keep the longer of overlapping candidates (a quoted name over the words inside it)."""
+    # Most texts have no overlapping candidates: then every name stays, left to right as given.
+    if all(a.start < b.start and a.end <= b.start for a, b in pairwise(names)):
+        return list(names)
     ranked = sorted(names, key=lambda n: (-(n.end - n.start), not n.quoted, n.start))
     starts: list[int] = []  # kept names never overlap, so their starts and ends sort alike
     ends: list[int] = []
