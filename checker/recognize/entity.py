@@ -24,7 +24,9 @@ import importlib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
+from itertools import pairwise
+from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from checker import lang
@@ -65,7 +67,7 @@ class _Lexicon:
     articles: frozenset[str]
     saying_after: re.Pattern[str]
     saying_before: re.Pattern[str]
-    candidates: re.Pattern[str]
+    particle_words: re.Pattern[str]
 
 
 def _plain(word: str) -> str:
@@ -107,7 +109,7 @@ def _lexicon(language: str) -> _Lexicon:
         articles=frozenset(_plain(w).rstrip("'") for w in data.legal_prefixes),
         saying_after=saying_after,
         saying_before=saying_before,
-        candidates=_candidate_pattern(particles),
+        particle_words=_particle_pattern(particles),
     )
 
 
@@ -120,6 +122,7 @@ _APOSTROPHE = re.compile(r"['\u2019\u02bc]")
 _COMMA_SPACE = re.compile(r",\s?")
 _SENTENCE_END = frozenset(".!?:;\n\r>|…")
 _SKIPPED_BEFORE = frozenset(" \t\u00a0\u202f\"“”«»‘’'(*•·–—-[")
+_SKIPPED_OR_END = _SKIPPED_BEFORE | _SENTENCE_END
 _QUOTED = re.compile(r"“([^“”\n]{1,80})”|«\s*([^«»\n]{1,80}?)\s*»|\"([^\"\n]{1,80})\"")
 _QUOTED_BAD = re.compile(r"[!?;:]|,\s|\.\s|[.,]$")
 _PAREN_ACRONYM = re.compile(r"\s?\(([A-Z][A-Z0-9&]{1,9})\)")
@@ -129,8 +132,11 @@ _LOWER_THEN_ACRONYM = re.compile(r"((?:[ \u00a0][^\W\d_][\w'’\-]{0,30}){1,5}?)
 # and a space.
 _LOWER_THEN_ACRONYM_REACH = 5 * 32 + 2
 _LINE = re.compile(r"[^\n]+")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_HONORIFIC_BEFORE = re.compile(r"([^\W\d_]+\.?)\s+$")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _MAX_NAME_TOKENS = 12
+_START = itemgetter(0)
 
 
 class _Token(NamedTuple):
@@ -142,7 +148,11 @@ class _Token(NamedTuple):
     acronym: bool
 
 
-@dataclass(frozen=True)
+# Builds a token from a tuple without the Python-level ``__new__`` of a NamedTuple (tokens are many).
+_new_token = partial(tuple.__new__, _Token)
+
+
+@dataclass(frozen=True, slots=True)  # slots: a third less time to build, and names are many
 class Name:
     """A candidate name found by ``scan`` (shared with the role recognizer)."""
 
@@ -162,16 +172,16 @@ def _token(text: str, start: int, end: int, word: str, abbreviations: frozenset[
     low = word.casefold()
     shown = word
     # The period of "Co.", "Inc." and of an initial ("J.") belongs to the word.
-    if end < len(text) and text[end] == "." and (
+    if text.startswith(".", end) and (
             low in abbreviations or (len(word) == 1 and word.isupper()) or "." in word):
         end += 1
         shown = text[start:end]
     if word.islower():
-        return _Token(start, end, shown, low, False, False)
+        return _new_token((start, end, shown, low, False, False))
     # "iPhone", "eBay": a capital after the first letter also marks a name.
     capital = word[0].isupper() or word[0].islower()
     acronym = capital and word.isupper() and sum(c.isalpha() for c in word) >= 2
-    return _Token(start, end, shown, low, capital, acronym)
+    return _new_token((start, end, shown, low, capital, acronym))
 
 
 def _tokens(text: str, lex: _Lexicon) -> list[_Token]:
@@ -185,19 +195,43 @@ def _tokens(text: str, lex: _Lexicon) -> list[_Token]:
 _PLAIN = "".join(sorted({c for c in map(chr, range(0x250)) if c.islower() and c.casefold() == c}))
 _PLAIN_CLASS = "[" + re.escape(_PLAIN) + r"0-9_&]"
 _WORD_GOES_ON = r"(?:[\w&]|[-\u2010\u2011.](?=[^\W_]))"
+# ``_WORD_GOES_ON*`` as runs of one character class, which ``re`` repeats in C: the same longest match.
+_WORD_RUN = r"[\w&]*(?:[-\u2010\u2011.](?=[^\W_])[\w&]*)*"
 
 
-def _candidate_pattern(particles: set[str]) -> re.Pattern[str]:
-    """The words the scanner needs: any word with a character other than a plain lower-case one,
-    and plain words that are a particle or the "s" of a possessive."""
+# A character that makes a word a candidate by itself: a word character that is not plain (a capital,
+# most letters of other scripts).
+_NOT_PLAIN = r"[^\W" + re.escape(_PLAIN) + r"0-9_]"
+_ASCII_NOT_PLAIN = "".join(c for c in map(chr, range(128)) if re.fullmatch(_NOT_PLAIN, c))
+# ``re`` finds where a pattern can match in one C loop only when the pattern opens with a character
+# class (and not under IGNORECASE); else it tries the whole pattern at every position of the text.
+# So the pattern opens with a superset of the not-plain characters (those of ASCII and anything
+# beyond), which a lookbehind then checks exactly. Most matches are the first character of a word
+# and its word; the group "inside" marks a character inside a word ("iPhone", "x-Acme") or a
+# digit of another script, which ``_candidate_tokens`` resolves from the whole word.
+_NOT_PLAIN_WORD = re.compile(
+    rf"[{re.escape(_ASCII_NOT_PLAIN)}\x80-\U0010ffff](?<={_NOT_PLAIN})"
+    rf"(?:(?:(?<=[\w/@#\\\-\u2010\u2011.&].)|(?<=\d))(?P<inside>)|{_WORD_RUN})")
+
+
+def _particle_pattern(particles: set[str]) -> re.Pattern[str]:
+    """The plain lower-case words the scanner needs, each a whole word: particles and the "s" of a
+    possessive (a word with any other character is found by ``_NOT_PLAIN_WORD``)."""
     plain_words = sorted((w for w in particles | {"s"}
                           if _WORD.fullmatch(w) and re.fullmatch(rf"(?:{_PLAIN_CLASS}|[-.])+", w)),
                          key=len, reverse=True)
-    exact = "|".join(re.escape(w) for w in plain_words) or r"(?!x)x"
-    # Possessive: once the plain characters run out, the next character of the word, if any, is not plain.
-    other = rf"(?=(?:{_PLAIN_CLASS}|[-\u2010\u2011.](?=[^\W_]))*+[\w&])"
-    return re.compile(
-        rf"(?<![\w/@#\\])(?:{other}[^\W\d_]{_WORD_GOES_ON}*|(?P<plain>{exact})(?!{_WORD_GOES_ON}))")
+    if not plain_words:
+        return re.compile(r"(?!x)x")
+    # Opening with the first letters lets ``re`` skip to them in C (see ``_NOT_PLAIN_WORD``); the words
+    # that share a first letter keep their order (longest first), and words of two groups never
+    # start alike, so each place matches as the plain alternation of the words would.
+    groups: dict[str, list[str]] = {}
+    for word in plain_words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    firsts = "".join(re.escape(c) for c in groups)
+    alternatives = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rests)})" for c, rests in groups.items())
+    # The lookbehind sits after the first letter: it checks the character before the word.
+    return re.compile(rf"[{firsts}](?<![\w/@#\\].)(?:{alternatives})(?!{_WORD_GOES_ON})")
 
 
 def _word_starts_at(text: str, pos: int) -> bool:
@@ -221,13 +255,40 @@ def _candidate_tokens(text: str, lex: _Lexicon, titles: list[tuple[int, int]]) -
     """
     abbreviations = lex.abbreviations
     found: list[_Token] = []
-    for m in lex.candidates.finditer(text):
+    covered = 0  # end of the last word taken the slow way
+    for m in _NOT_PLAIN_WORD.finditer(text):
         start = m.start()
-        # "x-de", "x&de" are one word: a plain particle after a hyphen, period or "&" may end a word.
-        if m.group("plain") is not None and start > 0 and text[start - 1] in "-\u2010\u2011.&" and (
-                not _word_starts_at(text, start)):
+        if m.lastindex is None:
+            found.append(_token(text, start, m.end(), m.group(), abbreviations))
+        elif start >= covered:
+            # A not-plain character inside a word: the word holding it, if any, as _WORD splits.
+            pos = start
+            while pos > 0 and not text[pos - 1].isspace():
+                pos -= 1
+            for whole in _WORD.finditer(text, pos):
+                if whole.start() > start:
+                    break
+                if whole.end() > start:
+                    found.append(_token(text, whole.start(), whole.end(), whole.group(), abbreviations))
+                    covered = whole.end()
+                    break
+    particles: list[_Token] = []
+    for m in lex.particle_words.finditer(text):
+        start = m.start()
+        # "x-de", "x&de", "Acme-de" are one word: a particle after a hyphen, period or "&" may end a word.
+        if start > 0 and text[start - 1] in "-\u2010\u2011.&" and not _word_starts_at(text, start):
             continue
-        found.append(_token(text, start, m.end(), m.group(), abbreviations))
+        end = m.end()
+        word = m.group()
+        if text.startswith(".", end):
+            particles.append(_token(text, start, end, word, abbreviations))
+        else:
+            # A plain word is lower case and its own folded form: the token ``_token`` would make.
+            particles.append(_new_token((start, end, word, word, False, False)))
+    if particles:
+        # Two runs sorted by start: the sort merges them.
+        found += particles
+        found.sort(key=_START)
     if not titles:
         return found
     extra: list[_Token] = []
@@ -275,30 +336,48 @@ class _Scanner:
 
     def __init__(self, text: str, language: str) -> None:
         self.text = text
-        self.lex = _lexicon(language)
+        self.lex = lex = _lexicon(language)
         spans = _title_spans(text, language)
-        self.tokens = _candidate_tokens(text, self.lex, spans)
-        titled = [False] * len(self.tokens)
-        j = 0
-        for i, tok in enumerate(self.tokens):
-            while j < len(spans) and spans[j][1] <= tok.start:
-                j += 1
-            if j < len(spans) and spans[j][0] < tok.end and tok.start < spans[j][1]:
-                titled[i] = True
+        self.tokens = tokens = _candidate_tokens(text, lex, spans)
+        n = len(tokens)
+        titled = [False] * n
+        if spans:
+            j = 0
+            for i, tok in enumerate(tokens):
+                while j < len(spans) and spans[j][1] <= tok.start:
+                    j += 1
+                if j < len(spans) and spans[j][0] < tok.end and tok.start < spans[j][1]:
+                    titled[i] = True
         self.titled = titled
         # Words capitalized inside a sentence and words written in lower case: evidence on sentence starters.
         self.inner_capitals: set[str] = set()
         self._lower_words: set[str] | None = None
-        lex = self.lex
         inner_capitals = self.inner_capitals
         # Whether each capitalized token opens a sentence (names start only at those; False for the rest).
-        self.opens = opens = [False] * len(self.tokens)
-        for i, tok in enumerate(self.tokens):
+        self.opens = opens = [False] * n
+        for i, tok in enumerate(tokens):
             if tok.capital:
-                if _sentence_start(text, tok.start, lex):
+                start = tok.start
+                # Most capitals follow a space after a letter or a comma: no sentence start, as
+                # ``_sentence_start`` would find after one step back.
+                if start > 1 and text[start - 1] == " " and text[start - 2] not in _SKIPPED_OR_END:
+                    inner_capitals.add(tok.text)
+                elif _sentence_start(text, start, lex):
                     opens[i] = True
                 else:
                     inner_capitals.add(tok.text)
+        # Per token, computed once: what ``is_name_word``, ``is_particle`` and ``org_like`` ask.
+        self.particle = [not tok.capital and tok.low in lex.particles for tok in tokens]
+        org_words = lex.org_words
+        self.org = [tok.low.rstrip(".") in org_words for tok in tokens]
+        stop = lex.stop
+        self.name_word = name_word = [False] * n
+        for i, tok in enumerate(tokens):
+            if tok.capital and not titled[i]:
+                # ``_plain(tok.text)``: the text is the word, maybe with a period, and folds as the word
+                # (``low``) does; a word holds no period at its end and no apostrophe.
+                plain = tok.low.rstrip(".")
+                name_word[i] = plain not in stop or self._stop_word_in_name(i, plain)
 
     @property
     def lower_words(self) -> set[str]:
@@ -307,13 +386,27 @@ class _Scanner:
             self._lower_words = {w.casefold() for w in _WORD.findall(self.text) if w.islower()}
         return self._lower_words
 
-    def is_name_word(self, i: int) -> bool:
-        tok = self.tokens[i]
-        if not tok.capital or self.titled[i]:
+    def written_lower(self, low: str) -> bool:
+        """Whether ``low`` (a folded word) is in ``lower_words``, mostly without reading every word."""
+        text = self.text
+        if self._lower_words is not None or text.casefold() != text.lower():
+            return low in self.lower_words
+        # Here every character folds as it lowers (no "ß", "ſ"...), and a character of a lower-case
+        # word lowers to itself: such a word is its own folded form, so it is ``low`` written as is.
+        if not low.islower():
             return False
-        plain = _plain(tok.text)
-        if plain not in self.lex.stop:
-            return True
+        pos = text.find(low)
+        while pos >= 0:
+            word = _WORD.match(text, pos)
+            if (word is not None and word.end() == pos + len(low)
+                    and (pos == 0 or text[pos - 1] not in "-\u2010\u2011.&" or _word_starts_at(text, pos))):
+                return True
+            pos = text.find(low, pos + 1)
+        return False
+
+    def _stop_word_in_name(self, i: int, plain: str) -> bool:
+        """Whether capitalized token ``i``, a stop word folded to ``plain``, is a name word still."""
+        tok = self.tokens[i]
         # "SA" is a legal form, "sa" a French possessive.
         if tok.acronym and plain in self.lex.suffixes:
             return True
@@ -323,42 +416,49 @@ class _Scanner:
                 and self.tokens[i + 1].capital and _plain(self.tokens[i + 1].text) not in self.lex.stop
                 and not self.titled[i + 1] and not self.opens[i])
 
+    def is_name_word(self, i: int) -> bool:
+        """Whether token ``i`` can be part of a name: capitalized, no title, no stop word (mostly)."""
+        return self.name_word[i]
+
     def gap(self, i: int) -> str:
         return self.text[self.tokens[i].end:self.tokens[i + 1].start]
 
     def is_particle(self, i: int) -> bool:
-        tok = self.tokens[i]
-        return not tok.capital and tok.low in self.lex.particles
+        return self.particle[i]
 
     def org_like(self, first: int, last: int) -> bool:
-        return any(self.tokens[k].low.rstrip(".") in self.lex.org_words for k in range(first, last + 1))
+        return True in self.org[first:last + 1]
 
     def extend(self, first: int) -> tuple[int, int]:
         """Last token of the name that starts at ``first``, and how many particle joins it took."""
-        n = len(self.tokens)
+        tokens = self.tokens
+        text = self.text
+        name_word = self.name_word
+        n = len(tokens)
         last = first
         joins = 0
         while last + 1 < n and last - first < _MAX_NAME_TOKENS:
-            gap = self.gap(last)
             nxt = last + 1
-            if self.tokens[nxt].text == "s" and _APOSTROPHE.fullmatch(gap):
+            gap = text[tokens[last].end:tokens[nxt].start]
+            if tokens[nxt].text == "s" and _APOSTROPHE.fullmatch(gap):
                 break
-            if (_SPACE.fullmatch(gap) or _AMPERSAND.fullmatch(gap)) and self.is_name_word(nxt):
+            if name_word[nxt] and (gap == " " or _SPACE.fullmatch(gap) or _AMPERSAND.fullmatch(gap)):
                 last = nxt
                 continue
             # "Co., Ltd.", "Acme, Inc."
-            if (_COMMA_SPACE.fullmatch(gap) and self.tokens[nxt].capital
-                    and self.tokens[nxt].low.rstrip(".") in self.lex.suffixes
-                    and (self.tokens[last].low.rstrip(".") in self.lex.suffixes
-                         or self.tokens[nxt].text.endswith(".") or self.tokens[nxt].acronym)):
+            if (gap.startswith(",") and _COMMA_SPACE.fullmatch(gap) and tokens[nxt].capital
+                    and tokens[nxt].low.rstrip(".") in self.lex.suffixes
+                    and (tokens[last].low.rstrip(".") in self.lex.suffixes
+                         or tokens[nxt].text.endswith(".") or tokens[nxt].acronym)):
                 last = nxt
                 continue
-            joined = self._particle_join(first, last)
+            # Both joins need the next token to be a particle or the gap to open a parenthesis.
+            joined = self._particle_join(first, last) if self.particle[nxt] else None
             if joined is not None:
                 last = joined
                 joins += 1
                 continue
-            joined = self._qualifier_join(last)
+            joined = self._qualifier_join(last) if gap.endswith("(") else None
             if joined is not None:
                 last = joined
                 continue
@@ -403,21 +503,24 @@ class _Scanner:
         return None
 
     def make(self, first: int, last: int, quoted: bool = False) -> Name:
-        start = self.tokens[first].start
-        end = self.tokens[last].end
-        possessive = (last + 1 < len(self.tokens) and self.tokens[last + 1].text == "s"
+        tokens = self.tokens
+        span = tokens[first:last + 1]
+        start = span[0].start
+        end = span[-1].end
+        possessive = (last + 1 < len(tokens) and tokens[last + 1].text == "s"
                       and bool(_APOSTROPHE.fullmatch(self.gap(last))))
         text = self.text[start:end]
-        words = tuple(self.tokens[k].low for k in range(first, last + 1))
-        return Name(start, end, text, words, possessive, self.org_like(first, last),
-                    all(self.tokens[k].acronym for k in range(first, last + 1)), quoted, entity_key(text))
+        return Name(start, end, text, tuple(tok.low for tok in span), possessive, True in self.org[first:last + 1],
+                    all(tok.acronym for tok in span), quoted, entity_key(text))
 
     def accept(self, first: int, last: int) -> tuple[int, int] | None:
         """The part of a candidate that is a name, or None (sentence starters, lone adjectives)."""
         toks = self.tokens
-        if all(len(toks[k].text.rstrip(".")) < 2 for k in range(first, last + 1)):
-            return None
-        if all(toks[k].low in self.lex.demonyms for k in range(first, last + 1)):
+        if first == last:  # most candidates: one word
+            if len(toks[first].text.rstrip(".")) < 2 or toks[first].low in self.lex.demonyms:
+                return None
+        elif (all(len(toks[k].text.rstrip(".")) < 2 for k in range(first, last + 1))
+              or all(toks[k].low in self.lex.demonyms for k in range(first, last + 1))):
             return None
         # ``first`` is a name word, so capitalized: its sentence start is known.
         if not self.opens[first]:
@@ -435,7 +538,7 @@ class _Scanner:
                     or (self.titled[first + 1] and _SPACE.fullmatch(self.gap(first)))):
                 return first, last
             return None
-        if not known and head.low in self.lower_words:
+        if not known and self.written_lower(head.low):
             # "Several Acme engineers": drop the sentence starter, keep the name after it.
             nxt = first + 1
             while nxt <= last and self.is_particle(nxt):
@@ -453,15 +556,12 @@ class _Scanner:
     def groups(self) -> list[tuple[int, int, int]]:
         """(first, last, particle joins) of every candidate, left to right."""
         found: list[tuple[int, int, int]] = []
-        i = 0
-        n = len(self.tokens)
-        while i < n:
-            if not self.is_name_word(i):
-                i += 1
-                continue
-            last, joins = self.extend(i)
-            found.append((i, last, joins))
-            i = last + 1
+        after = 0  # the first token after the last candidate
+        for i, name_word in enumerate(self.name_word):
+            if name_word and i >= after:
+                last, joins = self.extend(i)
+                found.append((i, last, joins))
+                after = last + 1
         return found
 
 
@@ -471,7 +571,7 @@ def _title_case_lines(text: str, scanner: _Scanner) -> list[tuple[int, int]]:
     for line in _LINE.finditer(text):
         if line.group().rstrip()[-1:] in (".", "!", "?", ";", ":", ","):
             continue  # a sentence, not a headline
-        words = re.findall(r"[^\W\d_]{4,}", line.group())
+        words = _LONG_WORD.findall(line.group())
         if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
             spans.append(line.span())
     if spans and sum(e - s for s, e in spans) >= 0.9 * len(text.strip()):
@@ -502,18 +602,22 @@ def _scan(text: str, language: str) -> tuple[Name, ...]:
     scanner = _Scanner(text, language)
     raw = scanner.groups()
     headline = _title_case_lines(text, scanner)
+    tokens = scanner.tokens
     counts: Counter[str] = Counter()
-    for first, last, _ in raw:
-        counts[text[scanner.tokens[first].start:scanner.tokens[last].end]] += 1
+    # Only names of two particle joins or more ask how often a text is a candidate.
+    if any(joins >= 2 for _, _, joins in raw):
+        for first, last, _ in raw:
+            counts[text[tokens[first].start:tokens[last].end]] += 1
     names: list[Name] = []
     pending: list[tuple[int, int]] = []
     for first, last, joins in raw:
-        last = _cut_possessed_tail(scanner, first, last, joins, counts)
+        if joins >= 2:
+            last = _cut_possessed_tail(scanner, first, last, joins, counts)
         kept = scanner.accept(first, last)
         if kept is None:
             continue
-        start = scanner.tokens[kept[0]].start
-        if any(s <= start < e for s, e in headline):
+        start = tokens[kept[0]].start
+        if headline and any(s <= start < e for s, e in headline):
             pending.append(kept)
         else:
             names.append(scanner.make(*kept))
@@ -569,6 +673,9 @@ def _quoted(text: str, scanner: _Scanner, names: list[Name]) -> list[Name]:
 
 def _drop_nested(names: list[Name]) -> list[Name]:
     """Keep the longer of overlapping candidates (a quoted name over the words inside it)."""
+    # Most texts have no overlapping candidates: then every name stays, left to right as given.
+    if all(a.start < b.start and a.end <= b.start for a, b in pairwise(names)):
+        return list(names)
     ranked = sorted(names, key=lambda n: (-(n.end - n.start), not n.quoted, n.start))
     starts: list[int] = []  # kept names never overlap, so their starts and ends sort alike
     ends: list[int] = []
@@ -661,7 +768,7 @@ def _kinds(text: str, language: str, names: list[Name]) -> dict[str, Kind]:
                 or name.tokens[0].rstrip("'’") in lex.articles):
             continue
         before = text[max(0, name.start - 12):name.start]
-        honorific = re.search(r"([^\W\d_]+\.?)\s+$", before)
+        honorific = _HONORIFIC_BEFORE.search(before)
         titled = honorific is not None and _plain(honorific.group(1)) in lex.honorifics
         saying = lex.saying_after.match(text, name.end) or lex.saying_before.search(
             text, max(0, name.start - 30), name.start)
@@ -684,10 +791,14 @@ def _find(text: str, language: str) -> tuple[Mention, ...]:
     acronyms = _acronym_keys(text, names, _lexicon(language))
     kinds = _kinds(text, language, names)
     mentions: list[Mention] = []
+    # Values are immutable and costly to validate: the mentions of one name in a text share one.
+    values: dict[tuple[str, str, str], EntityValue] = {}
     for name in names:
         key = acronyms.get(name.text, name.key) if name.acronym else name.key
         kind = kinds.get(key, "organization" if name.org else "unknown")
-        value = EntityValue(name=name.text, kind=kind, key=key)
+        value = values.get((name.text, kind, key))
+        if value is None:
+            value = values[name.text, kind, key] = EntityValue(name=name.text, kind=kind, key=key)
         mentions.append(Mention(type="entity", start=name.start, end=name.end, text=name.text, value=value))
     return tuple(mentions)
 

@@ -40,6 +40,7 @@ _POSSESSIVE_AFTER = re.compile(rf"[{_APOSTROPHES}]s\s+")
 _SPACE_BEFORE = re.compile(r"[ \u00a0]$")
 _COMMA_OR_SPACE = re.compile(r"(?:,\s*|[ \u00a0])")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_ASCII = "".join(map(chr, range(128)))
 
 
 class Title(BaseModel):
@@ -100,17 +101,86 @@ def _words_pattern(words: list[str]) -> str:
     return "|".join(_form_pattern(w) for w in ordered) or r"(?!x)x"
 
 
-def _first_letter_gate(spellings: list[tuple[str, str]]) -> str:
-    """A lookahead for the first letters of ``spellings``, or "" when one does not open with a letter.
+def _spellings(data: RoleData) -> list[tuple[str, bool]]:
+    """Every title spelling of ``data`` as (spelling, whether an acronym), longest first."""
+    spellings: list[tuple[str, bool]] = []
+    for title in data.titles:
+        spellings += [(form, False) for form in title.forms]
+        spellings += [(acronym, True) for acronym in title.acronyms]
+    # Longest spelling first: "président-directeur général" before "président".
+    spellings.sort(key=lambda s: len(s[0]), reverse=True)
+    return spellings
 
-    ``re`` tries every alternative at every position after a non-word character; one character
-    class rules out most positions first. Under IGNORECASE the class takes the same case variants
-    as each spelling's first letter (a superset for case-sensitive acronyms), so no match is lost.
+
+def _spelling_pattern(spelling: str, acronym: bool) -> str:
+    """A spelling as a regex under IGNORECASE: acronyms keep their case ("CEO", not "ceo")."""
+    return f"(?-i:{re.escape(spelling)})" if acronym else _form_pattern(spelling)
+
+
+def _same_letter(a: str, b: str) -> bool:
+    """Whether the letters ``a`` and ``b`` match each other under IGNORECASE (as ``re`` sees case)."""
+    return re.fullmatch(re.escape(a), b, re.IGNORECASE) is not None
+
+
+def _alternation(spellings: list[tuple[str, bool]]) -> tuple[str, str]:
+    """The spellings as one alternation (to run under IGNORECASE) that matches what
+    ``"|".join(spellings)`` matches, at the same places, with the same first choice.
+
+    ``re`` tries every alternative of a plain alternation at each word start, and most fail only
+    on their first letter. Here the spellings are grouped by first letter, keeping their order
+    within a group (spellings of two groups can never both match at one place); a group opens
+    with a case-sensitive character class, which ``re`` checks before entering the group: a
+    superset of what its letter matches (its ASCII case variants and any non-ASCII character),
+    then a lookbehind that checks the letter under its own case rule.
+    When a spelling opens with no letter, or letters do not group cleanly, the plain alternation.
+    Also returns a character class every match opens with (the union of the groups' classes), or
+    "" for the plain alternation.
     """
-    if not spellings or not all(form[:1].isalpha() for form, _ in spellings):
-        return ""
-    letters = "".join(sorted({re.escape(form[0]) for form, _ in spellings}))
-    return f"(?=[{letters}])"
+    plain = "|".join(_spelling_pattern(s, acronym) for s, acronym in spellings) or r"(?!x)x"
+    if not spellings or not all(s[:1].isalpha() for s, _ in spellings):
+        return plain, ""
+    groups: dict[str, list[tuple[str, bool]]] = {}
+    for spelling, acronym in spellings:
+        groups.setdefault(spelling[0].lower(), []).append((spelling, acronym))
+    letters = {key: {s[0] for s, _ in members} for key, members in groups.items()}
+    for key, members in groups.items():
+        # Within a group every first letter matches the group's own: one lookbehind checks them all.
+        if not all(_same_letter(key, s[0]) for s, _ in members):
+            return plain, ""
+        # Across groups no letter matches another's: at one place at most one group can match.
+        if any(_same_letter(a, b) for other in groups if other != key
+               for a in letters[key] for b in letters[other]):
+            return plain, ""
+    parts: list[str] = []
+    every: set[str] = set()
+    for key, members in groups.items():
+        folded = "".join(re.escape(s[0]) for s, acronym in members if not acronym)
+        variants = set(re.findall(f"[{folded}]", _ASCII, re.IGNORECASE)) if folded else set()
+        variants |= {s[0] for s, acronym in members if acronym and s[0].isascii()}
+        every |= variants
+        opening = "".join(re.escape(c) for c in sorted(variants)) + r"\x80-\U0010ffff"
+        rests = "|".join(f"(?-i:(?<={re.escape(s[0])}){re.escape(s[1:])})" if acronym
+                         else _form_pattern(s[1:]) for s, acronym in members)
+        parts.append(rf"(?-i:[{opening}])(?<={re.escape(key)})(?:{rests})")
+    return "|".join(parts), "[" + "".join(re.escape(c) for c in sorted(every)) + r"\x80-\U0010ffff]"
+
+
+def _titles_pattern(spellings: list[tuple[str, bool]]) -> re.Pattern[str]:
+    """The title regex, run over the text after one space (``_title_matches``): group "title".
+
+    It opens with the character before the title, which no word character or hyphen may be (the
+    space stands for the start of the text). ``re`` finds where such a pattern can match in one C
+    loop over the characters outside its first class, instead of trying it at every position. That
+    loop is fastest over a class of listed characters: the ASCII ones that may come before a title,
+    and any non-ASCII one, which the lookbehind then checks. A lookahead on the first letters of
+    the spellings then rules out most places before the alternatives are tried.
+    """
+    boundary = rf"[\w{_HYPHEN_CLASS}]"
+    before = "".join(re.escape(c) for c in _ASCII if not re.fullmatch(boundary, c))
+    alternation, opening = _alternation(spellings)
+    gate = f"(?={opening})" if opening else ""
+    return re.compile(rf"[{before}\x80-\U0010ffff](?<!{boundary}){gate}"
+                      rf"(?P<title>(?i:(?:{alternation})(?!{boundary})))")
 
 
 @dataclass(frozen=True)
@@ -131,21 +201,14 @@ def _grammar(language: str) -> _Grammar:
         data: RoleData = lang.load("role", language)
     except LanguageDataError:
         data = lang.load("role", _FALLBACK_LANGUAGE)
-    spellings: list[tuple[str, str]] = []
     by_form: dict[str, str] = {}
     by_acronym: dict[str, str] = {}
     for title in data.titles:
         for form in title.forms:
-            spellings.append((form, _form_pattern(form)))
             by_form.setdefault(_form_key(form), title.id)
         for acronym in title.acronyms:
-            spellings.append((acronym, f"(?-i:{re.escape(acronym)})"))
             by_acronym.setdefault(acronym, title.id)
-    # Longest spelling first: "président-directeur général" before "président".
-    spellings.sort(key=lambda s: len(s[0]), reverse=True)
-    alternatives = "|".join(p for _, p in spellings) or r"(?!x)x"
-    titles = re.compile(rf"{_first_letter_gate(spellings)}(?<![\w{_HYPHEN_CLASS}])(?:{alternatives})"
-                        rf"(?![\w{_HYPHEN_CLASS}])", re.IGNORECASE)
+    titles = _titles_pattern(_spellings(data))
     dets = _words_pattern(data.determiners)
     coords = _words_pattern(data.coordinators)
     coordination = re.compile(
@@ -173,11 +236,13 @@ def title_matches(text: str, language: str) -> list[TitleMatch]:
 def _title_matches(text: str, language: str) -> tuple[TitleMatch, ...]:
     grammar = _grammar(language)
     found: list[TitleMatch] = []
-    for match in grammar.titles.finditer(text):
-        surface = match.group()
+    # The pattern opens with the character before a title: one space before the text stands for its start.
+    for match in grammar.titles.finditer(" " + text):
+        surface = match.group("title")
         title_id = grammar.by_acronym.get(surface) or grammar.by_form.get(_form_key(surface))
         if title_id is not None:
-            found.append(TitleMatch(match.start(), match.end(), title_id))
+            start, end = match.span("title")
+            found.append(TitleMatch(start - 1, end - 1, title_id))
     return tuple(found)
 
 
@@ -328,10 +393,13 @@ def _right_side(ctx: _Context, grammar: _Grammar, end: int,
 
 @lru_cache(maxsize=16)
 def _find(text: str, language: str) -> tuple[Mention, ...]:
+    matches = _title_matches(text, language)
+    if not matches:
+        return ()  # most texts name no title: no need to index their names
     grammar = _grammar(language)
     ctx = _Context(text, entity.scan(text, language), language)
     mentions: list[Mention] = []
-    for chain in _chains(title_matches(text, language), text, grammar):
+    for chain in _chains(list(matches), text, grammar):
         person, org = _left_side(ctx, grammar, chain[0].start)
         right_person, right_org = _right_side(ctx, grammar, chain[-1].end, person is not None)
         # An organization after the linker ("CEO of Acme") wins over a name just before the title.
