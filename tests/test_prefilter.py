@@ -9,7 +9,7 @@ import pytest
 from checker import lang
 from checker.frame.data import frames
 from checker.recognize import time as time_mod
-from checker.recognize.prefilter import WordGate, necessary
+from checker.recognize.prefilter import WORD, WordGate, necessary, word_keys
 from checker.recognize.time_data import fold
 
 
@@ -50,9 +50,35 @@ def test_time_rules_keep_their_matches_on_the_examples(language: str) -> None:
     assert texts
     rules = time_mod._lexicon(language).rules
     for rule, conditions in zip(rules, time_mod._conditions(language), strict=True):
+        keys = word_keys(rule.regex)
         for text in texts:
             if rule.regex.search(text):
                 assert all(c.search(text) for c in conditions), (rule.regex.pattern[:80], text)
+                words = set(WORD.findall(text))
+                assert all(not needed.isdisjoint(words) for needed in keys), (rule.regex.pattern[:80], text)
+
+
+@pytest.mark.parametrize(("pattern", "texts"), [
+    (r"(?<![a-z0-9])(?:the\s+)?(?<![a-z0-9])(?:mar|june)\.?(?![a-z])\s*\d+", ["mar. 4", "the june 4", "market 4"]),
+    (r"(?:hence\s+from\s+now|after\s+now|from\s+now)(?![a-z])", ["from now", "after nowhere", "now"]),
+    (r"\d\d0'?s(?![a-z0-9])", ["the 1990s", "1990's", "1990sx"]),
+    (r"(?:a|b)?c+(?!x)", ["c", "abc"]),
+])
+def test_word_keys_are_necessary(pattern: str, texts: list[str]) -> None:
+    compiled = re.compile(pattern)
+    for text in texts:
+        if compiled.search(text):
+            words = set(WORD.findall(text))
+            assert all(not needed.isdisjoint(words) for needed in word_keys(compiled)), (pattern, text)
+
+
+def test_word_keys_are_bounded_words() -> None:
+    """Only letters with a non-letter (or the text's end) on both sides make a key."""
+    assert word_keys(re.compile(r"(?<![a-z])(?:mar|june)\.?(?![a-z])")) == (frozenset({"mar", "june"}),)
+    assert frozenset({"now"}) in word_keys(re.compile(r"(?:hence\s+from\s+now|from\s+now)(?![a-z])"))
+    assert word_keys(re.compile(r"(?:mar|june)")) == ()  # "market" holds "mar"
+    assert word_keys(re.compile(r"(?<![a-z])june")) == ()  # "junes"
+    assert word_keys(re.compile(r"(?i)(?<![a-z])june(?![a-z])")) == ()
 
 
 _GATED = [re.compile(p, re.IGNORECASE) for p in (

@@ -28,7 +28,7 @@ from typing import Any
 
 from checker import lang as langdata
 from checker.recognize import time_calendar as cal
-from checker.recognize.prefilter import necessary, parse, trie
+from checker.recognize.prefilter import WORD, necessary, parse, trie, word_keys
 from checker.recognize.time_core import ONE_DAY, Cand, Context
 from checker.recognize.time_data import TimeData, fold
 from checker.recognize.time_rules import EXCLUSIVE_DAY_RANGE_END, Lexicon, Rule, build_lexicon
@@ -106,18 +106,26 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
     # covers their compiled code and is recomputed on every lookup.
     plan, distinct = _plan(lang, digits)
     seen: list[bool | None] = [None] * len(distinct)
+    # The text's words, read once: a rule none of whose key words (of one of its sets) is among
+    # them cannot match, and is passed over with a set lookup instead of a regex search.
+    words_found = set(WORD.findall(folded))
     per_rule = []
-    for rule, conditions in plan:
-        for index in conditions:
-            holds = seen[index]
-            if holds is None:
-                holds = seen[index] = distinct[index].search(folded) is not None
-            if not holds:
+    for rule, keys, conditions in plan:
+        # Written out rather than called: this loop runs for every rule of every sentence.
+        for needed in keys:
+            if needed.isdisjoint(words_found):
                 break
         else:
-            found = tuple(rule.regex.finditer(folded))
-            if found:
-                per_rule.append((rule, found))
+            for index in conditions:
+                holds = seen[index]
+                if holds is None:
+                    holds = seen[index] = distinct[index].search(folded) is not None
+                if not holds:
+                    break
+            else:
+                found = tuple(rule.regex.finditer(folded))
+                if found:
+                    per_rule.append((rule, found))
     if not per_rule:
         # No rule matched: ``scan`` has nothing to settle and ``scan_with_tense`` nothing to read.
         return None
@@ -199,20 +207,28 @@ def _conditions(lang: str) -> tuple[tuple[re.Pattern[str], ...], ...]:
 
 
 @cache
-def _plan(lang: str, digits: bool) -> tuple[tuple[tuple[Rule, tuple[int, ...]], ...], tuple[re.Pattern[str], ...]]:
-    """The rules to try, in order, with their conditions; without ``digits`` those that need one are left out.
+def _plan(lang: str, digits: bool) -> tuple[tuple[tuple[Rule, tuple[frozenset[str], ...], tuple[int, ...]], ...],
+                                             tuple[re.Pattern[str], ...]]:
+    """The rules to try, in order, with their key words (``word_keys``) and conditions.
 
-    Conditions are given as indices into the second item, the distinct conditions of all rules.
+    Without ``digits`` the rules that need one are left out. Conditions are given as indices
+    into the second item, the distinct conditions of all rules.
+    A condition that each of a key set's words satisfies is left out: it holds wherever the keys do.
     """
     needs_digit = () if digits else _digit_rules(lang)
     numbered: dict[re.Pattern[str], int] = {}
-    # The core comes last: it is the costlier search, needed only where every cheap condition holds.
-    plan = tuple((rule, tuple(numbered.setdefault(c, len(numbered))
-                              for c in conditions + ((core,) if core is not None else ())))
-                 for index, (rule, conditions, core)
-                 in enumerate(zip(_lexicon(lang).rules, _conditions(lang), _cores(lang), strict=True))
-                 if index not in needs_digit)
-    return plan, tuple(numbered)
+    plan = []
+    for index, (rule, conditions, core) in enumerate(zip(_lexicon(lang).rules, _conditions(lang), _cores(lang),
+                                                         strict=True)):
+        if index in needs_digit:
+            continue
+        keys = word_keys(rule.regex)
+        kept = tuple(c for c in conditions
+                     if not any(all(c.search(word) for word in needed) for needed in keys))
+        # The core comes last: it is the costlier search, needed only where every cheap condition holds.
+        searched = kept + ((core,) if core is not None else ())
+        plan.append((rule, keys, tuple(numbered.setdefault(c, len(numbered)) for c in searched)))
+    return tuple(plan), tuple(numbered)
 
 
 @cache
