@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from checker import lang
 from checker.frame.data import frames
 from checker.recognize import time as time_mod
-from checker.recognize.prefilter import WordGate, matches_at, necessary
+from checker.recognize.prefilter import WORD, WordGate, matches_at, necessary, word_keys
 from checker.recognize.time_data import fold
 
 
@@ -52,9 +52,60 @@ def test_time_rules_keep_their_matches_on_the_examples(language: str) -> None:
     assert texts
     rules = time_mod._lexicon(language).rules
     for rule, conditions in zip(rules, time_mod._conditions(language), strict=True):
+        keys = word_keys(rule.regex)
         for text in texts:
             if rule.regex.search(text):
                 assert all(c.search(text) for c in conditions), (rule.regex.pattern[:80], text)
+                words = set(WORD.findall(text))
+                assert all(not needed.isdisjoint(words) for needed in keys), (rule.regex.pattern[:80], text)
+
+
+@pytest.mark.parametrize("language", sorted(lang.available("time")))
+def test_time_rule_cores_keep_their_matches(language: str) -> None:
+    """A rule's core (moved look-behinds, inner optional parts kept) is found wherever the rule is."""
+    texts = [fold(example.phrase) for dimension in lang.registered_dimensions()
+             for code in lang.available(dimension) for example in lang.load(dimension, code).all_examples()]
+    texts += [f"x{text}9 {text}." for text in texts]
+    for rule, (core, _quick) in zip(time_mod._lexicon(language).rules, time_mod._cores(language), strict=True):
+        if core is None:
+            continue
+        for text in texts:
+            if rule.regex.search(text):
+                assert core.search(text), (rule.regex.pattern[:80], text)
+
+
+def test_opening_character_keeps_the_look_behind() -> None:
+    """``(?<![a-z])x`` becomes ``x(?<![a-z]x)``: found at the same places, and ``re`` can skip to an x."""
+    for pattern, texts in ((r"(?<![\d./-])\d{1,2}[-/.]\d{1,2}", ["12/3", "1.12/3", "a3-4", "/3-4", "2024"]),
+                           (r"(?<![\d.,])(?:1[0-9]|20|21)\d\d", ["in 2024", "x1999", "3.2024", ",1999"])):
+        original = re.compile(pattern)
+        (core, quick) = time_mod._core(original) or (None, False)
+        assert core is not None and quick
+        for text in texts:
+            assert (core.search(text) is None) == (original.search(text) is None), (pattern, text)
+
+
+@pytest.mark.parametrize(("pattern", "texts"), [
+    (r"(?<![a-z0-9])(?:the\s+)?(?<![a-z0-9])(?:mar|june)\.?(?![a-z])\s*\d+", ["mar. 4", "the june 4", "market 4"]),
+    (r"(?:hence\s+from\s+now|after\s+now|from\s+now)(?![a-z])", ["from now", "after nowhere", "now"]),
+    (r"\d\d0'?s(?![a-z0-9])", ["the 1990s", "1990's", "1990sx"]),
+    (r"(?:a|b)?c+(?!x)", ["c", "abc"]),
+])
+def test_word_keys_are_necessary(pattern: str, texts: list[str]) -> None:
+    compiled = re.compile(pattern)
+    for text in texts:
+        if compiled.search(text):
+            words = set(WORD.findall(text))
+            assert all(not needed.isdisjoint(words) for needed in word_keys(compiled)), (pattern, text)
+
+
+def test_word_keys_are_bounded_words() -> None:
+    """Only letters with a non-letter (or the text's end) on both sides make a key."""
+    assert word_keys(re.compile(r"(?<![a-z])(?:mar|june)\.?(?![a-z])")) == (frozenset({"mar", "june"}),)
+    assert frozenset({"now"}) in word_keys(re.compile(r"(?:hence\s+from\s+now|from\s+now)(?![a-z])"))
+    assert word_keys(re.compile(r"(?:mar|june)")) == ()  # "market" holds "mar"
+    assert word_keys(re.compile(r"(?<![a-z])june")) == ()  # "junes"
+    assert word_keys(re.compile(r"(?i)(?<![a-z])june(?![a-z])")) == ()
 
 
 _GATED = [re.compile(p, re.IGNORECASE) for p in (

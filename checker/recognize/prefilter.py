@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import re._constants as sre_c
 import re._parser as sre_parse
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -318,3 +319,214 @@ def _lead(items: list[tuple[Any, Any]]) -> list[str] | None:
                 return [run + tail for branch in branches if branch is not None for tail in branch]
         break
     return [run] if run else None
+
+
+# --------------------------------------------------------------------------
+# Word keys: whole words a match must hold, checked against a text's words
+# --------------------------------------------------------------------------
+
+# A word is a maximal run of these letters; the rules' word bounds ("(?<![a-z0-9])", "(?![a-z])")
+# reject exactly these letters next to a word, so a word they bound is a whole word of the text.
+WORD = re.compile(r"[a-z]+")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Past this many spellings a word set is given up: it would cost more to build than it saves.
+_MAX_KEYS = 400
+
+
+def word_keys(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """Sets of words of which each holds one word of every match of ``pattern``; () when none is known.
+
+    A word here is a maximal run of ``a``-``z`` (``WORD``). Wherever the pattern reads literal
+    letters bounded on both sides by something that is no such letter (a look-behind or
+    look-ahead that rejects every letter, a space, a digit, a "'", the end of the text), those
+    letters are a whole word of the text. So ``pattern`` can match in a text only if, for each
+    returned set, ``WORD.findall(text)`` holds one of its words: a set lookup per rule instead of
+    a regex search. Patterns that ignore case get none (their letters are not ``a``-``z`` only).
+    """
+    return _word_keys(pattern.pattern, pattern.flags)
+
+
+@cache
+def _word_keys(source: str, flags: int) -> tuple[frozenset[str], ...]:
+    parsed = _parse(source, flags)
+    if parsed is None or flags & re.IGNORECASE:
+        return ()
+    found = _seq_keys(_Items(parsed.state, flags), list(parsed), left=False, follow=False)
+    return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class _Items:
+    """What the key analysis needs besides the items: how to compile one of them."""
+
+    state: Any
+    flags: int
+
+    def letters(self, item: tuple[Any, Any]) -> tuple[bool, bool]:
+        """Whether the one-character item matches (any, every) letter ``a``-``z``."""
+        op, av = item
+        if op is sre_c.LITERAL:
+            return _is_letter(av), False
+        # Items print alike when they are alike (a class is a list, which cannot be a key itself).
+        known = _LETTER_TESTS.get((self.flags, repr(item)))
+        if known is None:
+            compiled = _compile_item(self, item)
+            hits = [compiled.fullmatch(letter) is not None for letter in _LETTERS]
+            known = _LETTER_TESTS[(self.flags, repr(item))] = (any(hits), all(hits))
+        return known
+
+
+_LETTER_TESTS: dict[tuple[int, str], tuple[bool, bool]] = {}
+
+
+def _compile_item(items: _Items, item: tuple[Any, Any]) -> re.Pattern[str]:
+    import re._compiler as sre_compile
+
+    return sre_compile.compile(sre_parse.SubPattern(items.state, [item]), items.flags)
+
+
+def _is_letter(code: int) -> bool:
+    return 97 <= code <= 122
+
+
+def _seq_keys(ctx: _Items, items: list[tuple[Any, Any]], left: bool, follow: bool) -> list[frozenset[str]]:
+    """The word sets of a sequence's mandatory parts.
+
+    ``left``: no letter precedes the sequence; ``follow``: no letter follows it. Each part is read
+    once, with what it knows of its neighbours, so the cost stays linear in the pattern's size.
+    """
+    keys: list[frozenset[str]] = []
+    for index, (op, av) in enumerate(items):
+        rest = items[index + 1 :]
+        if left and (op is sre_c.LITERAL and _is_letter(av)):
+            words = _run(ctx, items[index:], follow)
+            if words is not None and "" not in words:
+                keys.append(frozenset(words))
+        elif op is sre_c.SUBPATTERN and not av[1] and not av[2]:
+            keys.extend(_seq_keys(ctx, list(av[3]), left, _bounded(ctx, rest, follow)))
+        elif op is sre_c.BRANCH:
+            bounded = _bounded(ctx, rest, follow)
+            per_branch = [_seq_keys(ctx, list(branch), left, bounded) for branch in av[1]]
+            if all(per_branch):
+                # A set every branch has holds as it is.
+                common = [needed for needed in per_branch[0] if all(needed in found for found in per_branch[1:])]
+                keys.extend(common)
+                # Else every match goes through one branch and holds a word of one of its sets: their union.
+                union = frozenset().union(*(max(found, key=_strength) for found in per_branch))
+                if len(union) <= _MAX_KEYS and union not in common:
+                    keys.append(union)
+        left = _left_after(ctx, op, av, left)
+    return keys
+
+
+def _bounded(ctx: _Items, items: list[tuple[Any, Any]], follow: bool) -> bool:
+    """Whether no letter follows the position before ``items`` (``follow``: none follows them).
+
+    ``_run`` would tell as much (its only run is ""), but this stops at the first character.
+    """
+    if not items:
+        return follow
+    (op, av), rest = items[0], items[1:]
+    if op in (sre_c.LITERAL, sre_c.IN):
+        return not ctx.letters((op, av))[0]
+    if op is sre_c.ASSERT_NOT and av[0] == 1:
+        inner = list(av[1])
+        if len(inner) == 1 and inner[0][0] in (sre_c.IN, sre_c.LITERAL) and ctx.letters(inner[0])[1]:
+            return True
+        return _bounded(ctx, rest, follow)
+    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+        return _bounded(ctx, rest, follow)
+    if op is sre_c.SUBPATTERN:
+        return not av[1] and not av[2] and _bounded(ctx, list(av[3]) + rest, follow)
+    if op is sre_c.BRANCH:
+        return all(_bounded(ctx, list(branch) + rest, follow) for branch in av[1])
+    if op in _REPEATS_ALL and _bounded(ctx, list(av[2]), follow=False):
+        # Every repetition opens with a non-letter; with none, what follows opens.
+        return av[0] >= 1 or _bounded(ctx, rest, follow)
+    return False
+
+
+def _strength(words: frozenset[str]) -> tuple[int, int]:
+    """A word set selects more the longer its shortest word and the fewer its words."""
+    return min(map(len, words)), -len(words)
+
+
+def _left_after(ctx: _Items, op: Any, av: Any, left: bool) -> bool:
+    """Whether no letter precedes the position after the item (``left``: none precedes it)."""
+    if op in (sre_c.ASSERT_NOT,) and av[0] == -1:
+        inner = list(av[1])
+        return left or (len(inner) == 1 and inner[0][0] in (sre_c.IN, sre_c.LITERAL)
+                        and ctx.letters(inner[0])[1])
+    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+        return left  # zero-width: the character before is the same one
+    if op in (sre_c.LITERAL, sre_c.IN):
+        return not ctx.letters((op, av))[0]
+    if op is sre_c.SUBPATTERN and not av[1] and not av[2]:
+        return _left_after_seq(ctx, list(av[3]), left)
+    if op is sre_c.BRANCH:
+        return all(_left_after_seq(ctx, list(branch), left) for branch in av[1])
+    if op in _REPEATS_ALL:
+        inner = list(av[2])
+        if len(inner) == 1 and inner[0][0] in (sre_c.IN, sre_c.LITERAL) and not ctx.letters(inner[0])[0]:
+            # Spaces or punctuation: a letter precedes after none of them only if one did before.
+            return left or av[0] >= 1
+    return False
+
+
+def _left_after_seq(ctx: _Items, items: list[tuple[Any, Any]], left: bool) -> bool:
+    for op, av in items:
+        left = _left_after(ctx, op, av, left)
+    return left
+
+
+_REPEATS_ALL = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
+
+
+def _run(ctx: _Items, items: list[tuple[Any, Any]], follow: bool) -> set[str] | None:
+    """The letters each match of ``items`` can open with, up to the first non-letter; None if unknown.
+
+    ``follow``: no letter follows a match of the sequence. A run that can go on past the end of
+    the sequence (not followed by a sure non-letter) is unknown, and so are letter classes.
+    """
+    if not items:
+        return {""} if follow else None
+    (op, av), rest = items[0], items[1:]
+    if op is sre_c.LITERAL:
+        if not _is_letter(av):
+            return {""}
+        tail = _run(ctx, rest, follow)
+        return None if tail is None else {chr(av) + t for t in tail}
+    if op is sre_c.IN:
+        some, _every = ctx.letters((op, av))
+        return None if some else {""}
+    if op is sre_c.ASSERT_NOT and av[0] == 1:
+        inner = list(av[1])
+        if len(inner) == 1 and inner[0][0] in (sre_c.IN, sre_c.LITERAL) and ctx.letters(inner[0])[1]:
+            return {""}
+        return _run(ctx, rest, follow)
+    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+        # Zero-width: it may only narrow the matches, so what follows tells the run.
+        return _run(ctx, rest, follow)
+    if op is sre_c.SUBPATTERN:
+        return None if av[1] or av[2] else _run(ctx, list(av[3]) + rest, follow)
+    if op is sre_c.BRANCH:
+        return _union([_run(ctx, list(branch) + rest, follow) for branch in av[1]])
+    if op in _REPEATS_ALL:
+        low, high, inner = av[0], av[1], list(av[2])
+        if high <= 2:
+            return _union([_run(ctx, inner * count + rest, follow) for count in range(low, high + 1)])
+        opens = _run(ctx, inner, follow=False)
+        if opens == {""}:
+            # Every repetition opens with a non-letter: the run ends there, or goes on after none.
+            ways: list[set[str] | None] = [{""}]
+            if low == 0:
+                ways.append(_run(ctx, rest, follow))
+            return _union(ways)
+    return None
+
+
+def _union(parts: Sequence[set[str] | None]) -> set[str] | None:
+    if any(part is None for part in parts):
+        return None
+    union = {word for part in parts if part is not None for word in part}
+    return union if len(union) <= _MAX_KEYS else None

@@ -28,7 +28,7 @@ from typing import Any
 
 from checker import lang as langdata
 from checker.recognize import time_calendar as cal
-from checker.recognize.prefilter import necessary, parse, trie
+from checker.recognize.prefilter import WORD, necessary, parse, trie, word_keys
 from checker.recognize.time_core import ONE_DAY, Cand, Context
 from checker.recognize.time_data import TimeData, fold
 from checker.recognize.time_rules import EXCLUSIVE_DAY_RANGE_END, Lexicon, Rule, build_lexicon
@@ -106,18 +106,26 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
     # covers their compiled code and is recomputed on every lookup.
     plan, distinct = _plan(lang, digits)
     seen: list[bool | None] = [None] * len(distinct)
+    # The text's words, read once: a rule none of whose key words (of one of its sets) is among
+    # them cannot match, and is passed over with a set lookup instead of a regex search.
+    words_found = set(WORD.findall(folded))
     per_rule = []
-    for rule, conditions in plan:
-        for index in conditions:
-            holds = seen[index]
-            if holds is None:
-                holds = seen[index] = distinct[index].search(folded) is not None
-            if not holds:
+    for rule, keys, conditions in plan:
+        # Written out rather than called: this loop runs for every rule of every sentence.
+        for needed in keys:
+            if needed.isdisjoint(words_found):
                 break
         else:
-            found = tuple(rule.regex.finditer(folded))
-            if found:
-                per_rule.append((rule, found))
+            for index in conditions:
+                holds = seen[index]
+                if holds is None:
+                    holds = seen[index] = distinct[index].search(folded) is not None
+                if not holds:
+                    break
+            else:
+                found = tuple(rule.regex.finditer(folded))
+                if found:
+                    per_rule.append((rule, found))
     if not per_rule:
         # No rule matched: ``scan`` has nothing to settle and ``scan_with_tense`` nothing to read.
         return None
@@ -199,40 +207,54 @@ def _conditions(lang: str) -> tuple[tuple[re.Pattern[str], ...], ...]:
 
 
 @cache
-def _plan(lang: str, digits: bool) -> tuple[tuple[tuple[Rule, tuple[int, ...]], ...], tuple[re.Pattern[str], ...]]:
-    """The rules to try, in order, with their conditions; without ``digits`` those that need one are left out.
+def _plan(lang: str, digits: bool) -> tuple[tuple[tuple[Rule, tuple[frozenset[str], ...], tuple[int, ...]], ...],
+                                             tuple[re.Pattern[str], ...]]:
+    """The rules to try, in order, with their key words (``word_keys``) and conditions.
 
-    Conditions are given as indices into the second item, the distinct conditions of all rules.
+    Without ``digits`` the rules that need one are left out. Conditions are given as indices
+    into the second item, the distinct conditions of all rules.
+    A condition that each of a key set's words satisfies is left out: it holds wherever the keys do.
     """
     needs_digit = () if digits else _digit_rules(lang)
     numbered: dict[re.Pattern[str], int] = {}
-    # The core comes last: it is the costlier search, needed only where every cheap condition holds.
-    plan = tuple((rule, tuple(numbered.setdefault(c, len(numbered))
-                              for c in conditions + ((core,) if core is not None else ())))
-                 for index, (rule, conditions, core)
-                 in enumerate(zip(_lexicon(lang).rules, _conditions(lang), _cores(lang), strict=True))
-                 if index not in needs_digit)
-    return plan, tuple(numbered)
+    plan = []
+    for index, (rule, conditions, (core, quick)) in enumerate(zip(_lexicon(lang).rules, _conditions(lang),
+                                                                  _cores(lang), strict=True)):
+        if index in needs_digit:
+            continue
+        keys = word_keys(rule.regex)
+        # A core that opens with a character is searched about as fast as a condition, and finds less.
+        kept = () if quick else tuple(c for c in conditions
+                                      if not any(all(c.search(word) for word in needed) for needed in keys))
+        # The core comes last: it is the costlier search, needed only where every cheap condition holds.
+        searched = kept + ((core,) if core is not None else ())
+        plan.append((rule, keys, tuple(numbered.setdefault(c, len(numbered)) for c in searched)))
+    return tuple(plan), tuple(numbered)
 
 
 @cache
-def _cores(lang: str) -> tuple[re.Pattern[str] | None, ...]:
-    """Per rule, the core of its pattern (``_core``): a condition that, unlike the others, keeps the word bounds."""
-    return tuple(_core(rule.regex) for rule in _lexicon(lang).rules)
+def _cores(lang: str) -> tuple[tuple[re.Pattern[str] | None, bool], ...]:
+    """Per rule, the core of its pattern (``_core``): a condition that, unlike the others, keeps the word bounds.
+
+    With it, whether it opens with a character ``re`` can skip ahead to.
+    """
+    return tuple(_core(rule.regex) or (None, False) for rule in _lexicon(lang).rules)
 
 
 _REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
 
 
-def _core(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A stretch of ``pattern``'s own items that matches wherever ``pattern`` does, or None.
+def _core(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
+    """A stretch of ``pattern``'s own items found wherever ``pattern`` is, and whether it opens with a character.
 
-    The top-level sequence of items is cut at its optional items; the stretch whose shortest
-    match is longest is kept, with the look-arounds it holds ("(?<![a-z0-9])(?:may|june)(?![a-z])").
-    Every match of the pattern holds a match of each such stretch, at the same place in the same
-    text, so the stretch is a necessary condition. Rules open with optional words that keep
-    ``re`` from skipping ahead; the stretch has none, and it rejects "mar" in "market", which the
-    literal conditions cannot. Stretches that refer to a group (``(?P=sep)``) are not used.
+    None when no stretch is known. The top-level sequence of items, without the optional ones
+    it opens and closes with, is the stretch, with the look-arounds it holds
+    ("(?<![a-z0-9])(?:may|june)(?![a-z])"). Every match of the pattern holds a match of the
+    stretch, at the same place in the same text, so the stretch is a necessary condition. Rules
+    open with optional words that keep ``re`` from skipping ahead; the stretch opens with none,
+    and it rejects "mar" in "market", which the literal conditions cannot. The sequence is cut
+    where an item refers to a group (``(?P=sep)``), and the piece whose shortest match is
+    longest is kept.
     """
     parsed = parse(pattern)
     if parsed is None:
@@ -242,16 +264,89 @@ def _core(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         items = list(items[0][1][3])
     stretches: list[list[tuple[Any, Any]]] = [[]]
     for op, av in items:
-        if op in _REPEATS and av[0] == 0 or _refers_to_group(op, av):
+        if _refers_to_group(op, av):
             stretches.append([])
         else:
             stretches[-1].append((op, av))
+    stretches = [_trimmed(stretch) for stretch in stretches]
     widths = [(sre_parse.SubPattern(parsed.state, stretch).getwidth()[0], -index)
               for index, stretch in enumerate(stretches)]
     (width, best) = max(widths)
     if width == 0:
         return None
-    return sre_compile.compile(sre_parse.SubPattern(parsed.state, stretches[-best]), pattern.flags)
+    stretch = stretches[-best]
+    # The stretch opens with a look-behind; moved past its first character, ``re`` can skip to that character.
+    opened = _opening_character(parsed.state, stretch)
+    compiled = sre_compile.compile(sre_parse.SubPattern(parsed.state, opened or stretch), pattern.flags)
+    return compiled, opened is not None
+
+
+def _trimmed(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """``items`` without the optional ones they open and close with (keeping the look-arounds at the ends).
+
+    Optional items inside the stretch ("\\s*" between two words) are kept: the stretch is still
+    found inside every match, and a longer one is a stronger condition.
+    """
+    mandatory = [index for index, (op, av) in enumerate(items)
+                 if not (op in _REPEATS and av[0] == 0) and op not in _ZERO_WIDTH]
+    if not mandatory:
+        return []
+    first, last = mandatory[0], mandatory[-1]
+    while first > 0 and items[first - 1][0] in _LOOKAROUNDS and items[first - 1][1][0] == -1:
+        first -= 1
+    while last + 1 < len(items) and items[last + 1][0] in _LOOKAROUNDS and items[last + 1][1][0] == 1:
+        last += 1
+    return items[first : last + 1]
+
+
+_LOOKAROUNDS = (sre_c.ASSERT, sre_c.ASSERT_NOT)
+# Alternations of at most this many branches (bounded digit runs, not word lists) take look-behinds in.
+_MAX_BRANCHES = 4
+_ZERO_WIDTH = (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT)
+
+
+def _opening_character(state: Any, items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]] | None:
+    """Items found wherever ``items`` are (and only there) that open with one character; None if none are known.
+
+    ``re`` skips ahead only to a pattern's literal or class opening: one that opens with a
+    look-behind is tried at every position. A look-behind before a character ``c`` is the same
+    test as one after it that also reads ``c`` (``(?<![a-z])c`` is ``c(?<![a-z]c)``); groups are
+    opened (a core need not capture) and a repeated character lends its first repetition.
+    """
+    behind = []
+    index = 0
+    while index < len(items) and items[index][0] in (sre_c.ASSERT, sre_c.ASSERT_NOT) and items[index][1][0] == -1:
+        behind.append(items[index])
+        index += 1
+    if index == len(items):
+        return None
+    op, av = items[index]
+    rest = items[index + 1 :]
+    after: list[tuple[Any, Any]] = []
+    if op in (sre_c.LITERAL, sre_c.IN):
+        first = (op, av)
+    elif op is sre_c.SUBPATTERN and not av[1] and not av[2]:
+        return _opening_character(state, behind + list(av[3]) + rest)
+    elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] in (
+            sre_c.LITERAL, sre_c.IN):
+        low, high, inner = av
+        first = inner[0]
+        if high != 1:
+            after = [(op, (low - 1, high if high is sre_c.MAXREPEAT else high - 1, inner))]
+    elif op is sre_c.BRANCH and len(av[1]) <= _MAX_BRANCHES:
+        # The look-behinds go into each branch; when every branch then opens with a literal, ``re``
+        # skips ahead to their class ("(?:1[0-9]|20|21)" skips to a 1 or a 2).
+        branches = [_opening_character(state, behind + list(branch)) for branch in av[1]]
+        if not all(branch and branch[0][0] is sre_c.LITERAL for branch in branches):
+            return None
+        return [(sre_c.BRANCH, (None, [sre_parse.SubPattern(state, branch) for branch in branches if branch])), *rest]
+    else:
+        # Long alternations are left alone: a class of their first letters passes most positions, and
+        # each of those would then try every branch where the look-behind used to fail at once.
+        return None
+    moved = [(assertion, (-1, sre_parse.SubPattern(state, [*inner_items[1], first])))
+             for assertion, inner_items in behind]
+    return [first, *moved, *after, *rest]
 
 
 def _refers_to_group(op: Any, av: Any) -> bool:

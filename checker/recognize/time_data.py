@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
@@ -202,6 +202,13 @@ def alternation(phrases: list[str] | dict[str, int]) -> str:
     return "(?:" + "|".join(phrase_pattern(p) for p in items) + ")"
 
 
+@lru_cache(maxsize=4096)
 def key(phrase: str) -> str:
-    """The lookup key of a matched phrase: folded, whitespace and hyphens collapsed to one space."""
-    return re.sub(r"[\s\-]+", " ", fold(phrase).strip().rstrip("."))
+    """The lookup key of a matched phrase: folded, whitespace and hyphens collapsed to one space.
+
+    Cached: the handlers look up the same few words (month names, units) in sentence after sentence.
+    """
+    return _SPACES.sub(" ", fold(phrase).strip().rstrip("."))
+
+
+_SPACES = re.compile(r"[\s\-]+")
