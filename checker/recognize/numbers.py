@@ -19,10 +19,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
 
 from checker import lang as langdata
 from checker.lang import DimensionData, Example
+from checker.recognize.prefilter import trie
 
 
 @langdata.dimension("numbers")
@@ -448,22 +448,8 @@ class _Words:
 
 
 def _trie(words: list[str]) -> str:
-    """A regex alternation of ``words`` factored by common prefixes (fast to scan a text with)."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and len(alts[0]) == 1 else "(?:" + "|".join(alts) + ")"
-        return body + "?" if "" in node else body
-
-    return build(root) or r"(?!x)x"
+    """A regex alternation of ``words`` factored by common prefixes (fast to scan a text with); never empty."""
+    return trie(words) or r"(?!x)x"
 
 
 @cache
