@@ -77,24 +77,21 @@ def measure(corpus: Path, workers: int, sample: int, report_path: Path) -> None:
             dateparser.search.search_dates(doc.text, languages=[doc.info.language or "en"],
                                            settings={"RELATIVE_BASE": RELATIVE_BASE})
 
+    def time_both(docs: list[Document]) -> tuple[float, float]:
+        ours = theirs = 0.0
+        for doc in docs:
+            s = time.perf_counter()
+            extract_claims(doc)
+            ours += time.perf_counter() - s
+            s = time.perf_counter()
+            dates(doc)
+            theirs += time.perf_counter() - s
+        return ours, theirs
+
     # Both sides load their language data and compile their patterns on first use: that start-up is
     # paid once per process, so it is timed apart, on the first documents, and the sample after it.
-    ours_startup = theirs_startup = 0.0
-    for doc in picked[:WARM_UP]:
-        s = time.perf_counter()
-        extract_claims(doc)
-        ours_startup += time.perf_counter() - s
-        s = time.perf_counter()
-        dates(doc)
-        theirs_startup += time.perf_counter() - s
-    ours = theirs = 0.0
-    for doc in picked:
-        s = time.perf_counter()
-        extract_claims(doc)
-        ours += time.perf_counter() - s
-        s = time.perf_counter()
-        dates(doc)
-        theirs += time.perf_counter() - s
+    ours_startup, theirs_startup = time_both(picked[:WARM_UP])
+    ours, theirs = time_both(picked)
     del picked
 
     t0 = time.perf_counter()
