@@ -138,3 +138,10 @@ def test_a_range_ending_in_a_scaled_zero_does_not_crash() -> None:
 ])
 def test_unit_nouns_are_the_same_across_languages(en: str, fr: str) -> None:
     assert _one(en, "en")[1].unit == _one(fr, "fr")[1].unit
+
+
+@pytest.mark.parametrize("text", ["5 technicianſ", "5 TECHNİCIANS", "5 technıcians"])
+def test_a_unit_matched_through_a_case_equivalence_is_read(text: str) -> None:
+    # "ſ" (long s) matches "s" without case, yet lower-casing keeps it: the unit lookup raised KeyError,
+    # which lost every claim of the document.
+    assert _one(text, "en")[1].unit == "technician"

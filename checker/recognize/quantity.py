@@ -264,6 +264,15 @@ def _combine(before: Bound | None, after: Bound | None) -> tuple[str | None, Rul
     return None, "eq"
 
 
+def _unit_key(c: _Compiled, surface: str) -> str | None:
+    """The unit of a surface ``unit_re`` matched, which it may have matched through a case equivalence
+    that lower-casing does not make ("technicianſ", long s; "İ"): those are tried case-folded."""
+    key = c.unit_keys.get(_norm(surface))
+    if key is None:
+        key = c.unit_keys.get(_norm(surface.casefold().replace("ı", "i").replace("i̇", "i")))
+    return key
+
+
 def unit_after(text: str, end: int, lang: str) -> tuple[str | None, int]:
     """The unit noun after a quantity ("people" -> "person") and where it ends, or (None, end)."""
     c = compiled(lang)
@@ -280,8 +289,9 @@ def unit_after(text: str, end: int, lang: str) -> tuple[str | None, int]:
         if idx == 0 and w.start() != pos:
             break
         u = c.unit_re.match(text, w.start()) if _may_be_unit(text, w.start(), c) else None
-        if u:
-            return c.unit_keys[_norm(u.group(1))], u.end()
+        unit = _unit_key(c, u.group(1)) if u else None
+        if u and unit is not None:
+            return unit, u.end()
         if w.group().lower() in c.stopwords:
             break
     if not words or words[0].start() != pos:
