@@ -23,6 +23,8 @@ import re
 from functools import cache
 from typing import Any
 
+from checker.recognize.prefilter import sequence_trie
+
 
 @cache
 def _extra_cases() -> dict[int, tuple[int, ...]] | None:
@@ -76,23 +78,5 @@ def phrases(texts: list[str]) -> str | None:
 
 
 def trie(sequences: list[list[str]]) -> str:
-    """One pattern matching any of ``sequences`` (lists of patterns), factored by common prefixes.
-
-    Only for tests of presence: where one sequence is a prefix of another, which one matches first
-    is not kept.
-    """
-    root: dict[str, Any] = {}
-    for seq in sequences:
-        node = root
-        for atom in seq:
-            node = node.setdefault(atom, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = [atom + build(child) for atom, child in sorted(node.items()) if atom]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
-        return body + "?" if "" in node else body
-
-    return build(root) or r"(?!x)x"
+    """One pattern matching any of ``sequences`` (lists of patterns), factored by common prefixes; never empty."""
+    return sequence_trie(sequences) or r"(?!x)x"

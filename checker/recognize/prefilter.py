@@ -189,13 +189,8 @@ class WordGate:
 
     def candidates(self, text: str) -> frozenset[int] | range:
         """Indices of the patterns that may match in ``text`` (all of them when that cannot be told)."""
-        if not self._readable(text):
-            return range(self.count)
-        found = set(self.always)
-        # An opening lies inside one word, so no match hides the start of the next word: every word start is tried.
-        for opening in set(self._openings.findall(text.lower())):
-            found.update(self.closure[opening])
-        return frozenset(found)
+        starts = self.starts(text)
+        return range(self.count) if starts is None else frozenset(starts) | self.always
 
     def starts(self, text: str) -> dict[int, list[int]] | None:
         """Per pattern that may match in ``text``, the sorted positions where a match of it may start.
@@ -266,15 +261,24 @@ def first_match_at(pattern: re.Pattern[str], text: str, starts: list[int] | None
 
 def trie(words: list[str]) -> str:
     """A regex matching any of ``words`` (no groups), factored by common prefixes; the longest wins."""
+    return sequence_trie([[re.escape(char) for char in word] for word in words])
+
+
+def sequence_trie(sequences: list[list[str]]) -> str:
+    """A regex matching any of ``sequences`` (lists of patterns), factored by common prefixes ("" for none).
+
+    Alternatives are tried in sorted order and an ended sequence is an optional tail, so where one
+    sequence is a prefix of another the longer is tried first.
+    """
     root: dict[str, Any] = {}
-    for word in words:
+    for sequence in sequences:
         node = root
-        for char in word:
-            node = node.setdefault(char, {})
+        for atom in sequence:
+            node = node.setdefault(atom, {})
         node[""] = {}
 
     def build(node: dict[str, Any]) -> str:
-        alternatives = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        alternatives = [atom + build(child) for atom, child in sorted(node.items()) if atom]
         if not alternatives:
             return ""
         body = "(?:" + "|".join(alternatives) + ")"
