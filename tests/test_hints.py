@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from checker.frame.build import SKIPPED_ZONES, VALUE_DIMENSIONS
 from checker.frame.sentences import sentences
 from checker.ingest import load_document
 from checker.recognize import available_dimensions, recognize
-from checker.recognize.hints import value_hints
+from checker.recognize.hints import _words, value_hints
+from checker.recognize.time_data import fold
 from checker.refdate import resolve_reference_date
 
 ROOT = Path(__file__).parents[1]
@@ -113,3 +115,22 @@ _GLUE = st.text(alphabet=st.sampled_from(list("abcdefghij ,.;:'-()\n")), max_siz
 def test_an_example_inside_other_text_is_still_hinted(before: str, case: tuple[str, str], after: str) -> None:
     language, phrase = case
     assert not _unhinted(before + phrase + after, language)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_NUMBER_CHARACTER = re.compile(r"[\d\u00bc-\u00be\u2150-\u215e]")
+_PIECES = st.one_of(st.sampled_from(["0", "½", "²", "٣", "é", "É", "œ", "ß", "İ", "ı", "’", "'", "-", "_", " ", "\t",
+                                      "\n", ".", "one", "ONE", "June", "plusieurs", "Someone", "trois"]),
+                     st.characters())
+_MIXED = st.lists(_PIECES, max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_MIXED, cut=st.tuples(st.integers(0, 40), st.integers(0, 40)), language=st.sampled_from(["en", "fr"]))
+def test_a_stretch_is_hinted_exactly_when_its_folded_form_holds_a_number_character_or_a_value_word(
+        text: str, cut: tuple[int, int], language: str) -> None:
+    # The definition the hints promise (module docstring), read with regular expressions on the folded text.
+    start, end = sorted(cut)
+    folded = fold(text)[start:end]
+    expected = bool(_NUMBER_CHARACTER.search(folded)) or not _words(language).isdisjoint(_WORD.findall(folded))
+    assert value_hints(text, language).touches(start, end) is expected

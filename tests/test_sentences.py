@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.frame.sentences import sentences
+from checker.frame.sentences import _END, sentences
 
 
 def _split(text: str) -> list[str]:
@@ -37,3 +39,13 @@ def test_sentences_are_ordered_trimmed_and_in_bounds(text: str) -> None:
         assert last <= start < end <= len(text)
         assert not text[start].isspace() and not text[end - 1].isspace()
         last = end
+
+
+# The boundary pattern as first written: an end mark before a capital, or a run of line breaks.
+_READABLE_END = re.compile(r"[.!?…]+[\"'”»)\]]*(?=\s+[\"'“«(\[]?[A-ZÀ-ÖØ-Þ0-9])|\n+")
+
+
+@given(st.text(alphabet=st.sampled_from(list(".!?…\"'”»)]“«([ \n\tAÉz9a,")), max_size=40))
+def test_boundaries_are_those_of_the_readable_pattern(text: str) -> None:
+    # _END is reshaped so that re can skip ahead; it must find the very same boundaries.
+    assert [m.span() for m in _END.finditer(text)] == [m.span() for m in _READABLE_END.finditer(text)]

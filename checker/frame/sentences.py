@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_END = re.compile(r"[.!?…]+[\"'”»)\]]*(?=\s+[\"'“«(\[]?[A-ZÀ-ÖØ-Þ0-9])|\n+")
+# Opening with one character class lets ``re`` skip ahead to the next candidate; an alternation of
+# two branches would be tried at every position. The first branch is "\n+", the second "[.!?…]+...".
+_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|[.!?…]*[\"'”»)\]]*(?=\s+[\"'“«(\[]?[A-ZÀ-ÖØ-Þ0-9]))")
 _WORD_BEFORE = re.compile(r"(\w+)\.$")
 
 ABBREVIATIONS = frozenset([
