@@ -48,6 +48,11 @@ class Document:
         return Span(path=self.info.path, start=raw_start, end=raw_end, quote=self.raw[raw_start:raw_end],
                     line=line, column=column)
 
+    def located(self, start: int, end: int) -> tuple[int, int, str]:
+        """Where ``analysis[start:end]`` lies in the raw file, and what it reads there: a span without its line."""
+        raw_start, raw_end = self.analysis.to_original(start, end)
+        return raw_start, raw_end, self.raw[raw_start:raw_end]
+
     def zone_at(self, offset: int) -> Zone | None:
         """The zone containing analysis offset ``offset``."""
         if self._zone_starts is not None:

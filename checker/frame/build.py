@@ -26,7 +26,7 @@ from checker.recognize import recognize
 from checker.recognize.entity import lexicon
 from checker.recognize.hints import value_hints
 from checker.recognize.prefilter import WordGate, first_match_at, matches_at
-from checker.records import Claim, ClaimValue, EntityValue, Mention, RoleValue, Span, TimeValue
+from checker.records import Claim, ClaimValue, EntityValue, Mention, QuantityValue, RoleValue, Span, TimeValue, Value
 
 VALUE_TYPES = frozenset({"time", "quantity", "money", "percent"})
 VALUE_DIMENSIONS = ("money", "percent", "time", "quantity")
@@ -52,6 +52,20 @@ MAX_EVIDENCE = 400
 _OWNER_LINK = re.compile(r"\s+(?:of|de|du|des|d['’])\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?", re.IGNORECASE)
 
 
+class _Placed(NamedTuple):
+    """A name mention moved into its sentence's coordinates: a tuple, cheaper to make than a record's copy."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+    value: Value
+
+
+# What the sentence-level rules read: a value mention of the sentence, or a name moved into it.
+_Located = Mention | _Placed
+
+
 class _Cue(NamedTuple):
     id: str
     start: int
@@ -65,7 +79,7 @@ class _Scan:
     again for each of them would make extraction quadratic.
     """
 
-    def __init__(self, sentence: str, data: CompiledFrames, names: Sequence[Mention] = ()) -> None:
+    def __init__(self, sentence: str, data: CompiledFrames, names: Sequence[_Located] = ()) -> None:
         self.text = sentence
         # Only the cue patterns whose opening words occur in the sentence can match in it, and only where they do.
         gate = _gates(data)
@@ -74,7 +88,8 @@ class _Scan:
             wanted: Iterable[int] = range(gate.count)
             where: dict[int, list[int]] = {}
         else:
-            wanted, where = sorted({*starts, *gate.always}), starts
+            wanted, where = sorted({*starts, *gate.always} if gate.always else starts), starts
+        by_index = _by_index(data)
         attributes: list[tuple[Attribute, list[re.Match[str]]]] = []
         qualifiers: list[tuple[Qualifier, list[re.Match[str]]]] = []
         self.modalities: list[tuple[str, re.Pattern[str]]] = []
@@ -82,7 +97,7 @@ class _Scan:
         as_of: re.Match[str] | None = None
         attributions: list[re.Match[str]] = []
         for index in wanted:
-            kind, item, pattern = _by_index(data)[index]
+            kind, item, pattern = by_index[index]
             at = where.get(index)
             if kind == "attribute":
                 attributes.append((item, matches_at(pattern, sentence, at)))
@@ -147,7 +162,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 within = [m for m in within if m.type == "role"]
                 if not within:
                     continue
-            inside = [m.model_copy(update={"start": m.start - start, "end": m.end - start}) for m in within]
+            inside: list[_Located] = [_Placed(m.type, m.start - start, m.end - start, m.text, m.value) for m in within]
             # The place and agency of a dateline are where and by whom the story was filed: no subjects
             # (their names still hide cue words: "(Signal Post)" signs nothing).
             filed = {m.start - start for m in within if m.type == "entity" and _in_dateline(doc.text, zone.start, m)}
@@ -222,7 +237,7 @@ class _Sentence:
     start: int
     end: int
     values: list[Mention]
-    names: list[Mention]
+    names: list[_Located]
     filed: set[int]  # starts of the dateline's names: where and by whom the story was filed
 
 
@@ -237,7 +252,7 @@ def _sentence_claims(doc: Document, data: CompiledFrames, found: _Sentence, numb
     count = numbered
     # The whole sentence is every claim's evidence, unless it is too long to quote.
     whole = doc.span(start, end) if end - start <= MAX_EVIDENCE else None
-    for mention in sorted(values + roles, key=lambda m: (m.start, m.end, m.type)):
+    for mention in sorted([*values, *roles], key=lambda m: (m.start, m.end, m.type)):
         evidence = (whole if whole is not None
                     else _evidence(doc, start, end, start + mention.start, start + mention.end))
         if mention.type in VALUE_TYPES:
@@ -278,7 +293,7 @@ def _cues(attributes: list[tuple[Attribute, list[re.Match[str]]]]) -> list[_Cue]
     return sorted(kept, key=lambda c: c.start)
 
 
-def _distance(cue_start: int, cue_end: int, mention: Mention) -> float:
+def _distance(cue_start: int, cue_end: int, mention: _Located) -> float:
     if cue_end <= mention.start:
         return float(mention.start - cue_end)
     if cue_start >= mention.end:
@@ -286,7 +301,7 @@ def _distance(cue_start: int, cue_end: int, mention: Mention) -> float:
     return 0.0
 
 
-def _attribute(data: CompiledFrames, scan: _Scan, mention: Mention) -> _Cue | None:
+def _attribute(data: CompiledFrames, scan: _Scan, mention: _Located) -> _Cue | None:
     allowed = data.allowed[mention.value.type]
     fronted = mention.start <= FRONTED
     best: tuple[float, int, _Cue] | None = None
@@ -307,7 +322,7 @@ def _attribute(data: CompiledFrames, scan: _Scan, mention: Mention) -> _Cue | No
     return best[2] if best else None
 
 
-def _belongs_elsewhere(start: int, end: int, mention: Mention, cue: _Cue | None, cues: list[_Cue]) -> bool:
+def _belongs_elsewhere(start: int, end: int, mention: _Located, cue: _Cue | None, cues: list[_Cue]) -> bool:
     """A qualifier next to another attribute's cue ("an annual capacity") qualifies that attribute."""
     own = _span_gap(start, end, mention.start, mention.end)
     own_id = cue.id if cue else None
@@ -315,7 +330,7 @@ def _belongs_elsewhere(start: int, end: int, mention: Mention, cue: _Cue | None,
                for other in cues)
 
 
-def _qualifiers(scan: _Scan, mention: Mention, cue: _Cue | None) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+def _qualifiers(scan: _Scan, mention: _Located, cue: _Cue | None) -> tuple[tuple[str, ...], tuple[int, int] | None]:
     """Qualifier ids near the value or its cue; grouped ones (direct / indirect) keep the nearest of their group.
 
     Also returns where an owner qualifier ("the first model") ends, for finding its owner entity.
@@ -373,7 +388,7 @@ def _object_before(data: CompiledFrames, sentence: str, position: int) -> str | 
 ATTRIBUTION_REACH = 80
 
 
-def _attribution(scan: _Scan, mention: Mention) -> str | None:
+def _attribution(scan: _Scan, mention: _Located) -> str | None:
     """Who gave a count ("50,000 according to the police"): the nearest attribution around the value."""
     if mention.value.type == "time":
         return None
@@ -385,7 +400,7 @@ def _attribution(scan: _Scan, mention: Mention) -> str | None:
     return best[1] if best else None
 
 
-def _is_now(doc: Document, mention: Mention) -> bool:
+def _is_now(doc: Document, mention: _Located) -> bool:
     """ "today", "aujourd'hui": the article's own day, a time stamp of a statement rather than a fact's date."""
     value = mention.value
     ref = doc.info.reference_date
@@ -393,7 +408,7 @@ def _is_now(doc: Document, mention: Mention) -> bool:
             and value.earliest == ref == value.latest)
 
 
-def _is_dateline(doc: Document, offset: int, mention: Mention, sentence: str) -> bool:
+def _is_dateline(doc: Document, offset: int, mention: _Located, sentence: str) -> bool:
     """A date near the start of the first body block, followed by a dash: the dateline."""
     first = next((z for z in doc.zones if z.kind in ("lead", "body")), None)
     if first is None or not (first.start <= offset + mention.start < first.start + 60):
@@ -401,9 +416,9 @@ def _is_dateline(doc: Document, offset: int, mention: Mention, sentence: str) ->
     return _DATELINE_AFTER.match(sentence, mention.end) is not None
 
 
-def _counts_the_cue(sentence: str, cue: _Cue, mention: Mention) -> bool:
+def _counts_the_cue(sentence: str, cue: _Cue, mention: _Located) -> bool:
     """ "the two teams": a count of the cue's own noun, not a measure of it (a team's size)."""
-    unit = getattr(mention.value, "unit", None)
+    unit = mention.value.unit if isinstance(mention.value, QuantityValue) else None
     return bool(unit) and sentence[cue.start:cue.end].lower().rstrip("s") == unit
 
 
@@ -411,7 +426,7 @@ def _span_gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, b_start - a_end, a_start - b_end)
 
 
-def _modality(data: CompiledFrames, scan: _Scan, mention: Mention) -> str:
+def _modality(data: CompiledFrames, scan: _Scan, mention: _Located) -> str:
     low = max(0, mention.start - 120)
     for modality, pattern in scan.modalities:
         if modality != "reported" and pattern.search(scan.text, low, mention.start):
@@ -419,7 +434,7 @@ def _modality(data: CompiledFrames, scan: _Scan, mention: Mention) -> str:
     return "reported" if scan.reported else "asserted"
 
 
-def _subject_of(entity: Mention, roles: list[Mention], people: bool) -> Mention | str | None:
+def _subject_of(entity: _Located, roles: list[_Located], people: bool) -> _Located | str | None:
     """What an entity stands for as a subject.
 
     Inside a role apposition ("X, CEO of Y") it stands for the role's person X when
@@ -434,7 +449,7 @@ def _subject_of(entity: Mention, roles: list[Mention], people: bool) -> Mention 
     return entity
 
 
-def _is_place(sentence: str, entity: Mention, data: CompiledFrames) -> bool:
+def _is_place(sentence: str, entity: _Located, data: CompiledFrames) -> bool:
     """A name after a locative preposition ("near Lyon", "à Oslo", "in Port Ellis") names a place.
 
     A longer name there is a place too unless it is known as an organization ("a stake in Acme Foods").
@@ -445,7 +460,7 @@ def _is_place(sentence: str, entity: Mention, data: CompiledFrames) -> bool:
             and data.place_before.search(sentence, max(0, entity.start - 20), entity.start) is not None)
 
 
-def _is_speaker(sentence: str, entity: Mention, anchor_start: int, data: CompiledFrames) -> bool:
+def _is_speaker(sentence: str, entity: _Located, anchor_start: int, data: CompiledFrames) -> bool:
     """ "X said that the team ...": X is the speaker, not the subject; "X said it will ..." keeps X."""
     if data.reporting is None:
         return False
@@ -453,8 +468,8 @@ def _is_speaker(sentence: str, entity: Mention, anchor_start: int, data: Compile
     return verb is not None and data.pronoun_after.match(sentence, verb.end()) is None
 
 
-def _subject(sentence: str, anchor: tuple[int, int], owner_end: int | None, mention: Mention,
-             entities: list[Mention], roles: list[Mention], data: CompiledFrames, breaks: list[int],
+def _subject(sentence: str, anchor: tuple[int, int], owner_end: int | None, mention: _Located,
+             entities: list[_Located], roles: list[_Located], data: CompiledFrames, breaks: list[int],
              attribute: str) -> str | None:
     people = attribute in PERSON_ATTRIBUTES
     candidates = []
@@ -487,15 +502,15 @@ def _subject(sentence: str, anchor: tuple[int, int], owner_end: int | None, ment
     return None
 
 
-def _name(subject: Mention | str) -> str:
+def _name(subject: _Located | str) -> str:
     if isinstance(subject, str):
         return subject
     value = subject.value
     return value.name if isinstance(value, EntityValue) else subject.text
 
 
-def _value_claim(doc: Document, data: CompiledFrames, scan: _Scan, offset: int, mention: Mention,
-                 entities: list[Mention], roles: list[Mention], evidence: Span, number: int,
+def _value_claim(doc: Document, data: CompiledFrames, scan: _Scan, offset: int, mention: _Located,
+                 entities: list[_Located], roles: list[_Located], evidence: Span, number: int,
                  topic: str | None) -> Claim | None:
     sentence = scan.text
     cue = _attribute(data, scan, mention)
@@ -520,7 +535,7 @@ def _value_claim(doc: Document, data: CompiledFrames, scan: _Scan, offset: int, 
     subject = _subject(sentence, anchor, owner[1] if owner else None, mention, entities, roles, data, scan.breaks,
                        attribute)
     as_of = scan.as_of
-    value_span = doc.span(offset + mention.start, offset + mention.end)
+    value_start, value_end, quote = doc.located(offset + mention.start, offset + mention.end)
     return Claim(
         id=_claim_id(doc, number),
         document=doc.path,
@@ -529,7 +544,7 @@ def _value_claim(doc: Document, data: CompiledFrames, scan: _Scan, offset: int, 
         attribute=attribute,
         qualifiers=qualifiers,
         modality=_modality(data, scan, mention),  # type: ignore[arg-type]
-        value=ClaimValue(text=value_span.quote, start=value_span.start, end=value_span.end, value=mention.value),
+        value=ClaimValue(text=quote, start=value_start, end=value_end, value=mention.value),
         evidence=evidence,
         rule=f"frame.{mention.value.type}.{attribute}",
         as_of=as_of,
@@ -538,11 +553,11 @@ def _value_claim(doc: Document, data: CompiledFrames, scan: _Scan, offset: int, 
     )
 
 
-def _role_claim(doc: Document, offset: int, mention: Mention, evidence: Span, number: int) -> Claim | None:
+def _role_claim(doc: Document, offset: int, mention: _Located, evidence: Span, number: int) -> Claim | None:
     role = mention.value
     if not isinstance(role, RoleValue) or not role.person or not role.organization:
         return None
-    span = doc.span(offset + mention.start, offset + mention.end)
+    value_start, value_end, quote = doc.located(offset + mention.start, offset + mention.end)
     person = EntityValue(name=role.person, kind="person", key=entity_key(role.person))
     return Claim(
         id=_claim_id(doc, number),
@@ -552,7 +567,7 @@ def _role_claim(doc: Document, offset: int, mention: Mention, evidence: Span, nu
         attribute=f"role:{role.title}",
         qualifiers=(),
         modality="asserted",
-        value=ClaimValue(text=span.quote, start=span.start, end=span.end, value=person),
+        value=ClaimValue(text=quote, start=value_start, end=value_end, value=person),
         evidence=evidence,
         rule="frame.role",
     )
