@@ -115,9 +115,10 @@ class _Scan:
         self.cues = [c for c in _cues(attributes)
                      if not any(n.start < c.end and c.start < n.end for n in names)]
         self.breaks = [m.start() for m in data.clause_break.finditer(sentence)]
-        self.commas = [m.start() for m in _COMMA.finditer(sentence)]
         self.qualifiers = [(qualifier, m.start(), m.end()) for qualifier, matches in qualifiers
                            for m in matches if not _cancelled(data, qualifier, sentence, m.start())]
+        # Only qualifiers look at commas.
+        self.commas = [m.start() for m in _COMMA.finditer(sentence)] if self.qualifiers else []
         self.attributions = [(m.start(), m.end(), " ".join(m.group(1).lower().split())) for m in attributions]
         self.as_of = as_of.group() if as_of else None
 
@@ -148,13 +149,16 @@ def extract_claims(doc: Document) -> list[Claim]:
     # Names come sorted by start: each sentence looks only at those starting inside it.
     starts = [m.start for m in names]
     well_formed = all(m.start <= m.end for m in names) and starts == sorted(starts)
+    role_starts = [m.start for m in names if m.type == "role"]
     for zone in doc.zones:
         if zone.kind in SKIPPED_ZONES:
             continue
         for start, end in sentences(doc.text, zone.start, zone.end):
+            hinted = hints.touches(start, end)
+            if not hinted and well_formed and not _Scan.between(role_starts, start, end + 1):
+                continue  # no value and no role ("X, chief executive of Y"): no claim
             sentence = doc.text[start:end]
-            values = (recognize(sentence, lang, doc.info.reference_date, dimensions=VALUE_DIMENSIONS)
-                      if hints.touches(start, end) else [])
+            values = recognize(sentence, lang, doc.info.reference_date, dimensions=VALUE_DIMENSIONS) if hinted else []
             nearby = names[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)] if well_formed else names
             within = [m for m in nearby if start <= m.start and m.end <= end]
             if not values:
