@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 
 from checker import lang as langdata
 from checker.lang import DimensionData, Example
-from checker.recognize.prefilter import trie
+from checker.recognize.prefilter import sequence_trie, trie
 
 
 @langdata.dimension("numbers")
@@ -485,7 +485,8 @@ def _words(lang: str) -> _Words:
 
 # Lower-case letters whose upper-case forms are letters too: a word cannot start right after one.
 # (A subset of what ``str.isalpha`` accepts, so the gate below may only say "maybe" too often.)
-_LETTER_BEFORE = "(?<![a-z\u00df-\u00f6\u00f8-\u00ff])"
+_LETTER_CLASS = "[a-z\u00df-\u00f6\u00f8-\u00ff]"
+_LETTER_BEFORE = f"(?<!{_LETTER_CLASS})"
 
 
 def _gate_words(d: NumbersData) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -509,14 +510,26 @@ def _gate_words(d: NumbersData) -> tuple[frozenset[str], frozenset[str], frozens
 
 def _gate(needed: frozenset[str], lone: frozenset[str], lone_next: frozenset[str]) -> re.Pattern[str]:
     """A pattern that finds, in a lower-cased text, the words of ``_gate_words``: a needed word, or
-    an article that is "one" right before a fraction joiner or a decimal point."""
+    an article that is "one" right before a fraction joiner or a decimal point.
+
+    One trie whose every alternative starts with a literal character, the check for a letter before
+    it coming right after that character: so the regex engine skips ahead to the characters that
+    can start a word, instead of trying the trie at every position of the text. (At most one
+    alternative matches at a place: no needed word is an article that is "one", and a word
+    followed by letters is not read.)
+    """
     letters = r"[^\W\d_]"
-    alternatives = [rf"{_LETTER_BEFORE}{_trie(sorted(needed))}(?!{letters})"]
+
+    def opening(word: str) -> list[str]:
+        first = re.escape(word[0])
+        return [first, rf"(?<!{_LETTER_CLASS}{first})", *(re.escape(ch) for ch in word[1:])]
+
+    sequences = [[*opening(word), rf"(?!{letters})"] for word in sorted(needed) if word]
     if lone and lone_next:
         # the tokens of a number are at most 8 characters apart (see ``_window``)
-        alternatives.append(rf"{_LETTER_BEFORE}{_trie(sorted(lone))}(?!{letters})[\W_]{{0,8}}"
-                            rf"{_trie(sorted(lone_next))}(?!{letters})")
-    return re.compile("|".join(alternatives))
+        joined = rf"(?!{letters})[\W_]{{0,8}}{_trie(sorted(lone_next))}(?!{letters})"
+        sequences += [[*opening(word), joined] for word in sorted(lone) if word]
+    return re.compile(sequence_trie(sequences) or r"(?!x)x")
 
 
 _GAP_CHARS = r"[\s\-\u2010\u2011\u2013]{1,4}"  # between the tokens of one number (``_GAP``)
