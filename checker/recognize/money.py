@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from checker import lang as langdata
 from checker.lang import DimensionData, Example
 from checker.recognize import lowered
-from checker.recognize.numbers import NumberMatch, find_numbers
+from checker.recognize.numbers import NumberMatch, shared_numbers
 from checker.recognize.numbers import data as number_data
 from checker.recognize.quantity import bound_after, bound_before, intervals
 from checker.recognize.safety import never_raises
@@ -170,7 +170,7 @@ def find(text: str, lang: str) -> list[Mention]:
     c = _compiled(lang)
     # The numbers first: percent and quantity read them too, from the same cache, so reading them here
     # costs nothing more, and a sentence without one needs no search for a currency.
-    numbers = find_numbers(text, lang)
+    numbers = shared_numbers(text, lang)
     if not numbers:
         return []
     if c.anywhere is not None:

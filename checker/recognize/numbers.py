@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from checker import lang as langdata
 from checker.lang import DimensionData, Example
@@ -157,12 +158,13 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 def find_numbers(text: str, lang: str) -> list[NumberMatch]:
     """Every number in ``text``, left to right, without overlaps."""
-    return list(_find_numbers_cached(text, lang))
+    return list(shared_numbers(text, lang))
 
 
 # quantity, money and percent each read the numbers of the same text: read them once
 @lru_cache(maxsize=4)
-def _find_numbers_cached(text: str, lang: str) -> tuple[NumberMatch, ...]:
+def shared_numbers(text: str, lang: str) -> tuple[NumberMatch, ...]:
+    """``find_numbers``, as one tuple shared by every caller with the same text (so never to be copied)."""
     return tuple(_find_numbers(text, lang))
 
 
@@ -198,6 +200,10 @@ def _find_numbers(text: str, lang: str) -> list[NumberMatch]:
         return []
     urls = _url_spans(text)
     digits = _find_digits(text, d, lang)
+    if not words and not urls and text.isascii():
+        # digits only: nothing to merge (the sort, stable, as below; they come in order already)
+        digits.sort(key=_START)
+        return _join_fractions(text, digits, w.joiner)
     taken = [(m.start, m.end) for m in digits]
     found: list[NumberMatch] = []
     replaced: set[int] = set()
@@ -217,14 +223,17 @@ def _find_numbers(text: str, lang: str) -> list[NumberMatch]:
     found.extend(m for idx, m in enumerate(digits) if idx not in replaced)
     if urls:
         found = [m for m in found if not overlaps_any(m.start, m.end, urls)]
-    found.sort(key=lambda m: m.start)
+    found.sort(key=_START)
     if not text.isascii() and _VULGAR.search(text):
         taken = [(m.start, m.end) for m in found]
         for v in _VULGAR.finditer(text):
             if not overlaps_any(v.start(), v.end(), taken):
                 found.append(NumberMatch(v.start(), v.end(), unicodedata.numeric(v.group())))
-        found.sort(key=lambda m: m.start)
-    return _join_fractions(text, found, _words(lang).joiner)
+        found.sort(key=_START)
+    return _join_fractions(text, found, w.joiner)
+
+
+_START = attrgetter("start")
 
 
 _VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
@@ -298,9 +307,6 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
         if before in "-\u2010\u2011" and start >= 2 and text[start - 2].isalpha() \
                 and not _UNIT_GLUED_DASH.search(text, max(0, start - 6), start - 1):
             continue
-        if before in "/:" and start >= 2 and text[start - 2].isdigit():
-            # part of a date or a time ("5/17", "12:30") read alone
-            pass
         raw = m.group()
         # "192.168.1.2", "22,24,26,31": a list of integers, not a decimal
         # (``str.isdecimal`` is what ``\d`` matches; the slices are empty at the end of the text)

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from checker import lang as langdata
 from checker.lang import DimensionData, Example
 from checker.recognize import lowered
-from checker.recognize.numbers import NumberMatch, find_numbers, overlaps_any
+from checker.recognize.numbers import NumberMatch, overlaps_any, shared_numbers
 from checker.recognize.numbers import data as number_data
 from checker.recognize.safety import never_raises
 from checker.records import Interval, Mention, QuantityValue
@@ -386,11 +386,11 @@ def find(text: str, lang: str) -> list[Mention]:
         typ = _interval(*(v.typical or v.literal))
         found.append(_Q(m.start(1), m.end(1), lit, typ, v.key, "approx", m.end(1)))
         vague_spans.append(m.span(1))
-    numbers = find_numbers(text, lang)
+    numbers = shared_numbers(text, lang)
     if not numbers and not found:
         return []  # most sentences: nothing to sort, join or look up units for
     if vague_spans:
-        numbers = [n for n in numbers if not overlaps_any(n.start, n.end, vague_spans)]
+        numbers = tuple(n for n in numbers if not overlaps_any(n.start, n.end, vague_spans))
     folded_low = low if folded else None
     count = len(numbers)
     i = 0
