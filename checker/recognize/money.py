@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from checker import lang as langdata
 from checker.lang import DimensionData, Example
 from checker.recognize import lowered
-from checker.recognize.numbers import NumberMatch, find_numbers, may_hold_numbers
+from checker.recognize.numbers import NumberMatch, shared_numbers
 from checker.recognize.numbers import data as number_data
 from checker.recognize.quantity import bound_after, bound_before, intervals
 from checker.recognize.safety import never_raises
@@ -168,15 +168,15 @@ class _M:
 def find(text: str, lang: str) -> list[Mention]:
     """Every amount of money in ``text``."""
     c = _compiled(lang)
-    if text.isascii() and not may_hold_numbers(text, lang):
-        return []  # in an ASCII text, telling there is no number is cheaper than looking for a currency
+    # The numbers first: percent and quantity read them too, from the same cache, so reading them here
+    # costs nothing more, and a sentence without one needs no search for a currency.
+    numbers = shared_numbers(text, lang)
+    if not numbers:
+        return []
     if c.anywhere is not None:
         low = text.lower()
         if len(low) == len(text) and not c.anywhere.search(low):
-            return []  # most sentences name no currency: no need to read their numbers
-    numbers = find_numbers(text, lang)
-    if not numbers:
-        return []
+            return []  # most sentences name no currency: no amount to read around their numbers
     raw: list[_M] = []
     taken_to = -1
     for i, n in enumerate(numbers):

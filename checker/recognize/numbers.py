@@ -19,10 +19,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from checker import lang as langdata
 from checker.lang import DimensionData, Example
-from checker.recognize.prefilter import trie
+from checker.recognize.prefilter import sequence_trie, trie
 
 
 @langdata.dimension("numbers")
@@ -157,12 +158,13 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 def find_numbers(text: str, lang: str) -> list[NumberMatch]:
     """Every number in ``text``, left to right, without overlaps."""
-    return list(_find_numbers_cached(text, lang))
+    return list(shared_numbers(text, lang))
 
 
 # quantity, money and percent each read the numbers of the same text: read them once
 @lru_cache(maxsize=4)
-def _find_numbers_cached(text: str, lang: str) -> tuple[NumberMatch, ...]:
+def shared_numbers(text: str, lang: str) -> tuple[NumberMatch, ...]:
+    """``find_numbers``, as one tuple shared by every caller with the same text (so never to be copied)."""
     return tuple(_find_numbers(text, lang))
 
 
@@ -198,6 +200,10 @@ def _find_numbers(text: str, lang: str) -> list[NumberMatch]:
         return []
     urls = _url_spans(text)
     digits = _find_digits(text, d, lang)
+    if not words and not urls and text.isascii():
+        # digits only: nothing to merge (the sort, stable, as below; they come in order already)
+        digits.sort(key=_START)
+        return _join_fractions(text, digits, w.joiner)
     taken = [(m.start, m.end) for m in digits]
     found: list[NumberMatch] = []
     replaced: set[int] = set()
@@ -217,14 +223,17 @@ def _find_numbers(text: str, lang: str) -> list[NumberMatch]:
     found.extend(m for idx, m in enumerate(digits) if idx not in replaced)
     if urls:
         found = [m for m in found if not overlaps_any(m.start, m.end, urls)]
-    found.sort(key=lambda m: m.start)
+    found.sort(key=_START)
     if not text.isascii() and _VULGAR.search(text):
         taken = [(m.start, m.end) for m in found]
         for v in _VULGAR.finditer(text):
             if not overlaps_any(v.start(), v.end(), taken):
                 found.append(NumberMatch(v.start(), v.end(), unicodedata.numeric(v.group())))
-        found.sort(key=lambda m: m.start)
-    return _join_fractions(text, found, _words(lang).joiner)
+        found.sort(key=_START)
+    return _join_fractions(text, found, w.joiner)
+
+
+_START = attrgetter("start")
 
 
 _VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
@@ -298,9 +307,6 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
         if before in "-\u2010\u2011" and start >= 2 and text[start - 2].isalpha() \
                 and not _UNIT_GLUED_DASH.search(text, max(0, start - 6), start - 1):
             continue
-        if before in "/:" and start >= 2 and text[start - 2].isdigit():
-            # part of a date or a time ("5/17", "12:30") read alone
-            pass
         raw = m.group()
         # "192.168.1.2", "22,24,26,31": a list of integers, not a decimal
         # (``str.isdecimal`` is what ``\d`` matches; the slices are empty at the end of the text)
@@ -485,7 +491,8 @@ def _words(lang: str) -> _Words:
 
 # Lower-case letters whose upper-case forms are letters too: a word cannot start right after one.
 # (A subset of what ``str.isalpha`` accepts, so the gate below may only say "maybe" too often.)
-_LETTER_BEFORE = "(?<![a-z\u00df-\u00f6\u00f8-\u00ff])"
+_LETTER_CLASS = "[a-z\u00df-\u00f6\u00f8-\u00ff]"
+_LETTER_BEFORE = f"(?<!{_LETTER_CLASS})"
 
 
 def _gate_words(d: NumbersData) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -509,14 +516,26 @@ def _gate_words(d: NumbersData) -> tuple[frozenset[str], frozenset[str], frozens
 
 def _gate(needed: frozenset[str], lone: frozenset[str], lone_next: frozenset[str]) -> re.Pattern[str]:
     """A pattern that finds, in a lower-cased text, the words of ``_gate_words``: a needed word, or
-    an article that is "one" right before a fraction joiner or a decimal point."""
+    an article that is "one" right before a fraction joiner or a decimal point.
+
+    One trie whose every alternative starts with a literal character, the check for a letter before
+    it coming right after that character: so the regex engine skips ahead to the characters that
+    can start a word, instead of trying the trie at every position of the text. (At most one
+    alternative matches at a place: no needed word is an article that is "one", and a word
+    followed by letters is not read.)
+    """
     letters = r"[^\W\d_]"
-    alternatives = [rf"{_LETTER_BEFORE}{_trie(sorted(needed))}(?!{letters})"]
+
+    def opening(word: str) -> list[str]:
+        first = re.escape(word[0])
+        return [first, rf"(?<!{_LETTER_CLASS}{first})", *(re.escape(ch) for ch in word[1:])]
+
+    sequences = [[*opening(word), rf"(?!{letters})"] for word in sorted(needed) if word]
     if lone and lone_next:
         # the tokens of a number are at most 8 characters apart (see ``_window``)
-        alternatives.append(rf"{_LETTER_BEFORE}{_trie(sorted(lone))}(?!{letters})[\W_]{{0,8}}"
-                            rf"{_trie(sorted(lone_next))}(?!{letters})")
-    return re.compile("|".join(alternatives))
+        joined = rf"(?!{letters})[\W_]{{0,8}}{_trie(sorted(lone_next))}(?!{letters})"
+        sequences += [[*opening(word), joined] for word in sorted(lone) if word]
+    return re.compile(sequence_trie(sequences) or r"(?!x)x")
 
 
 _GAP_CHARS = r"[\s\-\u2010\u2011\u2013]{1,4}"  # between the tokens of one number (``_GAP``)

@@ -15,7 +15,7 @@ from functools import cache
 from checker import lang as langdata
 from checker.lang import DimensionData, Example
 from checker.recognize import lowered
-from checker.recognize.numbers import NumberMatch, find_numbers
+from checker.recognize.numbers import NumberMatch, shared_numbers
 from checker.recognize.quantity import bound_before, intervals, range_of
 from checker.recognize.safety import never_raises
 from checker.records import Mention, PercentValue
@@ -97,7 +97,7 @@ def find(text: str, lang: str) -> list[Mention]:
     c = _compiled(lang)
     if not _may_hold_percent(text, c):
         return []
-    numbers = find_numbers(text, lang)
+    numbers = shared_numbers(text, lang)
     ends = [_percent_end(text, n, c) for n in numbers]
     out: list[Mention] = []
     used: set[int] = set()
@@ -128,7 +128,7 @@ def find(text: str, lang: str) -> list[Mention]:
     return out
 
 
-def _add_range(text: str, first: NumberMatch, i: int, numbers: list[NumberMatch], ends: list[int | None],
+def _add_range(text: str, first: NumberMatch, i: int, numbers: tuple[NumberMatch, ...], ends: list[int | None],
                lang: str, out: list[Mention], used: set[int]) -> bool:
     """Append the range from ``first`` to number ``i + 1`` (which carries the percent sign), if it is one."""
     rng = range_of(text, first, numbers[i + 1], lang)

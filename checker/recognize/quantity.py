@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import islice
+from operator import attrgetter
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from checker import lang as langdata
 from checker.lang import DimensionData, Example
 from checker.recognize import lowered
-from checker.recognize.numbers import NumberMatch, find_numbers, overlaps_any
+from checker.recognize.numbers import NumberMatch, overlaps_any, shared_numbers
 from checker.recognize.numbers import data as number_data
 from checker.recognize.safety import never_raises
 from checker.records import Interval, Mention, QuantityValue
@@ -200,13 +200,22 @@ def intervals(rule: Rule, n: float) -> tuple[Interval, Interval]:
 
 def bound_before(text: str, start: int, lang: str) -> Bound | None:
     """A quantifier phrase ending right before ``start`` ("more than", "près de"), if any."""
-    c = compiled(lang)
+    return _bound_before(text, start, compiled(lang), None)
+
+
+def _bound_before(text: str, start: int, c: _Compiled, low: str | None) -> Bound | None:
+    """``bound_before``; ``low`` is ``text`` lower-cased when that keeps its length (else None)."""
     # match the reversed window at its start: one anchored attempt instead of a search
-    window = text[max(0, start - 48):start][::-1]
+    lo = max(0, start - 48)
     if c.before_rev_lowered is not None:
-        low = window.lower()
-        if len(low) == len(window) and not c.before_rev_lowered.match(low):
-            return None  # the common case, told without a case-insensitive match
+        if low is not None:
+            if not c.before_rev_lowered.match(low[lo:start][::-1]):
+                return None  # the common case, told without a case-insensitive match
+        else:
+            low_window = text[lo:start][::-1].lower()
+            if len(low_window) == start - lo and not c.before_rev_lowered.match(low_window):
+                return None
+    window = text[lo:start][::-1]
     m = c.before_rev.match(window)
     if m is None:
         return None
@@ -232,7 +241,10 @@ def reversed_alternation(phrases: list[str]) -> str:
 
 def bound_after(text: str, end: int, lang: str) -> Bound | None:
     """A quantifier phrase right after ``end`` ("or more", "et plus") not followed by a number."""
-    c = compiled(lang)
+    return _bound_after(text, end, compiled(lang))
+
+
+def _bound_after(text: str, end: int, c: _Compiled) -> Bound | None:
     m = c.after.match(text, end)
     if m is None:
         return None
@@ -247,7 +259,9 @@ def bound_after(text: str, end: int, lang: str) -> Bound | None:
 
 _DIGIT_END = re.compile(r"\d\s{0,2}$")
 _NUMBER_NEXT = re.compile(r"\s*(?:[-\u2212]?\d|the\s)")
-_UNIT_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)?")
+# a word of ``unit_after`` (group 1), and one after one to three spaces
+_UNIT_WORD = re.compile(r"([^\W\d_]+(?:['’-][^\W\d_]+)?)")
+_NEXT_UNIT_WORD = re.compile(r"\s{1,3}([^\W\d_]+(?:['’-][^\W\d_]+)?)")
 _SHORT_SPACE = re.compile(r"\s{1,3}")
 _DIGITS_PART = re.compile(r"[\d.,\s\u00a0\u202f]+")
 _NOT_DIGIT = re.compile(r"[^\d.,]")
@@ -275,32 +289,39 @@ def _unit_key(c: _Compiled, surface: str) -> str | None:
 
 def unit_after(text: str, end: int, lang: str) -> tuple[str | None, int]:
     """The unit noun after a quantity ("people" -> "person") and where it ends, or (None, end)."""
-    c = compiled(lang)
+    return _unit_after(text, end, compiled(lang), lang)
+
+
+def _unit_after(text: str, end: int, c: _Compiled, lang: str) -> tuple[str | None, int]:
     m = c.of_re.match(text, end)
-    pos = m.end() if m else end
-    if pos == end and end < len(text) and not text[end].isspace():
+    if m is None:
+        return None, end  # glued to the number ("450,", "5km"), or at the end of the text
+    # up to two adjectives before a known noun: "100 new models"; the words are read within 60
+    # characters, each after one to three spaces
+    pos = m.end()
+    limit = pos + 60
+    first = _UNIT_WORD.match(text, pos, limit)
+    if first is None:
         return None, end
-    # up to two adjectives before a known noun: "100 new models"
-    words = list(islice(_UNIT_WORD.finditer(text, pos, pos + 60), 3))
-    for idx in range(len(words)):
-        w = words[idx]
-        if idx and not _SHORT_SPACE.fullmatch(text, words[idx - 1].end(), w.start()):
+    w = first
+    for _ in range(3):
+        start = w.start(1)
+        u = c.unit_re.match(text, start) if _may_be_unit(text, start, c) else None
+        if u is not None:
+            unit = _unit_key(c, u.group(1))
+            if unit is not None:
+                return unit, u.end()
+        if w.group(1).lower() in c.stopwords:
             break
-        if idx == 0 and w.start() != pos:
+        nxt = _NEXT_UNIT_WORD.match(text, w.end(), limit)
+        if nxt is None:
             break
-        u = c.unit_re.match(text, w.start()) if _may_be_unit(text, w.start(), c) else None
-        unit = _unit_key(c, u.group(1)) if u else None
-        if u and unit is not None:
-            return unit, u.end()
-        if w.group().lower() in c.stopwords:
-            break
-    if not words or words[0].start() != pos:
+        w = nxt
+    word = first.group(1)
+    low = word.lower()
+    if low in c.stopwords or len(low) < 2 or low in number_data(lang).cardinals or word.isupper():
         return None, end
-    first = words[0].group()
-    low = first.lower()
-    if low in c.stopwords or len(low) < 2 or low in number_data(lang).cardinals or first.isupper():
-        return None, end
-    return _singular(low, lang), words[0].end()
+    return _singular(low, lang), first.end()
 
 
 def _may_be_unit(text: str, pos: int, c: _Compiled) -> bool:
@@ -365,25 +386,33 @@ def find(text: str, lang: str) -> list[Mention]:
         typ = _interval(*(v.typical or v.literal))
         found.append(_Q(m.start(1), m.end(1), lit, typ, v.key, "approx", m.end(1)))
         vague_spans.append(m.span(1))
-    numbers = find_numbers(text, lang)
+    numbers = shared_numbers(text, lang)
     if not numbers and not found:
         return []  # most sentences: nothing to sort, join or look up units for
     if vague_spans:
-        numbers = [n for n in numbers if not overlaps_any(n.start, n.end, vague_spans)]
+        numbers = tuple(n for n in numbers if not overlaps_any(n.start, n.end, vague_spans))
+    folded_low = low if folded else None
+    count = len(numbers)
     i = 0
-    while i < len(numbers):
+    while i < count:
         n = numbers[i]
-        # a range: "between 20 and 30", "20-30", "de 10 à 15"
-        if i + 1 < len(numbers):
+        # a range: "between 20 and 30", "20-30", "de 10 à 15" (``_range`` wants at most 16 characters between)
+        if i + 1 < count and numbers[i + 1].start - n.end <= 16:
             rng = _range(text, n, numbers[i + 1], c)
             if rng is not None:
                 found.append(rng)
                 i += 2
                 continue
-        before = bound_before(text, n.start, lang)
-        after = bound_after(text, n.end, lang)
-        key, rule = _combine(before, after)
+        before = _bound_before(text, n.start, c, folded_low)
+        after = _bound_after(text, n.end, c)
         end = n.end
+        if before is None and after is None:
+            # the common case, as ``_combine`` and the rules below would settle it
+            iv = _interval(n.value, n.value)
+            found.append(_Q(n.start, end, iv, iv, None, "eq", end))
+            i += 1
+            continue
+        key, rule = _combine(before, after)
         if after is not None and (before is None or before.rule in ("eq", "approx")):
             end = after.end
         elif before is not None and before.rule in ("gt", "lt"):
@@ -395,14 +424,18 @@ def find(text: str, lang: str) -> list[Mention]:
         start = before.start if before is not None else n.start
         found.append(_Q(start, end, literal, typical, key, rule, n.end if end == n.end else end))
         i += 1
-    found.sort(key=lambda q: q.start)
-    found = _join_bounds(text, found, c)
+    if len(found) > 1:
+        found.sort(key=_START)
+        found = _join_bounds(text, found, c)
     out: list[Mention] = []
     for q in found:
-        unit, _ = unit_after(text, q.unit_end, lang)
+        unit, _ = _unit_after(text, q.unit_end, c, lang)
         value = QuantityValue(literal=q.literal, typical=q.typical, unit=unit, quantifier=q.key)
         out.append(Mention(type="quantity", start=q.start, end=q.end, text=text[q.start:q.end], value=value))
     return out
+
+
+_START = attrgetter("start")
 
 
 def _range(text: str, a: NumberMatch, b: NumberMatch, c: _Compiled) -> _Q | None:
@@ -455,8 +488,8 @@ def _join_bounds(text: str, qs: list[_Q], c: _Compiled) -> list[_Q]:
         a = qs[i]
         if i + 1 < len(qs):
             b = qs[i + 1]
-            gap = text[a.end:b.start]
-            if len(gap) <= 12 and c.bound_joiner.fullmatch(gap):
+            # (the gap sliced, not matched in place: an overlap makes it empty, which the joiner matches)
+            if b.start - a.end <= 12 and c.bound_joiner.fullmatch(text[a.end:b.start]):
                 lower, upper = (a, b) if a.rule in ("gt", "ge") else (b, a)
                 if lower.rule in ("gt", "ge") and upper.rule in ("lt", "le") \
                         and lower.literal.low is not None and upper.literal.high is not None \
