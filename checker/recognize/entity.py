@@ -23,7 +23,7 @@ import datetime as dt
 import importlib
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import pairwise
 from operator import itemgetter
@@ -152,8 +152,7 @@ class _Token(NamedTuple):
 _new_token = partial(tuple.__new__, _Token)
 
 
-@dataclass(frozen=True, slots=True)  # slots: a third less time to build, and names are many
-class Name:
+class Name(NamedTuple):  # a tuple: far cheaper to build than a frozen dataclass, and names are many
     """A candidate name found by ``scan`` (shared with the role recognizer)."""
 
     start: int
@@ -165,6 +164,10 @@ class Name:
     acronym: bool = False
     quoted: bool = False
     key: str = ""
+
+
+# Builds a name from a tuple of all its fields, as ``_new_token`` builds a token.
+_new_name = partial(tuple.__new__, Name)
 
 
 def _token(text: str, start: int, end: int, word: str, abbreviations: frozenset[str]) -> _Token:
@@ -180,7 +183,8 @@ def _token(text: str, start: int, end: int, word: str, abbreviations: frozenset[
         return _new_token((start, end, shown, low, False, False))
     # "iPhone", "eBay": a capital after the first letter also marks a name.
     capital = word[0].isupper() or word[0].islower()
-    acronym = capital and word.isupper() and sum(c.isalpha() for c in word) >= 2
+    acronym = capital and word.isupper() and (
+        len(word) >= 2 if word.isalpha() else sum(c.isalpha() for c in word) >= 2)
     return _new_token((start, end, shown, low, capital, acronym))
 
 
@@ -256,11 +260,28 @@ def _candidate_tokens(text: str, lex: _Lexicon, titles: list[tuple[int, int]]) -
     abbreviations = lex.abbreviations
     found: list[_Token] = []
     covered = 0  # end of the last word taken the slow way
+    append = found.append
     for m in _NOT_PLAIN_WORD.finditer(text):
-        start = m.start()
         if m.lastindex is None:
-            found.append(_token(text, start, m.end(), m.group(), abbreviations))
-        elif start >= covered:
+            # ``_token`` inlined (most tokens come from here): the word opens with a not-plain character.
+            start, end = m.span()
+            word = m.group()
+            low = word.casefold()
+            shown = word
+            if text.startswith(".", end) and (
+                    low in abbreviations or (len(word) == 1 and word.isupper()) or "." in word):
+                end += 1
+                shown = text[start:end]
+            if word.islower():
+                append(_new_token((start, end, shown, low, False, False)))
+                continue
+            capital = word[0].isupper() or word[0].islower()
+            acronym = capital and word.isupper() and (
+                len(word) >= 2 if word.isalpha() else sum(c.isalpha() for c in word) >= 2)
+            append(_new_token((start, end, shown, low, capital, acronym)))
+            continue
+        start = m.start()
+        if start >= covered:
             # A not-plain character inside a word: the word holding it, if any, as _WORD splits.
             pos = start
             while pos > 0 and not text[pos - 1].isspace():
@@ -353,31 +374,39 @@ class _Scanner:
         self.inner_capitals: set[str] = set()
         self._lower_words: set[str] | None = None
         inner_capitals = self.inner_capitals
-        # Whether each capitalized token opens a sentence (names start only at those; False for the rest).
-        self.opens = opens = [False] * n
-        for i, tok in enumerate(tokens):
-            if tok.capital:
-                start = tok.start
-                # Most capitals follow a space after a letter or a comma: no sentence start, as
-                # ``_sentence_start`` would find after one step back.
-                if start > 1 and text[start - 1] == " " and text[start - 2] not in _SKIPPED_OR_END:
-                    inner_capitals.add(tok.text)
-                elif _sentence_start(text, start, lex):
-                    opens[i] = True
-                else:
-                    inner_capitals.add(tok.text)
-        # Per token, computed once: what ``is_name_word``, ``is_particle`` and ``org_like`` ask.
-        self.particle = [not tok.capital and tok.low in lex.particles for tok in tokens]
+        # Per token, computed once in one pass (tokens are many): whether a capitalized token opens a
+        # sentence (names start only at those; False for the rest), and what ``is_name_word``,
+        # ``is_particle`` and ``org_like`` ask. ``_stop_word_in_name`` reads ``opens`` up to the token.
+        opens: list[bool] = []
+        particle: list[bool] = []
+        org: list[bool] = []
+        name_word: list[bool] = []
+        self.opens, self.particle, self.org, self.name_word = opens, particle, org, name_word
+        particles = lex.particles
         org_words = lex.org_words
-        self.org = [tok.low.rstrip(".") in org_words for tok in tokens]
         stop = lex.stop
-        self.name_word = name_word = [False] * n
-        for i, tok in enumerate(tokens):
-            if tok.capital and not titled[i]:
-                # ``_plain(tok.text)``: the text is the word, maybe with a period, and folds as the word
-                # (``low``) does; a word holds no period at its end and no apostrophe.
-                plain = tok.low.rstrip(".")
-                name_word[i] = plain not in stop or self._stop_word_in_name(i, plain)
+        for i, (start, _, shown, low, capital, _) in enumerate(tokens):
+            # ``_plain(tok.text)``: the text is the word, maybe with a period, and folds as the word
+            # (``low``) does; a word holds no period at its end and no apostrophe.
+            plain = low.rstrip(".")
+            org.append(plain in org_words)
+            if not capital:
+                opens.append(False)
+                particle.append(low in particles)
+                name_word.append(False)
+                continue
+            particle.append(False)
+            # Most capitals follow a space after a letter or a comma: no sentence start, as
+            # ``_sentence_start`` would find after one step back.
+            if start > 1 and text[start - 1] == " " and text[start - 2] not in _SKIPPED_OR_END:
+                opens.append(False)
+                inner_capitals.add(shown)
+            elif _sentence_start(text, start, lex):
+                opens.append(True)
+            else:
+                opens.append(False)
+                inner_capitals.add(shown)
+            name_word.append(not titled[i] and (plain not in stop or self._stop_word_in_name(i, plain)))
 
     @property
     def lower_words(self) -> set[str]:
@@ -504,14 +533,20 @@ class _Scanner:
 
     def make(self, first: int, last: int, quoted: bool = False) -> Name:
         tokens = self.tokens
-        span = tokens[first:last + 1]
-        start = span[0].start
-        end = span[-1].end
-        possessive = (last + 1 < len(tokens) and tokens[last + 1].text == "s"
-                      and bool(_APOSTROPHE.fullmatch(self.gap(last))))
+        start = tokens[first].start
+        end = tokens[last].end
+        after = last + 1
+        possessive = (after < len(tokens) and tokens[after].text == "s"
+                      and _APOSTROPHE.fullmatch(self.text, end, tokens[after].start) is not None)
         text = self.text[start:end]
-        return Name(start, end, text, tuple(tok.low for tok in span), possessive, True in self.org[first:last + 1],
-                    all(tok.acronym for tok in span), quoted, entity_key(text))
+        if first == last:  # most names: one word
+            head = tokens[first]
+            return _new_name((start, end, text, (head.low,), possessive, self.org[first], head.acronym, quoted,
+                              entity_key(text)))
+        span = tokens[first:after]
+        return _new_name((start, end, text, tuple([tok.low for tok in span]), possessive,
+                          True in self.org[first:after], all([tok.acronym for tok in span]), quoted,
+                          entity_key(text)))
 
     def accept(self, first: int, last: int) -> tuple[int, int] | None:
         """The part of a candidate that is a name, or None (sentence starters, lone adjectives)."""
@@ -519,9 +554,14 @@ class _Scanner:
         if first == last:  # most candidates: one word
             if len(toks[first].text.rstrip(".")) < 2 or toks[first].low in self.lex.demonyms:
                 return None
-        elif (all(len(toks[k].text.rstrip(".")) < 2 for k in range(first, last + 1))
-              or all(toks[k].low in self.lex.demonyms for k in range(first, last + 1))):
-            return None
+        else:
+            # The first word mostly settles both questions: then no generator is built.
+            demonyms = self.lex.demonyms
+            if ((len(toks[first].text.rstrip(".")) < 2
+                 and all(len(toks[k].text.rstrip(".")) < 2 for k in range(first + 1, last + 1)))
+                    or (toks[first].low in demonyms
+                        and all(toks[k].low in demonyms for k in range(first + 1, last + 1)))):
+                return None
         # ``first`` is a name word, so capitalized: its sentence start is known.
         if not self.opens[first]:
             return first, last
@@ -737,7 +777,7 @@ def _spelled_out(text: str, names: list[Name], lex: _Lexicon) -> list[Name]:
             end = match.end(1)
             longer = text[name.start:end]
             extra = tuple(w.casefold() for w in _WORD.findall(text, name.end, end))
-            name = replace(name, end=end, text=longer, tokens=name.tokens + extra, key=entity_key(longer),
+            name = name._replace(end=end, text=longer, tokens=name.tokens + extra, key=entity_key(longer),
                            org=name.org or any(w in lex.org_words for w in extra), possessive=False)
         grown.append(name)
     return grown
