@@ -68,10 +68,53 @@ class _Lexicon:
     saying_after: re.Pattern[str]
     saying_before: re.Pattern[str]
     particle_words: re.Pattern[str]
+    # How far back ``_sentence_start`` reads the word before a period: one letter past the longest
+    # abbreviation or honorific, as a longer word can be neither (its folded form is no shorter).
+    period_word_reach: int
 
 
 def _plain(word: str) -> str:
     return word.casefold().rstrip(".").replace("\u2019", "'")
+
+
+def _verb_pattern(verb: str) -> str:
+    return re.escape(verb).replace(r"\ ", r"\s+")
+
+
+def _same_letter(a: str, b: str) -> bool:
+    """Whether the letters ``a`` and ``b`` match each other under IGNORECASE (as ``re`` sees case)."""
+    return re.fullmatch(re.escape(a), b, re.IGNORECASE) is not None
+
+
+def _verb_alternation(verbs: list[str]) -> str:
+    """The verbs as one alternation (to run under IGNORECASE) that matches what their plain
+    alternation matches, at the same places, with the same first choice.
+
+    ``re`` tries every alternative of a plain alternation, and most fail on their first letter.
+    Here the verbs are grouped by first letter, keeping their order within a group (verbs of two
+    groups never both match at one place); a group opens with a case-sensitive character class,
+    which ``re`` checks before entering the group: its letter's ASCII case variants and any
+    non-ASCII character, then a lookbehind checks the letter under IGNORECASE. When a verb opens
+    with no letter, or letters do not group cleanly, the plain alternation.
+    """
+    plain = "|".join(_verb_pattern(v) for v in verbs) or r"(?!x)x"
+    if not verbs or not all(v[:1].isalpha() for v in verbs):
+        return plain
+    groups: dict[str, list[str]] = {}
+    for verb in verbs:
+        groups.setdefault(verb[0].lower(), []).append(verb)
+    firsts = {key: {v[0] for v in members} for key, members in groups.items()}
+    for key in groups:
+        if not all(_same_letter(key, first) for first in firsts[key]):
+            return plain
+        if any(_same_letter(a, b) for other in groups if other != key for a in firsts[key] for b in firsts[other]):
+            return plain
+    parts: list[str] = []
+    for key, members in groups.items():
+        variants = "".join(re.escape(c) for c in map(chr, range(128)) if _same_letter(key, c))
+        rests = "|".join(_verb_pattern(v[1:]) for v in members)
+        parts.append(rf"(?-i:[{variants}\x80-\U0010ffff])(?<={re.escape(key)})(?:{rests})")
+    return "|".join(parts)
 
 
 def lexicon(language: str) -> _Lexicon:
@@ -89,8 +132,7 @@ def _lexicon(language: str) -> _Lexicon:
     phrases = [p for other in lang.available("entity") for p in lang.load("entity", other).particles]
     particles = {_plain(p) for phrase in phrases for p in re.split(r"\s+|(?<=['’])", phrase) if p}
     particles |= {p.rstrip("'") for p in particles if p.endswith("'")}
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+")
-                     for v in sorted(data.saying_verbs, key=len, reverse=True))
+    verbs = _verb_alternation(sorted(data.saying_verbs, key=len, reverse=True))
     # A verb of saying right after a name, maybe after an adverb: "Jane Doe (also) said".
     saying_after = re.compile(rf"\s+(?:[^\W\d_]{{2,12}}\s+)?(?:{verbs})\b", re.IGNORECASE)
     saying_before = re.compile(rf"\b(?:{verbs})\s+$", re.IGNORECASE)
@@ -110,6 +152,8 @@ def _lexicon(language: str) -> _Lexicon:
         saying_after=saying_after,
         saying_before=saying_before,
         particle_words=_particle_pattern(particles),
+        period_word_reach=min(_PERIOD_WORD_REACH, 1 + max(
+            (len(w) for w in data.abbreviations + data.honorifics for w in [_plain(w)]), default=1)),
     )
 
 
@@ -135,6 +179,7 @@ _LINE = re.compile(r"[^\n]+")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _HONORIFIC_BEFORE = re.compile(r"([^\W\d_]+\.?)\s+$")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_PERIOD_WORD_REACH = 12  # the most letters before a period that ``_sentence_start`` reads
 _MAX_NAME_TOKENS = 12
 _START = itemgetter(0)
 
@@ -339,7 +384,7 @@ def _sentence_start(text: str, pos: int, lex: _Lexicon) -> bool:
         return True
     if text[i] == ".":
         # "Mr. Smith", "J. Doe", "Acme Co. said": the period of an abbreviation ends no sentence.
-        word = _WORD_BEFORE.search(text, max(0, i - 12), i)
+        word = _WORD_BEFORE.search(text, max(0, i - lex.period_word_reach), i)
         if word is not None and (len(word.group()) == 1 or _plain(word.group()) in lex.abbreviations
                                  or _plain(word.group()) in lex.honorifics):
             return False
@@ -373,6 +418,7 @@ class _Scanner:
         # Words capitalized inside a sentence and words written in lower case: evidence on sentence starters.
         self.inner_capitals: set[str] = set()
         self._lower_words: set[str] | None = None
+        self._folds_as_lowers: bool | None = None
         inner_capitals = self.inner_capitals
         # Per token, computed once in one pass (tokens are many): whether a capitalized token opens a
         # sentence (names start only at those; False for the rest), and what ``is_name_word``,
@@ -418,7 +464,9 @@ class _Scanner:
     def written_lower(self, low: str) -> bool:
         """Whether ``low`` (a folded word) is in ``lower_words``, mostly without reading every word."""
         text = self.text
-        if self._lower_words is not None or text.casefold() != text.lower():
+        if self._folds_as_lowers is None:
+            self._folds_as_lowers = text.casefold() == text.lower()  # two passes over the text: once
+        if self._lower_words is not None or not self._folds_as_lowers:
             return low in self.lower_words
         # Here every character folds as it lowers (no "ß", "ſ"...), and a character of a lower-case
         # word lowers to itself: such a word is its own folded form, so it is ``low`` written as is.
@@ -609,9 +657,10 @@ def _title_case_lines(text: str, scanner: _Scanner) -> list[tuple[int, int]]:
     """Lines written in Title Case (headlines): there capitals do not mark names."""
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
-        if line.group().rstrip()[-1:] in (".", "!", "?", ";", ":", ","):
+        body = line.group()
+        if body.rstrip()[-1:] in (".", "!", "?", ";", ":", ","):
             continue  # a sentence, not a headline
-        words = _LONG_WORD.findall(line.group())
+        words = _LONG_WORD.findall(body)
         if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
             spans.append(line.span())
     if spans and sum(e - s for s, e in spans) >= 0.9 * len(text.strip()):
@@ -745,6 +794,9 @@ def _acronym_keys(text: str, names: list[Name], lex: _Lexicon) -> dict[str, str]
     """"Alpha Beta Corp (ABC)": the acronym links to the spelled-out name's key."""
     expansions: dict[str, str] = {}
     for name in names:
+        # Most names are followed by no "(" within the one optional space the pattern allows.
+        if text.find("(", name.end, name.end + 2) < 0:
+            continue
         match = _PAREN_ACRONYM.match(text, name.end)
         if match is None or name.acronym:
             continue
