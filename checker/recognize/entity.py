@@ -23,6 +23,7 @@ import datetime as dt
 import importlib
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import pairwise
@@ -77,6 +78,15 @@ def _plain(word: str) -> str:
     return word.casefold().rstrip(".").replace("\u2019", "'")
 
 
+def ascii_or_beyond(ascii_chars: Iterable[str]) -> str:
+    """A character class of ``ascii_chars`` and of every non-ASCII character, written as the ASCII
+    characters it leaves out: ``re`` compiles a class that lists a range up to U+10FFFF by walking
+    that range's first 65,536 code points (milliseconds per class), a negated ASCII class at once."""
+    keep = set(ascii_chars)
+    left_out = "".join(re.escape(c) for c in map(chr, range(128)) if c not in keep)
+    return f"[^{left_out}]" if left_out else r"[\s\S]"
+
+
 def _verb_pattern(verb: str) -> str:
     return re.escape(verb).replace(r"\ ", r"\s+")
 
@@ -111,9 +121,9 @@ def _verb_alternation(verbs: list[str]) -> str:
             return plain
     parts: list[str] = []
     for key, members in groups.items():
-        variants = "".join(re.escape(c) for c in map(chr, range(128)) if _same_letter(key, c))
+        variants = ascii_or_beyond(c for c in map(chr, range(128)) if _same_letter(key, c))
         rests = "|".join(_verb_pattern(v[1:]) for v in members)
-        parts.append(rf"(?-i:[{variants}\x80-\U0010ffff])(?<={re.escape(key)})(?:{rests})")
+        parts.append(rf"(?-i:{variants})(?<={re.escape(key)})(?:{rests})")
     return "|".join(parts)
 
 
@@ -167,7 +177,9 @@ _COMMA_SPACE = re.compile(r",\s?")
 _SENTENCE_END = frozenset(".!?:;\n\r>|…")
 _SKIPPED_BEFORE = frozenset(" \t\u00a0\u202f\"“”«»‘’'(*•·–—-[")
 _SKIPPED_OR_END = _SKIPPED_BEFORE | _SENTENCE_END
-_QUOTED = re.compile(r"“([^“”\n]{1,80})”|«\s*([^«»\n]{1,80}?)\s*»|\"([^\"\n]{1,80})\"")
+# Possessive ("{1,80}+"): the closing quote is no character of the run, so giving characters back
+# could never find it; a quote longer than 80 characters fails at once instead of 80 times.
+_QUOTED = re.compile(r"“([^“”\n]{1,80}+)”|«\s*([^«»\n]{1,80}?)\s*»|\"([^\"\n]{1,80}+)\"")
 _QUOTED_BAD = re.compile(r"[!?;:]|,\s|\.\s|[.,]$")
 _PAREN_ACRONYM = re.compile(r"\s?\(([A-Z][A-Z0-9&]{1,9})\)")
 _PAREN_QUALIFIER = re.compile(r"\s?\(")
@@ -175,7 +187,6 @@ _LOWER_THEN_ACRONYM = re.compile(r"((?:[ \u00a0][^\W\d_][\w'’\-]{0,30}){1,5}?)
 # Farthest the "(" of _LOWER_THEN_ACRONYM can be from where it starts: five words of 1 + 1 + 30 characters
 # and a space.
 _LOWER_THEN_ACRONYM_REACH = 5 * 32 + 2
-_LINE = re.compile(r"[^\n]+")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _HONORIFIC_BEFORE = re.compile(r"([^\W\d_]+\.?)\s+$")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
@@ -255,11 +266,13 @@ _ASCII_NOT_PLAIN = "".join(c for c in map(chr, range(128)) if re.fullmatch(_NOT_
 # ``re`` finds where a pattern can match in one C loop only when the pattern opens with a character
 # class (and not under IGNORECASE); else it tries the whole pattern at every position of the text.
 # So the pattern opens with a superset of the not-plain characters (those of ASCII and anything
-# beyond), which a lookbehind then checks exactly. Most matches are the first character of a word
-# and its word; the group "inside" marks a character inside a word ("iPhone", "x-Acme") or a
-# digit of another script, which ``_candidate_tokens`` resolves from the whole word.
+# beyond, as a negated ASCII class: one bitmap test per character, where a listed range beyond
+# U+00FF makes ``re`` test a two-level map), which a lookbehind then checks exactly. Most matches
+# are the first character of a word and its word; the group "inside" marks a character inside a
+# word ("iPhone", "x-Acme") or a digit of another script, which ``_candidate_tokens`` resolves
+# from the whole word.
 _NOT_PLAIN_WORD = re.compile(
-    rf"[{re.escape(_ASCII_NOT_PLAIN)}\x80-\U0010ffff](?<={_NOT_PLAIN})"
+    rf"{ascii_or_beyond(_ASCII_NOT_PLAIN)}(?<={_NOT_PLAIN})"
     rf"(?:(?:(?<=[\w/@#\\\-\u2010\u2011.&].)|(?<=\d))(?P<inside>)|{_WORD_RUN})")
 
 
@@ -656,13 +669,15 @@ class _Scanner:
 def _title_case_lines(text: str, scanner: _Scanner) -> list[tuple[int, int]]:
     """Lines written in Title Case (headlines): there capitals do not mark names."""
     spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        body = line.group()
-        if body.rstrip()[-1:] in (".", "!", "?", ";", ":", ","):
-            continue  # a sentence, not a headline
-        words = _LONG_WORD.findall(body)
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
-            spans.append(line.span())
+    start = 0
+    for line in text.split("\n"):  # the lines and where they start, without a match object per line
+        end = start + len(line)
+        # A line ending in punctuation is a sentence, not a headline.
+        if line and line.rstrip()[-1:] not in (".", "!", "?", ";", ":", ","):
+            words = _LONG_WORD.findall(line)
+            if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+                spans.append((start, end))
+        start = end + 1
     if spans and sum(e - s for s, e in spans) >= 0.9 * len(text.strip()):
         # A text that is all headline has nothing else to learn names from.
         return []
@@ -738,7 +753,7 @@ def _quoted(text: str, scanner: _Scanner, names: list[Name]) -> list[Name]:
     """Names in quotes: “Nova”, « Nova Motors », "Nova"."""
     found: list[Name] = []
     for match in _QUOTED.finditer(text):
-        group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+        group = match.lastindex or 0  # the one group of the three that took part
         content = match.group(group).strip()
         if not content or _QUOTED_BAD.search(content) or len(content.split()) > 5:
             continue

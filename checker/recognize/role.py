@@ -130,7 +130,8 @@ def _alternation(spellings: list[tuple[str, bool]]) -> tuple[str, str]:
     on their first letter. Here the spellings are grouped by first letter, keeping their order
     within a group (spellings of two groups can never both match at one place); a group opens
     with a case-sensitive character class, which ``re`` checks before entering the group: a
-    superset of what its letter matches (its ASCII case variants and any non-ASCII character),
+    superset of what its letter matches (its ASCII case variants and any non-ASCII character,
+    written as a negated ASCII class: ``entity.ascii_or_beyond``),
     then a lookbehind that checks the letter under its own case rule.
     When a spelling opens with no letter, or letters do not group cleanly, the plain alternation.
     Also returns a character class every match opens with (the union of the groups' classes), or
@@ -158,10 +159,9 @@ def _alternation(spellings: list[tuple[str, bool]]) -> tuple[str, str]:
         variants = set(re.findall(f"[{folded}]", _ASCII, re.IGNORECASE)) if folded else set()
         variants |= {s[0] for s, acronym in members if acronym and s[0].isascii()}
         every |= variants
-        opening = "".join(re.escape(c) for c in sorted(variants)) + r"\x80-\U0010ffff"
         rests = _trie([_rest_units(s, acronym) for s, acronym in members])
-        parts.append(rf"(?-i:[{opening}])(?<={re.escape(key)})(?:{rests})")
-    return "|".join(parts), "[" + "".join(re.escape(c) for c in sorted(every)) + r"\x80-\U0010ffff]"
+        parts.append(rf"(?-i:{entity.ascii_or_beyond(variants)})(?<={re.escape(key)})(?:{rests})")
+    return "|".join(parts), entity.ascii_or_beyond(every)
 
 
 # One piece of a spelling's pattern: (kind, character, guard). Kinds: "folded" (a character under
@@ -210,8 +210,8 @@ def _branch_pattern(unit: _Unit) -> str:
     kind, char, _ = unit
     if kind != "folded":
         return _unit_pattern(unit)
-    variants = "".join(re.escape(c) for c in _ASCII if _same_letter(char, c))
-    return rf"(?-i:[{variants}\x80-\U0010ffff])(?<={re.escape(char)})"
+    variants = entity.ascii_or_beyond(c for c in _ASCII if _same_letter(char, c))
+    return rf"(?-i:{variants})(?<={re.escape(char)})"
 
 
 def _char_matches(unit: _Unit, char: str) -> bool:
@@ -297,15 +297,16 @@ def _titles_pattern(spellings: list[tuple[str, bool]]) -> re.Pattern[str]:
     It opens with the character before the title, which no word character or hyphen may be (the
     space stands for the start of the text). ``re`` finds where such a pattern can match in one C
     loop over the characters outside its first class, instead of trying it at every position. That
-    loop is fastest over a class of listed characters: the ASCII ones that may come before a title,
-    and any non-ASCII one, which the lookbehind then checks. A lookahead on the first letters of
+    loop is fastest over a class that is one bitmap of ASCII characters: the ASCII ones that may come
+    before a title and any non-ASCII one (which the lookbehind then checks), written as the negated
+    class of the other ASCII characters (``entity.ascii_or_beyond``). A lookahead on the first letters of
     the spellings then rules out most places before the alternatives are tried.
     """
     boundary = rf"[\w{_HYPHEN_CLASS}]"
-    before = "".join(re.escape(c) for c in _ASCII if not re.fullmatch(boundary, c))
+    before = entity.ascii_or_beyond(c for c in _ASCII if not re.fullmatch(boundary, c))
     alternation, opening = _alternation(spellings)
     gate = f"(?={opening})" if opening else ""
-    return re.compile(rf"[{before}\x80-\U0010ffff](?<!{boundary}){gate}"
+    return re.compile(rf"{before}(?<!{boundary}){gate}"
                       rf"(?P<title>(?i:(?:{alternation})(?!{boundary})))")
 
 
