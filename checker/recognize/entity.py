@@ -23,7 +23,8 @@ import datetime as dt
 import importlib
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import pairwise
 from operator import itemgetter
@@ -68,10 +69,62 @@ class _Lexicon:
     saying_after: re.Pattern[str]
     saying_before: re.Pattern[str]
     particle_words: re.Pattern[str]
+    # How far back ``_sentence_start`` reads the word before a period: one letter past the longest
+    # abbreviation or honorific, as a longer word can be neither (its folded form is no shorter).
+    period_word_reach: int
 
 
 def _plain(word: str) -> str:
     return word.casefold().rstrip(".").replace("\u2019", "'")
+
+
+def ascii_or_beyond(ascii_chars: Iterable[str]) -> str:
+    """A character class of ``ascii_chars`` and of every non-ASCII character, written as the ASCII
+    characters it leaves out: ``re`` compiles a class that lists a range up to U+10FFFF by walking
+    that range's first 65,536 code points (milliseconds per class), a negated ASCII class at once."""
+    keep = set(ascii_chars)
+    left_out = "".join(re.escape(c) for c in map(chr, range(128)) if c not in keep)
+    return f"[^{left_out}]" if left_out else r"[\s\S]"
+
+
+def _verb_pattern(verb: str) -> str:
+    return re.escape(verb).replace(r"\ ", r"\s+")
+
+
+def _same_letter(a: str, b: str) -> bool:
+    """Whether the letters ``a`` and ``b`` match each other under IGNORECASE (as ``re`` sees case)."""
+    return re.fullmatch(re.escape(a), b, re.IGNORECASE) is not None
+
+
+def _verb_alternation(verbs: list[str]) -> str:
+    """The verbs as one alternation (to run under IGNORECASE) that matches what their plain
+    alternation matches, at the same places, with the same first choice.
+
+    ``re`` tries every alternative of a plain alternation, and most fail on their first letter.
+    Here the verbs are grouped by first letter, keeping their order within a group (verbs of two
+    groups never both match at one place); a group opens with a case-sensitive character class,
+    which ``re`` checks before entering the group: its letter's ASCII case variants and any
+    non-ASCII character, then a lookbehind checks the letter under IGNORECASE. When a verb opens
+    with no letter, or letters do not group cleanly, the plain alternation.
+    """
+    plain = "|".join(_verb_pattern(v) for v in verbs) or r"(?!x)x"
+    if not verbs or not all(v[:1].isalpha() for v in verbs):
+        return plain
+    groups: dict[str, list[str]] = {}
+    for verb in verbs:
+        groups.setdefault(verb[0].lower(), []).append(verb)
+    firsts = {key: {v[0] for v in members} for key, members in groups.items()}
+    for key in groups:
+        if not all(_same_letter(key, first) for first in firsts[key]):
+            return plain
+        if any(_same_letter(a, b) for other in groups if other != key for a in firsts[key] for b in firsts[other]):
+            return plain
+    parts: list[str] = []
+    for key, members in groups.items():
+        variants = ascii_or_beyond(c for c in map(chr, range(128)) if _same_letter(key, c))
+        rests = "|".join(_verb_pattern(v[1:]) for v in members)
+        parts.append(rf"(?-i:{variants})(?<={re.escape(key)})(?:{rests})")
+    return "|".join(parts)
 
 
 def lexicon(language: str) -> _Lexicon:
@@ -89,8 +142,7 @@ def _lexicon(language: str) -> _Lexicon:
     phrases = [p for other in lang.available("entity") for p in lang.load("entity", other).particles]
     particles = {_plain(p) for phrase in phrases for p in re.split(r"\s+|(?<=['’])", phrase) if p}
     particles |= {p.rstrip("'") for p in particles if p.endswith("'")}
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+")
-                     for v in sorted(data.saying_verbs, key=len, reverse=True))
+    verbs = _verb_alternation(sorted(data.saying_verbs, key=len, reverse=True))
     # A verb of saying right after a name, maybe after an adverb: "Jane Doe (also) said".
     saying_after = re.compile(rf"\s+(?:[^\W\d_]{{2,12}}\s+)?(?:{verbs})\b", re.IGNORECASE)
     saying_before = re.compile(rf"\b(?:{verbs})\s+$", re.IGNORECASE)
@@ -110,6 +162,8 @@ def _lexicon(language: str) -> _Lexicon:
         saying_after=saying_after,
         saying_before=saying_before,
         particle_words=_particle_pattern(particles),
+        period_word_reach=min(_PERIOD_WORD_REACH, 1 + max(
+            (len(w) for w in data.abbreviations + data.honorifics for w in [_plain(w)]), default=1)),
     )
 
 
@@ -123,7 +177,9 @@ _COMMA_SPACE = re.compile(r",\s?")
 _SENTENCE_END = frozenset(".!?:;\n\r>|…")
 _SKIPPED_BEFORE = frozenset(" \t\u00a0\u202f\"“”«»‘’'(*•·–—-[")
 _SKIPPED_OR_END = _SKIPPED_BEFORE | _SENTENCE_END
-_QUOTED = re.compile(r"“([^“”\n]{1,80})”|«\s*([^«»\n]{1,80}?)\s*»|\"([^\"\n]{1,80})\"")
+# Possessive ("{1,80}+"): the closing quote is no character of the run, so giving characters back
+# could never find it; a quote longer than 80 characters fails at once instead of 80 times.
+_QUOTED = re.compile(r"“([^“”\n]{1,80}+)”|«\s*([^«»\n]{1,80}?)\s*»|\"([^\"\n]{1,80}+)\"")
 _QUOTED_BAD = re.compile(r"[!?;:]|,\s|\.\s|[.,]$")
 _PAREN_ACRONYM = re.compile(r"\s?\(([A-Z][A-Z0-9&]{1,9})\)")
 _PAREN_QUALIFIER = re.compile(r"\s?\(")
@@ -131,10 +187,10 @@ _LOWER_THEN_ACRONYM = re.compile(r"((?:[ \u00a0][^\W\d_][\w'’\-]{0,30}){1,5}?)
 # Farthest the "(" of _LOWER_THEN_ACRONYM can be from where it starts: five words of 1 + 1 + 30 characters
 # and a space.
 _LOWER_THEN_ACRONYM_REACH = 5 * 32 + 2
-_LINE = re.compile(r"[^\n]+")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _HONORIFIC_BEFORE = re.compile(r"([^\W\d_]+\.?)\s+$")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_PERIOD_WORD_REACH = 12  # the most letters before a period that ``_sentence_start`` reads
 _MAX_NAME_TOKENS = 12
 _START = itemgetter(0)
 
@@ -152,8 +208,7 @@ class _Token(NamedTuple):
 _new_token = partial(tuple.__new__, _Token)
 
 
-@dataclass(frozen=True, slots=True)  # slots: a third less time to build, and names are many
-class Name:
+class Name(NamedTuple):  # a tuple: far cheaper to build than a frozen dataclass, and names are many
     """A candidate name found by ``scan`` (shared with the role recognizer)."""
 
     start: int
@@ -165,6 +220,10 @@ class Name:
     acronym: bool = False
     quoted: bool = False
     key: str = ""
+
+
+# Builds a name from a tuple of all its fields, as ``_new_token`` builds a token.
+_new_name = partial(tuple.__new__, Name)
 
 
 def _token(text: str, start: int, end: int, word: str, abbreviations: frozenset[str]) -> _Token:
@@ -180,7 +239,8 @@ def _token(text: str, start: int, end: int, word: str, abbreviations: frozenset[
         return _new_token((start, end, shown, low, False, False))
     # "iPhone", "eBay": a capital after the first letter also marks a name.
     capital = word[0].isupper() or word[0].islower()
-    acronym = capital and word.isupper() and sum(c.isalpha() for c in word) >= 2
+    acronym = capital and word.isupper() and (
+        len(word) >= 2 if word.isalpha() else sum(c.isalpha() for c in word) >= 2)
     return _new_token((start, end, shown, low, capital, acronym))
 
 
@@ -206,11 +266,13 @@ _ASCII_NOT_PLAIN = "".join(c for c in map(chr, range(128)) if re.fullmatch(_NOT_
 # ``re`` finds where a pattern can match in one C loop only when the pattern opens with a character
 # class (and not under IGNORECASE); else it tries the whole pattern at every position of the text.
 # So the pattern opens with a superset of the not-plain characters (those of ASCII and anything
-# beyond), which a lookbehind then checks exactly. Most matches are the first character of a word
-# and its word; the group "inside" marks a character inside a word ("iPhone", "x-Acme") or a
-# digit of another script, which ``_candidate_tokens`` resolves from the whole word.
+# beyond, as a negated ASCII class: one bitmap test per character, where a listed range beyond
+# U+00FF makes ``re`` test a two-level map), which a lookbehind then checks exactly. Most matches
+# are the first character of a word and its word; the group "inside" marks a character inside a
+# word ("iPhone", "x-Acme") or a digit of another script, which ``_candidate_tokens`` resolves
+# from the whole word.
 _NOT_PLAIN_WORD = re.compile(
-    rf"[{re.escape(_ASCII_NOT_PLAIN)}\x80-\U0010ffff](?<={_NOT_PLAIN})"
+    rf"{ascii_or_beyond(_ASCII_NOT_PLAIN)}(?<={_NOT_PLAIN})"
     rf"(?:(?:(?<=[\w/@#\\\-\u2010\u2011.&].)|(?<=\d))(?P<inside>)|{_WORD_RUN})")
 
 
@@ -256,11 +318,28 @@ def _candidate_tokens(text: str, lex: _Lexicon, titles: list[tuple[int, int]]) -
     abbreviations = lex.abbreviations
     found: list[_Token] = []
     covered = 0  # end of the last word taken the slow way
+    append = found.append
     for m in _NOT_PLAIN_WORD.finditer(text):
-        start = m.start()
         if m.lastindex is None:
-            found.append(_token(text, start, m.end(), m.group(), abbreviations))
-        elif start >= covered:
+            # ``_token`` inlined (most tokens come from here): the word opens with a not-plain character.
+            start, end = m.span()
+            word = m.group()
+            low = word.casefold()
+            shown = word
+            if text.startswith(".", end) and (
+                    low in abbreviations or (len(word) == 1 and word.isupper()) or "." in word):
+                end += 1
+                shown = text[start:end]
+            if word.islower():
+                append(_new_token((start, end, shown, low, False, False)))
+                continue
+            capital = word[0].isupper() or word[0].islower()
+            acronym = capital and word.isupper() and (
+                len(word) >= 2 if word.isalpha() else sum(c.isalpha() for c in word) >= 2)
+            append(_new_token((start, end, shown, low, capital, acronym)))
+            continue
+        start = m.start()
+        if start >= covered:
             # A not-plain character inside a word: the word holding it, if any, as _WORD splits.
             pos = start
             while pos > 0 and not text[pos - 1].isspace():
@@ -318,7 +397,7 @@ def _sentence_start(text: str, pos: int, lex: _Lexicon) -> bool:
         return True
     if text[i] == ".":
         # "Mr. Smith", "J. Doe", "Acme Co. said": the period of an abbreviation ends no sentence.
-        word = _WORD_BEFORE.search(text, max(0, i - 12), i)
+        word = _WORD_BEFORE.search(text, max(0, i - lex.period_word_reach), i)
         if word is not None and (len(word.group()) == 1 or _plain(word.group()) in lex.abbreviations
                                  or _plain(word.group()) in lex.honorifics):
             return False
@@ -352,32 +431,41 @@ class _Scanner:
         # Words capitalized inside a sentence and words written in lower case: evidence on sentence starters.
         self.inner_capitals: set[str] = set()
         self._lower_words: set[str] | None = None
+        self._folds_as_lowers: bool | None = None
         inner_capitals = self.inner_capitals
-        # Whether each capitalized token opens a sentence (names start only at those; False for the rest).
-        self.opens = opens = [False] * n
-        for i, tok in enumerate(tokens):
-            if tok.capital:
-                start = tok.start
-                # Most capitals follow a space after a letter or a comma: no sentence start, as
-                # ``_sentence_start`` would find after one step back.
-                if start > 1 and text[start - 1] == " " and text[start - 2] not in _SKIPPED_OR_END:
-                    inner_capitals.add(tok.text)
-                elif _sentence_start(text, start, lex):
-                    opens[i] = True
-                else:
-                    inner_capitals.add(tok.text)
-        # Per token, computed once: what ``is_name_word``, ``is_particle`` and ``org_like`` ask.
-        self.particle = [not tok.capital and tok.low in lex.particles for tok in tokens]
+        # Per token, computed once in one pass (tokens are many): whether a capitalized token opens a
+        # sentence (names start only at those; False for the rest), and what ``is_name_word``,
+        # ``is_particle`` and ``org_like`` ask. ``_stop_word_in_name`` reads ``opens`` up to the token.
+        opens: list[bool] = []
+        particle: list[bool] = []
+        org: list[bool] = []
+        name_word: list[bool] = []
+        self.opens, self.particle, self.org, self.name_word = opens, particle, org, name_word
+        particles = lex.particles
         org_words = lex.org_words
-        self.org = [tok.low.rstrip(".") in org_words for tok in tokens]
         stop = lex.stop
-        self.name_word = name_word = [False] * n
-        for i, tok in enumerate(tokens):
-            if tok.capital and not titled[i]:
-                # ``_plain(tok.text)``: the text is the word, maybe with a period, and folds as the word
-                # (``low``) does; a word holds no period at its end and no apostrophe.
-                plain = tok.low.rstrip(".")
-                name_word[i] = plain not in stop or self._stop_word_in_name(i, plain)
+        for i, (start, _, shown, low, capital, _) in enumerate(tokens):
+            # ``_plain(tok.text)``: the text is the word, maybe with a period, and folds as the word
+            # (``low``) does; a word holds no period at its end and no apostrophe.
+            plain = low.rstrip(".")
+            org.append(plain in org_words)
+            if not capital:
+                opens.append(False)
+                particle.append(low in particles)
+                name_word.append(False)
+                continue
+            particle.append(False)
+            # Most capitals follow a space after a letter or a comma: no sentence start, as
+            # ``_sentence_start`` would find after one step back.
+            if start > 1 and text[start - 1] == " " and text[start - 2] not in _SKIPPED_OR_END:
+                opens.append(False)
+                inner_capitals.add(shown)
+            elif _sentence_start(text, start, lex):
+                opens.append(True)
+            else:
+                opens.append(False)
+                inner_capitals.add(shown)
+            name_word.append(not titled[i] and (plain not in stop or self._stop_word_in_name(i, plain)))
 
     @property
     def lower_words(self) -> set[str]:
@@ -389,7 +477,9 @@ class _Scanner:
     def written_lower(self, low: str) -> bool:
         """Whether ``low`` (a folded word) is in ``lower_words``, mostly without reading every word."""
         text = self.text
-        if self._lower_words is not None or text.casefold() != text.lower():
+        if self._folds_as_lowers is None:
+            self._folds_as_lowers = text.casefold() == text.lower()  # two passes over the text: once
+        if self._lower_words is not None or not self._folds_as_lowers:
             return low in self.lower_words
         # Here every character folds as it lowers (no "ß", "ſ"...), and a character of a lower-case
         # word lowers to itself: such a word is its own folded form, so it is ``low`` written as is.
@@ -504,14 +594,20 @@ class _Scanner:
 
     def make(self, first: int, last: int, quoted: bool = False) -> Name:
         tokens = self.tokens
-        span = tokens[first:last + 1]
-        start = span[0].start
-        end = span[-1].end
-        possessive = (last + 1 < len(tokens) and tokens[last + 1].text == "s"
-                      and bool(_APOSTROPHE.fullmatch(self.gap(last))))
+        start = tokens[first].start
+        end = tokens[last].end
+        after = last + 1
+        possessive = (after < len(tokens) and tokens[after].text == "s"
+                      and _APOSTROPHE.fullmatch(self.text, end, tokens[after].start) is not None)
         text = self.text[start:end]
-        return Name(start, end, text, tuple(tok.low for tok in span), possessive, True in self.org[first:last + 1],
-                    all(tok.acronym for tok in span), quoted, entity_key(text))
+        if first == last:  # most names: one word
+            head = tokens[first]
+            return _new_name((start, end, text, (head.low,), possessive, self.org[first], head.acronym, quoted,
+                              entity_key(text)))
+        span = tokens[first:after]
+        return _new_name((start, end, text, tuple([tok.low for tok in span]), possessive,
+                          True in self.org[first:after], all([tok.acronym for tok in span]), quoted,
+                          entity_key(text)))
 
     def accept(self, first: int, last: int) -> tuple[int, int] | None:
         """The part of a candidate that is a name, or None (sentence starters, lone adjectives)."""
@@ -519,9 +615,14 @@ class _Scanner:
         if first == last:  # most candidates: one word
             if len(toks[first].text.rstrip(".")) < 2 or toks[first].low in self.lex.demonyms:
                 return None
-        elif (all(len(toks[k].text.rstrip(".")) < 2 for k in range(first, last + 1))
-              or all(toks[k].low in self.lex.demonyms for k in range(first, last + 1))):
-            return None
+        else:
+            # The first word mostly settles both questions: then no generator is built.
+            demonyms = self.lex.demonyms
+            if ((len(toks[first].text.rstrip(".")) < 2
+                 and all(len(toks[k].text.rstrip(".")) < 2 for k in range(first + 1, last + 1)))
+                    or (toks[first].low in demonyms
+                        and all(toks[k].low in demonyms for k in range(first + 1, last + 1)))):
+                return None
         # ``first`` is a name word, so capitalized: its sentence start is known.
         if not self.opens[first]:
             return first, last
@@ -568,12 +669,15 @@ class _Scanner:
 def _title_case_lines(text: str, scanner: _Scanner) -> list[tuple[int, int]]:
     """Lines written in Title Case (headlines): there capitals do not mark names."""
     spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        if line.group().rstrip()[-1:] in (".", "!", "?", ";", ":", ","):
-            continue  # a sentence, not a headline
-        words = _LONG_WORD.findall(line.group())
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
-            spans.append(line.span())
+    start = 0
+    for line in text.split("\n"):  # the lines and where they start, without a match object per line
+        end = start + len(line)
+        # A line ending in punctuation is a sentence, not a headline.
+        if line and line.rstrip()[-1:] not in (".", "!", "?", ";", ":", ","):
+            words = _LONG_WORD.findall(line)
+            if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+                spans.append((start, end))
+        start = end + 1
     if spans and sum(e - s for s, e in spans) >= 0.9 * len(text.strip()):
         # A text that is all headline has nothing else to learn names from.
         return []
@@ -649,7 +753,7 @@ def _quoted(text: str, scanner: _Scanner, names: list[Name]) -> list[Name]:
     """Names in quotes: “Nova”, « Nova Motors », "Nova"."""
     found: list[Name] = []
     for match in _QUOTED.finditer(text):
-        group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+        group = match.lastindex or 0  # the one group of the three that took part
         content = match.group(group).strip()
         if not content or _QUOTED_BAD.search(content) or len(content.split()) > 5:
             continue
@@ -705,6 +809,9 @@ def _acronym_keys(text: str, names: list[Name], lex: _Lexicon) -> dict[str, str]
     """"Alpha Beta Corp (ABC)": the acronym links to the spelled-out name's key."""
     expansions: dict[str, str] = {}
     for name in names:
+        # Most names are followed by no "(" within the one optional space the pattern allows.
+        if text.find("(", name.end, name.end + 2) < 0:
+            continue
         match = _PAREN_ACRONYM.match(text, name.end)
         if match is None or name.acronym:
             continue
@@ -737,7 +844,7 @@ def _spelled_out(text: str, names: list[Name], lex: _Lexicon) -> list[Name]:
             end = match.end(1)
             longer = text[name.start:end]
             extra = tuple(w.casefold() for w in _WORD.findall(text, name.end, end))
-            name = replace(name, end=end, text=longer, tokens=name.tokens + extra, key=entity_key(longer),
+            name = name._replace(end=end, text=longer, tokens=name.tokens + extra, key=entity_key(longer),
                            org=name.org or any(w in lex.org_words for w in extra), possessive=False)
         grown.append(name)
     return grown

@@ -130,7 +130,8 @@ def _alternation(spellings: list[tuple[str, bool]]) -> tuple[str, str]:
     on their first letter. Here the spellings are grouped by first letter, keeping their order
     within a group (spellings of two groups can never both match at one place); a group opens
     with a case-sensitive character class, which ``re`` checks before entering the group: a
-    superset of what its letter matches (its ASCII case variants and any non-ASCII character),
+    superset of what its letter matches (its ASCII case variants and any non-ASCII character,
+    written as a negated ASCII class: ``entity.ascii_or_beyond``),
     then a lookbehind that checks the letter under its own case rule.
     When a spelling opens with no letter, or letters do not group cleanly, the plain alternation.
     Also returns a character class every match opens with (the union of the groups' classes), or
@@ -158,11 +159,136 @@ def _alternation(spellings: list[tuple[str, bool]]) -> tuple[str, str]:
         variants = set(re.findall(f"[{folded}]", _ASCII, re.IGNORECASE)) if folded else set()
         variants |= {s[0] for s, acronym in members if acronym and s[0].isascii()}
         every |= variants
-        opening = "".join(re.escape(c) for c in sorted(variants)) + r"\x80-\U0010ffff"
-        rests = "|".join(f"(?-i:(?<={re.escape(s[0])}){re.escape(s[1:])})" if acronym
-                         else _form_pattern(s[1:]) for s, acronym in members)
-        parts.append(rf"(?-i:[{opening}])(?<={re.escape(key)})(?:{rests})")
-    return "|".join(parts), "[" + "".join(re.escape(c) for c in sorted(every)) + r"\x80-\U0010ffff]"
+        rests = _trie([_rest_units(s, acronym) for s, acronym in members])
+        parts.append(rf"(?-i:{entity.ascii_or_beyond(variants)})(?<={re.escape(key)})(?:{rests})")
+    return "|".join(parts), entity.ascii_or_beyond(every)
+
+
+# One piece of a spelling's pattern: (kind, character, guard). Kinds: "folded" (a character under
+# IGNORECASE), "exact" (a character of an acronym; the guard, when set, is the acronym's first
+# letter, checked behind it case-sensitively), "apostrophe", "spaces" (white space between words)
+# and "hyphen" (an optional separator).
+_Unit = tuple[str, str, str]
+_SEPARATOR = rf"[\s{_HYPHEN_CLASS}]"
+
+
+def _rest_units(spelling: str, acronym: bool) -> list[_Unit]:
+    """The units of ``spelling`` after its first letter, which ``_alternation`` has checked."""
+    if acronym:
+        # The first letter was checked under IGNORECASE: the guard checks it under the acronym's case.
+        return [("exact", char, spelling[0] if i == 0 else "") for i, char in enumerate(spelling[1:])] or [
+            ("guard", "", spelling[0])]
+    units: list[_Unit] = []
+    for char in spelling[1:]:
+        if char.isspace():
+            units.append(("spaces", "", ""))
+        elif char in _HYPHENS:
+            units.append(("hyphen", "", ""))
+        elif char in _APOSTROPHES:
+            units.append(("apostrophe", "", ""))
+        else:
+            units.append(("folded", char, ""))
+    return units
+
+
+def _unit_pattern(unit: _Unit) -> str:
+    """The pattern of one unit, as ``_spelling_pattern`` writes it (under IGNORECASE)."""
+    kind, char, guard = unit
+    if kind == "folded":
+        return re.escape(char)
+    if kind == "exact":
+        return f"(?-i:{re.escape(char)}(?<={re.escape(guard + char)}))" if guard else f"(?-i:{re.escape(char)})"
+    if kind == "guard":
+        return f"(?-i:(?<={re.escape(guard)}))"
+    return {"apostrophe": f"[{_APOSTROPHES}]", "spaces": f"{_SEPARATOR}+", "hyphen": f"{_SEPARATOR}?"}[kind]
+
+
+def _branch_pattern(unit: _Unit) -> str:
+    """``_unit_pattern`` opening with a case-sensitive character or class, which ``re`` checks before
+    entering an alternative (a "folded" character: its ASCII case variants and any non-ASCII character,
+    then a lookbehind checks it under IGNORECASE)."""
+    kind, char, _ = unit
+    if kind != "folded":
+        return _unit_pattern(unit)
+    variants = entity.ascii_or_beyond(c for c in _ASCII if _same_letter(char, c))
+    return rf"(?-i:{variants})(?<={re.escape(char)})"
+
+
+def _char_matches(unit: _Unit, char: str) -> bool:
+    """Whether the one-character ``unit`` ("folded", "exact", "apostrophe" or "spaces") can match ``char``."""
+    kind, own, _ = unit
+    if kind == "folded":
+        return _same_letter(own, char) or _same_letter(char, own)
+    if kind == "exact":
+        return own == char
+    return re.fullmatch(f"[{_APOSTROPHES}]" if kind == "apostrophe" else _SEPARATOR, char, re.IGNORECASE) is not None
+
+
+def _exclusive(a: _Unit, b: _Unit) -> bool:
+    """Whether no character can match both units (each matching exactly one character)."""
+    one_char = ("folded", "exact", "apostrophe", "spaces")
+    if a[0] not in one_char or b[0] not in one_char:
+        return False
+    if a[0] in ("folded", "exact") and b[0] in ("folded", "exact"):
+        return not (_char_matches(a, b[1]) or _char_matches(b, a[1]))
+    if a[0] in ("folded", "exact"):
+        return not _char_matches(b, a[1])
+    if b[0] in ("folded", "exact"):
+        return not _char_matches(a, b[1])
+    return a[0] != b[0]
+
+
+def _trie(members: list[list[_Unit]]) -> str:
+    """The ordered alternation of ``members`` (unit sequences) with common openings written once.
+
+    ``re`` enters an alternative only when its opening character or class matches, so a plain
+    alternation costs one entry per spelling that shares a letter with the text ("chief ...",
+    "chairman", "chair"). Here the members are grouped by their first unit, each group written as
+    one alternative, which matches the same text with the same first choice as long as:
+    - groups whose first units can match one character keep the members' order: all the members
+      of the earlier group come before any of the later one (groups that cannot both match at one
+      place never compete, whatever their order);
+    - a member that ends here comes last (the shortest: longest spelling first);
+    - a run of separators ends where the next unit starts (no rest opens with a separator), so
+      the run takes every separator there is, whichever rest follows.
+    Where that does not hold, the members stay the plain ordered alternation.
+    """
+    return _trie_node(members)[0]
+
+
+def _trie_node(members: list[list[_Unit]]) -> tuple[str, bool]:
+    """``_trie`` of ``members``, and whether it is an alternation (to group before it follows a unit)."""
+    plain = "|".join("".join(_unit_pattern(u) for u in units) for units in members), len(members) > 1
+    ended = [i for i, units in enumerate(members) if not units]
+    if ended == [0] and len(members) == 1:
+        return "", False
+    if ended and ended != [len(members) - 1]:
+        return plain
+    children: dict[_Unit, list[list[_Unit]]] = {}
+    places: dict[_Unit, list[int]] = {}
+    for i, units in enumerate(members):
+        if units:
+            children.setdefault(units[0], []).append(units[1:])
+            places.setdefault(units[0], []).append(i)
+    openings = list(children)  # in the order of their first members
+    for i, a in enumerate(openings):
+        if a[0] not in ("folded", "exact", "apostrophe", "spaces", "hyphen"):
+            return plain
+        if a[0] in ("spaces", "hyphen") and not all(
+                rest and _exclusive(("spaces", "", ""), rest[0]) for rest in children[a]):
+            return plain
+        if any(places[a][-1] > places[b][0] for b in openings[i + 1:] if not _exclusive(a, b)):
+            return plain
+    if len(children) == 1 and not ended:
+        # One way on: no alternative to choose, the plain pattern of the unit.
+        unit, rests = next(iter(children.items()))
+        rest, alternation = _trie_node(rests)
+        return _unit_pattern(unit) + (f"(?:{rest})" if alternation else rest), False
+    alternatives = []
+    for unit, rests in children.items():
+        rest, alternation = _trie_node(rests)
+        alternatives.append(_branch_pattern(unit) + (f"(?:{rest})" if alternation else rest))
+    return "|".join(alternatives + [""] * len(ended)), True
 
 
 def _titles_pattern(spellings: list[tuple[str, bool]]) -> re.Pattern[str]:
@@ -171,15 +297,16 @@ def _titles_pattern(spellings: list[tuple[str, bool]]) -> re.Pattern[str]:
     It opens with the character before the title, which no word character or hyphen may be (the
     space stands for the start of the text). ``re`` finds where such a pattern can match in one C
     loop over the characters outside its first class, instead of trying it at every position. That
-    loop is fastest over a class of listed characters: the ASCII ones that may come before a title,
-    and any non-ASCII one, which the lookbehind then checks. A lookahead on the first letters of
+    loop is fastest over a class that is one bitmap of ASCII characters: the ASCII ones that may come
+    before a title and any non-ASCII one (which the lookbehind then checks), written as the negated
+    class of the other ASCII characters (``entity.ascii_or_beyond``). A lookahead on the first letters of
     the spellings then rules out most places before the alternatives are tried.
     """
     boundary = rf"[\w{_HYPHEN_CLASS}]"
-    before = "".join(re.escape(c) for c in _ASCII if not re.fullmatch(boundary, c))
+    before = entity.ascii_or_beyond(c for c in _ASCII if not re.fullmatch(boundary, c))
     alternation, opening = _alternation(spellings)
     gate = f"(?={opening})" if opening else ""
-    return re.compile(rf"[{before}\x80-\U0010ffff](?<!{boundary}){gate}"
+    return re.compile(rf"{before}(?<!{boundary}){gate}"
                       rf"(?P<title>(?i:(?:{alternation})(?!{boundary})))")
 
 
