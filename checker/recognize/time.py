@@ -22,7 +22,7 @@ import re
 import re._compiler as sre_compile
 import re._constants as sre_c
 import re._parser as sre_parse
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -89,50 +89,103 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
     Cached because the reference-date inference scans one whole document
     once per candidate year; only the rule handlers see the date.
     """
-    lex = _lexicon(lang)
+    scanner = _SCANNERS.get(lang) or _scanner(lang)
     folded = fold(text)
     digits = _DIGIT.search(folded) is not None
-    words = word_prefilter(lang)
-    if words is None:
-        if lex.prefilter.search(folded) is None:
+    if scanner.openings is None:
+        if scanner.prefilter.search(folded) is None:
             return None
-    elif not digits and _word_openings(lang).search(folded) is None:
+    elif not digits and scanner.openings.search(folded) is None:
         # The openings are a cheaper test than the prefilter's words and hold wherever they do.
         return None
-    # Most sentences that pass the prefilter ("year", "next") hold no digit: skip the rules that need one.
-    # A rule runs only where each of its necessary conditions (a word or class it cannot match without)
-    # is found; rules share conditions (the month names), so each is searched for at most once.
-    # Conditions are numbered: a list index is cheaper than a dict keyed by patterns, whose hash
-    # covers their compiled code and is recomputed on every lookup.
-    plan, distinct = _plan(lang, digits)
-    seen: list[bool | None] = [None] * len(distinct)
-    # The text's words, read once: a rule none of whose key words (of one of its sets) is among
-    # them cannot match, and is passed over with a set lookup instead of a regex search.
-    words_found = set(WORD.findall(folded))
+    # Most sentences that pass the prefilter ("year", "next") hold no digit: their plan leaves out
+    # the rules that need one.
+    plan = scanner.with_digit if digits else scanner.without_digit
+    # A rule runs only where each of its key word sets meets the text's words, and where each of
+    # its necessary conditions is found. The text's key words pick the rules (``_Plan.chosen``).
+    # Conditions are numbered: rules share them (the month names), so each is searched for at most once.
+    chosen = plan.chosen(plan.vocabulary.intersection(WORD.findall(folded)))
+    seen: list[bool | None] = [None] * plan.distinct
+    conditions = plan.conditions
     per_rule = []
-    for rule, keys, conditions in plan:
+    for rule, needed in chosen:
         # Written out rather than called: this loop runs for every rule of every sentence.
-        for needed in keys:
-            if needed.isdisjoint(words_found):
+        for index in needed:
+            holds = seen[index]
+            if holds is None:
+                holds = seen[index] = conditions[index].search(folded) is not None
+            if not holds:
                 break
         else:
-            for index in conditions:
-                holds = seen[index]
-                if holds is None:
-                    holds = seen[index] = distinct[index].search(folded) is not None
-                if not holds:
-                    break
-            else:
-                found = tuple(rule.regex.finditer(folded))
-                if found:
-                    per_rule.append((rule, found))
+            found = tuple(rule.regex.finditer(folded))
+            if found:
+                per_rule.append((rule, found))
     if not per_rule:
         # No rule matched: ``scan`` has nothing to settle and ``scan_with_tense`` nothing to read.
         return None
-    if words is not None and not digits and words.search(folded) is None:
+    if not digits and scanner.words is not None and scanner.words.search(folded) is None:
         # The prefilter proper, read only now that a rule matched: most texts never get this far.
         return None
     return folded, _lower(text), tuple(per_rule)
+
+
+Chosen = tuple[tuple[Rule, tuple[int, ...]], ...]
+
+# Past this many remembered word sets a plan forgets them all: memory stays bounded on any input.
+_MAX_CHOSEN = 4096
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The rules to try on texts with (or without) a digit, their key words and their conditions (``_plan``)."""
+
+    rules: tuple[tuple[Rule, tuple[frozenset[str], ...], tuple[int, ...]], ...]
+    conditions: tuple[re.Pattern[str], ...]
+    # Every key word of the rules: the words of a text that decide which rules can match in it.
+    vocabulary: frozenset[str]
+    remembered: dict[frozenset[str], Chosen]
+    distinct: int  # the number of conditions
+
+    def chosen(self, words: frozenset[str]) -> Chosen:
+        """The rules (with their conditions) each of whose key sets holds one of ``words``, a text's key words.
+
+        Texts share few key-word sets ("the", "in", "year"): the choice is made once per set.
+        """
+        chosen = self.remembered.get(words)
+        if chosen is None:
+            if len(self.remembered) >= _MAX_CHOSEN:
+                self.remembered.clear()
+            chosen = self.remembered[words] = tuple(
+                (rule, conditions) for rule, keys, conditions in self.rules
+                if not any(needed.isdisjoint(words) for needed in keys))
+        return chosen
+
+
+@dataclass(frozen=True)
+class _Scanner:
+    """What ``_matches`` reads for one language, gathered once."""
+
+    with_digit: _Plan
+    without_digit: _Plan
+    prefilter: re.Pattern[str]
+    # The prefilter's words (``word_prefilter``) and their openings (``_word_openings``), when it has a digit test.
+    words: re.Pattern[str] | None
+    openings: re.Pattern[str] | None
+
+
+_SCANNERS: dict[str, _Scanner] = {}
+
+
+def _scanner(lang: str) -> _Scanner:
+    words = word_prefilter(lang)
+    scanner = _SCANNERS[lang] = _Scanner(
+        with_digit=_plan(lang, True),
+        without_digit=_plan(lang, False),
+        prefilter=_lexicon(lang).prefilter,
+        words=words,
+        openings=None if words is None else _word_openings(lang),
+    )
+    return scanner
 
 
 def prefilter_phrases(lang: str) -> tuple[str, ...]:
@@ -207,12 +260,11 @@ def _conditions(lang: str) -> tuple[tuple[re.Pattern[str], ...], ...]:
 
 
 @cache
-def _plan(lang: str, digits: bool) -> tuple[tuple[tuple[Rule, tuple[frozenset[str], ...], tuple[int, ...]], ...],
-                                             tuple[re.Pattern[str], ...]]:
+def _plan(lang: str, digits: bool) -> _Plan:
     """The rules to try, in order, with their key words (``word_keys``) and conditions.
 
     Without ``digits`` the rules that need one are left out. Conditions are given as indices
-    into the second item, the distinct conditions of all rules.
+    into ``_Plan.conditions``, the distinct conditions of all rules.
     A condition that each of a key set's words satisfies is left out: it holds wherever the keys do.
     """
     needs_digit = () if digits else _digit_rules(lang)
@@ -229,7 +281,9 @@ def _plan(lang: str, digits: bool) -> tuple[tuple[tuple[Rule, tuple[frozenset[st
         # The core comes last: it is the costlier search, needed only where every cheap condition holds.
         searched = kept + ((core,) if core is not None else ())
         plan.append((rule, keys, tuple(numbered.setdefault(c, len(numbered)) for c in searched)))
-    return tuple(plan), tuple(numbered)
+    vocabulary = frozenset(word for _rule, keys, _conditions in plan for needed in keys for word in needed)
+    return _Plan(rules=tuple(plan), conditions=tuple(numbered), vocabulary=vocabulary, remembered={},
+                 distinct=len(numbered))
 
 
 @cache
