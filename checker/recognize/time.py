@@ -270,6 +270,7 @@ def _plan(lang: str, digits: bool) -> _Plan:
     needs_digit = () if digits else _digit_rules(lang)
     numbered: dict[re.Pattern[str], int] = {}
     plan = []
+    ungated: list[int] = []  # the plan's rules with no key words and a core that opens with a digit
     for index, (rule, conditions, (core, quick)) in enumerate(zip(_lexicon(lang).rules, _conditions(lang),
                                                                   _cores(lang), strict=True)):
         if index in needs_digit:
@@ -281,6 +282,16 @@ def _plan(lang: str, digits: bool) -> _Plan:
         # The core comes last: it is the costlier search, needed only where every cheap condition holds.
         searched = kept + ((core,) if core is not None else ())
         plan.append((rule, keys, tuple(numbered.setdefault(c, len(numbered)) for c in searched)))
+        if quick and not keys and _opens_with_digit(rule.regex):
+            ungated.append(len(plan) - 1)
+    # The rules without key words are tried on every text, and most texts hold none of their cores
+    # (a numeric date, a range of years): one search for any of those cores (``_gate``) tells as much for all.
+    gate = _gate([plan[index][0] for index in ungated]) if len(ungated) > 1 else None
+    if gate is not None:
+        opening = numbered.setdefault(gate, len(numbered))
+        for index in ungated:
+            gated, gated_keys, numbers = plan[index]
+            plan[index] = (gated, gated_keys, (opening, *numbers))
     vocabulary = frozenset(word for _rule, keys, _conditions in plan for needed in keys for word in needed)
     return _Plan(rules=tuple(plan), conditions=tuple(numbered), vocabulary=vocabulary, remembered={},
                  distinct=len(numbered))
@@ -298,7 +309,106 @@ def _cores(lang: str) -> tuple[tuple[re.Pattern[str] | None, bool], ...]:
 _REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
 
 
+def _gate(rules: list[Rule]) -> re.Pattern[str] | None:
+    """One regex found wherever the core (``_core_items``) of one of ``rules`` is; None if none can be made.
+
+    The cores each open with a digit. ``re`` skips ahead to the opening of an alternation only
+    when each branch opens with a literal, so the gate reads a digit, then checks which digit
+    it read (a look-behind, one per distinct opening) before matching the rest of the cores
+    that open with it: a match of the gate is a match of a core, and the other way round.
+    """
+    flags = {rule.regex.flags for rule in rules}
+    if len(flags) != 1:
+        return None
+    state = sre_parse.State()
+    rests: dict[str, tuple[tuple[Any, Any], list[sre_parse.SubPattern]]] = {}
+    for rule in rules:
+        found = _core_items(rule.regex)
+        opened = None if found is None else _openings(found[0])
+        if opened is None:
+            return None
+        for first, rest in opened:
+            rebuilt = _without_groups(state, rest)
+            if rebuilt is None or not _item_needs_digit(*first):
+                return None
+            # Items print alike when they are alike (a class is a list, which cannot be a key itself).
+            rests.setdefault(repr(first), (first, []))[1].append(sre_parse.SubPattern(state, rebuilt))
+    branches = [sre_parse.SubPattern(state, [(sre_c.ASSERT, (-1, sre_parse.SubPattern(state, [first]))),
+                                             (sre_c.BRANCH, (None, after))])
+                for first, after in rests.values()]
+    items = [(sre_c.IN, [(sre_c.CATEGORY, sre_c.CATEGORY_DIGIT)]), (sre_c.BRANCH, (None, branches))]
+    return sre_compile.compile(sre_parse.SubPattern(state, items), flags.pop())
+
+
+def _opens_with_digit(pattern: re.Pattern[str]) -> bool:
+    """Whether each way to open the core of ``pattern`` (``_core_items``) reads a digit."""
+    found = _core_items(pattern)
+    opened = None if found is None else _openings(found[0])
+    return opened is not None and all(_item_needs_digit(*first) for first, _rest in opened)
+
+
+def _openings(items: list[tuple[Any, Any]]) -> list[tuple[tuple[Any, Any], list[tuple[Any, Any]]]] | None:
+    """``items`` as a choice of (opening character, the rest), one per way to open; None if one opens otherwise."""
+    if not items:
+        return None
+    (op, av), rest = items[0], items[1:]
+    if op in (sre_c.LITERAL, sre_c.IN):
+        return [((op, av), rest)]
+    if op is sre_c.BRANCH:
+        found = []
+        for branch in av[1]:
+            opened = _openings(list(branch) + rest)
+            if opened is None:
+                return None
+            found.extend(opened)
+        return found
+    return None
+
+
+def _without_groups(state: Any, items: Any) -> list[tuple[Any, Any]] | None:
+    """``items`` with their capturing groups made plain, under ``state``; None if they refer to a group.
+
+    Cores of different rules number their groups alike: in one pattern they would clash.
+    """
+    def again(inner: Any) -> Any:
+        rebuilt = _without_groups(state, inner)
+        if rebuilt is None:
+            raise LookupError
+        return sre_parse.SubPattern(state, rebuilt)
+
+    out: list[tuple[Any, Any]] = []
+    try:
+        for op, av in items:
+            if op is sre_c.SUBPATTERN:
+                out.append((op, (None, av[1], av[2], again(av[3]))))
+            elif op is sre_c.BRANCH:
+                out.append((op, (None, [again(branch) for branch in av[1]])))
+            elif op in _REPEATS:
+                out.append((op, (av[0], av[1], again(av[2]))))
+            elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
+                out.append((op, (av[0], again(av[1]))))
+            elif op is sre_c.ATOMIC_GROUP:
+                out.append((op, again(av)))
+            elif op in (sre_c.LITERAL, sre_c.NOT_LITERAL, sre_c.IN, sre_c.ANY, sre_c.AT):
+                out.append((op, av))
+            else:
+                return None
+    except LookupError:
+        return None
+    return out
+
+
 def _core(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
+    """The core of ``pattern`` compiled (``_core_items``), and whether it opens with a character; None if none."""
+    found = _core_items(pattern)
+    if found is None:
+        return None
+    items, opened = found
+    state = parse(pattern).state
+    return sre_compile.compile(sre_parse.SubPattern(state, items), pattern.flags), opened
+
+
+def _core_items(pattern: re.Pattern[str]) -> tuple[list[tuple[Any, Any]], bool] | None:
     """A stretch of ``pattern``'s own items found wherever ``pattern`` is, and whether it opens with a character.
 
     None when no stretch is known. The top-level sequence of items, without the optional ones
@@ -331,8 +441,7 @@ def _core(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
     stretch = stretches[-best]
     # The stretch opens with a look-behind; moved past its first character, ``re`` can skip to that character.
     opened = _opening_character(parsed.state, stretch)
-    compiled = sre_compile.compile(sre_parse.SubPattern(parsed.state, opened or stretch), pattern.flags)
-    return compiled, opened is not None
+    return opened or stretch, opened is not None
 
 
 def _trimmed(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
