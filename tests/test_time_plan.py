@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -49,3 +50,30 @@ def test_the_gate_holds_where_one_of_its_cores_does(language: str) -> None:
     for text in _texts(11, 20000):
         expected = any(core.search(text) for core, _quick in filter(None, cores))
         assert (gate.search(text) is not None) == expected, text
+
+
+@pytest.mark.parametrize(("pattern", "texts"), [
+    (r"(?<![\d.,/])(?:3[01]|[12]\d|0?[1-9])(?![\d])\s*-\s*\d", ["31-4", "05-6", "5 - 7", "1.5-6", "40-1", "a9-9"]),
+    (r"(?<![a-z])(?P<g>ab)?\d{2,3}(?!\d)", ["ab12", "xab12", "b123", "1234", "12"]),
+    (r"(?:1[0-9]|20|21)\d\d(?![\d])", ["2023", "1999", "2299", "12345", "x2100"]),
+])
+def test_openings_spell_out_a_sequence(pattern: str, texts: list[str]) -> None:
+    import re._compiler as sre_compile
+    import re._constants as sre_c
+    import re._parser as sre_parse
+
+    parsed = sre_parse.parse(pattern)
+    opened = time_mod._openings(list(parsed))
+    assert opened is not None
+    state = sre_parse.State()
+    branches = []
+    for first, rest in opened:
+        rebuilt = time_mod._without_groups(state, [first, *rest])
+        assert rebuilt is not None
+        branches.append(sre_parse.SubPattern(state, rebuilt))
+    spelled = sre_compile.compile(sre_parse.SubPattern(state, [(sre_c.BRANCH, (None, branches))]), 0)
+    original = re.compile(pattern)
+    for text in texts:
+        want = [m.start() for m in (original.match(text, i) for i in range(len(text) + 1)) if m]
+        got = [m.start() for m in (spelled.match(text, i) for i in range(len(text) + 1)) if m]
+        assert got == want, (pattern, text)

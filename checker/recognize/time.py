@@ -270,7 +270,7 @@ def _plan(lang: str, digits: bool) -> _Plan:
     needs_digit = () if digits else _digit_rules(lang)
     numbered: dict[re.Pattern[str], int] = {}
     plan = []
-    ungated: list[int] = []  # the plan's rules with no key words and a core that opens with a digit
+    ungated: list[int] = []  # the plan's rules with no key words and a core that opens with digits
     for index, (rule, conditions, (core, quick)) in enumerate(zip(_lexicon(lang).rules, _conditions(lang),
                                                                   _cores(lang), strict=True)):
         if index in needs_digit:
@@ -282,7 +282,7 @@ def _plan(lang: str, digits: bool) -> _Plan:
         # The core comes last: it is the costlier search, needed only where every cheap condition holds.
         searched = kept + ((core,) if core is not None else ())
         plan.append((rule, keys, tuple(numbered.setdefault(c, len(numbered)) for c in searched)))
-        if quick and not keys and _opens_with_digit(rule.regex):
+        if not keys and core is not None and _opens_with_digit(rule.regex):
             ungated.append(len(plan) - 1)
     # The rules without key words are tried on every text, and most texts hold none of their cores
     # (a numeric date, a range of years): one search for any of those cores (``_gate``) tells as much for all.
@@ -347,22 +347,55 @@ def _opens_with_digit(pattern: re.Pattern[str]) -> bool:
     return opened is not None and all(_item_needs_digit(*first) for first, _rest in opened)
 
 
+# Past this many ways to open, a sequence is not spelled out (each optional opening item doubles them).
+_MAX_OPENINGS = 32
+
+
 def _openings(items: list[tuple[Any, Any]]) -> list[tuple[tuple[Any, Any], list[tuple[Any, Any]]]] | None:
-    """``items`` as a choice of (opening character, the rest), one per way to open; None if one opens otherwise."""
+    """``items`` spelled out as a choice of (opening character, the rest); None if that cannot be done.
+
+    Each match of ``items`` is a match of one choice at the same place, and the other way round.
+    Alternations and optional or repeated openings become several choices; the look-behinds the
+    sequence opens with move past its first character (``(?<!a)b`` is ``b(?<!ab)``).
+    """
+    found = _spelled(items, [])
+    return found if found is not None and len(found) <= _MAX_OPENINGS else None
+
+
+def _spelled(items: list[tuple[Any, Any]],
+             behind: list[tuple[Any, Any]]) -> list[tuple[tuple[Any, Any], list[tuple[Any, Any]]]] | None:
+    """``_openings`` of ``behind`` (look-behinds) followed by ``items``."""
     if not items:
         return None
     (op, av), rest = items[0], items[1:]
+    if op in _LOOKAROUNDS and av[0] == -1:
+        return _spelled(rest, [*behind, (op, av)])
     if op in (sre_c.LITERAL, sre_c.IN):
-        return [((op, av), rest)]
-    if op is sre_c.BRANCH:
-        found = []
-        for branch in av[1]:
-            opened = _openings(list(branch) + rest)
-            if opened is None:
-                return None
-            found.extend(opened)
-        return found
-    return None
+        moved = [(assertion, (-1, sre_parse.SubPattern(inner.state, [*inner, (op, av)])))
+                 for assertion, (_direction, inner) in behind]
+        return [((op, av), moved + rest)]
+    ways: list[list[tuple[Any, Any]]]
+    if op is sre_c.SUBPATTERN and not av[1] and not av[2]:
+        # A group is read as its items: the rest refers to no group (``_core_items``).
+        ways = [list(av[3]) + rest]
+    elif op is sre_c.BRANCH:
+        ways = [list(branch) + rest for branch in av[1]]
+    elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+        low, high, inner = av
+        if high == 0:
+            ways = [rest]
+        else:
+            again = [] if high == 1 else [(op, (max(low - 1, 0), high if high is sre_c.MAXREPEAT else high - 1, inner))]
+            ways = [list(inner) + again + rest] + ([rest] if low == 0 else [])
+    else:
+        return None
+    found: list[tuple[tuple[Any, Any], list[tuple[Any, Any]]]] = []
+    for way in ways:
+        opened = _spelled(way, behind)
+        if opened is None or len(found) + len(opened) > _MAX_OPENINGS:
+            return None
+        found.extend(opened)
+    return found
 
 
 def _without_groups(state: Any, items: Any) -> list[tuple[Any, Any]] | None:
