@@ -65,25 +65,31 @@ def scan(text: str, lang: str, ref_date: dt.date | None) -> list[Cand]:
     matched = _matches(text, lang)
     if matched is None:
         return []
-    folded, lowered, per_rule = matched
-    lex = _lexicon(lang)
-    ctx = Context(text=text, folded=folded, lowered=lowered, ref=ref_date, lex=lex)
+    folded, per_rule = matched
+    ctx = Context(text=text, folded=folded, ref=ref_date, lex=(_SCANNERS.get(lang) or _scanner(lang)).lexicon)
     found: list[Cand] = []
     for rule, matches in per_rule:
+        handler = rule.handler
         for match in matches:
             try:
-                made = rule.handler(ctx, match)
+                made = handler(ctx, match)
             except (ValueError, OverflowError, KeyError, IndexError):
                 continue
-            found.extend(c for c in made if c.start < c.end)
-    kept = _settle(found)
-    kept = _join_ranges(ctx, kept)
+            # Written out rather than a generator: handlers make one candidate or none, most of the time.
+            for c in made:
+                if c.start < c.end:
+                    found.append(c)
+    if len(found) > 1:
+        kept = _join_ranges(ctx, _settle(found))
+    else:
+        # Nothing to settle or join.
+        kept = found
     kept = [_attach_modifiers(ctx, c) for c in kept]
     return [c for c in kept if not c.weak]
 
 
 @lru_cache(maxsize=32)
-def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re.Match[str], ...]], ...]] | None:
+def _matches(text: str, lang: str) -> tuple[str, tuple[tuple[Rule, tuple[re.Match[str], ...]], ...]] | None:
     """The regex work of ``scan``, which does not depend on the reference date.
 
     Cached because the reference-date inference scans one whole document
@@ -126,7 +132,7 @@ def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re
     if not digits and scanner.words is not None and scanner.words.search(folded) is None:
         # The prefilter proper, read only now that a rule matched: most texts never get this far.
         return None
-    return folded, _lower(text), tuple(per_rule)
+    return folded, tuple(per_rule)
 
 
 Chosen = tuple[tuple[Rule, tuple[int, ...]], ...]
@@ -165,6 +171,7 @@ class _Plan:
 class _Scanner:
     """What ``_matches`` reads for one language, gathered once."""
 
+    lexicon: Lexicon
     with_digit: _Plan
     without_digit: _Plan
     prefilter: re.Pattern[str]
@@ -179,6 +186,7 @@ _SCANNERS: dict[str, _Scanner] = {}
 def _scanner(lang: str) -> _Scanner:
     words = word_prefilter(lang)
     scanner = _SCANNERS[lang] = _Scanner(
+        lexicon=_lexicon(lang),
         with_digit=_plan(lang, True),
         without_digit=_plan(lang, False),
         prefilter=_lexicon(lang).prefilter,
@@ -611,24 +619,6 @@ def _class_item_is_digit(op: Any, av: Any) -> bool:
     return op is sre_c.CATEGORY and av is sre_c.CATEGORY_DIGIT
 
 
-class _LowerTable(dict[int, str]):
-    """``str.translate`` table: a character's lower case when it is one character, else itself."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        low = ch.lower()
-        value = "'" if ch == "\u2019" else (low if len(low) == 1 else ch)
-        self[code] = value
-        return value
-
-
-_LOWER_TABLE = _LowerTable()
-
-
-def _lower(text: str) -> str:
-    return text.translate(_LOWER_TABLE)
-
-
 def _settle(cands: list[Cand]) -> list[Cand]:
     """Longest first, then priority; a candidate overlapping a kept one is dropped (one bisect each)."""
     ranked = sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start))
@@ -777,8 +767,7 @@ def scan_with_tense(text: str, lang: str, ref_date: dt.date | None) -> list[tupl
     if not cands:
         return []
     matched = _matches(text, lang)
-    folded, lowered = (matched[0], matched[1]) if matched else (fold(text), _lower(text))
-    ctx = Context(text=text, folded=folded, lowered=lowered, ref=ref_date, lex=_lexicon(lang))
+    ctx = Context(text=text, folded=matched[0] if matched else fold(text), ref=ref_date, lex=_lexicon(lang))
     return [(c, ctx.tense(c.start, c.end)) for c in cands]
 
 
