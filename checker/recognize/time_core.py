@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 ONE_DAY = dt.timedelta(days=1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: candidates are many, and made field by field
 class Cand:
     """A time reading of ``text[start:end]`` before overlaps are settled."""
 
