@@ -22,7 +22,7 @@ import re
 import re._compiler as sre_compile
 import re._constants as sre_c
 import re._parser as sre_parse
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -65,74 +65,135 @@ def scan(text: str, lang: str, ref_date: dt.date | None) -> list[Cand]:
     matched = _matches(text, lang)
     if matched is None:
         return []
-    folded, lowered, per_rule = matched
-    lex = _lexicon(lang)
-    ctx = Context(text=text, folded=folded, lowered=lowered, ref=ref_date, lex=lex)
+    folded, per_rule = matched
+    ctx = Context(text=text, folded=folded, ref=ref_date, lex=(_SCANNERS.get(lang) or _scanner(lang)).lexicon)
     found: list[Cand] = []
     for rule, matches in per_rule:
+        handler = rule.handler
         for match in matches:
             try:
-                made = rule.handler(ctx, match)
+                made = handler(ctx, match)
             except (ValueError, OverflowError, KeyError, IndexError):
                 continue
-            found.extend(c for c in made if c.start < c.end)
-    kept = _settle(found)
-    kept = _join_ranges(ctx, kept)
+            # Written out rather than a generator: handlers make one candidate or none, most of the time.
+            for c in made:
+                if c.start < c.end:
+                    found.append(c)
+    if len(found) > 1:
+        kept = _join_ranges(ctx, _settle(found))
+    else:
+        # Nothing to settle or join.
+        kept = found
     kept = [_attach_modifiers(ctx, c) for c in kept]
     return [c for c in kept if not c.weak]
 
 
 @lru_cache(maxsize=32)
-def _matches(text: str, lang: str) -> tuple[str, str, tuple[tuple[Rule, tuple[re.Match[str], ...]], ...]] | None:
+def _matches(text: str, lang: str) -> tuple[str, tuple[tuple[Rule, tuple[re.Match[str], ...]], ...]] | None:
     """The regex work of ``scan``, which does not depend on the reference date.
 
     Cached because the reference-date inference scans one whole document
     once per candidate year; only the rule handlers see the date.
     """
-    lex = _lexicon(lang)
+    scanner = _SCANNERS.get(lang) or _scanner(lang)
     folded = fold(text)
     digits = _DIGIT.search(folded) is not None
-    words = word_prefilter(lang)
-    if words is None:
-        if lex.prefilter.search(folded) is None:
+    if scanner.openings is None:
+        if scanner.prefilter.search(folded) is None:
             return None
-    elif not digits and _word_openings(lang).search(folded) is None:
+    elif not digits and scanner.openings.search(folded) is None:
         # The openings are a cheaper test than the prefilter's words and hold wherever they do.
         return None
-    # Most sentences that pass the prefilter ("year", "next") hold no digit: skip the rules that need one.
-    # A rule runs only where each of its necessary conditions (a word or class it cannot match without)
-    # is found; rules share conditions (the month names), so each is searched for at most once.
-    # Conditions are numbered: a list index is cheaper than a dict keyed by patterns, whose hash
-    # covers their compiled code and is recomputed on every lookup.
-    plan, distinct = _plan(lang, digits)
-    seen: list[bool | None] = [None] * len(distinct)
-    # The text's words, read once: a rule none of whose key words (of one of its sets) is among
-    # them cannot match, and is passed over with a set lookup instead of a regex search.
-    words_found = set(WORD.findall(folded))
+    # Most sentences that pass the prefilter ("year", "next") hold no digit: their plan leaves out
+    # the rules that need one.
+    plan = scanner.with_digit if digits else scanner.without_digit
+    # A rule runs only where each of its key word sets meets the text's words, and where each of
+    # its necessary conditions is found. The text's key words pick the rules (``_Plan.chosen``).
+    # Conditions are numbered: rules share them (the month names), so each is searched for at most once.
+    chosen = plan.chosen(plan.vocabulary.intersection(WORD.findall(folded)))
+    seen: list[bool | None] = [None] * plan.distinct
+    conditions = plan.conditions
     per_rule = []
-    for rule, keys, conditions in plan:
+    for rule, needed in chosen:
         # Written out rather than called: this loop runs for every rule of every sentence.
-        for needed in keys:
-            if needed.isdisjoint(words_found):
+        for index in needed:
+            holds = seen[index]
+            if holds is None:
+                holds = seen[index] = conditions[index].search(folded) is not None
+            if not holds:
                 break
         else:
-            for index in conditions:
-                holds = seen[index]
-                if holds is None:
-                    holds = seen[index] = distinct[index].search(folded) is not None
-                if not holds:
-                    break
-            else:
-                found = tuple(rule.regex.finditer(folded))
-                if found:
-                    per_rule.append((rule, found))
+            found = tuple(rule.regex.finditer(folded))
+            if found:
+                per_rule.append((rule, found))
     if not per_rule:
         # No rule matched: ``scan`` has nothing to settle and ``scan_with_tense`` nothing to read.
         return None
-    if words is not None and not digits and words.search(folded) is None:
+    if not digits and scanner.words is not None and scanner.words.search(folded) is None:
         # The prefilter proper, read only now that a rule matched: most texts never get this far.
         return None
-    return folded, _lower(text), tuple(per_rule)
+    return folded, tuple(per_rule)
+
+
+Chosen = tuple[tuple[Rule, tuple[int, ...]], ...]
+
+# Past this many remembered word sets a plan forgets them all: memory stays bounded on any input.
+_MAX_CHOSEN = 4096
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The rules to try on texts with (or without) a digit, their key words and their conditions (``_plan``)."""
+
+    rules: tuple[tuple[Rule, tuple[frozenset[str], ...], tuple[int, ...]], ...]
+    conditions: tuple[re.Pattern[str], ...]
+    # Every key word of the rules: the words of a text that decide which rules can match in it.
+    vocabulary: frozenset[str]
+    remembered: dict[frozenset[str], Chosen]
+    distinct: int  # the number of conditions
+
+    def chosen(self, words: frozenset[str]) -> Chosen:
+        """The rules (with their conditions) each of whose key sets holds one of ``words``, a text's key words.
+
+        Texts share few key-word sets ("the", "in", "year"): the choice is made once per set.
+        """
+        chosen = self.remembered.get(words)
+        if chosen is None:
+            if len(self.remembered) >= _MAX_CHOSEN:
+                self.remembered.clear()
+            chosen = self.remembered[words] = tuple(
+                (rule, conditions) for rule, keys, conditions in self.rules
+                if not any(needed.isdisjoint(words) for needed in keys))
+        return chosen
+
+
+@dataclass(frozen=True)
+class _Scanner:
+    """What ``_matches`` reads for one language, gathered once."""
+
+    lexicon: Lexicon
+    with_digit: _Plan
+    without_digit: _Plan
+    prefilter: re.Pattern[str]
+    # The prefilter's words (``word_prefilter``) and their openings (``_word_openings``), when it has a digit test.
+    words: re.Pattern[str] | None
+    openings: re.Pattern[str] | None
+
+
+_SCANNERS: dict[str, _Scanner] = {}
+
+
+def _scanner(lang: str) -> _Scanner:
+    words = word_prefilter(lang)
+    scanner = _SCANNERS[lang] = _Scanner(
+        lexicon=_lexicon(lang),
+        with_digit=_plan(lang, True),
+        without_digit=_plan(lang, False),
+        prefilter=_lexicon(lang).prefilter,
+        words=words,
+        openings=None if words is None else _word_openings(lang),
+    )
+    return scanner
 
 
 def prefilter_phrases(lang: str) -> tuple[str, ...]:
@@ -207,17 +268,17 @@ def _conditions(lang: str) -> tuple[tuple[re.Pattern[str], ...], ...]:
 
 
 @cache
-def _plan(lang: str, digits: bool) -> tuple[tuple[tuple[Rule, tuple[frozenset[str], ...], tuple[int, ...]], ...],
-                                             tuple[re.Pattern[str], ...]]:
+def _plan(lang: str, digits: bool) -> _Plan:
     """The rules to try, in order, with their key words (``word_keys``) and conditions.
 
     Without ``digits`` the rules that need one are left out. Conditions are given as indices
-    into the second item, the distinct conditions of all rules.
+    into ``_Plan.conditions``, the distinct conditions of all rules.
     A condition that each of a key set's words satisfies is left out: it holds wherever the keys do.
     """
     needs_digit = () if digits else _digit_rules(lang)
     numbered: dict[re.Pattern[str], int] = {}
     plan = []
+    ungated: list[int] = []  # the plan's rules with no key words and a core that opens with digits
     for index, (rule, conditions, (core, quick)) in enumerate(zip(_lexicon(lang).rules, _conditions(lang),
                                                                   _cores(lang), strict=True)):
         if index in needs_digit:
@@ -229,7 +290,19 @@ def _plan(lang: str, digits: bool) -> tuple[tuple[tuple[Rule, tuple[frozenset[st
         # The core comes last: it is the costlier search, needed only where every cheap condition holds.
         searched = kept + ((core,) if core is not None else ())
         plan.append((rule, keys, tuple(numbered.setdefault(c, len(numbered)) for c in searched)))
-    return tuple(plan), tuple(numbered)
+        if not keys and core is not None and _opens_with_digit(rule.regex):
+            ungated.append(len(plan) - 1)
+    # The rules without key words are tried on every text, and most texts hold none of their cores
+    # (a numeric date, a range of years): one search for any of those cores (``_gate``) tells as much for all.
+    gate = _gate([plan[index][0] for index in ungated]) if len(ungated) > 1 else None
+    if gate is not None:
+        opening = numbered.setdefault(gate, len(numbered))
+        for index in ungated:
+            gated, gated_keys, numbers = plan[index]
+            plan[index] = (gated, gated_keys, (opening, *numbers))
+    vocabulary = frozenset(word for _rule, keys, _conditions in plan for needed in keys for word in needed)
+    return _Plan(rules=tuple(plan), conditions=tuple(numbered), vocabulary=vocabulary, remembered={},
+                 distinct=len(numbered))
 
 
 @cache
@@ -244,7 +317,139 @@ def _cores(lang: str) -> tuple[tuple[re.Pattern[str] | None, bool], ...]:
 _REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
 
 
+def _gate(rules: list[Rule]) -> re.Pattern[str] | None:
+    """One regex found wherever the core (``_core_items``) of one of ``rules`` is; None if none can be made.
+
+    The cores each open with a digit. ``re`` skips ahead to the opening of an alternation only
+    when each branch opens with a literal, so the gate reads a digit, then checks which digit
+    it read (a look-behind, one per distinct opening) before matching the rest of the cores
+    that open with it: a match of the gate is a match of a core, and the other way round.
+    """
+    flags = {rule.regex.flags for rule in rules}
+    if len(flags) != 1:
+        return None
+    state = sre_parse.State()
+    rests: dict[str, tuple[tuple[Any, Any], list[sre_parse.SubPattern]]] = {}
+    for rule in rules:
+        found = _core_items(rule.regex)
+        opened = None if found is None else _openings(found[0])
+        if opened is None:
+            return None
+        for first, rest in opened:
+            rebuilt = _without_groups(state, rest)
+            if rebuilt is None or not _item_needs_digit(*first):
+                return None
+            # Items print alike when they are alike (a class is a list, which cannot be a key itself).
+            rests.setdefault(repr(first), (first, []))[1].append(sre_parse.SubPattern(state, rebuilt))
+    branches = [sre_parse.SubPattern(state, [(sre_c.ASSERT, (-1, sre_parse.SubPattern(state, [first]))),
+                                             (sre_c.BRANCH, (None, after))])
+                for first, after in rests.values()]
+    items = [(sre_c.IN, [(sre_c.CATEGORY, sre_c.CATEGORY_DIGIT)]), (sre_c.BRANCH, (None, branches))]
+    return sre_compile.compile(sre_parse.SubPattern(state, items), flags.pop())
+
+
+def _opens_with_digit(pattern: re.Pattern[str]) -> bool:
+    """Whether each way to open the core of ``pattern`` (``_core_items``) reads a digit."""
+    found = _core_items(pattern)
+    opened = None if found is None else _openings(found[0])
+    return opened is not None and all(_item_needs_digit(*first) for first, _rest in opened)
+
+
+# Past this many ways to open, a sequence is not spelled out (each optional opening item doubles them).
+_MAX_OPENINGS = 32
+
+
+def _openings(items: list[tuple[Any, Any]]) -> list[tuple[tuple[Any, Any], list[tuple[Any, Any]]]] | None:
+    """``items`` spelled out as a choice of (opening character, the rest); None if that cannot be done.
+
+    Each match of ``items`` is a match of one choice at the same place, and the other way round.
+    Alternations and optional or repeated openings become several choices; the look-behinds the
+    sequence opens with move past its first character (``(?<!a)b`` is ``b(?<!ab)``).
+    """
+    found = _spelled(items, [])
+    return found if found is not None and len(found) <= _MAX_OPENINGS else None
+
+
+def _spelled(items: list[tuple[Any, Any]],
+             behind: list[tuple[Any, Any]]) -> list[tuple[tuple[Any, Any], list[tuple[Any, Any]]]] | None:
+    """``_openings`` of ``behind`` (look-behinds) followed by ``items``."""
+    if not items:
+        return None
+    (op, av), rest = items[0], items[1:]
+    if op in _LOOKAROUNDS and av[0] == -1:
+        return _spelled(rest, [*behind, (op, av)])
+    if op in (sre_c.LITERAL, sre_c.IN):
+        moved = [(assertion, (-1, sre_parse.SubPattern(inner.state, [*inner, (op, av)])))
+                 for assertion, (_direction, inner) in behind]
+        return [((op, av), moved + rest)]
+    ways: list[list[tuple[Any, Any]]]
+    if op is sre_c.SUBPATTERN and not av[1] and not av[2]:
+        # A group is read as its items: the rest refers to no group (``_core_items``).
+        ways = [list(av[3]) + rest]
+    elif op is sre_c.BRANCH:
+        ways = [list(branch) + rest for branch in av[1]]
+    elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+        low, high, inner = av
+        if high == 0:
+            ways = [rest]
+        else:
+            again = [] if high == 1 else [(op, (max(low - 1, 0), high if high is sre_c.MAXREPEAT else high - 1, inner))]
+            ways = [list(inner) + again + rest] + ([rest] if low == 0 else [])
+    else:
+        return None
+    found: list[tuple[tuple[Any, Any], list[tuple[Any, Any]]]] = []
+    for way in ways:
+        opened = _spelled(way, behind)
+        if opened is None or len(found) + len(opened) > _MAX_OPENINGS:
+            return None
+        found.extend(opened)
+    return found
+
+
+def _without_groups(state: Any, items: Any) -> list[tuple[Any, Any]] | None:
+    """``items`` with their capturing groups made plain, under ``state``; None if they refer to a group.
+
+    Cores of different rules number their groups alike: in one pattern they would clash.
+    """
+    def again(inner: Any) -> Any:
+        rebuilt = _without_groups(state, inner)
+        if rebuilt is None:
+            raise LookupError
+        return sre_parse.SubPattern(state, rebuilt)
+
+    out: list[tuple[Any, Any]] = []
+    try:
+        for op, av in items:
+            if op is sre_c.SUBPATTERN:
+                out.append((op, (None, av[1], av[2], again(av[3]))))
+            elif op is sre_c.BRANCH:
+                out.append((op, (None, [again(branch) for branch in av[1]])))
+            elif op in _REPEATS:
+                out.append((op, (av[0], av[1], again(av[2]))))
+            elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
+                out.append((op, (av[0], again(av[1]))))
+            elif op is sre_c.ATOMIC_GROUP:
+                out.append((op, again(av)))
+            elif op in (sre_c.LITERAL, sre_c.NOT_LITERAL, sre_c.IN, sre_c.ANY, sre_c.AT):
+                out.append((op, av))
+            else:
+                return None
+    except LookupError:
+        return None
+    return out
+
+
 def _core(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
+    """The core of ``pattern`` compiled (``_core_items``), and whether it opens with a character; None if none."""
+    found = _core_items(pattern)
+    if found is None:
+        return None
+    items, opened = found
+    state = parse(pattern).state
+    return sre_compile.compile(sre_parse.SubPattern(state, items), pattern.flags), opened
+
+
+def _core_items(pattern: re.Pattern[str]) -> tuple[list[tuple[Any, Any]], bool] | None:
     """A stretch of ``pattern``'s own items found wherever ``pattern`` is, and whether it opens with a character.
 
     None when no stretch is known. The top-level sequence of items, without the optional ones
@@ -277,8 +482,7 @@ def _core(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
     stretch = stretches[-best]
     # The stretch opens with a look-behind; moved past its first character, ``re`` can skip to that character.
     opened = _opening_character(parsed.state, stretch)
-    compiled = sre_compile.compile(sre_parse.SubPattern(parsed.state, opened or stretch), pattern.flags)
-    return compiled, opened is not None
+    return opened or stretch, opened is not None
 
 
 def _trimmed(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
@@ -413,24 +617,6 @@ def _class_item_is_digit(op: Any, av: Any) -> bool:
     if op is sre_c.RANGE:
         return all(_DIGIT.match(chr(c)) is not None for c in range(av[0], av[1] + 1))
     return op is sre_c.CATEGORY and av is sre_c.CATEGORY_DIGIT
-
-
-class _LowerTable(dict[int, str]):
-    """``str.translate`` table: a character's lower case when it is one character, else itself."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        low = ch.lower()
-        value = "'" if ch == "\u2019" else (low if len(low) == 1 else ch)
-        self[code] = value
-        return value
-
-
-_LOWER_TABLE = _LowerTable()
-
-
-def _lower(text: str) -> str:
-    return text.translate(_LOWER_TABLE)
 
 
 def _settle(cands: list[Cand]) -> list[Cand]:
@@ -581,8 +767,7 @@ def scan_with_tense(text: str, lang: str, ref_date: dt.date | None) -> list[tupl
     if not cands:
         return []
     matched = _matches(text, lang)
-    folded, lowered = (matched[0], matched[1]) if matched else (fold(text), _lower(text))
-    ctx = Context(text=text, folded=folded, lowered=lowered, ref=ref_date, lex=_lexicon(lang))
+    ctx = Context(text=text, folded=matched[0] if matched else fold(text), ref=ref_date, lex=_lexicon(lang))
     return [(c, ctx.tense(c.start, c.end)) for c in cands]
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from checker.recognize import time_calendar as cal
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
 ONE_DAY = dt.timedelta(days=1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: candidates are many, and made field by field
 class Cand:
     """A time reading of ``text[start:end]`` before overlaps are settled."""
 
@@ -50,24 +52,54 @@ class Cand:
 # --------------------------------------------------------------------------
 
 
+class _LowerTable(dict[int, str]):
+    """``str.translate`` table: a character's lower case when it is one character, else itself."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        low = ch.lower()
+        value = "'" if ch == "\u2019" else (low if len(low) == 1 else ch)
+        self[code] = value
+        return value
+
+
+_LOWER_TABLE = _LowerTable()
+
+
+def lower(text: str) -> str:
+    """``text`` in lower case with plain apostrophes, at the same offsets (what the tense markers read)."""
+    return text.translate(_LOWER_TABLE)
+
+
+# A clause ends at one of these; the last one before a stretch is found by a greedy match, in one C pass.
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+_LAST_CLAUSE_END = re.compile(r"[\s\S]*[.!?;\n]")
+
+
 @dataclass
 class Context:
     """What the rule handlers need: the texts, the reference date and the language data."""
 
     text: str
     folded: str
-    lowered: str
     ref: dt.date | None
     lex: Lexicon
 
+    @cached_property
+    def lowered(self) -> str:
+        """The text lower-cased (``lower``): made only for the few texts whose tense is read."""
+        return lower(self.text)
+
     def tense(self, start: int, end: int) -> str | None:
         """ "past" or "future" from the nearest tense marker in the clause around ``start:end``."""
-        left = max(self.lowered.rfind(ch, 0, start) for ch in ".!?;\n")
-        rights = [i for i in (self.lowered.find(ch, end) for ch in ".!?;\n") if i >= 0]
-        right = min(rights) if rights else len(self.lowered)
+        lowered = self.lowered
+        before = _LAST_CLAUSE_END.match(lowered, 0, start)
+        left = before.end() - 1 if before is not None else -1
+        after = _CLAUSE_END.search(lowered, end)
+        right = after.start() if after is not None else len(lowered)
         best: tuple[int, str] | None = None
         for kind, regex in (("past", self.lex.past), ("future", self.lex.future)):
-            for m in regex.finditer(self.lowered, left + 1, right):
+            for m in regex.finditer(lowered, left + 1, right):
                 if start <= m.start() < end:
                     continue
                 distance = start - m.end() if m.end() <= start else (m.start() - end) * 2
