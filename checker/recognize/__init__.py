@@ -67,6 +67,8 @@ def recognize(
 
 def settle_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep, among overlapping value mentions, the longest; on equal length the higher-priority type."""
+    if len(mentions) < 2:
+        return list(mentions)  # most sentences: nothing to settle, nothing to sort
     values = [m for m in mentions if m.type in _VALUE_DIMENSIONS]
     others = [m for m in mentions if m.type not in _VALUE_DIMENSIONS]
     ranked = sorted(values, key=lambda m: (-(m.end - m.start), _PRIORITY.get(m.type, 99), m.start))
