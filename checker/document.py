@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from checker.records import DocumentInfo, Span, Zone
+from checker.records import DocumentInfo, Span, Zone, trusted
 from checker.textmap import LineIndex, MappedText
 
 
@@ -45,8 +45,8 @@ class Document:
         """Evidence for ``analysis[start:end]``, as a span of the raw file."""
         raw_start, raw_end = self.analysis.to_original(start, end)
         line, column = self._lines.line_and_column(raw_start)
-        return Span(path=self.info.path, start=raw_start, end=raw_end, quote=self.raw[raw_start:raw_end],
-                    line=line, column=column)
+        return trusted(Span, path=self.info.path, start=raw_start, end=raw_end, quote=self.raw[raw_start:raw_end],
+                       line=line, column=column)
 
     def located(self, start: int, end: int) -> tuple[int, int, str]:
         """Where ``analysis[start:end]`` lies in the raw file, and what it reads there: a span without its line."""

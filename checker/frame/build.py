@@ -26,7 +26,18 @@ from checker.recognize import recognize
 from checker.recognize.entity import lexicon
 from checker.recognize.hints import value_hints
 from checker.recognize.prefilter import WordGate, first_match_at, matches_at
-from checker.records import Claim, ClaimValue, EntityValue, Mention, QuantityValue, RoleValue, Span, TimeValue, Value
+from checker.records import (
+    Claim,
+    ClaimValue,
+    EntityValue,
+    Mention,
+    QuantityValue,
+    RoleValue,
+    Span,
+    TimeValue,
+    Value,
+    trusted,
+)
 
 VALUE_TYPES = frozenset({"time", "quantity", "money", "percent"})
 VALUE_DIMENSIONS = ("money", "percent", "time", "quantity")
@@ -540,20 +551,21 @@ def _value_claim(doc: Document, data: CompiledFrames, scan: _Scan, offset: int, 
                        attribute)
     as_of = scan.as_of
     value_start, value_end, quote = doc.located(offset + mention.start, offset + mention.end)
-    return Claim(
+    return trusted(
+        Claim,
         id=_claim_id(doc, number),
         document=doc.path,
         subject=subject,
         subject_key=entity_key(subject) if subject else None,
         attribute=attribute,
         qualifiers=qualifiers,
-        modality=_modality(data, scan, mention),  # type: ignore[arg-type]
-        value=ClaimValue(text=quote, start=value_start, end=value_end, value=mention.value),
+        modality=_modality(data, scan, mention),
+        value=trusted(ClaimValue, text=quote, start=value_start, end=value_end, value=mention.value),
         evidence=evidence,
         rule=f"frame.{mention.value.type}.{attribute}",
         as_of=as_of,
         # A claim without a subject is about the story's main organization, if it has one.
-        **({"topic": topic} if subject is None and topic is not None else {}),
+        topic=topic if subject is None else None,
     )
 
 
@@ -563,7 +575,8 @@ def _role_claim(doc: Document, offset: int, mention: _Located, evidence: Span, n
         return None
     value_start, value_end, quote = doc.located(offset + mention.start, offset + mention.end)
     person = EntityValue(name=role.person, kind="person", key=entity_key(role.person))
-    return Claim(
+    return trusted(
+        Claim,
         id=_claim_id(doc, number),
         document=doc.path,
         subject=role.organization,
@@ -571,9 +584,11 @@ def _role_claim(doc: Document, offset: int, mention: _Located, evidence: Span, n
         attribute=f"role:{role.title}",
         qualifiers=(),
         modality="asserted",
-        value=ClaimValue(text=quote, start=value_start, end=value_end, value=person),
+        value=trusted(ClaimValue, text=quote, start=value_start, end=value_end, value=person),
         evidence=evidence,
         rule="frame.role",
+        as_of=None,
+        topic=None,
     )
 
 

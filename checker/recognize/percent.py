@@ -18,7 +18,7 @@ from checker.recognize import lowered
 from checker.recognize.numbers import NumberMatch, shared_numbers
 from checker.recognize.quantity import bound_before, intervals, range_of
 from checker.recognize.safety import never_raises
-from checker.records import Mention, PercentValue
+from checker.records import Mention, PercentValue, trusted
 
 
 @langdata.dimension("percent")
@@ -144,4 +144,4 @@ def _add_range(text: str, first: NumberMatch, i: int, numbers: tuple[NumberMatch
 def _mention(text: str, start: int, end: int, low: float | None, high: float | None, li: bool, hi: bool,
              quantifier: str | None) -> Mention:
     value = PercentValue(low=low, high=high, low_inclusive=li, high_inclusive=hi, quantifier=quantifier)
-    return Mention(type="percent", start=start, end=end, text=text[start:end], value=value)
+    return trusted(Mention, type="percent", start=start, end=end, text=text[start:end], value=value)

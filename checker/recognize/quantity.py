@@ -24,7 +24,7 @@ from checker.recognize import lowered
 from checker.recognize.numbers import NumberMatch, overlaps_any, shared_numbers
 from checker.recognize.numbers import data as number_data
 from checker.recognize.safety import never_raises
-from checker.records import Interval, Mention, QuantityValue
+from checker.records import Interval, Mention, QuantityValue, trusted
 
 Rule = Literal["gt", "ge", "lt", "le", "approx", "nearly", "eq"]
 
@@ -431,7 +431,7 @@ def find(text: str, lang: str) -> list[Mention]:
     for q in found:
         unit, _ = _unit_after(text, q.unit_end, c, lang)
         value = QuantityValue(literal=q.literal, typical=q.typical, unit=unit, quantifier=q.key)
-        out.append(Mention(type="quantity", start=q.start, end=q.end, text=text[q.start:q.end], value=value))
+        out.append(trusted(Mention, type="quantity", start=q.start, end=q.end, text=text[q.start:q.end], value=value))
     return out
 
 

@@ -32,7 +32,7 @@ from checker.recognize.prefilter import WORD, necessary, parse, trie, word_keys
 from checker.recognize.time_core import ONE_DAY, Cand, Context
 from checker.recognize.time_data import TimeData, fold
 from checker.recognize.time_rules import EXCLUSIVE_DAY_RANGE_END, Lexicon, Rule, build_lexicon
-from checker.records import Mention
+from checker.records import Mention, trusted
 
 __all__ = ["find", "Cand", "scan"]
 
@@ -46,8 +46,8 @@ def find(text: str, lang: str, ref_date: dt.date | None) -> list[Mention]:
 
 
 def _mention(text: str, cand: Cand, ref: dt.date | None) -> Mention:
-    return Mention(
-        type="time", start=cand.start, end=cand.end, text=text[cand.start : cand.end], value=cand.value(ref)
+    return trusted(
+        Mention, type="time", start=cand.start, end=cand.end, text=text[cand.start : cand.end], value=cand.value(ref)
     )
 
 
