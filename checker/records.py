@@ -50,6 +50,11 @@ def trusted(cls: type[_R], /, **values: Any) -> _R:
     return _unvalidated(cls, values)
 
 
+def as_float(number: float | None) -> float | None:
+    """A bound as a record holds it (validation makes an int bound a float; ``trusted`` must too)."""
+    return None if number is None else float(number)
+
+
 def _unvalidated(cls: type[_R], values: dict[str, Any]) -> _R:
     # What pydantic's model_construct does, without its per-field loop: the values are complete.
     record = cls.__new__(cls)

@@ -23,7 +23,7 @@ from checker.recognize.numbers import NumberMatch, shared_numbers
 from checker.recognize.numbers import data as number_data
 from checker.recognize.quantity import bound_after, bound_before, intervals
 from checker.recognize.safety import never_raises
-from checker.records import Mention, MoneyValue, trusted
+from checker.records import Mention, MoneyValue, as_float, trusted
 
 
 class Currency(BaseModel):
@@ -266,6 +266,6 @@ def _mention(text: str, m: _M, end: int, lang: str) -> Mention:
         literal, _ = intervals(bound.rule, m.amount)
         start, key = bound.start, bound.key
         low, high, li, hi = literal.low, literal.high, literal.low_inclusive, literal.high_inclusive
-    value = MoneyValue(low=low, high=high, low_inclusive=li, high_inclusive=hi, currency=m.code,
-                       quantifier=key)
+    value = trusted(MoneyValue, type="money", low=as_float(low), high=as_float(high), low_inclusive=li,
+                    high_inclusive=hi, currency=m.code, quantifier=key)
     return trusted(Mention, type="money", start=start, end=end, text=text[start:end], value=value)

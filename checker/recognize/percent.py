@@ -18,7 +18,7 @@ from checker.recognize import lowered
 from checker.recognize.numbers import NumberMatch, shared_numbers
 from checker.recognize.quantity import bound_before, intervals, range_of
 from checker.recognize.safety import never_raises
-from checker.records import Mention, PercentValue, trusted
+from checker.records import Mention, PercentValue, as_float, trusted
 
 
 @langdata.dimension("percent")
@@ -143,5 +143,6 @@ def _add_range(text: str, first: NumberMatch, i: int, numbers: tuple[NumberMatch
 
 def _mention(text: str, start: int, end: int, low: float | None, high: float | None, li: bool, hi: bool,
              quantifier: str | None) -> Mention:
-    value = PercentValue(low=low, high=high, low_inclusive=li, high_inclusive=hi, quantifier=quantifier)
+    value = trusted(PercentValue, type="percent", low=as_float(low), high=as_float(high), low_inclusive=li,
+                    high_inclusive=hi, quantifier=quantifier)
     return trusted(Mention, type="percent", start=start, end=end, text=text[start:end], value=value)

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from checker.recognize import time_calendar as cal
-from checker.records import TimeValue
+from checker.records import TimeValue, trusted
 
 if TYPE_CHECKING:
     from checker.recognize.time_rules import Lexicon
@@ -37,12 +37,14 @@ class Cand:
     def value(self, ref: dt.date | None) -> TimeValue:
         """The record value of this candidate."""
         anchor = ref if self.resolution in ("relative", "year-inferred") else None
-        return TimeValue(
+        return trusted(
+            TimeValue,
+            type="time",
             earliest=self.earliest,
             latest=self.latest,
-            granularity=self.granularity,  # type: ignore[arg-type]
+            granularity=self.granularity,
             modifiers=self.modifiers,
-            resolution=self.resolution,  # type: ignore[arg-type]
+            resolution=self.resolution,
             anchor=anchor,
         )
 
