@@ -13,7 +13,9 @@ Before that, on a sample of the documents (all of them up to ``--sample``),
 our single-process extraction is timed against
 ``dateparser.search.search_dates`` alone over the same analysis texts (after both
 have started up on the first five documents: that start-up is printed apart),
-and the times scaled to the whole corpus by characters. The two take turns by
+twice: the first pass still meets language data and patterns first needed
+further on, the second is the steady state (the headline ratio, and the
+times scaled to the whole corpus by characters). The two take turns by
 blocks of 25 documents: each side runs 25 documents in a row, as extraction runs
 over a corpus, and the machine's drifts touch both alike. The ratio with turns
 taken at every document is printed too: there each side starts every document
@@ -100,6 +102,9 @@ def measure(corpus: Path, workers: int, sample: int, report_path: Path) -> None:
     # Both sides load their language data and compile their patterns on first use: that start-up is
     # paid once per process, so it is timed apart, on the first documents, and the sample after it.
     ours_startup, theirs_startup = time_both(picked[:WARM_UP], 1)
+    # Some language data and patterns are first needed further on (another language, a rarer rule):
+    # the first pass over the sample still holds that start-up; the second is the steady state.
+    ours_first, theirs_first = time_both(picked, BLOCK)
     ours, theirs = time_both(picked, BLOCK)
     ours_turns, theirs_turns = time_both(picked, 1)
     del picked
@@ -116,6 +121,7 @@ def measure(corpus: Path, workers: int, sample: int, report_path: Path) -> None:
         "claims": sum(len(c) for c in extraction.claims.values()), "extract_s": t1 - t0,
         "sample": len(chosen), "ours_serial_sample_s": ours, "dateparser_sample_s": theirs,
         "ours_turns_sample_s": ours_turns, "dateparser_turns_sample_s": theirs_turns,
+        "ours_first_sample_s": ours_first, "dateparser_first_sample_s": theirs_first,
         "ours_startup_s": ours_startup, "dateparser_startup_s": theirs_startup,
         "dateparser_scaled_s": theirs * scale, "ours_serial_scaled_s": ours * scale,
         "rss_self_mb": _rss(resource.RUSAGE_SELF), "rss_children_mb": _rss(resource.RUSAGE_CHILDREN),
@@ -268,9 +274,11 @@ def main() -> None:
               f"{mb / f['extract_s']:.2f} MB/s, {args.workers} workers)")
         ratio = f["dateparser_sample_s"] / f["ours_serial_sample_s"] if f["ours_serial_sample_s"] else float("nan")
         turns = f["dateparser_turns_sample_s"] / f["ours_turns_sample_s"] if f["ours_turns_sample_s"] else float("nan")
+        first = f["dateparser_first_sample_s"] / f["ours_first_sample_s"] if f["ours_first_sample_s"] else float("nan")
         print(f"  dateparser.search_dates alone {f['dateparser_scaled_s']:.2f} s vs our whole extraction "
               f"{f['ours_serial_scaled_s']:.2f} s, both single process{sampled}, by blocks of {BLOCK} documents: "
-              f"ours is {ratio:.2f}x faster ({turns:.2f}x with turns at every document); "
+              f"ours is {ratio:.2f}x faster in the steady state ({first:.2f}x in the first pass over the sample, "
+              f"start-up still in it; {turns:.2f}x with turns at every document); "
               f"vs our parallel extraction wall time: {f['dateparser_scaled_s'] / f['extract_s']:.2f}x")
         print(f"  (start-up before that, on the first {WARM_UP} documents: ours {f['ours_startup_s']:.2f} s, "
               f"dateparser {f['dateparser_startup_s']:.2f} s)")
