@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from functools import cache
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -50,25 +49,29 @@ def trusted(cls: type[_R], /, **values: Any) -> _R:
     return _unvalidated(cls, values)
 
 
-def as_float(number: float | None) -> float | None:
-    """A bound as a record holds it (validation makes an int bound a float; ``trusted`` must too)."""
-    return None if number is None else float(number)
-
-
 def _unvalidated(cls: type[_R], values: dict[str, Any]) -> _R:
     # What pydantic's model_construct does, without its per-field loop: the values are complete.
     record = cls.__new__(cls)
     _set(record, "__dict__", values)
-    _set(record, "__pydantic_fields_set__", _all_fields(cls))
+    _set(record, "__pydantic_fields_set__", _FIELD_NAMES.get(cls) or _all_fields(cls))
     _set(record, "__pydantic_extra__", None)
     _set(record, "__pydantic_private__", None)
     return record
 
 
-@cache
+def as_float(number: float | None) -> float | None:
+    """A bound as a record holds it (validation makes an int bound a float; ``trusted`` must too)."""
+    return None if number is None else float(number)
+
+
+# Per record class, the names of its fields: one set shared by all its trusted records, since
+# pydantic copies the set before it changes one.
+_FIELD_NAMES: dict[type[Record], set[str]] = {}
+
+
 def _all_fields(cls: type[Record]) -> set[str]:
-    # Shared by all records of a class: pydantic copies the set before it changes one.
-    return set(cls.model_fields)
+    names = _FIELD_NAMES[cls] = set(cls.model_fields)
+    return names
 
 
 def _checked(cls: type[_R], values: dict[str, Any]) -> _R:
