@@ -134,3 +134,13 @@ def test_a_stretch_is_hinted_exactly_when_its_folded_form_holds_a_number_charact
     folded = fold(text)[start:end]
     expected = bool(_NUMBER_CHARACTER.search(folded)) or not _words(language).isdisjoint(_WORD.findall(folded))
     assert value_hints(text, language).touches(start, end) is expected
+
+
+def test_an_article_that_is_also_the_number_one_is_no_hint_alone() -> None:
+    # French "un" / "une" are the article and the cardinal one; alone they make no value.
+    text = "Il a embauché un ingénieur. Elle vise un milliard. Vingt et un sites ferment. Une équipe arrive."
+    hints = value_hints(text, "fr")
+    hinted = [s for s in text.split(". ") if hints.touches(text.index(s), text.index(s) + len(s))]
+    assert hinted == ["Elle vise un milliard", "Vingt et un sites ferment"]
+    for sentence in ("Il a embauché un ingénieur", "Une équipe arrive."):
+        assert not recognize(sentence, "fr", REF, dimensions=VALUE_DIMENSIONS)

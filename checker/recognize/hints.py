@@ -79,8 +79,12 @@ def value_hints(text: str, lang: str) -> ValueHints:
 def _words(lang: str) -> frozenset[str] | None:
     """One word of each value phrase of ``lang`` (its longest), folded; None when a phrase has no word."""
     numbers = numbers_data(lang)
-    # Articles and negatives open numbers ("a hundred", "minus five") but are none alone.
-    phrases = [*numbers.cardinals, *numbers.hundreds, *numbers.scales, *numbers.fractions, *numbers.nouns,
+    # Articles and negatives open numbers ("a hundred", "minus five") but are none alone; so is an
+    # article that is also the cardinal one (French "un", "une": "un million", "vingt et un" hold
+    # another number word, "un ingénieur" holds no number).
+    articles = set(numbers.articles)
+    cardinals = [word for word in numbers.cardinals if word not in articles]
+    phrases = [*cardinals, *numbers.hundreds, *numbers.scales, *numbers.fractions, *numbers.nouns,
                *(phrase for entry in quantity_data(lang).data.vague for phrase in entry.phrases),
                *prefilter_phrases(lang)]
     words = set()
