@@ -123,8 +123,9 @@ class _Scan:
             else:
                 attributions = matches_at(pattern, sentence, at)
         # A cue word inside a name ("Vorent Capital", "Signal Post") names the company, not an attribute.
-        self.cues = [c for c in _cues(attributes)
-                     if not any(n.start < c.end and c.start < n.end for n in names)]
+        cues = _cues(attributes)
+        self.cues = ([c for c in cues if not any(n.start < c.end and c.start < n.end for n in names)]
+                     if cues and names else cues)
         self.breaks = [m.start() for m in data.clause_break.finditer(sentence)]
         self.qualifiers = [(qualifier, m.start(), m.end()) for qualifier, matches in qualifiers
                            for m in matches if not _cancelled(data, qualifier, sentence, m.start())]
@@ -300,6 +301,8 @@ def _gates(data: CompiledFrames) -> WordGate:
 def _cues(attributes: list[tuple[Attribute, list[re.Match[str]]]]) -> list[_Cue]:
     """Attribute cues from their matches; of two overlapping cues the longer wins ("sortir de ligne" over "sortir")."""
     found = [_Cue(attribute.id, m.start(), m.end()) for attribute, matches in attributes for m in matches]
+    if len(found) < 2:
+        return found  # most sentences: nothing can overlap
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept: list[_Cue] = []
     for cue in found:
