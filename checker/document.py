@@ -43,10 +43,9 @@ class Document:
 
     def span(self, start: int, end: int) -> Span:
         """Evidence for ``analysis[start:end]``, as a span of the raw file."""
-        raw_start, raw_end = self.analysis.to_original(start, end)
+        raw_start, raw_end, quote = self.located(start, end)
         line, column = self._lines.line_and_column(raw_start)
-        return trusted(Span, path=self.info.path, start=raw_start, end=raw_end, quote=self.raw[raw_start:raw_end],
-                       line=line, column=column)
+        return trusted(Span, path=self.info.path, start=raw_start, end=raw_end, quote=quote, line=line, column=column)
 
     def located(self, start: int, end: int) -> tuple[int, int, str]:
         """Where ``analysis[start:end]`` lies in the raw file, and what it reads there: a span without its line."""

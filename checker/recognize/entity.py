@@ -321,22 +321,8 @@ def _candidate_tokens(text: str, lex: _Lexicon, titles: list[tuple[int, int]]) -
     append = found.append
     for m in _NOT_PLAIN_WORD.finditer(text):
         if m.lastindex is None:
-            # ``_token`` inlined (most tokens come from here): the word opens with a not-plain character.
-            start, end = m.span()
-            word = m.group()
-            low = word.casefold()
-            shown = word
-            if text.startswith(".", end) and (
-                    low in abbreviations or (len(word) == 1 and word.isupper()) or "." in word):
-                end += 1
-                shown = text[start:end]
-            if word.islower():
-                append(_new_token((start, end, shown, low, False, False)))
-                continue
-            capital = word[0].isupper() or word[0].islower()
-            acronym = capital and word.isupper() and (
-                len(word) >= 2 if word.isalpha() else sum(c.isalpha() for c in word) >= 2)
-            append(_new_token((start, end, shown, low, capital, acronym)))
+            # The word opens with a not-plain character.
+            append(_token(text, m.start(), m.end(), m.group(), abbreviations))
             continue
         start = m.start()
         if start >= covered:

@@ -99,7 +99,7 @@ def _matches(text: str, lang: str) -> tuple[str, tuple[tuple[Rule, tuple[re.Matc
     folded = fold(text)
     digits = _DIGIT.search(folded) is not None
     if scanner.openings is None:
-        if scanner.prefilter.search(folded) is None:
+        if scanner.lexicon.prefilter.search(folded) is None:
             return None
     elif not digits and scanner.openings.search(folded) is None:
         # The openings are a cheaper test than the prefilter's words and hold wherever they do.
@@ -111,8 +111,8 @@ def _matches(text: str, lang: str) -> tuple[str, tuple[tuple[Rule, tuple[re.Matc
     # its necessary conditions is found. The text's key words pick the rules (``_Plan.chosen``).
     # Conditions are numbered: rules share them (the month names), so each is searched for at most once.
     chosen = plan.chosen(plan.vocabulary.intersection(WORD.findall(folded)))
-    seen: list[bool | None] = [None] * plan.distinct
     conditions = plan.conditions
+    seen: list[bool | None] = [None] * len(conditions)
     per_rule = []
     for rule, needed in chosen:
         # Written out rather than called: this loop runs for every rule of every sentence.
@@ -150,7 +150,6 @@ class _Plan:
     # Every key word of the rules: the words of a text that decide which rules can match in it.
     vocabulary: frozenset[str]
     remembered: dict[frozenset[str], Chosen]
-    distinct: int  # the number of conditions
 
     def chosen(self, words: frozenset[str]) -> Chosen:
         """The rules (with their conditions) each of whose key sets holds one of ``words``, a text's key words.
@@ -174,7 +173,6 @@ class _Scanner:
     lexicon: Lexicon
     with_digit: _Plan
     without_digit: _Plan
-    prefilter: re.Pattern[str]
     # The prefilter's words (``word_prefilter``) and their openings (``_word_openings``), when it has a digit test.
     words: re.Pattern[str] | None
     openings: re.Pattern[str] | None
@@ -189,7 +187,6 @@ def _scanner(lang: str) -> _Scanner:
         lexicon=_lexicon(lang),
         with_digit=_plan(lang, True),
         without_digit=_plan(lang, False),
-        prefilter=_lexicon(lang).prefilter,
         words=words,
         openings=None if words is None else _word_openings(lang),
     )
@@ -301,8 +298,7 @@ def _plan(lang: str, digits: bool) -> _Plan:
             gated, gated_keys, numbers = plan[index]
             plan[index] = (gated, gated_keys, (opening, *numbers))
     vocabulary = frozenset(word for _rule, keys, _conditions in plan for needed in keys for word in needed)
-    return _Plan(rules=tuple(plan), conditions=tuple(numbered), vocabulary=vocabulary, remembered={},
-                 distinct=len(numbered))
+    return _Plan(rules=tuple(plan), conditions=tuple(numbered), vocabulary=vocabulary, remembered={})
 
 
 @cache
