@@ -268,33 +268,92 @@ class ClaimValue(Record):
     value: Value
 
 
+class Scope(Record):
+    """Where, for whom and when a claim holds, as its sentence says (``None``: the sentence does not say).
+
+    Two claims whose scopes name different places, groups, instances, periods, bases, variants or
+    parties are about different things; different sources are two counts of one thing.
+    """
+
+    place: str | None = None
+    # The place is a part of a larger one ("in the northern region alone").
+    part: bool = False
+    group: str | None = None
+    source: str | None = None
+    instance: str | None = None
+    period: str | None = None
+    basis: str | None = None
+    statistic: str | None = None
+    variant: str | None = None
+    party: str | None = None
+    # What starts, ends or opens ("production" in "production started in May").
+    object: str | None = None
+    # When the figure was stated (ISO date): the article's date, or a date its sentence gives.
+    as_of: str | None = None
+
+    def slots(self) -> dict[str, str]:
+        """The slots the sentence filled, as text (``part`` folded into ``place``)."""
+        found = {name: value for name in _SCOPE_TEXT if (value := getattr(self, name)) is not None}
+        if self.part and "place" in found:
+            found["place"] = f"{found['place']} (part)"
+        return found
+
+
+_SCOPE_TEXT = ("place", "group", "source", "instance", "period", "basis", "statistic", "variant", "party", "object",
+               "as_of")
+
+
 class Claim(Record):
-    """One checkable statement: who/what, which attribute, under which qualifiers, which value."""
+    """One checkable statement: who or what, which fact, in which scope, which value.
+
+    ``attribute`` is the fact's id in the catalogue (``checker/lang/facts.toml``), "open:<noun>" for a
+    count of a noun the catalogue does not know, or "unspecified".
+    """
 
     id: str
     document: str
     subject: str | None
     subject_key: str | None = None
     attribute: str
-    qualifiers: tuple[str, ...] = ()
+    scope: Scope = Scope()
     modality: Modality = "asserted"
     value: ClaimValue
     evidence: Span
     rule: str
-    as_of: str | None = None
     # The article's main organization: what a claim whose sentence names no subject is taken to be about.
     topic: str | None = None
+    # The language the claim was written in (open facts meet only within one language).
+    language: str | None = None
+
+    @property
+    def qualifiers(self) -> tuple[str, ...]:
+        """The scope as "slot:value" strings, sorted (the flat form the JSON report also gives)."""
+        return tuple(sorted(f"{slot}:{value}" for slot, value in self.scope.slots().items() if slot != "as_of"))
 
 
-Verdict = Literal["agreement", "compatible", "conflict"]
+Verdict = Literal["agreement", "compatible", "conflict", "attributed", "updated"]
+# The verdicts from the most to the least in need of a reader's attention.
+VERDICTS: tuple[str, ...] = ("conflict", "attributed", "updated", "compatible", "agreement")
 Severity = Literal["hard", "soft", "info"]
 
 
-class Finding(Record):
-    """The outcome of comparing two distinct values of one comparable group of claims.
+class Pair(Record):
+    """How two of a finding's values stand to each other (indices into ``Finding.values``)."""
 
-    ``claims``, ``evidence`` and ``sides`` are aligned: ``sides[i]`` is 0 when
-    claim ``i`` states ``values[0]`` and 1 when it states ``values[1]``.
+    a: int
+    b: int
+    verdict: Verdict
+    severity: Severity
+    reason: str
+    confidence: float = 1.0
+
+
+class Finding(Record):
+    """What comparing the values of one fact found: one finding per fact and verdict.
+
+    ``values`` are the distinct values the sources give (as canonical text); ``claims``,
+    ``evidence`` and ``sides`` are aligned, ``sides[i]`` being the index in ``values`` of the value
+    claim ``i`` states; ``pairs`` say which values agree or disagree, and why.
     """
 
     fingerprint: str
@@ -304,10 +363,14 @@ class Finding(Record):
     key: str
     reason: str
     confidence: float = 1.0
+    fact: str = ""
+    subject: str | None = None
+    scope: dict[str, str] = Field(default_factory=dict)
     claims: tuple[str, ...]
     evidence: tuple[Span, ...]
     sides: tuple[int, ...] = ()
-    values: tuple[str, str]
+    values: tuple[str, ...]
+    pairs: tuple[Pair, ...] = ()
 
 
 class Report(Record):

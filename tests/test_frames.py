@@ -1,4 +1,4 @@
-"""Frame data examples: each sentence must give a claim on its value with the stated attribute."""
+"""Frame data examples: each sentence must give a claim on its value with the stated fact and scope."""
 
 from __future__ import annotations
 
@@ -6,40 +6,48 @@ import pytest
 
 from checker import lang
 from checker.frame.build import extract_claims
-from checker.frame.data import FrameData, FrameExample
+from checker.frame.data import FactsData, FrameData, FrameExample
 from tests.conftest import make_document
 
 
 def _examples() -> list[tuple[str, FrameExample]]:
     cases = []
-    for language in lang.available("frames"):
+    for language in lang.available("facts"):
+        facts: FactsData = lang.load("facts", language)
+        for fact in facts.facts:
+            cases.extend((language, ex) for ex in fact.examples)
         data: FrameData = lang.load("frames", language)
-        for attribute in data.attributes:
-            cases.extend((language, ex) for ex in attribute.examples)
-        for qualifier in data.qualifiers:
-            cases.extend((language, ex) for ex in qualifier.examples)
+        for scope in data.scope:
+            cases.extend((language, ex) for ex in scope.examples)
         cases.extend((language, ex) for ex in data.attribution_examples)
+        cases.extend((language, ex) for ex in data.examples)
     return cases
 
 
 CASES = _examples()
 
 
-def test_frame_corpus_has_both_languages() -> None:
-    assert {language for language, _ in CASES} == {"en", "fr"}
+def test_frame_corpus_has_every_language() -> None:
+    assert {language for language, _ in CASES} == set(lang.available("facts"))
 
 
 @pytest.mark.parametrize(("language", "example"), CASES, ids=[f"{lg}:{ex.sentence[:50]}" for lg, ex in CASES])
 def test_frame_example(language: str, example: FrameExample) -> None:
     claims = extract_claims(make_document(example.sentence, language))
     on_value = [c for c in claims if c.value.text == example.value]
-    described = [(c.value.text, c.attribute, c.qualifiers, c.modality) for c in claims]
+    described = [(c.value.text, c.attribute, c.scope.slots(), c.modality) for c in claims]
     assert on_value, f"no claim on {example.value!r}; got {described}"
     claim = on_value[0]
-    assert claim.attribute == example.attribute, described
-    assert set(example.qualifiers) <= set(claim.qualifiers), described
+    assert claim.attribute == example.fact, described
+    slots = claim.scope.slots()
+    for slot, value in example.scope.items():
+        assert slots.get(slot) == value, described
+    for slot in example.absent:
+        assert slot not in slots, described
     if example.modality:
         assert claim.modality == example.modality, described
+    if example.subject:
+        assert claim.subject == example.subject, described
 
 
 @pytest.mark.parametrize(("language", "sentence", "value", "subject"), [
@@ -58,21 +66,23 @@ def test_the_agent_after_a_value_is_its_subject(language: str, sentence: str, va
 
 
 def test_a_cue_word_inside_a_name_is_no_cue() -> None:
+    # "Capital" in the name names no stake: the figure is the share's move.
     claims = extract_claims(make_document("L'action Vorel Capital a progressé de 2,7 % en début de séance.", "fr"))
-    assert [c.attribute for c in claims if c.value.text == "2,7 %"] == ["unspecified"]
+    assert [c.attribute for c in claims if c.value.text == "2,7 %"] == ["share-move"]
 
 
 def test_priced_from_is_a_starting_price_not_a_previous_one() -> None:
     claims = extract_claims(make_document("Priced from 19,900 euros, the boat targets buyers in the mid-range."))
     assert [(c.attribute, c.qualifiers) for c in claims if c.value.text == "19,900 euros"] == [("price", ())]
     claims = extract_claims(make_document("Revenue rose to $2.1 billion from $1.8 billion."))
-    assert [c.qualifiers for c in claims if c.value.text == "$1.8 billion"] == [("previous",)]
+    assert [c.qualifiers for c in claims if c.value.text == "$1.8 billion"] == [("instance:previous",)]
 
 
 def test_the_agency_of_a_dateline_and_a_common_noun_are_no_subjects() -> None:
     text = ("ARDMERE, August 16 (Signal Wire) - Once complete, the factory will be able to produce "
             "300,000 doses a year, Orvane Pharma said. Union representatives praised the plan. "
-            "Union representatives questioned the timetable. Priced from 42,000 dollars, the drug targets hospitals.")
+            "Union representatives questioned the timetable. Orvane Pharma plans a second site. "
+            "Priced from 42,000 dollars, the drug targets hospitals.")
     claims = {c.value.text: c for c in extract_claims(make_document(text))}
     assert claims["300,000"].subject == "Orvane Pharma"
     assert claims["42,000 dollars"].subject is None and claims["42,000 dollars"].topic == "Orvane Pharma"

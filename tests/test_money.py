@@ -57,11 +57,15 @@ def test_et_plus_after_the_amount() -> None:
     assert m.text.endswith("et plus")
 
 
-def test_conversion_in_brackets_is_folded() -> None:
+def test_a_conversion_in_brackets_is_an_amount_of_its_own() -> None:
     found = money.find("a 9,000 yuan (US$1,250) ticket", "en", None)
-    assert len(found) == 1
-    assert found[0].text == "9,000 yuan (US$1,250)"
-    assert isinstance(found[0].value, MoneyValue) and found[0].value.currency == "CNY"
+    assert [(m.text, getattr(m.value, "currency", None)) for m in found] == [("9,000 yuan", "CNY"), ("US$1,250", "USD")]
+
+
+def test_a_range_takes_the_currency_of_its_second_end() -> None:
+    (m,) = money.find("priced at 184,500-236,000 yuan", "en", None)
+    assert isinstance(m.value, MoneyValue)
+    assert (m.value.low, m.value.high, m.value.currency) == (184500, 236000, "CNY")
 
 
 def test_yen_sign_follows_the_context() -> None:

@@ -154,9 +154,10 @@ def test_word_gate_leaves_out_what_cannot_match() -> None:
 def test_word_gate_on_the_frame_examples(language: str) -> None:
     """Every cue pattern that matches an example sentence of any language is a candidate for it."""
     data = frames(language)
-    patterns = [p for _, p in data.attributes] + [p for _, p in data.qualifiers] + [p for _, p in data.modalities]
+    patterns = ([p for _, p in data.facts] + [p for _, p in data.weak_facts] + [p for _, p in data.scope]
+                + [p for _, p in data.modalities])
     gate = WordGate(patterns)
-    texts = [example.sentence for code in lang.available("frames") for a in lang.load("frames", code).attributes
+    texts = [example.sentence for code in lang.available("facts") for a in lang.load("facts", code).facts
              for example in a.examples]
     texts += [example.phrase for dimension in lang.registered_dimensions()
               for code in lang.available(dimension) for example in lang.load(dimension, code).all_examples()]

@@ -30,7 +30,7 @@ def test_several_hundred_is_not_a_hundred() -> None:
     span, v = _one("several hundred volunteers", "en")
     assert span == "several hundred"
     assert (v.literal.low, v.literal.high) == (200, 999)
-    assert v.unit == "volunteer"
+    assert v.unit == "person"
 
 
 def test_hundreds_of_is_not_one_hundred() -> None:

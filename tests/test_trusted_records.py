@@ -7,7 +7,7 @@ import pickle
 import pytest
 
 from checker import records
-from checker.records import Claim, ClaimValue, EntityValue, Mention, Span, trusted
+from checker.records import Claim, ClaimValue, EntityValue, Mention, Scope, Span, trusted
 
 ENTITY = EntityValue(name="Acme", kind="organization", key="acme")
 
@@ -39,8 +39,8 @@ def test_a_claim_with_every_field_in_order_passes_the_check() -> None:
     span = trusted(Span, path="a.txt", start=0, end=4, quote="Acme", line=1, column=1)
     value = trusted(ClaimValue, text="Acme", start=0, end=4, value=ENTITY)
     claim = trusted(Claim, id="x-0000", document="a.txt", subject="Acme", subject_key="acme", attribute="role:ceo",
-                    qualifiers=(), modality="asserted", value=value, evidence=span, rule="frame.role", as_of=None,
-                    topic=None)
+                    scope=Scope(), modality="asserted", value=value, evidence=span, rule="frame.role", topic=None,
+                    language="en")
     assert claim.evidence.quote == "Acme"
 
 

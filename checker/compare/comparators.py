@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from checker import catalogue
 from checker.compare.intervals import (
     Bounds,
     amount_bounds,
     gap,
     quantity_bounds,
     relation,
+    scaled,
     time_bounds,
     widened,
 )
@@ -147,30 +149,61 @@ def compare_times(a: TimeValue, b: TimeValue) -> Outcome | None:
     return Outcome("compatible", "info", f"{inner} lies within {outer}: same fact, different precision")
 
 
-def _nested(rel: str, ta: str, tb: str) -> Outcome:
-    if rel == "equal":
-        return Outcome("agreement", "info", f"{ta} and {tb} agree")
+def _nested(rel: str, ta: str, tb: str, points: bool = False) -> Outcome:
+    """Equal or overlapping values agree; nested ones are compatible, unless both are figures that meet only
+    within their rounding ("300" and "296"): those agree."""
+    if rel == "equal" or (points and rel != "overlap"):
+        return Outcome("agreement", "info", f"{ta} and {tb} agree" + (" within rounding" if rel != "equal" else ""))
     if rel == "overlap":
         return Outcome("agreement", "info", f"{ta} and {tb} overlap")
     inner, outer = (tb, ta) if rel == "contains" else (ta, tb)
     return Outcome("compatible", "info", f"{inner} lies within {outer}")
 
 
+def _in_common_unit(a: QuantityValue, b: QuantityValue) -> tuple[float, float, float, float] | None:
+    """Factors and offsets that bring ``a`` and ``b`` to one unit, or None when they do not convert.
+
+    Units of one dimension convert ("296 millimetres" and "300 litres per square metre"); a count
+    of people and a count of visitors are counts alike; a length and a mass do not compare.
+    """
+    if a.unit == b.unit:
+        return 1.0, 0.0, 1.0, 0.0
+    ua, ub = catalogue.unit(a.unit), catalogue.unit(b.unit)
+    if ua is not None and ub is not None:
+        # Two counts of different things ("3 models", "150,000 units") are no measures of one quantity.
+        if ua.dimension != ub.dimension or ua.dimension in catalogue.COUNTS:
+            return None
+        return ua.factor, ua.offset, ub.factor, ub.offset
+    # A free noun ("visitors") or none: a count, comparable with a count of people or things.
+    counts = catalogue.COUNTS
+    if (ua is None or ua.dimension in counts) and (ub is None or ub.dimension in counts):
+        return 1.0, 0.0, 1.0, 0.0
+    return None
+
+
 def compare_quantities(a: QuantityValue, b: QuantityValue, text_a: str, text_b: str) -> Outcome | None:
-    """Literal intervals disjoint: hard conflict; only typical ones disjoint: soft conflict, spelled out."""
-    if a.unit and b.unit and a.unit != b.unit:
+    """Literal intervals disjoint: hard conflict; only typical ones disjoint: soft conflict, spelled out.
+
+    Values in units that convert are compared in one unit, each widened to the precision it was written at.
+    """
+    common = _in_common_unit(a, b)
+    if common is None:
         return None
+    fa, oa, fb, ob = common
     la, ta = quantity_bounds(a)
     lb, tb = quantity_bounds(b)
-    la, lb = widened(la), widened(lb)
+    la, lb = scaled(widened(la, text_a), fa, oa), scaled(widened(lb, text_b), fb, ob)
+    ta, tb = scaled(widened(ta, text_a), fa, oa), scaled(widened(tb, text_b), fb, ob)
     rel = relation(la, lb)
     if rel == "disjoint":
         return Outcome("conflict", "hard",
-                       f"'{text_a}' ({_interval_text(la)}) and '{text_b}' ({_interval_text(lb)}) cannot both hold")
+                       f"'{text_a}' ({describe(a)}) and '{text_b}' ({describe(b)}) cannot both hold")
     if relation(ta, tb) == "disjoint":
         return Outcome("conflict", "soft",
-                       f"'{text_a}' usually means {_interval_text(ta)}, '{text_b}' {_interval_text(tb)}")
-    return _nested(rel, f"'{text_a}'", f"'{text_b}'")
+                       f"'{text_a}' usually means {_interval_text(quantity_bounds(a)[1])}, "
+                       f"'{text_b}' {_interval_text(quantity_bounds(b)[1])}")
+    points = quantity_bounds(a)[0].is_point() and quantity_bounds(b)[0].is_point()
+    return _nested(rel, f"'{text_a}'", f"'{text_b}'", points)
 
 
 def compare_amounts(a: MoneyValue | PercentValue, b: MoneyValue | PercentValue, text_a: str,
@@ -181,11 +214,12 @@ def compare_amounts(a: MoneyValue | PercentValue, b: MoneyValue | PercentValue, 
     ba, bb = amount_bounds(a), amount_bounds(b)
     if ba is None or bb is None:
         return None
-    ba, bb = widened(ba), widened(bb)
+    points = ba.is_point() and bb.is_point()
+    ba, bb = widened(ba, text_a or None), widened(bb, text_b or None)
     rel = relation(ba, bb)
     if rel == "disjoint":
         return Outcome("conflict", "hard", f"'{text_a}' ({describe(a)}) vs '{text_b}' ({describe(b)})")
-    return _nested(rel, f"'{text_a}'", f"'{text_b}'")
+    return _nested(rel, f"'{text_a}'", f"'{text_b}'", points)
 
 
 def compare_people(a: EntityValue, b: EntityValue, same: bool) -> Outcome:

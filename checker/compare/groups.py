@@ -1,12 +1,17 @@
-"""Blocking and findings: claims meet only inside comparable groups, and only as distinct values.
+"""Comparison: claims of one fact meet when their subjects and scopes can be the same; one finding per fact.
 
-A group's key is (attribute, qualifiers, value type, unit or currency).
-Inside a group, claims are bucketed by (subject cluster, normalized value):
-a fact repeated by a thousand sources is one bucket, so the cost follows
-the number of distinct values, not of repetitions. Two buckets meet when
-their subjects are the same cluster (a claim whose sentence names no subject
-takes one from its article, see ``resolve_subjects``); neighbouring
-attributes (a release and a production start) meet at lower confidence.
+Claims are blocked by fact family (a fact and its neighbours in the catalogue), value
+dimension and currency: nothing else is ever compared. Inside a block, claims are
+bucketed by (fact, subject, scope, modality, value): a fact repeated by a thousand
+sources is one bucket, so the cost follows the number of distinct values, not of
+repetitions. Two buckets meet when their subjects can be one (see
+``subject_families``) and their scopes do not contradict (see ``scopes.meet``).
+
+What meets is compared value against value (``comparators``). One fact's
+outcomes make one finding per verdict: the values that disagree, with every
+source of each, the pairs that disagree and why; the values that agree; the
+figures of different counting bodies (attributed); the figures of a growing
+count stated on different days (updated).
 """
 
 from __future__ import annotations
@@ -14,34 +19,27 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from checker import catalogue
+from checker.compare import scopes
 from checker.compare.comparators import Outcome, compare, describe
-from checker.frame.build import DATELINE, UNSPECIFIED
-from checker.frame.data import frames
-from checker.link.entities import cluster_entities, same_entity
-from checker.records import Claim, EntityValue, Finding, MoneyValue, QuantityValue
+from checker.link.entities import cluster_entities, entity_key, same_entity, subject_families
+from checker.records import Claim, EntityValue, Finding, MoneyValue, Pair, TimeValue, Verdict
 
 NEIGHBOUR_CONFIDENCE = 0.6
 UNKNOWN_SUBJECT_CONFIDENCE = 0.8
-# A claim that does not say it is about the first model, a yearly figure, or whose count it is,
-# is most likely about the same thing as one that says so ("prices start at 55,000" / "the first
-# model will sell from 55,000"; "300,000 doses a year" / "an annual capacity of 300,000 doses";
-# "holds 15%" / "owns 15%, according to filings"). Such claims meet at this confidence. A second
-# model, an estimate or a previous figure are other things: those qualifiers are never implied.
-IMPLIED_QUALIFIERS = frozenset({"first-model", "annual"})
-IMPLIED_PREFIXES = ("source:",)
-IMPLIED_CONFIDENCE = 0.8
-# Claims with no attribute, and the dates of statements, reports and datelines: two articles
-# written, or two things said, on two different days contradict nothing.
-NEVER_COMPARED = frozenset({UNSPECIFIED, "statement", "report", DATELINE})
+# Claims never compared: no fact, or the date of a dateline.
+_NOT_FACTS = frozenset({"unspecified", "dateline"})
+_ORDER = {"conflict": 0, "attributed": 1, "updated": 2, "compatible": 3, "agreement": 4}
 
 
 @dataclass
 class Bucket:
-    """The claims of one group that share a subject cluster and a normalized value."""
+    """The claims that state one value of one fact, for one subject, in one scope."""
 
+    fact: str
     subject: str | None
     value_key: str
     claims: list[Claim] = field(default_factory=list)
@@ -51,98 +49,176 @@ class Bucket:
     def first(self) -> Claim:
         return self.claims[0]
 
+    @property
+    def documents(self) -> set[str]:
+        return {c.document for c in self.claims}
+
+
+def fact_of(claim: Claim) -> catalogue.Fact | None:
+    """The catalogue fact of a claim (None for an open fact, a role or no fact)."""
+    return catalogue.fact(claim.attribute)
+
 
 def group_key(claim: Claim) -> tuple[str, ...] | None:
-    """The blocking key of a claim, or ``None`` when it is never compared."""
-    if claim.attribute in NEVER_COMPARED:
+    """The blocking key of a claim, or ``None`` when it is never compared.
+
+    (fact family, dimension, currency, language for an open fact): claims of different keys never meet.
+    """
+    attribute = claim.attribute
+    if attribute in _NOT_FACTS:
         return None
     value = claim.value.value
-    if value.type == "time" and getattr(value, "earliest", None) is None and getattr(value, "latest", None) is None:
+    if isinstance(value, TimeValue) and value.earliest is None and value.latest is None:
         return None
-    detail = ""
-    if isinstance(value, QuantityValue):
-        detail = value.unit or ""
-    elif isinstance(value, MoneyValue):
-        detail = value.currency or ""
-    return (claim.attribute, value.type, detail, *claim.qualifiers)
+    known = fact_of(claim)
+    if known is not None and not known.compared:
+        return None
+    # "4.2 billion euros ($4.6 billion)": a conversion restates its amount, at a rate no one states.
+    if claim.scope.instance == "conversion":
+        return None
+    dimension = catalogue.claim_dimension(known, catalogue.value_dimension(value)) or value.type
+    currency = (value.currency or "") if isinstance(value, MoneyValue) else ""
+    if attribute.startswith("open:"):
+        return (attribute, dimension, currency, claim.language or "")
+    family = _families().get(attribute, attribute)
+    return (family, dimension, currency, "")
 
 
-def _neighbours() -> dict[str, set[str]]:
-    merged: dict[str, set[str]] = defaultdict(set)
-    for lang in ("en", "fr"):
-        for attribute, related in frames(lang).neighbours.items():
-            merged[attribute] |= related
-    return merged
+def _families() -> dict[str, str]:
+    """Each fact's family: the smallest id among it and the facts its neighbours reach."""
+    return _family_map(tuple(catalogue.fact_ids()))
+
+
+_FAMILY_CACHE: dict[tuple[str, ...], dict[str, str]] = {}
+
+
+def _family_map(ids: tuple[str, ...]) -> dict[str, str]:
+    cached = _FAMILY_CACHE.get(ids)
+    if cached is not None:
+        return cached
+    parent = {i: i for i in ids}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for fid in ids:
+        known = catalogue.fact(fid)
+        for other in known.neighbours if known else ():
+            ra, rb = root(fid), root(other)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    found = _FAMILY_CACHE[ids] = {i: root(i) for i in ids}
+    return found
+
+
+def _neighbours(a: str, b: str) -> bool:
+    known = catalogue.fact(a)
+    return known is not None and b in known.neighbours
 
 
 def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
     """Every finding among ``claims``, deterministic in content and order."""
-    claims = list(claims)
+    claims = _places_as_places(list(claims))
     clusters = cluster_entities(sorted({name for c in claims for name in (c.subject, c.topic) if name}))
     subjects = resolve_subjects(claims, clusters)
-    groups: dict[tuple[str, ...], dict[tuple[str | None, str], Bucket]] = defaultdict(dict)
+    families = subject_families(sorted(set(clusters.values())))
+    blocks: dict[tuple[str, ...], dict[tuple[object, ...], Bucket]] = defaultdict(dict)
     for claim in claims:
         key = group_key(claim)
         if key is None:
             continue
         subject = subjects[claim.id]
         value_key = describe(claim.value.value)
-        bucket = groups[key].setdefault((subject, value_key), Bucket(subject, value_key))
+        # Titles are held at one organization, not at its parent or its division: names stay apart there.
+        family = (subject if claim.attribute.startswith("role:") else families.get(subject)) if subject else None
+        bucket_key = (family or "", claim.attribute, subject or "", scopes.signature(claim), value_key)
+        bucket = blocks[key].setdefault(bucket_key, Bucket(claim.attribute, subject, value_key))
         bucket.claims.append(claim)
         if claim.subject is None and subject is not None:
             bucket.inferred = True
-
     findings: dict[str, Finding] = {}
-    for key in sorted(groups):
-        buckets = sorted(groups[key].values(), key=lambda b: (b.subject or "", b.value_key))
-        for finding in _within(key, buckets):
-            _add(findings, finding)
-    by_base: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-    for key in sorted(groups):
-        by_base[key[:3]].append(key)
-    for keys in by_base.values():
-        for plain in keys:
-            for qualified in keys:
-                if _implies(plain, qualified):
-                    for finding in _across(plain, qualified, groups, implied=True):
-                        _add(findings, finding)
-    neighbours = _neighbours()
-    for key in sorted(groups):
-        for other in sorted(groups):
-            if other <= key or other[0] not in neighbours.get(key[0], set()) or other[1:] != key[1:]:
-                continue
-            for finding in _across(key, other, groups):
-                _add(findings, finding)
-    order = {"conflict": 0, "compatible": 1, "agreement": 2}
-    return sorted(findings.values(), key=lambda f: (order[f.verdict], f.key, f.values, f.fingerprint))
+    for key in sorted(blocks):
+        buckets = [blocks[key][bucket_key] for bucket_key in sorted(blocks[key])]
+        families_of = [str(bucket_key[0]) for bucket_key in sorted(blocks[key])]
+        for finding in _fact_findings(key, buckets, _candidate_pairs(families_of)):
+            findings.setdefault(finding.fingerprint, finding)
+    return sorted(findings.values(), key=lambda f: (_ORDER[f.verdict], f.key, f.values, f.fingerprint))
+
+
+def _candidate_pairs(families: list[str]) -> Iterator[tuple[int, int]]:
+    """The pairs of buckets whose subjects can be one: one subject family, or one side without a known subject.
+
+    Two families never meet, so the pairs are found through the families, not by trying every pair.
+    """
+    by_family: dict[str, list[int]] = defaultdict(list)
+    for index, family in enumerate(families):
+        by_family[family].append(index)
+    unknown = by_family.get("", [])
+    for family, members in sorted(by_family.items()):
+        for n, i in enumerate(members):
+            for j in members[n + 1:]:
+                yield i, j
+            if family:
+                for j in unknown:
+                    yield (i, j) if i < j else (j, i)
+
+
+def _places_as_places(claims: list[Claim]) -> list[Claim]:
+    """Claims whose subject is a name other claims put in a place ("Spain announced ..." where another
+    article says "in Spain") have that place, not that subject: a place is a scope, not who a fact is about."""
+    placed: dict[str, set[str]] = defaultdict(set)
+    named: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.scope.place:
+            placed[claim.scope.place].add(claim.document)
+        if claim.subject_key:
+            named[claim.subject_key].add(claim.document)
+    # A name put in a place in at least as many articles as it is a subject in ("in Varnholm").
+    places = {key for key, documents in placed.items() if len(documents) >= len(named.get(key, ()))}
+    if not places:
+        return claims
+    moved = []
+    for claim in claims:
+        subject = claim.subject_key
+        topic = entity_key(claim.topic) if claim.topic else None
+        if subject in places:
+            keys = sorted({*(claim.scope.place.split("; ") if claim.scope.place else ()), subject})
+            scope = claim.scope.model_copy(update={"place": "; ".join(keys)})
+            claim = claim.model_copy(update={"subject": None, "subject_key": None, "scope": scope})
+        if topic in places:
+            claim = claim.model_copy(update={"topic": None})
+        moved.append(claim)
+    return moved
 
 
 def resolve_subjects(claims: list[Claim], clusters: dict[str, str]) -> dict[str, str | None]:
     """The subject cluster of every claim; a claim whose sentence named no subject gets one from its article.
 
-    Within one article, a qualified fact is taken to be about the one subject the article names for
-    it under the same qualifiers ("the first model of the new brand" = "the first model of X"); a
-    plain one ("The company, founded in 2013") about the article's main organization
-    (``Claim.topic``), failing that about the one subject named for it. A claim that
-    still has none meets only others that have none: an unknown subject must not match every story.
+    Within one article, a scoped fact is taken to be about the one subject the article names for it
+    in the same scope ("the first model of the new brand" = "the first model of X"); a plain one
+    ("The company, founded in 2013") about the article's main organization (``Claim.topic``), failing
+    that about the one subject named for it. A claim that still has none meets only others that have
+    none: an unknown subject must not match every story.
     """
     def cluster(claim: Claim) -> str | None:
         return clusters.get(claim.subject) if claim.subject else None
 
-    per_group: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
+    per_group: dict[tuple[str, tuple[str, ...], tuple[str, ...]], set[str]] = defaultdict(set)
     for claim in claims:
         known = cluster(claim)
         key = group_key(claim)
         if known is not None and key is not None:
-            per_group[(claim.document, key)].add(known)
+            per_group[(claim.document, key, claim.qualifiers)].add(known)
     resolved: dict[str, str | None] = {}
     for claim in claims:
         known = cluster(claim)
         if known is None:
             key = group_key(claim)
-            candidates = per_group.get((claim.document, key), set()) if key is not None else set()
+            candidates = per_group.get((claim.document, key, claim.qualifiers), set()) if key is not None else set()
             topic = clusters.get(claim.topic) if claim.topic else None
-            # A qualified fact ("the first model's launch") named for one subject is that subject's.
+            # A scoped fact ("the first model's launch") named for one subject is that subject's.
             # A plain one is the article's own organization first: "The company, founded in 2013, ..."
             # next to "its rival X, founded in 2007" is not about X.
             if len(candidates) == 1 and (topic is None or topic in candidates or claim.qualifiers):
@@ -153,65 +229,101 @@ def resolve_subjects(claims: list[Claim], clusters: dict[str, str]) -> dict[str,
     return resolved
 
 
-def _add(findings: dict[str, Finding], finding: Finding) -> None:
-    """Keep one finding per fingerprint; the same values met twice (a known and an unknown subject) merge."""
-    known = findings.get(finding.fingerprint)
-    if known is None:
-        findings[finding.fingerprint] = finding
-        return
-    merged = dict(zip(known.claims, zip(known.evidence, known.sides, strict=True), strict=True))
-    merged.update(zip(finding.claims, zip(finding.evidence, finding.sides, strict=True), strict=True))
-    ids = sorted(merged)
-    findings[finding.fingerprint] = known.model_copy(update={
-        "claims": tuple(ids), "evidence": tuple(merged[i][0] for i in ids), "sides": tuple(merged[i][1] for i in ids)})
+@dataclass(frozen=True)
+class _Edge:
+    a: int
+    b: int
+    outcome: Outcome
+    confidence: float
 
 
-def _within(key: tuple[str, ...], buckets: list[Bucket]) -> Iterable[Finding]:
-    for bucket in buckets:
-        distinct_spans = {(c.evidence.path, c.evidence.start) for c in bucket.claims}
-        if len(distinct_spans) >= 2:
-            yield _finding(key, bucket, bucket, Outcome("agreement", "info",
-                                                        f"{bucket.value_key}, stated {len(bucket.claims)} times"),
-                           1.0)
-    for i, a in enumerate(buckets):
-        # Buckets are sorted by subject: those that can meet ``a`` follow it, and end at the next subject.
-        for b in buckets[i + 1:]:
-            if b.subject != a.subject:
-                break
-            outcome = _compare(a, b)
-            if outcome is None:
-                continue
-            confidence = UNKNOWN_SUBJECT_CONFIDENCE if a.inferred or b.inferred or not a.subject else 1.0
-            yield _finding(key, a, b, outcome, confidence)
+def _fact_findings(key: tuple[str, ...], buckets: list[Bucket], pairs: Iterable[tuple[int, int]]) -> list[Finding]:
+    """The findings of one block: the pairs of buckets that may meet, compared once, joined by fact."""
+    edges: list[_Edge] = []
+    for i, j in pairs:
+        met = _edge(buckets[i], buckets[j])
+        if met is not None:
+            edges.append(_Edge(i, j, *met))
+    edges.sort(key=lambda e: (e.a, e.b))
+    found: list[Finding] = []
+    by_verdict: dict[str, list[_Edge]] = defaultdict(list)
+    for edge in edges:
+        by_verdict[edge.outcome.verdict].append(edge)
+    disagreements: tuple[Verdict, ...] = ("conflict", "attributed", "updated")
+    for verdict in disagreements:
+        for component in _components(by_verdict.get(verdict, []), len(buckets)):
+            found.append(_finding(key, buckets, component, verdict))
+    agreeing = by_verdict.get("agreement", []) + by_verdict.get("compatible", [])
+    in_edges: set[int] = set()
+    for component in _components(agreeing, len(buckets)):
+        agreed: Verdict = "compatible" if any(e.outcome.verdict == "compatible" for e in component) else "agreement"
+        found.append(_finding(key, buckets, component, agreed))
+        in_edges.update(x for e in component for x in (e.a, e.b))
+    # A value stated at two places or more that met no other value still agrees with itself.
+    for i, bucket in enumerate(buckets):
+        if i in in_edges:
+            continue
+        if len({(c.evidence.path, c.evidence.start) for c in bucket.claims}) >= 2:
+            outcome = Outcome("agreement", "info", f"{bucket.value_key}, stated {len(bucket.claims)} times")
+            found.append(_finding(key, buckets, [_Edge(i, i, outcome, 1.0)], "agreement"))
+    return found
 
 
-def _implies(plain: tuple[str, ...], qualified: tuple[str, ...]) -> bool:
-    """Whether claims under ``plain`` may be about the thing ``qualified`` names more precisely."""
-    extra = set(qualified[3:]) - set(plain[3:])
-    return (plain[:3] == qualified[:3] and set(plain[3:]) < set(qualified[3:])
-            and all(q in IMPLIED_QUALIFIERS or q.startswith(IMPLIED_PREFIXES) for q in extra))
+def _components(edges: list[_Edge], count: int) -> list[list[_Edge]]:
+    """The edges grouped by the connected parts of the buckets they join, in a stable order."""
+    parent = list(range(count))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for edge in edges:
+        ra, rb = root(edge.a), root(edge.b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    grouped: dict[int, list[_Edge]] = defaultdict(list)
+    for edge in edges:
+        grouped[root(edge.a)].append(edge)
+    return [grouped[r] for r in sorted(grouped)]
 
 
-def _across(key: tuple[str, ...], other: tuple[str, ...],
-            groups: dict[tuple[str, ...], dict[tuple[str | None, str], Bucket]],
-            implied: bool = False) -> Iterable[Finding]:
-    # Only buckets of one subject meet: pair them through that subject, not every bucket with every other.
-    by_subject: dict[str | None, list[Bucket]] = defaultdict(list)
-    for b in sorted(groups[other].values(), key=lambda b: (b.subject or "", b.value_key)):
-        by_subject[b.subject].append(b)
-    for a in sorted(groups[key].values(), key=lambda b: (b.subject or "", b.value_key)):
-        for b in by_subject.get(a.subject, []):
-            outcome = _compare(a, b)
-            if outcome is None:
-                continue
-            if implied:
-                said = ", ".join(q for q in other[3:] if q not in key[3:])
-                reason = f"{outcome.reason} (only one side says: {said})"
-                yield _finding(other, a, b, Outcome(outcome.verdict, outcome.severity, reason), IMPLIED_CONFIDENCE)
-                continue
-            reason = f"{outcome.reason} (neighbouring attributes: {key[0]} vs {other[0]})"
-            yield _finding(key, a, b, Outcome(outcome.verdict, outcome.severity, reason), NEIGHBOUR_CONFIDENCE,
-                           other_key=other)
+def _edge(a: Bucket, b: Bucket) -> tuple[Outcome, float] | None:
+    """How two buckets stand: None when they are about different things, else the outcome and its confidence."""
+    if a.fact != b.fact and not _neighbours(a.fact, b.fact):
+        return None
+    ca, cb = a.first, b.first
+    the_fact = catalogue.fact(ca.attribute)
+    shared = a.documents & b.documents
+    # Within one article, a figure named for someone and one named for no one are told apart by the writer.
+    if shared and (a.subject is None) != (b.subject is None) and not (a.inferred or b.inferred):
+        return None
+    met = scopes.meet(ca, cb, the_fact, shared)
+    if met is None:
+        return None
+    outcome = _compare(a, b)
+    if outcome is None:
+        return None
+    confidence = met.confidence
+    notes = list(met.assumed)
+    if a.fact != b.fact:
+        # Neighbouring facts (a release and a production start) may agree; two of their dates differing
+        # is no contradiction.
+        if outcome.verdict == "conflict":
+            return None
+        confidence *= NEIGHBOUR_CONFIDENCE
+        notes.append(f"neighbouring facts: {a.fact} and {b.fact}")
+    if a.subject != b.subject or a.inferred or b.inferred or not a.subject:
+        confidence *= UNKNOWN_SUBJECT_CONFIDENCE
+    if outcome.verdict == "conflict" and met.attributed:
+        outcome = Outcome("attributed", "soft",
+                          f"{outcome.reason}: two counts by different sources ({met.attributed})")
+    elif outcome.verdict == "conflict" and met.updated:
+        outcome = Outcome("updated", "info", f"{outcome.reason}: {met.updated}")
+    if notes:
+        outcome = Outcome(outcome.verdict, outcome.severity, f"{outcome.reason} (assumed: {'; '.join(notes)})")
+    return outcome, round(confidence, 3)
 
 
 def _compare(a: Bucket, b: Bucket) -> Outcome | None:
@@ -220,44 +332,69 @@ def _compare(a: Bucket, b: Bucket) -> Outcome | None:
     va, vb = ca.value.value, cb.value.value
     if isinstance(va, EntityValue) and isinstance(vb, EntityValue):
         same_person = same_entity(va.name, vb.name)
-    outcome = compare(va, vb, ca.value.text, cb.value.text, same_person)
-    if outcome is None:
-        return None
-    stamped = [c.as_of for c in (*a.claims, *b.claims) if c.as_of]
-    if stamped and outcome.verdict == "conflict":
-        reason = f"{outcome.reason}; note: stated as of a given time ('{stamped[0]}')"
-        return Outcome(outcome.verdict, outcome.severity, reason)
-    return outcome
+    return compare(va, vb, ca.value.text, cb.value.text, same_person)
 
 
-def _finding(key: tuple[str, ...], a: Bucket, b: Bucket, outcome: Outcome, confidence: float,
-             other_key: tuple[str, ...] | None = None) -> Finding:
-    subject = a.subject or b.subject
-    key_text = " / ".join(part for part in (subject or "?", *key, *(other_key[:1] if other_key else ())) if part)
-    claims = sorted({c.id: c for c in (*a.claims, *b.claims)}.values(), key=lambda c: (c.document, c.id))
-    values = tuple(sorted((a.value_key, b.value_key)))
-    first_side = {c.id for c in (a.claims if a.value_key == values[0] else b.claims)}
-    # Sources are listed on the finding, not hashed into it: another article repeating one side
-    # must not turn a reviewed disagreement into a new one.
-    payload = json.dumps([outcome.verdict, key_text, values], ensure_ascii=False)
+_SEVERITY = {"hard": 0, "soft": 1, "info": 2}
+
+
+def _finding(key: tuple[str, ...], buckets: list[Bucket], edges: list[_Edge], verdict: Verdict) -> Finding:
+    members = sorted({x for e in edges for x in (e.a, e.b)})
+    values = sorted({buckets[i].value_key for i in members})
+    index = {value: n for n, value in enumerate(values)}
+    claims = sorted({c.id: (c, index[buckets[i].value_key]) for i in members for c in buckets[i].claims}.values(),
+                    key=lambda pair: (pair[0].document, pair[0].id))
+    pairs = sorted({(min(index[buckets[e.a].value_key], index[buckets[e.b].value_key]),
+                     max(index[buckets[e.a].value_key], index[buckets[e.b].value_key]), e.outcome.verdict,
+                     e.outcome.severity, e.outcome.reason, e.confidence) for e in edges})
+    worst = min(edges, key=lambda e: (_SEVERITY[e.outcome.severity], -e.confidence, e.outcome.reason))
+    first = buckets[members[0]]
+    subject = next((buckets[i].subject for i in members if buckets[i].subject), None)
+    facts = sorted({buckets[i].fact for i in members})
+    scope = _shared_scope([buckets[i].first for i in members])
+    key_text = " / ".join(part for part in (subject or "?", *facts, *(f"{k}:{v}" for k, v in scope.items()),
+                                            key[1]) if part)
+    payload = json.dumps([verdict, key_text, values], ensure_ascii=False)
     fingerprint = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+    disagreeing = sum(1 for e in edges if e.outcome.verdict == verdict) if len(values) > 2 else 0
+    reason = worst.outcome.reason if len(values) <= 2 else (
+        f"{len(values)} values; {disagreeing} pair{'s' if disagreeing != 1 else ''} {_VERB[verdict]}; "
+        f"{worst.outcome.reason}")
     return Finding(
         fingerprint=fingerprint,
-        rule=_rule(outcome, key),
-        verdict=outcome.verdict,
-        severity=outcome.severity,
+        rule=_rule(verdict, worst.outcome.severity, first.first),
+        verdict=verdict,
+        severity=worst.outcome.severity,
         key=key_text,
-        reason=outcome.reason,
-        confidence=confidence,
-        claims=tuple(c.id for c in claims),
-        evidence=tuple(c.evidence for c in claims),
-        sides=tuple(0 if c.id in first_side else 1 for c in claims),
-        values=(values[0], values[-1]),
+        reason=reason,
+        confidence=min(e.confidence for e in edges),
+        fact=" / ".join(facts),
+        subject=subject,
+        scope=scope,
+        claims=tuple(c.id for c, _ in claims),
+        evidence=tuple(c.evidence for c, _ in claims),
+        sides=tuple(side for _, side in claims),
+        values=tuple(values),
+        pairs=tuple(Pair(a=a, b=b, verdict=v, severity=s, reason=r, confidence=conf)
+                    for a, b, v, s, r, conf in pairs),
     )
 
 
-def _rule(outcome: Outcome, key: tuple[str, ...]) -> str:
-    value_type = key[1]
-    if outcome.verdict == "conflict":
-        return f"FC-{value_type}-{'contradiction' if outcome.severity == 'hard' else 'tension'}"
-    return f"FC-{value_type}-{outcome.verdict}"
+_VERB = {"conflict": "disagree", "attributed": "differ by source", "updated": "were updated",
+         "agreement": "agree", "compatible": "agree at different precision"}
+
+
+def _shared_scope(claims: list[Claim]) -> dict[str, str]:
+    """The scope slots every claim of a finding shares (as_of aside)."""
+    shared: dict[str, str] | None = None
+    for claim in claims:
+        slots = {k: v for k, v in claim.scope.slots().items() if k != "as_of"}
+        shared = slots if shared is None else {k: v for k, v in shared.items() if slots.get(k) == v}
+    return dict(sorted((shared or {}).items()))
+
+
+def _rule(verdict: str, severity: str, claim: Claim) -> str:
+    value_type = claim.value.value.type
+    if verdict == "conflict":
+        return f"FC-{value_type}-{'contradiction' if severity == 'hard' else 'tension'}"
+    return f"FC-{value_type}-{verdict}"

@@ -8,6 +8,7 @@ carries its own precision: "2.5 billion" stands for 2.45 to 2.55 billion.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -82,29 +83,64 @@ def gap(a: Bounds, b: Bounds) -> float:
     return 0.0
 
 
-def rounding_precision(value: float) -> float:
-    """Half the unit of the last digit written before a scale word ("69 billion" -> 0.5 billion), else 0.
+def rounding_precision(value: float, text: str | None = None) -> float:
+    """Half the unit of the last digit a figure was written with, as far as it says.
 
-    Large amounts are written as a few digits and a scale word; the digits carry the precision
-    ("1.5 billion" stands for 1.45 to 1.55 billion). Smaller figures are taken as exact.
+    Large amounts are written as a few digits and a scale word, and the digits carry the
+    precision: "1.5 billion" stands for 1.45 to 1.55 billion, "840 million" for 835 to 845
+    million. A smaller round figure ("500", "3 000") stands for what rounds to it, but no
+    farther than ``ROUND_SHARE`` of it: a writer who rounds 296 to "300" is rounding, one who
+    writes "400" for 383 is giving another figure. A figure with decimals ("5.6") stands
+    for what rounds to it at those decimals.
     """
     magnitude = abs(value)
-    if not math.isfinite(value) or magnitude < 1_000_000:
+    if not math.isfinite(value) or magnitude == 0:
         return 0.0
-    scale = 1e9 if magnitude >= 1e9 else 1e6
-    mantissa = f"{magnitude / scale:.3f}".rstrip("0").rstrip(".")
-    decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
-    return scale * 10.0 ** -decimals / 2
+    # "1,000,000" written out in digits says no more than "500" does; "1 million" says its scale.
+    written_out = text is not None and len(_DIGIT.findall(text)) >= len(str(int(magnitude)))
+    if magnitude >= 1_000_000 and not written_out:
+        scale = 1e9 if magnitude >= 1e9 else 1e6
+        mantissa = f"{magnitude / scale:.3f}".rstrip("0").rstrip(".")
+        decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+        if decimals == 0:
+            return min(_last_digit(magnitude) / 2, scale / 2)
+        return scale * 10.0 ** -decimals / 2
+    written = f"{magnitude:.6f}".rstrip("0").rstrip(".")
+    if "." in written:
+        return 10.0 ** -len(written.split(".")[1]) / 2
+    return min(_last_digit(magnitude) / 2, magnitude * ROUND_SHARE)
 
 
-def widened(bounds: Bounds) -> Bounds:
-    """A point figure widened to the precision it was written at."""
+_DIGIT = re.compile(r"\d")
+# How far a round figure written out in digits may stand from what it rounds.
+ROUND_SHARE = 0.025
+
+
+def _last_digit(integer: float) -> float:
+    """The place of the last non-zero digit of a whole number (1 for 491, 100 for 500)."""
+    unit = 1.0
+    number = round(integer)
+    while number and number % 10 == 0:
+        number //= 10
+        unit *= 10
+    return unit
+
+
+def widened(bounds: Bounds, text: str | None = None) -> Bounds:
+    """A point figure widened to the precision it was written at (``text``: as written, when known)."""
     if not bounds.is_point() or bounds.low is None:
         return bounds
-    half = rounding_precision(bounds.low)
+    half = rounding_precision(bounds.low, text)
     if not half:
         return bounds
     return Bounds(bounds.low - half, bounds.low + half, True, False)
+
+
+def scaled(bounds: Bounds, factor: float, offset: float = 0.0) -> Bounds:
+    """``bounds`` in another unit: each bound times ``factor`` plus ``offset``."""
+    def convert(x: float | None) -> float | None:
+        return None if x is None else x * factor + offset
+    return Bounds(convert(bounds.low), convert(bounds.high), bounds.low_inclusive, bounds.high_inclusive)
 
 
 def time_bounds(value: TimeValue) -> Bounds | None:

@@ -1,12 +1,17 @@
-"""Frames: turn the mentions of one document into claims (subject, attribute, qualifiers, value).
+"""Frames: turn the mentions of one document into claims (subject, fact, scope, value).
 
 For each sentence outside boilerplate, every value mention (time, quantity,
-money, percent) becomes a claim. Its attribute is named by the nearest cue
-of the language's frame data that fits the value's type (a verb such as
-"released" or a noun such as "capacity"); its subject is the entity that
-the cue or the value's qualifier hangs on; its modality comes from planning,
-expectation and reporting words. Role mentions ("X, CEO of Y") become claims
-about who holds a title at an organization.
+money, percent) becomes a claim. Its fact is named by the nearest cue of the
+language's fact words (``facts.toml``) whose fact fits the value's dimension
+(a verb such as "killed" or a noun such as "capacity"); a noun joined to the
+value by link words only ("a toll of", "attendance averages") names it first.
+The claim's scope is read from its sentence: the place, the group, who counted
+("according to X"), the instance, the period, the basis ("a day", "per share"),
+the statistic (an average, a peak), the product's variant ("the Max version").
+Its subject is the entity the cue or the value's scope hangs on; its modality
+comes from planning, expectation and reporting words. A count of a noun that no
+fact names keeps that noun as an open fact ("open:<noun>"). Role mentions
+("X, CEO of Y") become claims about who holds a title at an organization.
 """
 
 from __future__ import annotations
@@ -18,8 +23,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
 
+from checker import catalogue
 from checker.document import Document
-from checker.frame.data import Attribute, CompiledFrames, Qualifier, frames
+from checker.frame.data import CompiledFrames, FactCues, ScopeCue, frames
 from checker.frame.sentences import sentences
 from checker.link.entities import entity_key
 from checker.recognize import recognize
@@ -33,6 +39,7 @@ from checker.records import (
     Mention,
     QuantityValue,
     RoleValue,
+    Scope,
     Span,
     TimeValue,
     Value,
@@ -42,25 +49,39 @@ from checker.records import (
 VALUE_TYPES = frozenset({"time", "quantity", "money", "percent"})
 VALUE_DIMENSIONS = ("money", "percent", "time", "quantity")
 NAME_DIMENSIONS = ("role", "entity")
-# Events a person can be the subject of (a visit, an appointment); other facts are about organizations or things.
-PERSON_ATTRIBUTES = frozenset({"visit", "appointment", "statement", "announcement", "report"})
 # The place and date a story was filed from ("PARIS, March 3 (Agency) –"): not a fact of the story.
 DATELINE = "dateline"
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{0,60}\)\s*)?[–—-]\s")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{0,60}\)\s*)?[–—-]{1,2}\s")
 SKIPPED_ZONES = frozenset({"boilerplate", "metadata"})
 UNSPECIFIED = "unspecified"
+# A count of a noun no fact names: compared only with counts of the same noun, in the same language.
+OPEN = "open:"
+# The instance of a value that converts the one before it into another unit or currency: never compared.
+CONVERSION = "conversion"
 # How far (in characters) a cue may stand from the value it names.
 CUE_REACH = 220
 # A cue after its value counts this much farther away: English and French put the verb first.
 AFTER_PENALTY = 1.6
-# A qualifier belongs to a value when it stands this close to the value, or to the value's cue.
+# A scope word belongs to a value when it stands this close to the value, or to the value's cue.
 QUALIFIER_REACH = 60
 QUALIFIER_CUE_REACH = 30
 # A value this close to the start of its sentence is a fronted adverbial ("On May 4, ..., X was announced"):
 # its cue may stand past a clause break.
 FRONTED = 25
 MAX_EVIDENCE = 400
+# How much farther a fact's word stands when a comma stands between it and the value.
+COMMA_PENALTY = 30.0
+# How much farther a money fact's word stands for its date than a date fact's word ("a deal signed in May").
+DATED_PENALTY = 40.0
+# How far a cue may stand from a count of a noun of its own ("une application en plusieurs langues").
+NOUN_REACH = 30
+# How far before a name a place preposition may stand ("in the southern Varnholm province").
+PLACE_REACH = 40
 _OWNER_LINK = re.compile(r"\s+(?:of|de|du|des|d['’])\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?", re.IGNORECASE)
+# A value that opens a parenthesis right after another of its dimension converts it: "4.2 billion euros
+# ($4.6 billion)", "250 millimetres (9.8 inches)".
+_CONVERSION_GAP = re.compile(r"\s*\(\s*(?:[^\W\d_]{1,12}\.?\s+)?$")
+_CONVERSION_OR = re.compile(r"\s+(?:or|ou|soit|i\.e\.|c\.-à-d\.)\s+(?:[^\W\d_]{1,12}\s+)?$", re.IGNORECASE)
 
 
 class _Placed(NamedTuple):
@@ -81,6 +102,7 @@ class _Cue(NamedTuple):
     id: str
     start: int
     end: int
+    weak: bool = False
 
 
 class _Scan:
@@ -90,8 +112,11 @@ class _Scan:
     again for each of them would make extraction quadratic.
     """
 
-    def __init__(self, sentence: str, data: CompiledFrames, names: Sequence[_Located] = ()) -> None:
+    def __init__(self, sentence: str, data: CompiledFrames, names: Sequence[_Located] = (),
+                 values: Sequence[_Located] = (), places: frozenset[str] = frozenset(),
+                 filed: frozenset[int] = frozenset()) -> None:
         self.text = sentence
+        self.values = values
         # Only the cue patterns whose opening words occur in the sentence can match in it, and only where they do.
         gate = _gates(data)
         starts = gate.starts(sentence)
@@ -101,8 +126,9 @@ class _Scan:
         else:
             wanted, where = sorted({*starts, *gate.always} if gate.always else starts), starts
         by_index = _by_index(data)
-        attributes: list[tuple[Attribute, list[re.Match[str]]]] = []
-        qualifiers: list[tuple[Qualifier, list[re.Match[str]]]] = []
+        facts: list[tuple[FactCues, list[re.Match[str]]]] = []
+        weak: list[tuple[FactCues, list[re.Match[str]]]] = []
+        scopes: list[tuple[ScopeCue, list[re.Match[str]]]] = []
         self.modalities: list[tuple[str, re.Pattern[str]]] = []
         self.reported = False
         as_of: re.Match[str] | None = None
@@ -110,10 +136,12 @@ class _Scan:
         for index in wanted:
             kind, item, pattern = by_index[index]
             at = where.get(index)
-            if kind == "attribute":
-                attributes.append((item, matches_at(pattern, sentence, at)))
-            elif kind == "qualifier":
-                qualifiers.append((item, matches_at(pattern, sentence, at)))
+            if kind == "fact":
+                facts.append((item, matches_at(pattern, sentence, at)))
+            elif kind == "weak":
+                weak.append((item, matches_at(pattern, sentence, at)))
+            elif kind == "scope":
+                scopes.append((item, matches_at(pattern, sentence, at)))
             elif kind == "modality":
                 self.modalities.append((item, pattern))
                 if item == "reported" and not self.reported:
@@ -122,17 +150,25 @@ class _Scan:
                 as_of = first_match_at(pattern, sentence, at)
             else:
                 attributions = matches_at(pattern, sentence, at)
-        # A cue word inside a name ("Vorent Capital", "Signal Post") names the company, not an attribute.
-        cues = _cues(attributes)
+        # A cue word inside a name ("Vorent Capital", "Signal Post") names the company, not a fact.
+        cues = _cues(facts, weak)
         self.cues = ([c for c in cues if not any(n.start < c.end and c.start < n.end for n in names)]
                      if cues and names else cues)
         self.breaks = [m.start() for m in data.clause_break.finditer(sentence)]
-        self.qualifiers = [(qualifier, m.start(), m.end()) for qualifier, matches in qualifiers
-                           for m in matches if not _cancelled(data, qualifier, sentence, m.start())]
-        # Only qualifiers look at commas.
-        self.commas = [m.start() for m in _COMMA.finditer(sentence)] if self.qualifiers else []
+        # A scope word inside a longer name ("Northgate Business Daily") scopes nothing.
+        self.scopes = [(scope, m.start(), m.end()) for scope, matches in scopes
+                       for m in matches if not _cancelled(data, scope, sentence, m.start())
+                       and not any(n.start <= m.start() and m.end() <= n.end and (n.start, n.end) != m.span()
+                                   for n in names)]
+        scope_spans = {(start, end) for _, start, end in self.scopes}
+        # Only scope words look at commas.
+        self.commas = [m.start() for m in _COMMA.finditer(sentence)] if self.scopes else []
         self.attributions = [(m.start(), m.end(), " ".join(m.group(1).lower().split())) for m in attributions]
         self.as_of = as_of.group() if as_of else None
+        # A name that is itself a scope word ("in Q4") is no place.
+        self.places = _places(sentence, data, [n for n in names if (n.start, n.end) not in scope_spans
+                                               and n.start not in filed], places)
+        self.variants = _variants(sentence, data)
 
     @staticmethod
     def between(positions: list[int], low: int, high: int) -> bool:
@@ -140,10 +176,78 @@ class _Scan:
         i = bisect.bisect_left(positions, low)
         return i < len(positions) and positions[i] < high
 
+    def clause(self, position: int) -> tuple[int, int]:
+        """The clause (between clause breaks) that holds ``position``."""
+        i = bisect.bisect_right(self.breaks, position)
+        low = self.breaks[i - 1] if i > 0 else 0
+        high = self.breaks[i] if i < len(self.breaks) else len(self.text)
+        return low, high
 
-def _cancelled(data: CompiledFrames, qualifier: Qualifier, sentence: str, start: int) -> bool:
-    """Whether a qualifier's cue follows one of the words that make it no such qualifier."""
-    pattern = data.not_after.get(id(qualifier))
+
+class _Place(NamedTuple):
+    start: int
+    end: int
+    key: str  # a place word's id, or the folded key of a name
+    part: bool
+    named: bool
+
+
+def _places(sentence: str, data: CompiledFrames, names: Sequence[_Located],
+            known: frozenset[str] = frozenset()) -> list[_Place]:
+    """Places named in a sentence: names after a place preposition, names the article puts in a place
+    elsewhere, and the common place words."""
+    found: list[_Place] = []
+    for entity in names:
+        if entity.type != "entity" or entity.text in data.place_words or _is_variant(entity.text, data):
+            continue
+        if (entity_key(entity.text) not in known and not _is_place(sentence, entity, data)
+                and not _refers_to_place(sentence, entity, data)):
+            continue
+        window = sentence[max(0, entity.start - PLACE_REACH):entity.start]
+        part = (data.part_marker.search(window) is not None
+                or re.match(r"\s+(?:" + "|".join(map(re.escape, data.data.part_markers or ("\0",))) + r")\b",
+                            sentence[entity.end:entity.end + 12]) is not None)
+        found.append(_Place(entity.start, entity.end, entity_key(entity.text), part, True))
+    if data.place_word is not None:
+        for m in data.place_word.finditer(sentence):
+            found.append(_Place(m.start(), m.end(), catalogue.COMMON_PLACE + data.place_words[m.group()], False, False))
+    found.sort()
+    return found
+
+
+def _is_variant(name: str, data: CompiledFrames) -> bool:
+    """ "la version Max", "the Standard": a variant's word is neither a place nor a subject."""
+    folded = name.casefold()
+    return folded in data.variant_words or folded in data.base_variants
+
+
+def _refers_to_place(sentence: str, entity: _Located, data: CompiledFrames) -> bool:
+    """ "the United States, where 45,000 donors gave": a name that a place's relative word follows."""
+    return (data.place_relative is not None and sentence[entity.end:entity.end + 1] == ","
+            and data.place_relative.match(sentence, entity.end + 1) is not None)
+
+
+def _variants(sentence: str, data: CompiledFrames) -> list[tuple[int, str | None]]:
+    """The variants a sentence names, where: ("max" for "the Arvo S Max"), None for the base version."""
+    found: list[tuple[int, str | None]] = []
+    for m in data.variant.finditer(sentence):
+        if m.group("base"):
+            found.append((m.start(), None))
+            continue
+        word = m.group("after") or m.group("before") or m.group("word")
+        if not word:
+            continue
+        # "Max Verstappen": a first name, not a variant.
+        if m.group("word") and re.match(r"\s+[A-Z]", sentence[m.end():m.end() + 2]):
+            continue
+        folded = word.casefold()
+        found.append((m.start(), None if folded in data.base_variants else folded))
+    return found
+
+
+def _cancelled(data: CompiledFrames, scope: ScopeCue, sentence: str, start: int) -> bool:
+    """Whether a scope cue follows one of the words that make it no such scope."""
+    pattern = data.not_after.get(id(scope))
     return pattern is not None and pattern.search(sentence, max(0, start - 30), start) is not None
 
 
@@ -154,7 +258,9 @@ def extract_claims(doc: Document) -> list[Claim]:
     # Names are recognized over the whole text: whether a capitalized word is a name can depend on
     # how the rest of the article writes it.
     names = _after_datelines(recognize(doc.text, lang, doc.info.reference_date, dimensions=NAME_DIMENSIONS), doc)
-    topic = main_organization(names, doc)
+    # A name the article puts in a place somewhere ("in Varnholm") is a place wherever it stands.
+    places = _place_names(doc, data, names)
+    topic = main_organization(names, doc, places)
     claims: list[Claim] = []
     # Most sentences hold no digit, number, quantity or time word: those are not handed to the value recognizers.
     hints = value_hints(doc.text, lang)
@@ -165,15 +271,19 @@ def extract_claims(doc: Document) -> list[Claim]:
     for zone in doc.zones:
         if zone.kind in SKIPPED_ZONES:
             continue
+        # A variant named earlier in the paragraph ("the Pro version ... Its battery ...") still holds.
+        carried: list[str | None] = [None]
         for start, end in sentences(doc.text, zone.start, zone.end):
             hinted = hints.touches(start, end)
-            if not hinted and well_formed and not _Scan.between(role_starts, start, end + 1):
-                continue  # no value and no role ("X, chief executive of Y"): no claim
             sentence = doc.text[start:end]
+            if not hinted and well_formed and not _Scan.between(role_starts, start, end + 1):
+                _carry_variant(sentence, data, carried)
+                continue  # no value and no role ("X, chief executive of Y"): no claim
             values = recognize(sentence, lang, doc.info.reference_date, dimensions=VALUE_DIMENSIONS) if hinted else []
             nearby = names[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)] if well_formed else names
             within = [m for m in nearby if start <= m.start and m.end <= end]
             if not values:
+                _carry_variant(sentence, data, carried)
                 # Without a value only a role ("X, chief executive of Y") makes a claim.
                 within = [m for m in within if m.type == "role"]
                 if not within:
@@ -182,9 +292,16 @@ def extract_claims(doc: Document) -> list[Claim]:
             # The place and agency of a dateline are where and by whom the story was filed: no subjects
             # (their names still hide cue words: "(Signal Post)" signs nothing).
             filed = {m.start - start for m in within if m.type == "entity" and _in_dateline(doc.text, zone.start, m)}
-            found = _Sentence(sentence, start, end, values, inside, filed)
-            claims.extend(_sentence_claims(doc, data, found, len(claims), topic))
+            found = _Sentence(sentence, start, end, values, inside, filed, carried[0], places)
+            claims.extend(_sentence_claims(doc, data, found, len(claims), topic, carried))
     return claims
+
+
+def _carry_variant(sentence: str, data: CompiledFrames, carried: list[str | None]) -> None:
+    """Remember the last variant a sentence names, for the next sentences of its paragraph."""
+    named = _variants(sentence, data) if data.variant_words or data.base_variants else []
+    if named:
+        carried[0] = named[-1][1]
 
 
 def _after_datelines(names: list[Mention], doc: Document) -> list[Mention]:
@@ -208,14 +325,44 @@ def _after_datelines(names: list[Mention], doc: Document) -> list[Mention]:
                                      and seen[m.value.key] == 1 and " " not in m.text.strip())]
 
 
-def main_organization(names: list[Mention], doc: Document) -> str | None:
-    """The name (not a person's) an article uses most outside boilerplate; the first named wins a tie."""
+def _place_names(doc: Document, data: CompiledFrames, names: list[Mention]) -> frozenset[str]:
+    """The keys of the names an article puts in a place somewhere ("in Varnholm", "à Lisbonne"), and of
+    names that are a common place's word ("la Lune")."""
+    found: set[str] = set()
+    placed: dict[str, int] = {}
+    other: dict[str, int] = {}
+    text = doc.text
+    for mention in names:
+        if mention.type != "entity":
+            continue
+        key = entity_key(mention.text)
+        if mention.text in data.place_words:
+            found.add(key)
+            continue
+        if _is_variant(mention.text, data):
+            continue
+        low = max(0, mention.start - PLACE_REACH)
+        located = _Placed(mention.type, mention.start - low, mention.end - low, mention.text, mention.value)
+        window = text[low:mention.end + 8]
+        tally = placed if _is_place(window, located, data) or _refers_to_place(window, located, data) else other
+        tally[key] = tally.get(key, 0) + 1
+    # Put in a place at least as often as it stands elsewhere ("Orvane part en X5" makes no place of X5).
+    found.update(key for key, n in placed.items() if n >= other.get(key, 0))
+    return frozenset(found)
+
+
+def main_organization(names: list[Mention], doc: Document, places: frozenset[str] = frozenset()) -> str | None:
+    """The name (not a person's, not a place's) an article uses most outside boilerplate; the first named
+    wins a tie."""
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, str]] = {}
+    headlined: set[str] = set()
     generic = lexicon(doc.info.language or "en").org_words
     for mention in names:
         value = mention.value
-        if mention.type != "entity" or not isinstance(value, EntityValue) or value.kind in ("person", "place"):
+        # Only a name known as an organization ("X Motors", "CEO of X") is what a whole article is about:
+        # a disaster or a mission has no such subject, and a place or a brand name is no stand-in for one.
+        if mention.type != "entity" or not isinstance(value, EntityValue) or value.kind != "organization":
             continue
         zone = doc.zone_at(mention.start)
         if zone is None or zone.kind in SKIPPED_ZONES or _in_dateline(doc.text, zone.start, mention):
@@ -223,15 +370,21 @@ def main_organization(names: list[Mention], doc: Document) -> str | None:
         # "Union representatives said ...": an organization word alone is a common noun, not the story's company.
         if " " not in value.name.strip() and value.name.casefold() in generic:
             continue
+        if entity_key(value.name) in places:
+            continue
         counts[value.key] = counts.get(value.key, 0) + 1
         first.setdefault(value.key, (mention.start, value.name))
+        if zone.kind == "headline":
+            headlined.add(value.key)
+    # A name met once in the body ("by comparison, the city museum ...") is no subject of the whole article.
+    counts = {key: n for key, n in counts.items() if n >= 2 or key in headlined}
     if not counts:
         return None
     key = min(counts, key=lambda k: (-counts[k], first[k][0]))
     return first[key][1]
 
 
-_DATELINE_LEAD = re.compile(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]+(?:,[^()\n]{0,40}?)?\s*(?:\([^)\n]{0,60}\))?\s*[–—-]\s")
+_DATELINE_LEAD = re.compile(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]+(?:,[^()\n]{0,40}?)?\s*(?:\([^)\n]{0,60}\))?\s*[–—-]{1,2}\s")
 
 
 def _in_dateline(text: str, block_start: int, mention: Mention) -> bool:
@@ -255,11 +408,15 @@ class _Sentence:
     values: list[Mention]
     names: list[_Located]
     filed: set[int]  # starts of the dateline's names: where and by whom the story was filed
+    carried: str | None  # the variant the paragraph named before this sentence
+    places: frozenset[str]  # keys of the names the article puts in a place
 
 
 def _sentence_claims(doc: Document, data: CompiledFrames, found: _Sentence, numbered: int,
-                     topic: str | None) -> Iterator[Claim]:
-    sentence, start, end, values, names = found.text, found.start, found.end, found.values, found.names
+                     topic: str | None, carried: list[str | None]) -> Iterator[Claim]:
+    sentence, start, end, names = found.text, found.start, found.end, found.names
+    values = [m for m in found.values if not _names_number(sentence, m)]
+    conversions = _conversions(sentence, values)
     named = [m for m in names if m.type == "entity"]
     entities = [m for m in named if m.start not in found.filed]
     roles = [m for m in names if m.type == "role"]
@@ -273,20 +430,66 @@ def _sentence_claims(doc: Document, data: CompiledFrames, found: _Sentence, numb
                     else _evidence(doc, start, end, start + mention.start, start + mention.end))
         if mention.type in VALUE_TYPES:
             if scan is None:
-                scan = _Scan(sentence, data, named)
-            claim = _value_claim(doc, data, scan, start, mention, entities, roles, evidence, count, topic)
+                # The dateline's place and date say where and when the story was filed: no scope of its facts.
+                dated = [m for m in found.values if not _is_dateline(doc, start, m, sentence)]
+                scan = _Scan(sentence, data, named, dated, found.places, frozenset(found.filed))
+            context = _Claiming(doc, data, scan, start, entities, roles, topic, found.carried, found.places)
+            claim = _value_claim(context, mention, evidence, count, mention.start in conversions)
         else:
             claim = _role_claim(doc, start, mention, evidence, count)
         if claim is not None:
             count += 1
             yield claim
+    if scan is not None and scan.variants:
+        carried[0] = scan.variants[-1][1]
+    elif scan is None:
+        _carry_variant(sentence, data, carried)
+
+
+# A capitalized word, not the first of its sentence, right before a figure: "Falcon 9", "Model 3".
+_NAME_BEFORE = re.compile(r"(?<=[\w,;:)»”] )[A-ZÀ-Þ][\w'’.-]*\s$")
+
+
+def _names_number(sentence: str, mention: Mention) -> bool:
+    """Figures that are no values: one that ends a name ("the Soyuz 2 rocket"), a lone number word
+    with nothing counted ("one or two", "four-wheel drive"), a span from zero ("de 0 à 100 km/h")."""
+    value = mention.value
+    if not isinstance(value, QuantityValue):
+        return False
+    if value.quantifier == "range" and value.literal.low == 0:
+        return True
+    # "about a third of the visitors": a share, not a count.
+    unit = catalogue.unit(value.unit)
+    if value.literal.high is not None and 0 < value.literal.high < 1 and (unit is None or unit.dimension in _COUNTS):
+        return True
+    if value.quantifier is not None or catalogue.unit(value.unit):
+        return False
+    if value.unit is None and mention.text.isalpha() and (value.literal.high or 0) <= 10:
+        return True
+    return _NAME_BEFORE.search(sentence, max(0, mention.start - 40), mention.start) is not None
+
+
+def _conversions(sentence: str, values: list[Mention]) -> set[int]:
+    """The starts of the values that only convert the one before them ("4.2 billion euros ($4.6 billion)").
+
+    A conversion is the same amount in another unit or currency: a claim of its own, never compared.
+    """
+    found: set[int] = set()
+    for previous, mention in zip(values, values[1:], strict=False):
+        gap = sentence[previous.end:mention.start]
+        same = catalogue.value_dimension(previous.value) == catalogue.value_dimension(mention.value)
+        opened = sentence.rfind("(", 0, mention.start) > sentence.rfind(")", 0, mention.start)
+        if same and (_CONVERSION_GAP.fullmatch(gap) or (opened and _CONVERSION_OR.fullmatch(gap))):
+            found.add(mention.start)
+    return found
 
 
 @cache
 def _by_index(data: CompiledFrames) -> list[tuple[str, Any, re.Pattern[str]]]:
-    """The gated patterns in ``_gates`` order: (kind, attribute / qualifier / modality name, pattern)."""
-    return ([("attribute", item, pattern) for item, pattern in data.attributes]
-            + [("qualifier", item, pattern) for item, pattern in data.qualifiers]
+    """The gated patterns in ``_gates`` order: (kind, fact / scope cue / modality name, pattern)."""
+    return ([("fact", item, pattern) for item, pattern in data.facts]
+            + [("weak", item, pattern) for item, pattern in data.weak_facts]
+            + [("scope", item, pattern) for item, pattern in data.scope]
             + [("modality", item, pattern) for item, pattern in data.modalities]
             + ([("as of", None, data.as_of)] if data.as_of is not None else [])
             + ([("attribution", None, data.attribution)] if data.attribution is not None else []))
@@ -294,21 +497,37 @@ def _by_index(data: CompiledFrames) -> list[tuple[str, Any, re.Pattern[str]]]:
 
 @cache
 def _gates(data: CompiledFrames) -> WordGate:
-    """One gate over the attribute, qualifier, modality, "as of" and attribution patterns of a language."""
+    """One gate over the fact, scope, modality, "as of" and attribution patterns of a language."""
     return WordGate([pattern for _, _, pattern in _by_index(data)])
 
 
-def _cues(attributes: list[tuple[Attribute, list[re.Match[str]]]]) -> list[_Cue]:
-    """Attribute cues from their matches; of two overlapping cues the longer wins ("sortir de ligne" over "sortir")."""
-    found = [_Cue(attribute.id, m.start(), m.end()) for attribute, matches in attributes for m in matches]
+def _cues(facts: list[tuple[FactCues, list[re.Match[str]]]],
+          weak: Sequence[tuple[FactCues, list[re.Match[str]]]] = ()) -> list[_Cue]:
+    """Fact cues from their matches; of two overlapping cues the longer wins ("sortir de ligne" over "sortir").
+
+    Only cues of one dimension compete: the same words may name facts of different dimensions
+    ("delivered" a date, or a number of cars; "on the market above" a date, or a price), and the
+    value's dimension chooses among them.
+    """
+    found = ([_Cue(fact.id, m.start(), m.end()) for fact, matches in facts for m in matches]
+             + [_Cue(fact.id, m.start(), m.end(), True) for fact, matches in weak for m in matches])
     if len(found) < 2:
         return found  # most sentences: nothing can overlap
-    found.sort(key=lambda c: (-(c.end - c.start), c.start))
+    order = {cue: i for i, cue in enumerate(found)}
+    found.sort(key=lambda c: (-(c.end - c.start), c.start, order[c]))
     kept: list[_Cue] = []
     for cue in found:
-        if all(cue.end <= k.start or k.end <= cue.start for k in kept):
+        dimension = _dimension(cue.id)
+        if all(cue.end <= k.start or k.end <= cue.start or (cue.start, cue.end) == (k.start, k.end)
+               or _dimension(k.id) != dimension for k in kept):
             kept.append(cue)
-    return sorted(kept, key=lambda c: c.start)
+    return sorted(kept, key=lambda c: (c.start, order[c]))
+
+
+@cache
+def _dimension(fact_id: str) -> str | None:
+    known = catalogue.fact(fact_id)
+    return known.dimension if known is not None else None
 
 
 def _distance(cue_start: int, cue_end: int, mention: _Located) -> float:
@@ -319,70 +538,208 @@ def _distance(cue_start: int, cue_end: int, mention: _Located) -> float:
     return 0.0
 
 
-def _attribute(data: CompiledFrames, scan: _Scan, mention: _Located) -> _Cue | None:
-    allowed = data.allowed[mention.value.type]
+def _fact_cue(data: CompiledFrames, scan: _Scan, mention: _Located,
+              dimension: catalogue.ValueDimension | None) -> _Cue | None:
+    """The cue that names the value's fact: the nearest whose fact fits the value's dimension.
+
+    A fact's noun joined to the value by link words only ("a toll of 92", "la capacité est de 3 000")
+    names it before any other cue; then the nearest, one after the value counting farther away; on a
+    tie, a fact of the value's own dimension wins over one a bare number merely fits.
+    """
     fronted = mention.start <= FRONTED
-    best: tuple[float, int, _Cue] | None = None
+    introduced = _introduced(data, scan, mention, dimension)
+    if introduced is not None:
+        return introduced
+    # "plusieurs langues": a count of a noun of its own is named only by a cue close by.
+    foreign_noun = dimension == "count"
+    best: tuple[float, int, int, int, _Cue] | None = None
     for cue in scan.cues:
-        if cue.id not in allowed or (mention.start <= cue.start and cue.end <= mention.end):
+        known = catalogue.fact(cue.id)
+        if known is None or not catalogue.fits(known, dimension):
+            continue
+        if mention.start <= cue.start and cue.end <= mention.end:
             continue
         if cue.id in data.before_only and cue.end > mention.start:
             continue
         low, high = min(cue.end, mention.end), max(cue.start, mention.start)
         if not (fronted and cue.start > mention.end) and scan.between(scan.breaks, low, high):
             continue
-        distance = _distance(cue.start, cue.end, mention)
-        if distance > CUE_REACH:
+        if cue.end <= mention.start and data.only_links.fullmatch(scan.text, cue.end, mention.start):
+            distance = -1.0
+        elif cue.start >= mention.end and _right_after(scan, mention, cue):
+            distance = -0.5
+        else:
+            distance = _distance(cue.start, cue.end, mention)
+            # "Velta, founded in 2012 in Turin, raised $40 million in May 2021": a word set off by a comma
+            # belongs to its own phrase first.
+            if not fronted and "," in scan.text[min(cue.end, mention.end):max(cue.start, mention.start)]:
+                distance += COMMA_PENALTY
+        names_unit = foreign_noun and (distance < 0 or _names_unit(scan.text, cue, mention))
+        if distance > (CUE_REACH if not foreign_noun or names_unit else NOUN_REACH):
             continue
-        candidate = (distance, cue.start, cue)
-        if best is None or candidate[:2] < best[:2]:
+        # "des équipes sur trois sites": a count of a noun of its own is a count of people only when the
+        # noun is the fact's own ("92 dead", "340,000 donors") or the fact's name leads to it ("attendance
+        # is 2,200 visitors"); people's nouns are units ("residents").
+        if foreign_noun and known.dimension == "people" and not names_unit:
+            continue
+        # "signed a supply deal in May 2022": a money fact's date comes after any fact of dates.
+        if dimension == "time" and known.dimension != "time":
+            distance = max(distance, 0.0) + DATED_PENALTY
+        exact = 0 if dimension == known.dimension else 1
+        # One word for two facts ("participation": a stake, a turnout): the fact the sentence names again wins.
+        support = -sum(1 for other in scan.cues if other.id == cue.id)
+        candidate = (distance, exact, support, cue.start, cue)
+        if best is None or candidate[:4] < best[:4]:
             best = candidate
-    return best[2] if best else None
+    if best is None:
+        return None
+    chosen = _qualified_noun(data, scan, mention, dimension, best[4]) or best[4]
+    return _specific_instead(scan, mention, dimension, chosen) or chosen
+
+
+def _right_after(scan: _Scan, mention: _Located, cue: _Cue) -> bool:
+    """ "12 people reported missing", "92 morts", "5,000 residents were evacuated": a fact's word within three
+    words after the count (its noun, then the words that say what befell it), in the same phrase."""
+    between = scan.text[mention.end:cue.start]
+    return (len(between.split()) <= 3 and not any(ch in between for ch in ",;:()")
+            and not any(mention.end <= v.start < cue.start for v in scan.values))
+
+
+def _specific_instead(scan: _Scan, mention: _Located, dimension: catalogue.ValueDimension | None,
+                      cue: _Cue) -> _Cue | None:
+    """ "Its shares rose 7%", "holds 18% of the market": a weak word ("rose", "holds") yields to another fact's
+    word that fits the value in its clause, the nearest one."""
+    if not cue.weak:
+        return None
+    low, high = scan.clause(mention.start)
+    specific = [c for c in scan.cues if low <= c.start and c.end <= high and not c.weak and c.id != cue.id
+                and (other := catalogue.fact(c.id)) is not None and catalogue.fits(other, dimension)]
+    return min(specific, key=lambda c: _distance(c.start, c.end, mention)) if specific else None
+
+
+# How far after a counted noun a cue may stand and still say what the count is of ("48 employees working on").
+QUALIFIED_REACH = 25
+
+
+def _qualified_noun(data: CompiledFrames, scan: _Scan, mention: _Located, dimension: catalogue.ValueDimension | None,
+                    cue: _Cue) -> _Cue | None:
+    """ "48 salariés affectés au projet", "12,000 workers on strike": when the cue is the counted noun right
+    after the value, a fitting cue that follows it in the same phrase says more precisely what is counted."""
+    gap = scan.text[mention.end:cue.start]
+    if cue.start < mention.end or len(gap) > 12 or "," in gap:
+        return None
+    for other in scan.cues:
+        if other.start < cue.end or other.id == cue.id:
+            continue
+        between = scan.text[cue.end:other.start]
+        # One phrase: at most one word between, no comma, no other value ("140 dead and 35 missing").
+        if other.start - cue.end > QUALIFIED_REACH or len(between.split()) > 1:
+            break
+        if "," in between or any(cue.end <= v.start < other.start for v in scan.values):
+            break
+        known = catalogue.fact(other.id)
+        if known is not None and catalogue.fits(known, dimension):
+            return other
+    return None
+
+
+def _introduced(data: CompiledFrames, scan: _Scan, mention: _Located,
+                dimension: catalogue.ValueDimension | None) -> _Cue | None:
+    """ "The number allowed inside is limited: no more than 900 visitors": a colon introduces the value of the
+    fact its clause names; the last fitting cue of the clause before the colon names the value right after it."""
+    low, high = scan.clause(mention.start)
+    if not scan.text.startswith(":", low) or scan.text[low:mention.start].count(" ") > 6:
+        return None
+    if any(low <= cue.start and cue.end <= high and (known := catalogue.fact(cue.id)) is not None
+           and catalogue.fits(known, dimension) for cue in scan.cues):
+        return None
+    i = bisect.bisect_left(scan.breaks, low)
+    start = scan.breaks[i - 1] if i > 0 else 0
+    before = [cue for cue in scan.cues if start <= cue.start and cue.end <= low
+              and (known := catalogue.fact(cue.id)) is not None and catalogue.fits(known, dimension)]
+    return before[-1] if before else None
+
+
+def _earlier_value_of(data: CompiledFrames, scan: _Scan, mention: _Located,
+                      dimension: catalogue.ValueDimension | None) -> _Cue | None:
+    """ "15,000 troops ..., up from 7,300 on Saturday": a value its sentence gives as an earlier one is a value
+    of the fact of the value before it."""
+    previous = [s for s in scan.scopes if s[0].slot == "instance" and s[0].precedes and s[2] <= mention.start
+                and not scan.text[s[2]:mention.start].strip()]
+    if not previous:
+        return None
+    before = [v for v in scan.values if v.end <= previous[-1][1]
+              and _counted_alike(catalogue.value_dimension(v.value), dimension)]
+    if not before:
+        return None
+    cue = _fact_cue(data, scan, before[-1], dimension)
+    return cue
+
+
+_COUNTS = frozenset({"people", "things", "count", "number"})
+
+
+def _counted_alike(a: catalogue.ValueDimension | None, b: catalogue.ValueDimension | None) -> bool:
+    """Two dimensions one fact may hold: equal, or both counts (of people, of a noun, or bare)."""
+    return a == b or (a in _COUNTS and b in _COUNTS)
+
+
+def _names_unit(sentence: str, cue: _Cue, mention: _Located) -> bool:
+    """Whether the cue is the counted noun itself ("92 dead", "340,000 donors")."""
+    unit = mention.value.unit if isinstance(mention.value, QuantityValue) else None
+    return unit is not None and sentence[cue.start:cue.end].lower().startswith(unit[:max(3, len(unit) - 2)])
 
 
 def _belongs_elsewhere(start: int, end: int, mention: _Located, cue: _Cue | None, cues: list[_Cue]) -> bool:
-    """A qualifier next to another attribute's cue ("an annual capacity") qualifies that attribute."""
+    """A scope word next to another fact's cue ("an annual capacity") scopes that fact."""
     own = _span_gap(start, end, mention.start, mention.end)
     own_id = cue.id if cue else None
     return any(other.id != own_id and _span_gap(start, end, other.start, other.end) < min(own, QUALIFIER_CUE_REACH)
                for other in cues)
 
 
-def _qualifiers(scan: _Scan, mention: _Located, cue: _Cue | None) -> tuple[tuple[str, ...], tuple[int, int] | None]:
-    """Qualifier ids near the value or its cue; grouped ones (direct / indirect) keep the nearest of their group.
+def _scope_cues(scan: _Scan, mention: _Located, cue: _Cue | None) -> tuple[dict[str, str], tuple[int, int] | None]:
+    """Scope slots filled by scope words near the value or its cue, the nearest of each slot.
 
-    Also returns where an owner qualifier ("the first model") ends, for finding its owner entity.
+    Also returns where an owner scope ("the first model") ends, for finding its owner entity.
     """
     nearest: dict[str, tuple[float, str, tuple[int, int], bool]] = {}
-    free: set[str] = set()
-    for qualifier, q_start, q_end in scan.qualifiers:
-        if qualifier.value_types and mention.value.type not in qualifier.value_types:
+    # Only the cues of facts this value may have can take a scope word from it.
+    dimension = catalogue.value_dimension(mention.value)
+    fitting = [c for c in scan.cues if (known := catalogue.fact(c.id)) is not None and catalogue.fits(known, dimension)]
+    for scope, q_start, q_end in scan.scopes:
+        if scope.value_types and mention.value.type not in scope.value_types:
             continue
-        if qualifier.precedes and q_end > mention.start:
+        # "Within a month of its opening, ...": words of another value ("a month") scope nothing, but for
+        # the words of a period ("in the third quarter").
+        if scope.slot != "period" and any(v is not mention and v.start < q_end and q_start < v.end
+                                           for v in scan.values):
             continue
-        reach = QUALIFIER_REACH if qualifier.reach is None else qualifier.reach
-        near_value = (_span_gap(q_start, q_end, mention.start, mention.end) <= reach
-                      and not scan.between(scan.commas, min(q_end, mention.end), max(q_start, mention.start)))
-        near_cue = (qualifier.reach is None and cue is not None
+        if scope.precedes and q_end > mention.start:
+            continue
+        reach = QUALIFIER_REACH if scope.reach is None else scope.reach
+        # "In primary schools, 42% of teachers ...": a scope word fronting the sentence scopes all of it.
+        fronted = q_start <= FRONTED and not scan.between(scan.commas, 0, q_start) and q_end <= mention.start
+        low, high = min(q_end, mention.end), max(q_start, mention.start)
+        near_value = fronted or (_span_gap(q_start, q_end, mention.start, mention.end) <= reach
+                                 and not scan.between(scan.commas, low, high))
+        near_cue = (scope.reach is None and cue is not None
                     and _span_gap(q_start, q_end, cue.start, cue.end) <= QUALIFIER_CUE_REACH)
-        # "the first model of ... will be released": an owner qualifier heading the cue's clause.
-        heads_cue = (qualifier.owner and cue is not None and q_end <= cue.start
+        # "the first model of ... will be released": an owner scope heading the cue's clause.
+        heads_cue = (scope.owner and cue is not None and q_end <= cue.start
                      and not scan.between(scan.breaks, q_end, cue.start))
         if not (near_value or near_cue or heads_cue):
             continue
         alone = near_value and not (near_cue or heads_cue)
-        if alone and _belongs_elsewhere(q_start, q_end, mention, cue, scan.cues):
-            continue
-        if qualifier.group is None:
-            free.add(qualifier.id)
+        if alone and _belongs_elsewhere(q_start, q_end, mention, cue, fitting):
             continue
         distance = _distance(q_start, q_end, mention)
-        current = nearest.get(qualifier.group)
+        current = nearest.get(scope.slot)
         if current is None or distance < current[0]:
-            nearest[qualifier.group] = (distance, qualifier.id, (q_start, q_end), qualifier.owner)
-    chosen = free | {entry[1] for entry in nearest.values()}
+            nearest[scope.slot] = (distance, scope.value, (q_start, q_end), scope.owner)
+    chosen = {slot: entry[1] for slot, entry in nearest.items()}
     owner = next((entry[2] for entry in nearest.values() if entry[3]), None)
-    return tuple(sorted(chosen)), owner
+    return chosen, owner
 
 
 _COMMA = re.compile(r"[,;]")
@@ -406,24 +763,27 @@ def _object_before(data: CompiledFrames, sentence: str, position: int) -> str | 
 ATTRIBUTION_REACH = 80
 
 
-def _attribution(scan: _Scan, mention: _Located) -> str | None:
+def _attribution(scan: _Scan, mention: _Located) -> tuple[str, int, int] | None:
     """Who gave a count ("50,000 according to the police"): the nearest attribution around the value."""
     if mention.value.type == "time":
         return None
-    best: tuple[int, str] | None = None
+    best: tuple[int, tuple[str, int, int]] | None = None
     for a_start, a_end, source in scan.attributions:
         distance = _span_gap(a_start, a_end, mention.start, mention.end)
         if distance <= ATTRIBUTION_REACH and (best is None or distance < best[0]):
-            best = (distance, source)
+            best = (distance, (source, a_start, a_end))
     return best[1] if best else None
 
 
-def _is_now(doc: Document, mention: _Located) -> bool:
-    """ "today", "aujourd'hui": the article's own day, a time stamp of a statement rather than a fact's date."""
+def _is_now(doc: Document, data: CompiledFrames, mention: _Located) -> bool:
+    """ "today", "aujourd'hui": the article's own day, a time stamp of a statement rather than a fact's date.
+
+    A weekday that falls on the article's day ("early Tuesday" in Tuesday's paper) is an event's date.
+    """
     value = mention.value
     ref = doc.info.reference_date
     return (isinstance(value, TimeValue) and value.resolution == "relative" and ref is not None
-            and value.earliest == ref == value.latest)
+            and value.earliest == ref == value.latest and data.now_word.fullmatch(mention.text.strip()) is not None)
 
 
 def _is_dateline(doc: Document, offset: int, mention: _Located, sentence: str) -> bool:
@@ -435,9 +795,11 @@ def _is_dateline(doc: Document, offset: int, mention: _Located, sentence: str) -
 
 
 def _counts_the_cue(sentence: str, cue: _Cue, mention: _Located) -> bool:
-    """ "the two teams": a count of the cue's own noun, not a measure of it (a team's size)."""
+    """ "the two teams": a count of a group's own noun, not a measure of the group (a team's size)."""
+    known = catalogue.fact(cue.id)
     unit = mention.value.unit if isinstance(mention.value, QuantityValue) else None
-    return bool(unit) and sentence[cue.start:cue.end].lower().rstrip("s") == unit
+    return (known is not None and known.collective and bool(unit)
+            and sentence[cue.start:cue.end].lower().rstrip("s") == unit)
 
 
 def _span_gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -468,14 +830,14 @@ def _subject_of(entity: _Located, roles: list[_Located], people: bool) -> _Locat
 
 
 def _is_place(sentence: str, entity: _Located, data: CompiledFrames) -> bool:
-    """A name after a locative preposition ("near Lyon", "à Oslo", "in Port Ellis") names a place.
+    """A name after a locative preposition ("near Lyon", "à Oslo", "in the southern Varnholm province") names a place,
+    unless it is known as an organization or a person ("a stake in Acme Foods", "a team from Acme").
 
-    A longer name there is a place too unless it is known as an organization ("a stake in Acme Foods").
+    A few lower-case words may stand between ("dans la seule région de Varnholm").
     """
-    one_word = " " not in entity.text.strip()
-    known = isinstance(entity.value, EntityValue) and entity.value.kind in ("organization", "person", "product")
-    return ((one_word or not known)
-            and data.place_before.search(sentence, max(0, entity.start - 20), entity.start) is not None)
+    if isinstance(entity.value, EntityValue) and entity.value.kind in ("organization", "person", "product"):
+        return False
+    return data.place_phrase.search(sentence, max(0, entity.start - PLACE_REACH), entity.start) is not None
 
 
 def _is_speaker(sentence: str, entity: _Located, anchor_start: int, data: CompiledFrames) -> bool:
@@ -486,17 +848,32 @@ def _is_speaker(sentence: str, entity: _Located, anchor_start: int, data: Compil
     return verb is not None and data.pronoun_after.match(sentence, verb.end()) is None
 
 
-def _subject(sentence: str, anchor: tuple[int, int], owner_end: int | None, mention: _Located,
-             entities: list[_Located], roles: list[_Located], data: CompiledFrames, breaks: list[int],
-             attribute: str) -> str | None:
-    people = attribute in PERSON_ATTRIBUTES
+@dataclass(frozen=True)
+class _Context:
+    """What the subject rules need to know about a sentence and the value's fact."""
+
+    sentence: str
+    data: CompiledFrames
+    breaks: list[int]
+    people: bool
+    excluded: tuple[tuple[int, int], ...]  # attribution spans: who counted is no subject
+    places: frozenset[str]  # names the article puts in a place: no subjects
+
+
+def _subject(ctx: _Context, anchor: tuple[int, int], owner_end: int | None, mention: _Located,
+             entities: list[_Located], roles: list[_Located]) -> str | None:
+    sentence, data = ctx.sentence, ctx.data
     candidates = []
     for entity in entities:
         if mention.start < entity.end and entity.start < mention.end:
             continue
+        if any(low <= entity.start and entity.end <= high for low, high in ctx.excluded):
+            continue
         if entity.text.lower().endswith(data.adjective_suffixes or ("\0",)):
             continue
-        stands_for = _subject_of(entity, roles, people)
+        if _not_a_subject(ctx, entity):
+            continue
+        stands_for = _subject_of(entity, roles, ctx.people)
         if stands_for is not None and not _is_place(sentence, entity, data):
             candidates.append((entity, stands_for))
     if owner_end is not None:
@@ -509,15 +886,46 @@ def _subject(sentence: str, anchor: tuple[int, int], owner_end: int | None, ment
              if e.start >= mention.end and data.agent_before.fullmatch(sentence, mention.end, e.start)]
     if agent:
         return _name(agent[0])
+    # A passive agent ("supplied by Acme") acts in its own phrase, not in the clause of the fact.
     before = [(e, subject) for e, subject in candidates
-              if e.end <= anchor[0] and not _is_speaker(sentence, e, anchor[0], data)]
+              if e.end <= anchor[0] and not _is_speaker(sentence, e, anchor[0], data)
+              and not data.agent_before_name.search(sentence, max(0, e.start - 12), e.start)]
     if before:
-        return _name(max(before, key=lambda pair: pair[0].end)[1])
+        entity, subject = max(before, key=lambda pair: pair[0].end)
+        return _whole_name(sentence, entity, entities) if subject is entity else _name(subject)
+    # A name after the fact stands for it within its own phrase, not after a comma ("..., le prix de la X").
     after = [(e, subject) for e, subject in candidates
-             if e.start >= anchor[1] and not _Scan.between(breaks, anchor[1], e.start)]
+             if e.start >= anchor[1] and not _Scan.between(ctx.breaks, anchor[1], e.start)
+             and ("," not in sentence[anchor[1]:e.start] or _says(sentence, e, data))]
     if after:
         return _name(min(after, key=lambda pair: pair[0].start)[1])
     return None
+
+
+
+
+def _not_a_subject(ctx: _Context, entity: _Located) -> bool:
+    """Names that are no subject: places, variant and unit words ("Pro", "kWh"), a name after an indefinite
+    article ("a WLTP range"), and a passive agent before the fact ("a battery supplied by Acme and a range ...")."""
+    if entity_key(entity.text) in ctx.places or _is_variant(entity.text, ctx.data):
+        return True
+    if entity.text in ctx.data.place_words or entity.text.casefold() in _unit_words(ctx.data):
+        return True
+    # "a WLTP electric range", "deux moteurs Vortex V8": a name after an indefinite article or a
+    # number, and at most one noun, names a kind of thing, not what the sentence is about.
+    return ctx.data.kind_before.search(ctx.sentence, max(0, entity.start - 24), entity.start) is not None
+
+
+@cache
+def _unit_words(data: CompiledFrames) -> frozenset[str]:
+    """Unit abbreviations of the language ("kWh", "Nm"), which the name finder may take for names."""
+    from checker.recognize.quantity import compiled as quantity_data  # noqa: PLC0415 - one use, at first need
+    return frozenset(surface.casefold() for surface in quantity_data(data.language).unit_keys)
+
+
+def _says(sentence: str, entity: _Located, data: CompiledFrames) -> bool:
+    """ "..., Orvane Pharma said.": a name the reporting verb follows is who gave the figure."""
+    return data.reporting is not None and data.reporting.match(sentence, entity.end + 1) is not None
 
 
 def _name(subject: _Located | str) -> str:
@@ -527,32 +935,199 @@ def _name(subject: _Located | str) -> str:
     return value.name if isinstance(value, EntityValue) else subject.text
 
 
-def _value_claim(doc: Document, data: CompiledFrames, scan: _Scan, offset: int, mention: _Located,
-                 entities: list[_Located], roles: list[_Located], evidence: Span, number: int,
-                 topic: str | None) -> Claim | None:
+_JOINED_OF = re.compile(r"\s+(?:of|de|du|des|of the)\s+$")
+
+
+def _whole_name(sentence: str, entity: _Located, entities: list[_Located]) -> str:
+    """ "Palais de Tokyo": a name joined to the name before it by "de" or "of" is one name with it."""
+    for other in entities:
+        if other.end < entity.start and _JOINED_OF.fullmatch(sentence, other.end, entity.start):
+            return sentence[other.start:entity.end]
+    return _name(entity)
+
+
+def _place_of(data: CompiledFrames, scan: _Scan, mention: _Located, cue: _Cue | None) -> tuple[str | None, bool]:
+    """The place of the value's clause nearest to the value or to its cue, and whether it is a part of a whole.
+
+    A clause that opens with a relative word ("..., where 45,000 donors gave") refers back to the
+    place just before it.
+    """
+    if not scan.places:
+        return None, False
+    low, high = scan.clause(mention.start)
+    inside = [p for p in scan.places if low <= p.start and p.end <= high]
+    referred: list[_Place] = []
+    if not inside and data.place_relative is not None and data.place_relative.match(scan.text, low + 1):
+        inside = referred = [p for p in scan.places if p.end <= low][-1:]
+    if not inside:
+        return None, False
+    anchors = [(mention.start, mention.end)] + ([(cue.start, cue.end)] if cue is not None else [])
+    # "X's first system, developed in Kalvik, is due ...": a place set off by commas qualifies its own phrase,
+    # unless it opens the sentence ("In Paris, 50,000 people marched").
+    first_comma = scan.text.find(",")
+    inside = [p for p in inside
+              if any("," not in scan.text[min(p.end, a):max(p.start, b)] for a, b in anchors)
+              or (first_comma >= 0 and p.end <= first_comma) or p in referred]
+    if not inside:
+        return None, False
+    nearest = min(inside, key=lambda p: (min(_span_gap(p.start, p.end, a, b) for a, b in anchors), p.start))
+    return nearest.key, nearest.part
+
+
+def _period_and_as_of(doc: Document, data: CompiledFrames, scan: _Scan, mention: _Located,
+                      fact: catalogue.Fact | None) -> tuple[str | None, str | None]:
+    """The period a figure covers and the day it was stated, read from the values of its clause.
+
+    A duration after "in", "within", "en l'espace de" is the period ("orders in 24 hours"). A date
+    in the clause is the period too, or, for a figure that grows (a toll), the day it was stated
+    when it is a day; a date after "since" starts a running count and is neither.
+    """
+    ref = doc.info.reference_date
+    as_of = ref.isoformat() if ref is not None else None
+    if mention.value.type == "time":
+        return None, None
+    low, high = scan.clause(mention.start)
+    period: str | None = None
+    for other in scan.values:
+        if other is mention or not (low <= other.start and other.end <= high):
+            continue
+        value = other.value
+        dimension = catalogue.value_dimension(value)
+        if dimension == "duration" and isinstance(value, QuantityValue):
+            if data.period_before.search(scan.text, max(0, other.start - 25), other.start) is None:
+                continue
+            # "accélère ... en 4,1 secondes": the duration is a value of its own, not the period of another.
+            if _fact_cue(data, scan, other, dimension) is not None:
+                continue
+            unit = catalogue.unit(value.unit)
+            factor = unit.factor if unit is not None else 1.0
+            lo = value.literal.low if value.literal.low is not None else value.typical.low
+            hi = value.literal.high if value.literal.high is not None else value.typical.high
+            if lo is None or hi is None:
+                continue
+            period = f"{lo * factor:g}s-{hi * factor:g}s"
+        elif isinstance(value, TimeValue) and value.earliest is not None and value.latest is not None:
+            # "within a month", "in a week": a span from the article's day on, a duration rather than a date.
+            if value.resolution == "relative" and value.earliest == value.anchor and value.granularity == "range":
+                continue
+            if "since" in value.modifiers or data.since_before.search(scan.text, max(0, other.start - 20),
+                                                                      other.start) is not None:
+                continue
+            # "Nordlake, founded in 2016, holds 60%": a date of a fact of its own ("founded") in a phrase of its
+            # own is no period, unless it fronts the sentence ("Before the 2019 fire, it had 23,500 visitors");
+            # "today" is when the figure is stated, not a period it covers.
+            first_comma = scan.text.find(",")
+            fronting = first_comma >= 0 and other.end <= first_comma < mention.start
+            if ((not fronting and _fact_cue(data, scan, other, "time") is not None)
+                    or data.now_word.fullmatch(other.text.strip())):
+                continue
+            if (fact is not None and fact.cumulative and value.granularity == "day"
+                    and value.earliest == value.latest):
+                as_of = value.latest.isoformat()
+            else:
+                period = f"{value.earliest.isoformat()}/{value.latest.isoformat()}"
+    return period, as_of
+
+
+def _variant_of(scan: _Scan, mention: _Located, carried: str | None) -> str | None:
+    """The variant named nearest before the value in its sentence, or the one its paragraph named."""
+    before = [variant for position, variant in scan.variants if position < mention.start]
+    if before:
+        return before[-1]
+    return carried
+
+
+def _instance(data: CompiledFrames, scan: _Scan, mention: _Located, cue: _Cue | None) -> str | None:
+    """ "the worst since the 1973 floods", "the previous quake": an event named for comparison is an earlier one."""
+    if cue is None or mention.value.type != "time":
+        return None
+    start = min(cue.start, mention.start)
+    window = scan.text[max(0, start - 30):start]
+    if data.earlier is not None and data.earlier.search(window):
+        return "earlier"
+    since = data.since_compared.search(window) if data.since_compared is not None else None
+    if since is not None and data.superlative is not None and data.superlative.search(scan.text, 0, since.start()):
+        return "earlier"
+    return None
+
+
+# The instance an explicit forecast or target is ("could reach a million" is no count of a million).
+_FORECAST_INSTANCE = {"expected": "forecast", "planned": "target"}
+
+
+@dataclass(frozen=True)
+class _Claiming:
+    """What making a value's claim needs to know of its document and sentence."""
+
+    doc: Document
+    data: CompiledFrames
+    scan: _Scan
+    offset: int  # where the sentence starts in the document
+    entities: list[_Located]
+    roles: list[_Located]
+    topic: str | None  # the article's main organization
+    carried: str | None  # the variant the paragraph named before the sentence
+    places: frozenset[str]  # names the article puts in a place
+
+
+def _value_claim(context: _Claiming, mention: _Located, evidence: Span, number: int,
+                 conversion: bool = False) -> Claim | None:
+    doc, data, scan, offset = context.doc, context.data, context.scan, context.offset
+    entities, roles, topic, carried, places = (context.entities, context.roles, context.topic, context.carried,
+                                               context.places)
     sentence = scan.text
-    cue = _attribute(data, scan, mention)
-    attribute = cue.id if cue else UNSPECIFIED
+    dimension = catalogue.value_dimension(mention.value)
+    cue = _fact_cue(data, scan, mention, dimension)
+    fact_id = cue.id if cue else (catalogue.sole_fact(dimension) or UNSPECIFIED)
+    earlier_of = _earlier_value_of(data, scan, mention, dimension)
+    if earlier_of is not None:
+        cue, fact_id = earlier_of, earlier_of.id
     if mention.value.type == "time" and _is_dateline(doc, offset, mention, sentence):
-        cue, attribute = None, DATELINE
-    elif _is_now(doc, mention):
-        cue, attribute = None, UNSPECIFIED
+        cue, fact_id = None, DATELINE
+    elif _is_now(doc, data, mention):
+        cue, fact_id = None, UNSPECIFIED
     if cue is not None and _counts_the_cue(sentence, cue, mention):
-        attribute = UNSPECIFIED
-    qualifiers, owner = _qualifiers(scan, mention, cue)
+        cue, fact_id = None, UNSPECIFIED
+    fact = catalogue.fact(fact_id)
+    slots, owner = _scope_cues(scan, mention, cue)
+    # An explicit forecast or target ("could reach", "aims for") is another figure than a count.
+    stated = slots.pop("modality", None)
+    modality = stated or _modality(data, scan, mention)
+    if stated is not None and mention.value.type != "time":
+        slots.setdefault("instance", _FORECAST_INSTANCE.get(stated, stated))
+    if conversion:
+        slots["instance"] = CONVERSION
     source = _attribution(scan, mention)
-    if source is not None:
-        qualifiers = tuple(sorted((*qualifiers, f"source:{source}")))
-    if cue is not None and cue.id in data.needs_object:
+    thing = None
+    if fact is not None and fact.needs_object and cue is not None:
         thing = _object_before(data, sentence, cue.start)
         if thing is None:
-            attribute = UNSPECIFIED
-        else:
-            qualifiers = tuple(sorted((*qualifiers, f"what:{thing}")))
+            fact_id, fact = UNSPECIFIED, None
+    if fact_id == UNSPECIFIED and dimension == "count" and isinstance(mention.value, QuantityValue):
+        noun = mention.value.unit or ""
+        if len(noun) >= 3:
+            fact_id = OPEN + noun
+    place, part = _place_of(data, scan, mention, cue)
+    period, as_of = _period_and_as_of(doc, data, scan, mention, fact)
+    scope = trusted(
+        Scope,
+        place=place,
+        part=part,
+        group=slots.get("group"),
+        source=source[0] if source else None,
+        instance=slots.get("instance") or _instance(data, scan, mention, cue),
+        period=slots.get("period") or period,
+        basis=slots.get("basis"),
+        statistic=slots.get("statistic"),
+        variant=slots.get("variant") or _variant_of(scan, mention, carried),
+        party=slots.get("party"),
+        object=thing,
+        as_of=as_of,
+    )
     anchor = (cue.start, cue.end) if cue else (mention.start, mention.end)
-    subject = _subject(sentence, anchor, owner[1] if owner else None, mention, entities, roles, data, scan.breaks,
-                       attribute)
-    as_of = scan.as_of
+    about = _Context(sentence, data, scan.breaks, fact is not None and fact.people,
+                     ((source[1], source[2]),) if source else (), places)
+    subject = _subject(about, anchor, owner[1] if owner else None, mention, entities, roles)
     value_start, value_end, quote = doc.located(offset + mention.start, offset + mention.end)
     return trusted(
         Claim,
@@ -560,15 +1135,15 @@ def _value_claim(doc: Document, data: CompiledFrames, scan: _Scan, offset: int, 
         document=doc.path,
         subject=subject,
         subject_key=entity_key(subject) if subject else None,
-        attribute=attribute,
-        qualifiers=qualifiers,
-        modality=_modality(data, scan, mention),
+        attribute=fact_id,
+        scope=scope,
+        modality=modality,
         value=trusted(ClaimValue, text=quote, start=value_start, end=value_end, value=mention.value),
         evidence=evidence,
-        rule=f"frame.{mention.value.type}.{attribute}",
-        as_of=as_of,
+        rule=f"frame.{mention.value.type}.{fact_id.split(':')[0]}",
         # A claim without a subject is about the story's main organization, if it has one.
         topic=topic if subject is None else None,
+        language=doc.info.language,
     )
 
 
@@ -585,13 +1160,13 @@ def _role_claim(doc: Document, offset: int, mention: _Located, evidence: Span, n
         subject=role.organization,
         subject_key=entity_key(role.organization),
         attribute=f"role:{role.title}",
-        qualifiers=(),
+        scope=Scope(),
         modality="asserted",
         value=trusted(ClaimValue, text=quote, start=value_start, end=value_end, value=person),
         evidence=evidence,
         rule="frame.role",
-        as_of=None,
         topic=None,
+        language=doc.info.language,
     )
 
 

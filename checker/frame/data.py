@@ -1,8 +1,10 @@
-"""Frame language data: which words name an attribute, qualify it, or set a claim's modality.
+"""Frame language data: the words that name each fact, the words that scope a claim, and modality words.
 
-Files: ``checker/lang/<lang>/frames.toml``. A *cue* is a phrase matched on
-word boundaries, case-insensitively; a trailing ``*`` matches any word ending
-("announc*" covers announce, announced, announcement).
+Files: ``checker/lang/<lang>/facts.toml`` (the cues of every fact of the
+catalogue, ``checker/catalogue.py``) and ``checker/lang/<lang>/frames.toml``
+(scope cues, modality cues, reporting verbs, clause breaks ...). A *cue* is a
+phrase matched on word boundaries, case-insensitively; a trailing ``*``
+matches any word ending ("announc*" covers announce, announced, announcement).
 """
 
 from __future__ import annotations
@@ -10,58 +12,116 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
+from checker import catalogue
 from checker import lang as lang_data
+from checker.catalogue import Fact, ValueDimension
 from checker.lang import DimensionData
+
+# The slots of a claim's scope, in the order they are shown. "place", "source" and "variant" are
+# read from names and attributions, the others from the scope cues below.
+SLOTS = ("place", "group", "source", "instance", "period", "basis", "statistic", "variant", "party", "object",
+         "as_of")
+CUE_SLOTS = ("group", "instance", "period", "basis", "statistic", "variant", "party", "modality")
 
 
 class FrameExample(BaseModel):
-    """A sentence, the value in it, and what the frame must make of that value."""
+    """A sentence, the value in it, and what the frame must make of that value.
+
+    ``scope`` lists slots the claim must have (``{basis = "per-day"}``); ``absent`` lists slots it must not.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     sentence: str
     value: str
-    attribute: str
-    qualifiers: tuple[str, ...] = ()
+    fact: str
+    scope: dict[str, str] = {}
+    absent: tuple[str, ...] = ()
     modality: str | None = None
+    subject: str | None = None
 
 
-class Attribute(BaseModel):
-    """An attribute (language-neutral id) and the verbs and nouns that name it in this language."""
+class FactCues(BaseModel):
+    """The words that name one fact of the catalogue in this language."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str
-    value_types: tuple[str, ...]
     cues: tuple[str, ...]
-    neighbours: tuple[str, ...] = ()
-    # A generic event ("started", "opened"): what starts becomes a qualifier ("what:production").
-    needs_object: bool = False
+    # Words that name the fact only when no other fact's word in the clause fits the value: "holds" is a
+    # stake unless the clause says "of the market"; "rose" a growth unless it says "shares".
+    weak: tuple[str, ...] = ()
     # The cue names the value only when it comes first ("said on Monday", not "in June, he said").
     before_only: bool = False
     examples: tuple[FrameExample, ...] = ()
 
 
-class Qualifier(BaseModel):
-    """A qualifier (language-neutral id) that keeps apart claims that would otherwise meet."""
+@lang_data.dimension("facts")
+class FactsData(DimensionData):
+    """The fact cues of one language."""
+
+    facts: tuple[FactCues, ...]
+
+    @model_validator(mode="after")
+    def _known(self) -> FactsData:
+        known = set(catalogue.fact_ids())
+        unknown = sorted({f.id for f in self.facts} - known)
+        if unknown:
+            raise ValueError(f"facts not in the catalogue (checker/lang/facts.toml): {unknown}")
+        wrong = sorted({ex.fact for f in self.facts for ex in f.examples if not ex.fact.startswith("open:")}
+                       - known - {"unspecified"})
+        if wrong:
+            raise ValueError(f"examples name facts not in the catalogue: {wrong}")
+        return self
+
+
+class ScopeCue(BaseModel):
+    """Words that put a claim in a scope slot ("daily" -> basis per-day, "on-site" -> group on-site)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    slot: str
+    value: str
+    cues: tuple[str, ...]
+    # Names what owns the value ("the first model of X"): X is the claim's subject.
+    owner: bool = False
+    # Only for these value types (all when empty).
+    value_types: tuple[str, ...] = ()
+    # Attaches only within this many characters of the value (not through the fact's cue).
+    reach: int | None = None
+    # Must stand before the value ("from $2 billion", "aims for 200").
+    precedes: bool = False
+    # Words after which a cue is no such scope ("priced from $20,000" is a starting price, not a previous one).
+    not_after: tuple[str, ...] = ()
+    examples: tuple[FrameExample, ...] = ()
+
+    @model_validator(mode="after")
+    def _known_slot(self) -> ScopeCue:
+        if self.slot not in CUE_SLOTS:
+            raise ValueError(f"unknown scope slot {self.slot!r} (one of {', '.join(CUE_SLOTS)})")
+        if self.slot != "modality" and catalogue.scope_value(self.slot, self.value) is None:
+            raise ValueError(f"scope value {self.slot}={self.value!r} is not in checker/lang/scopes.toml")
+        return self
+
+
+class PlaceWord(BaseModel):
+    """The words for a common place of the catalogue (``checker/lang/places.toml``): "the Moon", "la Terre".
+
+    Words are matched as written (case matters: "Mars" the planet, "mars" the month).
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str
-    cues: tuple[str, ...]
-    group: str | None = None
-    owner: bool = False
-    # Only for these value types (all when empty).
-    value_types: tuple[str, ...] = ()
-    # Attaches only within this many characters of the value (not through the attribute's cue).
-    reach: int | None = None
-    # Must stand before the value ("from $2 billion", "aims for 200").
-    precedes: bool = False
-    # Words after which a cue is no such qualifier ("priced from $20,000" is a starting price, not a previous one).
-    not_after: tuple[str, ...] = ()
-    examples: tuple[FrameExample, ...] = ()
+    words: tuple[str, ...]
+
+    @model_validator(mode="after")
+    def _known(self) -> PlaceWord:
+        if catalogue.place(self.id) is None:
+            raise ValueError(f"place {self.id!r} is not in checker/lang/places.toml")
+        return self
 
 
 class ModalityCue(BaseModel):
@@ -75,24 +135,50 @@ class ModalityCue(BaseModel):
 
 @lang_data.dimension("frames")
 class FrameData(DimensionData):
-    """The frame facts of one language."""
+    """The frame facts of one language, apart from the fact cues."""
 
-    attributes: tuple[Attribute, ...]
-    qualifiers: tuple[Qualifier, ...] = ()
+    scope: tuple[ScopeCue, ...] = ()
     modalities: tuple[ModalityCue, ...] = ()
     as_of: tuple[str, ...] = ()
     reporting: tuple[str, ...] = ()
     clause_breaks: tuple[str, ...] = ()
     pronouns: tuple[str, ...] = ()
+    # Words that, between a fact's noun and its value, say the value is that fact's ("attendance *averages* 29,000").
+    links: tuple[str, ...] = ()
     # Name-like words that are adjectives ("Lyon-based"): never a subject.
     adjective_suffixes: tuple[str, ...] = ()
     # "according to X" / "selon X": who counted; two counters are two claims, not a contradiction.
     attribution: tuple[str, ...] = ()
     attribution_examples: tuple[FrameExample, ...] = ()
     place_prepositions: tuple[str, ...] = ()
+    # "in X alone", "dans la seule X": a part of a whole, not the whole.
+    part_markers: tuple[str, ...] = ()
     # "an investment of $2 billion by X": a name right after the value and one of these is who acts.
     agent_prepositions: tuple[str, ...] = ()
+    # "a WLTP range", "deux moteurs X": words (indefinite articles, numbers) after which a name names a kind of thing.
+    kind_articles: tuple[str, ...] = ()
+    # "a battery supplied by X": the preposition of a passive agent, who acts in its own phrase.
+    passive_agents: tuple[str, ...] = ()
     object_skip: tuple[str, ...] = ()
+    # Prepositions that make a duration the period a figure covers ("in 24 hours", "en huit heures").
+    period_prepositions: tuple[str, ...] = ()
+    # Words that make a following date the start of a running count ("since", "depuis").
+    since: tuple[str, ...] = ()
+    # Words that name a product's variant ("the Pro version", "la version Max") and variants that are the base one.
+    variant_nouns: tuple[str, ...] = ()
+    base_variants: tuple[str, ...] = ()
+    variant_words: tuple[str, ...] = ()
+    # Words that, before an event, make it an earlier one ("the previous quake").
+    earlier_markers: tuple[str, ...] = ()
+    # "the worst ... since the 1973 floods": after a superlative, these make the event an earlier one.
+    superlatives: tuple[str, ...] = ()
+    since_compared: tuple[str, ...] = ()
+    # The words for the article's own day: a date of writing, not of an event.
+    now: tuple[str, ...] = ()
+    # "X, where ...": the relative words that refer back to a place.
+    place_relatives: tuple[str, ...] = ()
+    places: tuple[PlaceWord, ...] = ()
+    examples: tuple[FrameExample, ...] = ()
 
 
 def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
@@ -108,21 +194,19 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
 class CompiledFrames:
     """A language's frame data with its cue regexes compiled once."""
 
-    def __init__(self, data: FrameData) -> None:
+    def __init__(self, data: FrameData, facts: FactsData, language: str) -> None:
         self.data = data
-        self.attributes = [(a, cue_pattern(a.cues)) for a in data.attributes]
-        self.qualifiers = [(q, cue_pattern(q.cues)) for q in data.qualifiers]
+        self.language = language
+        self.facts_data = facts
+        self.facts = [(f, cue_pattern(f.cues)) for f in facts.facts if f.cues]
+        self.weak_facts = [(f, cue_pattern(f.weak)) for f in facts.facts if f.weak]
+        self.scope = [(q, cue_pattern(q.cues)) for q in data.scope]
         self.not_after = {id(q): re.compile("(?:" + cue_pattern(q.not_after).pattern + r")\s*$", re.IGNORECASE)
-                          for q in data.qualifiers if q.not_after}
+                          for q in data.scope if q.not_after}
         self.modalities = [(m.modality, cue_pattern(m.cues)) for m in data.modalities]
         self.as_of = cue_pattern(data.as_of) if data.as_of else None
         self.reporting = cue_pattern(data.reporting) if data.reporting else None
-        self.neighbours = {a.id: set(a.neighbours) for a in data.attributes}
-        self.allowed: dict[str, frozenset[str]] = {
-            kind: frozenset(a.id for a in data.attributes if kind in a.value_types)
-            for kind in ("time", "quantity", "money", "percent")}
-        self.needs_object = {a.id for a in data.attributes if a.needs_object}
-        self.before_only = {a.id for a in data.attributes if a.before_only}
+        self.before_only = {f.id for f in facts.facts if f.before_only}
         self.adjective_suffixes = tuple(s.lower() for s in data.adjective_suffixes)
         # "X said on Monday that it will ...": a pronoun within a few words of the reporting verb.
         self.pronoun_after = re.compile(r"(?:\s+[\w'’]+){0,3}?\s+(?:that\s+|que\s+|qu['’]\s*)?"
@@ -130,21 +214,72 @@ class CompiledFrames:
                                         if data.pronouns else r"(?!)", re.IGNORECASE)
         self.place_before = re.compile("(?:" + cue_pattern(data.place_prepositions).pattern + r")\s+$"
                                        if data.place_prepositions else r"(?!)", re.IGNORECASE)
+        # A place preposition, then a few lower-case words ("dans la seule région de", "in the eastern").
+        self.place_phrase = re.compile("(?i:" + cue_pattern(data.place_prepositions).pattern
+                                       + r")\s+(?:[^\W\d_A-ZÀ-Þ][\w'’-]*\s+|[ldLD]['’]\s*){0,4}$"
+                                       if data.place_prepositions else r"(?!)")
+        self.part_marker = cue_pattern(data.part_markers) if data.part_markers else re.compile(r"(?!)")
         # "45%-owned by X": a participle glued to the value may stand between it and the preposition.
         self.agent_before = re.compile(r"(?:-[^\W\d_]+)?\s*(?:" + cue_pattern(data.agent_prepositions).pattern
                                        + r")\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?"
                                        if data.agent_prepositions else r"(?!)", re.IGNORECASE)
+        self.kind_before = re.compile(r"(?:^|[\s'’])(?:" + cue_pattern(data.kind_articles).pattern
+                                      + r")\s+(?:[^\W\d_A-ZÀ-Þ][\w'’-]*\s+)?$" if data.kind_articles else r"(?!)")
+        self.agent_before_name = re.compile("(?:" + cue_pattern(data.passive_agents).pattern + r")\s+$"
+                                            if data.passive_agents else r"(?!)", re.IGNORECASE)
+        # Between a fact's noun and its value: only link words ("attendance averages", "la capacité est de").
+        link_words = cue_pattern(data.links).pattern if data.links else r"(?!)"
+        self.only_links = re.compile(r"(?:\s|[,:]|(?:" + link_words + r"))*", re.IGNORECASE)
         self.object_skip = frozenset(w.lower() for w in data.object_skip)
         # Opening with the cue pattern itself, so that the word gate of the frames knows its opening words.
+        # Who counted: up to four words before a pause ("according to the police,"), or a name ("analysts at X").
+        name_word = r"(?-i:[A-ZÀ-Þ][\w'’&.-]*)"
         self.attribution = (re.compile(cue_pattern(data.attribution).pattern
-                                       + r"\s+((?:[\w'’-]+\s*){1,4}?)(?=[,.;:)]|\s+(?:and|et|but|mais)\b|$)",
+                                       + r"\s+((?:[\w'’-]+\s*){1,4}?(?=[,.;:)]|\s+(?:and|et|but|mais)\b|$)"
+                                       + rf"|{name_word}(?:\s+(?:{name_word}|and|&|de|du|of)){{0,4}})",
                                        re.IGNORECASE) if data.attribution else None)
         openers = cue_pattern(data.clause_breaks).pattern if data.clause_breaks else r"(?!)"
         self.clause_break = re.compile(r"[;:]|,\s*(?=" + openers + ")", re.IGNORECASE)
+        self.period_before = re.compile("(?:" + cue_pattern(data.period_prepositions).pattern + r")\s*$"
+                                        if data.period_prepositions else r"(?!)", re.IGNORECASE)
+        self.since_before = re.compile("(?:" + cue_pattern(data.since).pattern + r")\s*$"
+                                       if data.since else r"(?!)", re.IGNORECASE)
+        self.earlier = cue_pattern(data.earlier_markers) if data.earlier_markers else None
+        self.superlative = cue_pattern(data.superlatives) if data.superlatives else None
+        self.since_compared = (re.compile("(?:" + cue_pattern(data.since_compared).pattern + r")\s+(?:\w+\s+){0,2}$",
+                                          re.IGNORECASE) if data.since_compared else None)
+        words = cue_pattern(data.variant_words).pattern if data.variant_words else r"(?!)"
+        nouns = cue_pattern(data.variant_nouns).pattern if data.variant_nouns else r"(?!)"
+        base = cue_pattern(data.base_variants).pattern if data.base_variants else r"(?!)"
+        # "the Pro version", "la version Max", "the Arvo S Ultra", "the entry-level version": a named variant.
+        self.variant = re.compile(
+            rf"(?P<base>{base})|(?:{nouns})\s+(?P<after>[A-Z][\w+-]*)(?![\w])|(?P<before>[A-Z][\w+-]*)\s+(?:{nouns})"
+            rf"|(?<=[\w\d])\s+(?P<word>{words})",
+            re.UNICODE)
+        self.variant_words = frozenset(w.casefold() for w in data.variant_words)
+        self.now_word = re.compile("(?:" + cue_pattern(data.now).pattern + ")" if data.now else r"(?!)", re.IGNORECASE)
+        words_of = {word: place.id for place in data.places for word in place.words}
+        self.place_words = words_of
+        longest_first = sorted(words_of, key=len, reverse=True)
+        self.place_word = (re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in longest_first) + r")(?!\w)")
+                           if words_of else None)
+        self.place_relative = (re.compile(r"\s*(?:" + cue_pattern(data.place_relatives).pattern + r")\s", re.IGNORECASE)
+                               if data.place_relatives else None)
+        self.base_variants = frozenset(w.casefold() for w in data.base_variants)
+
+    def fits(self, fact_id: str, dimension: ValueDimension | None) -> bool:
+        """Whether a value of ``dimension`` may be a value of the fact ``fact_id``."""
+        known = catalogue.fact(fact_id)
+        return known is not None and catalogue.fits(known, dimension)
+
+    def fact(self, fact_id: str) -> Fact | None:
+        """The catalogue entry of ``fact_id``."""
+        return catalogue.fact(fact_id)
 
 
 @cache
 def frames(lang: str) -> CompiledFrames:
     """Compiled frame data for ``lang`` (English when the language has none)."""
     available = lang_data.available("frames")
-    return CompiledFrames(lang_data.load("frames", lang if lang in available else "en"))
+    chosen = lang if lang in available else "en"
+    return CompiledFrames(lang_data.load("frames", chosen), lang_data.load("facts", chosen), chosen)

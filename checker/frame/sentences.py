@@ -34,7 +34,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
             cut = match.start()
         else:
             before = _WORD_BEFORE.search(text, max(start, match.start() - 12), match.start() + 1)
-            if before and (before.group(1).lower() in ABBREVIATIONS or len(before.group(1)) == 1):
+            # An abbreviation or an initial ("J. Smith") ends no sentence; a figure ("Model 5.") does.
+            if before and (before.group(1).lower() in ABBREVIATIONS
+                           or (len(before.group(1)) == 1 and not before.group(1).isdigit())):
                 continue
             cut = match.end()
         trimmed = _trimmed(text, cursor, cut)

@@ -16,7 +16,7 @@ TYPE_WORDS = {
     "role": "titles",
     "text": "statements",
 }
-KINDS = ("contradiction", "tension", "compatible", "agreement")
+KINDS = ("contradiction", "tension", "attributed", "updated", "compatible", "agreement")
 KIND_TEXT = {
     "contradiction": ("hard conflict", "error",
                       "The sources give {what} for the same fact that cannot both be true: even "
@@ -26,6 +26,12 @@ KIND_TEXT = {
                 "The sources give {what} for the same fact whose usual readings do not overlap, although "
                 "the literal words could both hold (\"over a hundred\" vs \"several hundred\", or two dates "
                 "close together). Worth a look; often one source is loose rather than wrong."),
+    "attributed": ("difference between counting bodies", "note",
+                   "Two counting bodies give different {what} for the same fact (\"40,000 according to the police, "
+                   "150,000 according to the unions\"): both counts are shown side by side. Never fails the gate."),
+    "updated": ("updated figure", "note",
+                "A figure that changes over time (a toll, orders to date, people missing) gives different {what} on "
+                "different days: the later one updates the earlier. Never fails the gate."),
     "compatible": ("compatible, different precision", "note",
                    "One source gives {what} that lie inside the other's (a month within a year, an exact "
                    "figure within a range): the same fact stated at different precision. Fails the gate only "

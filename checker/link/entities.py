@@ -217,3 +217,42 @@ def cluster_entities(names: Iterable[str]) -> dict[str, str]:
         if industry is not None and len(industries[cluster]) > 1:
             clusters[name] = f"{cluster} ({industry})"
     return clusters
+
+
+def subject_families(cluster_ids: Iterable[str]) -> dict[str, str]:
+    """Map each cluster id to its family: clusters one of whose names holds all the words of another's.
+
+    "Orvane X5" and "X5", or "Saint-Orcel" and "Saint-Orcel Abbey Church", may be one subject
+    written shorter or longer: claims about them may meet (clusters stay apart as names). A family's
+    id is its smallest cluster id, independent of the input order.
+    """
+    ids = sorted(set(cluster_ids))
+    words = {c: frozenset(_cluster_key(c).split()) for c in ids}
+    parent = {c: c for c in ids}
+
+    def root(c: str) -> str:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    by_word: dict[str, list[str]] = {}
+    for c in ids:
+        for w in words[c]:
+            by_word.setdefault(w, []).append(c)
+    for c in ids:
+        if not words[c]:
+            continue
+        # Every cluster holding all of c's words also holds its rarest one.
+        rarest = min(words[c], key=lambda w: (len(by_word[w]), w))
+        for other in by_word[rarest]:
+            if other != c and words[c] <= words[other]:
+                ra, rb = root(c), root(other)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    return {c: root(c) for c in ids}
+
+
+def _cluster_key(cluster_id: str) -> str:
+    """The key of a cluster id without its industry ("nova (automotive)" -> "nova")."""
+    return _PARENTHESIZED.sub(" ", cluster_id).strip()

@@ -15,7 +15,8 @@ import importlib
 from collections.abc import Callable, Iterable
 from types import ModuleType
 
-from checker.records import Mention
+from checker import catalogue
+from checker.records import Mention, QuantityValue
 
 # Order matters only for ties: earlier dimensions win an exact-span tie.
 DIMENSIONS: tuple[str, ...] = ("money", "percent", "time", "quantity", "role", "entity")
@@ -65,12 +66,26 @@ def recognize(
     return settle_overlaps(mentions)
 
 
+def _sub_day(mention: Mention) -> bool:
+    """Whether ``mention`` is a duration of hours, minutes or seconds."""
+    value = mention.value
+    if not isinstance(value, QuantityValue):
+        return False
+    unit = catalogue.unit(value.unit)
+    return unit is not None and unit.dimension == "duration" and unit.factor < 86400
+
+
 def settle_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep, among overlapping value mentions, the longest; on equal length the higher-priority type."""
     if len(mentions) < 2:
         return list(mentions)  # most sentences: nothing to settle, nothing to sort
     values = [m for m in mentions if m.type in _VALUE_DIMENSIONS]
     others = [m for m in mentions if m.type not in _VALUE_DIMENSIONS]
+    spans = [(m.start, m.end) for m in values if _sub_day(m)]
+    if spans:
+        # "in 3.9 seconds", "within 24 hours": a span of hours or less is a duration, not the day it ends on.
+        values = [m for m in values if m.type != "time" or not any(
+            m.start <= start and end <= m.end for start, end in spans)]
     ranked = sorted(values, key=lambda m: (-(m.end - m.start), _PRIORITY.get(m.type, 99), m.start))
     kept: list[Mention] = []
     # Kept spans never overlap, so sorted by start they are also sorted by end: one bisect per candidate.

@@ -2,10 +2,10 @@
 
 "2.5 billion yuan" -> 1.5e9 CNY; "$ 48 billion"; "75 millions de $" -> 7.5e7
 USD; "above 450,000 yuan" -> (450000, open); "450 000 yuans et plus" ->
-[300000, open); "4,000 yuan (US$560)" is one mention (the conversion in
-brackets is folded in, the first currency kept). Currency names, symbols and
-codes are language data (``checker/lang/<lang>/money.toml``). A lone "¥" is
-JPY unless the text names the yuan.
+[300000, open); "184,500-236,000 yuan" -> [184500, 236000] CNY. In "4,000 yuan
+(US$560)" each amount is a mention of its own (the frames mark the second as a
+conversion of the first). Currency names, symbols and codes are language data
+(``checker/lang/<lang>/money.toml``). A lone "¥" is JPY unless the text names the yuan.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from checker.lang import DimensionData, Example
 from checker.recognize import lowered
 from checker.recognize.numbers import NumberMatch, shared_numbers
 from checker.recognize.numbers import data as number_data
-from checker.recognize.quantity import bound_after, bound_before, intervals
+from checker.recognize.quantity import bound_after, bound_before, intervals, range_of
 from checker.recognize.safety import never_raises
 from checker.records import Mention, MoneyValue, as_float, trusted
 
@@ -149,8 +149,6 @@ def _currency(c: _Compiled, surface: str, text: str) -> tuple[str | None, float,
     return code, cur.divisor, scale
 
 
-_CONVERSION_OPEN = re.compile(r"\s{0,2}\(\s{0,2}(?:(?:about|around|environ|soit|or|ou|approx\.?|~)\s{1,2})?")
-_CONVERSION_CLOSE = re.compile(r"\s{0,2}\)")
 _CENTS_GAP = re.compile(r"\s{1,2}|\s{1,2}(?:and|et)\s{1,2}", re.IGNORECASE)
 _WORD_NEXT = re.compile(r"\s*(?:[^\W\d_]|-)")
 _NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_]+)")
@@ -162,6 +160,7 @@ class _M:
     end: int
     amount: float
     code: str | None
+    low: float | None = None  # the lower end of a range ("184,500-236,000 yuan"); the amount is its upper end
 
 
 @never_raises
@@ -184,22 +183,21 @@ def find(text: str, lang: str) -> list[Mention]:
             continue
         m = _read(text, n, numbers[i + 1] if i + 1 < len(numbers) else None, c, lang)
         if m is not None:
+            # "184,500-236,000 yuan": a range whose second end names the currency.
+            if m.start == n.start and i > 0 and numbers[i - 1].end > taken_to:
+                ranged = range_of(text, numbers[i - 1], n, lang)
+                first = ranged[1].low if ranged is not None else None
+                if ranged is not None and first is not None and not raw_ends_at(raw, numbers[i - 1]):
+                    scale = m.amount / n.value if n.value else 1.0
+                    m = _M(ranged[0], m.end, m.amount, m.code, first * scale)
             raw.append(m)
             taken_to = m.end
-    out: list[Mention] = []
-    i = 0
-    while i < len(raw):
-        m = raw[i]
-        end = m.end
-        # "4,000 yuan (US$560)": the conversion belongs to the same mention
-        if i + 1 < len(raw):
-            nxt = raw[i + 1]
-            if _CONVERSION_OPEN.fullmatch(text, end, nxt.start) and _CONVERSION_CLOSE.match(text, nxt.end):
-                end = nxt.end + text[nxt.end:nxt.end + 3].index(")") + 1
-                i += 1
-        out.append(_mention(text, m, end, lang))
-        i += 1
-    return out
+    return [_mention(text, m, m.end, lang) for m in raw]
+
+
+def raw_ends_at(raw: list[_M], n: NumberMatch) -> bool:
+    """Whether an amount already read ends where the number ``n`` does (it is taken)."""
+    return bool(raw) and raw[-1].end >= n.end
 
 
 def _currency_before(text: str, start: int, c: _Compiled) -> tuple[int, str] | None:
@@ -266,6 +264,8 @@ def _mention(text: str, m: _M, end: int, lang: str) -> Mention:
         literal, _ = intervals(bound.rule, m.amount)
         start, key = bound.start, bound.key
         low, high, li, hi = literal.low, literal.high, literal.low_inclusive, literal.high_inclusive
+    if m.low is not None and key is None:
+        low, key = m.low, "range"
     value = trusted(MoneyValue, type="money", low=as_float(low), high=as_float(high), low_inclusive=li,
                     high_inclusive=hi, currency=m.code, quantifier=key)
     return trusted(Mention, type="money", start=start, end=end, text=text[start:end], value=value)

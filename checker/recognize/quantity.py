@@ -18,6 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from checker import catalogue
 from checker import lang as langdata
 from checker.lang import DimensionData, Example
 from checker.recognize import lowered
@@ -64,6 +65,8 @@ class QuantityData(DimensionData):
     of_words: list[str] = []
     stopwords: list[str] = []
     units: dict[str, list[str]] = {}
+    # Unit abbreviations that may be glued to their number ("5km"); symbol-led ones ("°C") may follow a space too.
+    glued_units: list[str] = []
     quantifiers: list[Quantifier] = []
     vague: list[Vague] = []
     samples: list[Example] = []
@@ -107,6 +110,7 @@ class _Compiled:
     unit_first: re.Pattern[str] | None  # the first word of a unit in the lower-cased text (see ``lowered``)
     unit_first_len: int  # the length of the longest first word
     unit_keys: dict[str, str]
+    glued_re: re.Pattern[str] | None  # a glued abbreviation, or a symbol-led unit after at most one space
     of_re: re.Pattern[str]
     stopwords: frozenset[str]
 
@@ -157,14 +161,28 @@ def compiled(lang: str) -> _Compiled:
                           re.IGNORECASE),
         joiner=re.compile(rf"\s{{0,3}}({_phrase_regex(d.range_joiners)})\s{{0,3}}(?:the\s+)?", re.IGNORECASE),
         bound_joiner=re.compile(rf"\s{{0,3}}(?:{_phrase_regex(d.bound_joiners)})?\s{{0,3}}", re.IGNORECASE),
-        unit_re=re.compile(rf"({_phrase_regex(list(unit_keys))})(?![\w])", re.IGNORECASE),
+        unit_re=re.compile(rf"({_phrase_regex(list(unit_keys))})(?![\w'’])", re.IGNORECASE),
         unit_first=_lowered_phrases([u.split()[0] for u in unit_keys if u.split()], ""),
         unit_first_len=max((len(u.split()[0]) for u in unit_keys if u.split()), default=0),
         unit_keys=unit_keys,
+        glued_re=_glued(d.glued_units, unit_keys),
         of_re=re.compile(rf"\s{{1,3}}(?:(?:{_phrase_regex(d.of_words)})(?:\s{{1,3}}|(?<=['’])))?",
                          re.IGNORECASE),
         stopwords=frozenset(d.stopwords),
     )
+
+
+def _glued(glued: list[str], unit_keys: dict[str, str]) -> re.Pattern[str] | None:
+    """Glued abbreviations right after a number; units that open with a symbol ("°C") after one space too."""
+    symbols = [s for s in unit_keys if not s[0].isalnum()]
+    if not glued and not symbols:
+        return None
+    parts = []
+    if glued:
+        parts.append(rf"(?:{_phrase_regex(glued)})")
+    if symbols:
+        parts.append(rf"\s?(?:{_phrase_regex(symbols)})")
+    return re.compile(rf"(?:{'|'.join(parts)})(?![\w/])", re.IGNORECASE)
 
 
 def _anchors(phrases: list[str]) -> tuple[str, ...]:
@@ -293,6 +311,12 @@ def unit_after(text: str, end: int, lang: str) -> tuple[str | None, int]:
 
 
 def _unit_after(text: str, end: int, c: _Compiled, lang: str) -> tuple[str | None, int]:
+    if c.glued_re is not None:
+        glued = c.glued_re.match(text, end)
+        if glued is not None:
+            unit = _unit_key(c, glued.group().strip())
+            if unit is not None:
+                return unit, glued.end()
     m = c.of_re.match(text, end)
     if m is None:
         return None, end  # glued to the number ("450,", "5km"), or at the end of the text
@@ -304,12 +328,13 @@ def _unit_after(text: str, end: int, c: _Compiled, lang: str) -> tuple[str | Non
     if first is None:
         return None, end
     w = first
-    for _ in range(3):
+    for skipped in range(3):
         start = w.start(1)
         u = c.unit_re.match(text, start) if _may_be_unit(text, start, c) else None
         if u is not None:
             unit = _unit_key(c, u.group(1))
-            if unit is not None:
+            known = catalogue.unit(unit)
+            if unit is not None and not (skipped and known is not None and known.adjacent):
                 return unit, u.end()
         if w.group(1).lower() in c.stopwords:
             break

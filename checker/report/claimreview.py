@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.records import Claim, DocumentInfo, Finding, Report
-from checker.report.terminal import sides
+from checker.report.terminal import columns
 
 BEST, WORST = 5, 1
 RATINGS = {
@@ -65,14 +65,16 @@ def _works(claims: list[Claim], docs: dict[str, DocumentInfo], with_quotes: bool
 
 def claim_review(finding: Finding, claims: dict[str, Claim], docs: dict[str, DocumentInfo]) -> dict[str, Any]:
     """One conflict finding as a ClaimReview object."""
-    left, right = sides(finding, claims)
+    grouped = columns(finding, claims)
+    left = grouped[0][1] if grouped else []
+    right = [claim for _, found in grouped[1:] for claim in found]
     reviewed = left[0] if left else None
     rating, label = RATINGS.get(finding.severity, RATINGS["soft"])
     quote = reviewed.evidence.quote if reviewed else (finding.evidence[0].quote if finding.evidence else "")
     appearance = (_works(left, docs, with_quotes=False) if left
                   else [_work(s.path, docs) for s in finding.evidence[:1]])
     other_side = [c for c in right if c not in left]
-    body = f"{finding.reason.rstrip('.')}. Values compared: {finding.values[0]} vs {finding.values[1]}."
+    body = f"{finding.reason.rstrip('.')}. Values compared: {' vs '.join(finding.values)}."
     if other_side:
         body += " Stated otherwise in: " + "; ".join(
             f"{Path(c.document).name}:{c.evidence.line}:{c.evidence.column} \u201c{c.value.text}\u201d"

@@ -20,11 +20,12 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from checker.records import Claim, DocumentInfo, Finding, Report
-from checker.report.terminal import sides
+from checker.records import VERDICTS, Claim, DocumentInfo, Finding, Report
+from checker.report.terminal import columns
 
-VERDICT_ORDER = ("conflict", "compatible", "agreement")
-VERDICT_TITLE = {"conflict": "Conflicts", "compatible": "Compatible (one is more precise)",
+VERDICT_ORDER = VERDICTS
+VERDICT_TITLE = {"conflict": "Conflicts", "attributed": "Different counting bodies",
+                 "updated": "Updated figures (a later count)", "compatible": "Compatible (one is more precise)",
                  "agreement": "Agreements"}
 SEVERITY_ORDER = {"hard": 0, "soft": 1, "info": 2}
 # Characters of file text shown on each side of the compared value.
@@ -170,12 +171,7 @@ def _card(finding: Finding, claims: dict[str, Claim], docs: dict[str, DocumentIn
     card = Card(finding=finding, anchor=f"finding-{finding.fingerprint}",
                 attribute=_attribute(finding, claims),
                 sources=[(doc_anchor(p), _doc_name(docs.get(p), p)) for p in paths])
-    left, right = sides(finding, claims)
-    if finding.values[0] == finding.values[1] or right == left:
-        card.columns = [(finding.values[0], [_quote(c, docs, sources) for c in left])]
-    else:
-        card.columns = [(finding.values[0], [_quote(c, docs, sources) for c in left]),
-                        (finding.values[1], [_quote(c, docs, sources) for c in right])]
+    card.columns = [(value, [_quote(c, docs, sources) for c in found]) for value, found in columns(finding, claims)]
     return card
 
 

@@ -14,6 +14,7 @@ from checker.records import Claim, Report
 def claim_json(claim: Claim) -> dict[str, Any]:
     """A claim with its value flattened: ``{type, text, start, end, ...typed fields}``."""
     data = claim.model_dump(mode="json")
+    data["qualifiers"] = list(claim.qualifiers)
     value = data.pop("value")
     data["value"] = {"type": value["value"]["type"], "text": value["text"], "start": value["start"],
                      "end": value["end"], **{k: v for k, v in value["value"].items() if k != "type"}}
@@ -33,7 +34,8 @@ def _head(report: Report) -> dict[str, Any]:
         "summary": {
             "documents": len(report.documents),
             "claims": len(report.claims),
-            "findings": {v: verdicts.get(v, 0) for v in ("conflict", "compatible", "agreement")},
+            "findings": {v: verdicts.get(v, 0)
+                         for v in ("conflict", "attributed", "updated", "compatible", "agreement")},
             "problems": len(report.problems),
         },
     }

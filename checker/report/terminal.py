@@ -12,17 +12,21 @@ from rich.text import Text
 from checker.compare.comparators import describe
 from checker.records import Claim, DocumentInfo, Finding, Report
 
-VERDICT_STYLE = {"conflict": "bold red", "compatible": "yellow", "agreement": "green"}
+VERDICT_STYLE = {"conflict": "bold red", "attributed": "magenta", "updated": "cyan", "compatible": "yellow",
+                 "agreement": "green"}
 CONTEXT = 150
 
 
-def sides(finding: Finding, claims: dict[str, Claim]) -> tuple[list[Claim], list[Claim]]:
-    """The claims of a finding split by which of its two values they state."""
+def columns(finding: Finding, claims: dict[str, Claim]) -> list[tuple[str, list[Claim]]]:
+    """The claims of a finding grouped by the value they state, in the order of ``finding.values``."""
     sides = finding.sides or tuple(
-        0 if c in claims and describe(claims[c].value.value) == finding.values[0] else 1 for c in finding.claims)
-    left = [claims[c] for c, side in zip(finding.claims, sides, strict=True) if c in claims and side == 0]
-    right = [claims[c] for c, side in zip(finding.claims, sides, strict=True) if c in claims and side == 1]
-    return left, right or left
+        finding.values.index(describe(claims[c].value.value))
+        if c in claims and describe(claims[c].value.value) in finding.values else 0 for c in finding.claims)
+    grouped: list[list[Claim]] = [[] for _ in finding.values]
+    for claim_id, side in zip(finding.claims, sides, strict=True):
+        if claim_id in claims and 0 <= side < len(grouped):
+            grouped[side].append(claims[claim_id])
+    return [(value, found) for value, found in zip(finding.values, grouped, strict=True) if found]
 
 
 def quote_with_value(claim: Claim, width: int = CONTEXT) -> Text:
@@ -85,19 +89,13 @@ class TerminalReporter:
         head.append(f"  {finding.key}  [{finding.rule} {finding.fingerprint}]", style="dim")
         console.print(head)
         console.print(Text(f"  {finding.reason}"))
-        left, right = sides(finding, claims)
+        # One column per value, side by side; each statement of a value once, under it.
         table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1), expand=True)
-        if finding.values[0] == finding.values[1]:
-            # One value stated several times: one column, each statement once.
-            table.add_column(finding.values[0], ratio=1)
-            for claim in left:
-                table.add_row(self._side(claim, docs))
-        else:
-            table.add_column(finding.values[0], ratio=1)
-            table.add_column(finding.values[1], ratio=1)
-            for i in range(max(len(left), len(right))):
-                table.add_row(self._side(left[i], docs) if i < len(left) else Text(""),
-                              self._side(right[i], docs) if i < len(right) else Text(""))
+        grouped = columns(finding, claims)
+        for value, _ in grouped:
+            table.add_column(value, ratio=1)
+        for i in range(max((len(found) for _, found in grouped), default=0)):
+            table.add_row(*(self._side(found[i], docs) if i < len(found) else Text("") for _, found in grouped))
         console.print(table)
         console.print()
 
