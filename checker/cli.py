@@ -1,7 +1,7 @@
 """The `factcheck` command line: it only wires the pipeline stages together.
 
 Exit status, for every command: 0 clean, 1 findings the gate fails on
-(`check`), 2 unusable input or usage.
+(`check`, and `run --fail-on`), 2 unusable input or usage.
 """
 
 from __future__ import annotations
@@ -21,12 +21,28 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from checker import __version__
+from checker import config as config_file
+from checker.commands.common import Delivery, color, default_paths, err, fail, report_problems, selection, statistics
 from checker.commands.gate import baseline as baseline_command
 from checker.commands.gate import check as check_command
-from checker.options import EXIT_UNUSABLE, claims_options, paths_argument
+from checker.display import escape_line, plural
+from checker.options import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    EXIT_UNUSABLE,
+    claims_options,
+    exclude_option,
+    output_option,
+    paths_argument,
+    quiet_option,
+    statistics_option,
+    stdin_option,
+)
 
 if TYPE_CHECKING:
+    from checker.ingest.walk import Selection
     from checker.pipeline import Extraction
+    from checker.records import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
 # Defaults repeated from checker.ingest and checker.pipeline so that `--help` does not import them.
@@ -44,16 +60,8 @@ def limit_options(func: F) -> F:
                         help="Larger files are reported as too large and not read.")(func)
 
 
-def _default_paths(paths: tuple[str, ...]) -> list[str]:
-    if paths:
-        return list(paths)
-    if Path("seeds").is_dir():
-        return ["seeds"]
-    raise click.UsageError("give PATH... (no seeds/ directory here)")
-
-
 def _err(message: str) -> None:
-    click.echo(message, err=True)
+    err(message)
 
 
 class _ProgressBar:
@@ -73,109 +81,162 @@ class _ProgressBar:
             self._bar.start()
             self._task = self._bar.add_task("", total=total)
         assert self._task is not None
-        self._bar.update(self._task, completed=done, description=Path(path).name[:40])
+        self._bar.update(self._task, completed=done, description=escape_line(Path(path).name[:40]))
         if done >= total:
             self._bar.stop()
 
 
-def _progress() -> Callable[[int, int, str], None] | None:
-    """Progress on stderr when it is a terminal; nothing in pipes, files and CI logs."""
-    return _ProgressBar() if sys.stderr.isatty() else None
+def _progress(quiet: bool = False) -> Callable[[int, int, str], None] | None:
+    """Progress on stderr when it is a terminal; nothing in pipes, files and CI logs, or with --quiet."""
+    return _ProgressBar() if sys.stderr.isatty() and not quiet else None
 
 
-def _color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+class _Group(click.Group):
+    """The command list of `factcheck --help` shows each command's whole summary, wrapped, never cut."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            rows.append((name, command.short_help or _first_paragraph(command.help or "")))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+def _first_paragraph(text: str) -> str:
+    return " ".join(text.strip().split("\n\n")[0].split())
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="factcheck")
-def cli() -> None:
+@click.option("--config", "config_path", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Configuration file (default: factcheck.toml, or [tool.factcheck] in "
+                                 "pyproject.toml, here or in the nearest folder above).")
+@click.pass_context
+def cli(ctx: click.Context, config_path: Path | None) -> None:
     """Check news articles against each other: where sources agree, where one is only more
     precise, and where they contradict each other, with both quotes side by side.
+
+    Settings can live in factcheck.toml or in [tool.factcheck] of pyproject.toml;
+    options on the command line override them.
 
     Example:
 
         factcheck run seeds/
+
+        factcheck --config ci/factcheck.toml check --since origin/main
     """
+    settings = config_file.load(config_path)
+    ctx.obj = settings
+    ctx.default_map = config_file.default_map(settings, cli.commands, ctx, ctx.invoked_subcommand)
 
 
-@cli.command()
+@cli.command(short_help="Extract, compare and report: the findings on stdout, report.json and report.html "
+                        "in reports/.")
 @paths_argument
 @claims_options
 @limit_options
+@exclude_option
+@stdin_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "claimreview"]), default="text",
               show_default=True, help="Output format on stdout.")
 @click.option("--output-dir", default="reports", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Where report.json and report.html are written; '-' writes none.")
+@output_option
 @click.option("--verbose", "-v", is_flag=True, help="Also list every claim per document.")
 @click.option("--no-agreements", is_flag=True, help="Show only conflicts and compatible findings in the terminal.")
+@statistics_option
+@click.option("--fail-on", type=click.Choice(["hard", "conflict", "compatible"]), default=None,
+              help="Exit 1 when a finding at this threshold is found (no baseline: see `factcheck check`).")
+@quiet_option
 def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int | None, max_bytes: int,
-        doc_timeout: float, fmt: str, output_dir: Path, verbose: bool, no_agreements: bool) -> None:
+        doc_timeout: float, exclude: tuple[str, ...], stdin_filename: str | None, fmt: str, output_dir: Path,
+        output: Path | None, verbose: bool, no_agreements: bool, statistics: bool, fail_on: str | None,
+        quiet: bool) -> None:
     """Extract claims from PATH... (default seeds/), compare them and report the findings.
 
     Writes claims/<document>.jsonl (the cache), reports/report.json and
     reports/report.html (self-contained, for editors), and prints the report:
     terminal, JSON, HTML or schema.org ClaimReview JSON-LD (conflicts only).
-    Exit status 0 unless no usable document was found (2); use `factcheck check`
-    as a gate.
+    A report folder or -o FILE that cannot be written is named on stderr and
+    the report still goes to stdout. Exit status 0; 1 with --fail-on when a
+    finding at that threshold is found; 2 when no usable document was found or
+    nothing could be reported. `factcheck check` is the gate with a baseline.
 
     Example:
 
         factcheck run seeds/ --format json > report.json
+
+        factcheck run . --exclude drafts/ -o findings.txt --fail-on conflict
+
+        cat draft.md | factcheck run seeds/ - --stdin-filename draft.md
     """
     from checker import pipeline
+    from checker.gate.select import gated
     from checker.report import reporter
     from checker.report.json_report import JsonReporter
-    from checker.store import locked, sweep_stale, write_atomic
 
-    targets = _default_paths(paths)
-    extraction = _extract(targets, claims_dir, no_cache, workers, max_bytes, doc_timeout)
+    targets = default_paths(paths)
+    if statistics and fmt not in ("text", "json"):
+        raise click.UsageError("--statistics prints counts as text or JSON: use --format text or json")
+    chosen = selection(targets, exclude, stdin_filename, max_bytes, outputs=(claims_dir, output_dir, output))
+    extraction = _extract(targets, claims_dir, no_cache, workers, max_bytes, doc_timeout, chosen, quiet)
     if not extraction.documents:
-        _err("factcheck: no usable document in " + ", ".join(targets))
-        sys.exit(EXIT_UNUSABLE)
+        fail("no usable document in " + ", ".join(targets))
     report = pipeline.build_report(extraction, pipeline.compare(extraction))
     json_reporter = JsonReporter()
     sources = {doc.path: doc.raw for doc in extraction.documents}
-    html_text = reporter("html", sources=sources).render(report) if fmt == "html" or str(output_dir) != "-" else ""
-    if str(output_dir) != "-":
-        sweep_stale(output_dir)
-        with locked(output_dir):  # both files of one run, not one of each of two concurrent runs
-            write_atomic(output_dir / "report.json", json_reporter.chunks(report))
-            write_atomic(output_dir / "report.html", html_text)
-    if fmt == "json":
-        _echo_chunks(json_reporter.chunks(report))
+    writes_files = str(output_dir) != "-"
+    html_text = reporter("html", sources=sources).render(report) if fmt == "html" or writes_files else ""
+    delivery = Delivery()
+    if writes_files:
+        delivery.reports(output_dir, {"report.json": json_reporter.chunks(report), "report.html": html_text})
+    if statistics:
+        rows = ((f.rule, f.verdict + (f" ({f.severity})" if f.verdict == "conflict" else ""))
+                for f in report.findings)
+        text = statistics_text(rows, fmt)
+        if fmt == "text":
+            text += _run_summary(report) + "\n"
+        delivery.output(text, output)
+    elif fmt == "json":
+        delivery.output(json_reporter.chunks(report), output)
     elif fmt == "html":
-        click.echo(html_text, nl=False)
+        delivery.output(html_text, output)
     elif fmt == "claimreview":
-        click.echo(reporter("claimreview").render(report), nl=False)
+        delivery.output(reporter("claimreview").render(report), output)
     else:
-        click.echo(reporter("text", color=_color(), verbose=verbose,
-                            show_agreements=not no_agreements).render(report), nl=False)
+        colored = color() and output is None
+        delivery.output(reporter("text", color=colored, verbose=verbose,
+                                 show_agreements=not no_agreements).render(report), output, color=colored or None)
+    if not delivery.delivered:
+        sys.exit(EXIT_UNUSABLE)
+    if fail_on is not None and any(gated(f, fail_on) for f in report.findings):  # type: ignore[arg-type]
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
 
 
-def _echo_chunks(chunks: Iterable[str], size: int = 1 << 20) -> None:
-    """Print a large text that comes in pieces, about ``size`` characters at a time."""
-    batch: list[str] = []
-    held = 0
-    for chunk in chunks:
-        batch.append(chunk)
-        held += len(chunk)
-        if held >= size:
-            click.echo("".join(batch), nl=False)
-            batch, held = [], 0
-    click.echo("".join(batch), nl=False)
+def statistics_text(rows: Iterable[tuple[str, str]], fmt: str) -> str:
+    """The counts of --statistics."""
+    return statistics(rows, fmt)
+
+
+def _run_summary(report: Report) -> str:
+    return (f"{plural(len(report.documents), 'document')}, {plural(len(report.claims), 'claim')}, "
+            f"{plural(len(report.findings), 'finding')}")
 
 
 def _extract(targets: list[str], claims_dir: Path, no_cache: bool, workers: int | None, max_bytes: int,
-             doc_timeout: float) -> Extraction:
+             doc_timeout: float, chosen: Selection, quiet: bool) -> Extraction:
     """Extract with the shared options, one line on stderr per problem file."""
     from checker import pipeline
 
     extraction = pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
-                                  workers=_workers(workers), progress=_progress(), max_bytes=max_bytes,
-                                  doc_timeout=doc_timeout)
-    for problem in extraction.problems:
-        _err(problem.message)
+                                  workers=_workers(workers), progress=_progress(quiet), max_bytes=max_bytes,
+                                  doc_timeout=doc_timeout, selection=chosen)
+    report_problems(extraction.problems, quiet)
     return extraction
 
 
@@ -183,25 +244,33 @@ def _workers(requested: int | None) -> int:
     return requested if requested else (os.cpu_count() or 1)
 
 
-@cli.command()
+@cli.command(short_help="Read PATH... and show each document: format, language, reference date and its "
+                        "source, size, zones.")
 @paths_argument
 @limit_options
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def ingest(paths: tuple[str, ...], max_bytes: int, doc_timeout: float, fmt: str) -> None:
+@exclude_option
+@stdin_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="A table, or JSON (one object per document).")
+@quiet_option
+def ingest(paths: tuple[str, ...], max_bytes: int, doc_timeout: float, exclude: tuple[str, ...],
+           stdin_filename: str | None, fmt: str, quiet: bool) -> None:
     """Read PATH... (files or directories) and show each document: format, language,
     reference date and where it came from, size and zones.
 
     Example:
 
         factcheck ingest seeds/ --format json
+
+        factcheck ingest - --stdin-filename note.md < note.md
     """
     from checker import pipeline
 
-    targets = _default_paths(paths)
+    targets = default_paths(paths)
+    chosen = selection(targets, exclude, stdin_filename, max_bytes)
     documents, problems = pipeline.ingest(targets, max_bytes=max_bytes, doc_timeout=doc_timeout,
-                                          workers=os.cpu_count() or 1)
-    for problem in problems:
-        _err(problem.message)
+                                          workers=os.cpu_count() or 1, selection=chosen)
+    report_problems(problems, quiet)
     if fmt == "json":
         data = [doc.info.model_dump(mode="json") for doc in documents]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -212,45 +281,60 @@ def ingest(paths: tuple[str, ...], max_bytes: int, doc_timeout: float, fmt: str)
         for doc in documents:
             info = doc.info
             zones = ", ".join(f"{k} {v}" for k, v in sorted(info.zones.items()))
-            table.add_row(info.path, info.format, info.language or "?", str(info.reference_date or "unknown"),
-                          info.reference_date_source, str(info.characters), zones)
-        Console(width=140, no_color=not _color(), force_terminal=_color()).print(table)
+            table.add_row(escape_line(info.path), info.format, info.language or "?",
+                          str(info.reference_date or "unknown"), info.reference_date_source, str(info.characters),
+                          zones)
+        Console(width=140, no_color=not color(), force_terminal=color(), highlight=False).print(table)
     if not documents:
         sys.exit(EXIT_UNUSABLE)
 
 
-@cli.command()
+@cli.command(short_help="Extract the claims of PATH... into claims/<document>.jsonl and print a summary per "
+                        "document.")
 @paths_argument
 @claims_options
 @limit_options
+@exclude_option
+@stdin_option
+@quiet_option
 def extract(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int | None, max_bytes: int,
-            doc_timeout: float) -> None:
+            doc_timeout: float, exclude: tuple[str, ...], stdin_filename: str | None, quiet: bool) -> None:
     """Extract the claims of PATH... into claims/<document>.jsonl and print a summary per document.
 
-    A document whose sha256 and extractor version match its claims file is not re-read.
+    A document whose sha256 and extractor version match its claims file, and
+    whose claims file verifies against its own digest, is not re-read; a
+    claims file that does not verify is named and re-extracted. An article read
+    from stdin is not cached.
 
     Example:
 
         factcheck extract seeds/ --claims claims/
+
+        factcheck extract seeds/ --no-cache --workers 4 --quiet
     """
 
-    targets = _default_paths(paths)
-    extraction = _extract(targets, claims_dir, no_cache, workers, max_bytes, doc_timeout)
+    targets = default_paths(paths)
+    chosen = selection(targets, exclude, stdin_filename, max_bytes, outputs=(claims_dir,))
+    extraction = _extract(targets, claims_dir, no_cache, workers, max_bytes, doc_timeout, chosen, quiet)
     for doc in extraction.documents:
         claims = extraction.claims.get(doc.path, [])
         kinds: dict[str, int] = {}
         for claim in claims:
             kinds[claim.value.value.type] = kinds.get(claim.value.value.type, 0) + 1
         detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-        click.echo(f"{doc.path}: {len(claims)} claims ({detail or 'none'})")
-    click.echo(f"{len(extraction.documents)} documents, {extraction.cached} from cache, claims in {claims_dir}/")
+        if not quiet:
+            click.echo(f"{escape_line(doc.path)}: {plural(len(claims), 'claim')} ({detail or 'none'})")
+    click.echo(f"{plural(len(extraction.documents), 'document')}, {extraction.cached} from cache, "
+               f"claims in {escape_line(str(claims_dir))}/")
     if not extraction.documents:
         sys.exit(EXIT_UNUSABLE)
 
 
-@cli.command()
+@cli.command(short_help="Print the mentions (times, quantities, money, percentages, entities, roles) found in "
+                        "TEXT.")
 @click.argument("text", required=False)
-@click.option("--lang", default="en", show_default=True, help="Language of TEXT (en, fr).")
+@click.option("--lang", default="en", show_default=True,
+              help="Language of TEXT (en, fr); a language the checker does not support is an error.")
 @click.option("--date", "ref_date", default=None, help="Reference date (YYYY-MM-DD) for relative dates.")
 @click.option("--jsonl", is_flag=True, help="Batch mode: JSON lines {id, text, lang, ref_date} on stdin.")
 def parse(text: str | None, lang: str, ref_date: str | None, jsonl: bool) -> None:
@@ -262,6 +346,7 @@ def parse(text: str | None, lang: str, ref_date: str | None, jsonl: bool) -> Non
 
         echo '{"id": 1, "text": "près de 100", "lang": "fr", "ref_date": null}' | factcheck parse --jsonl
     """
+    from checker.lang import SUPPORTED_LANGUAGES
     from checker.recognize import jsonl as jsonl_mode
     from checker.recognize import recognize
 
@@ -269,6 +354,9 @@ def parse(text: str | None, lang: str, ref_date: str | None, jsonl: bool) -> Non
         sys.exit(jsonl_mode.run(sys.stdin, sys.stdout))
     if text is None:
         raise click.UsageError("give TEXT, or --jsonl to read JSON lines from stdin")
+    if lang not in SUPPORTED_LANGUAGES:
+        raise click.BadParameter(f"{lang!r} is not a supported language (supported: "
+                                 f"{', '.join(SUPPORTED_LANGUAGES)})", param_hint="--lang")
     try:
         ref = dt.date.fromisoformat(ref_date) if ref_date else None
     except ValueError as exc:
@@ -277,7 +365,7 @@ def parse(text: str | None, lang: str, ref_date: str | None, jsonl: bool) -> Non
         click.echo(json.dumps(jsonl_mode.mention_json(mention), ensure_ascii=False))
 
 
-@cli.command()
+@cli.command(short_help="Print the JSON Schema of the report records.")
 def schema() -> None:
     """Print the JSON Schema of the report records.
 

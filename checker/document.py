@@ -22,6 +22,8 @@ class Document:
     raw: str
     analysis: MappedText
     zones: tuple[Zone, ...]
+    # What ingest ignored in a file it could still read (a front-matter field that is no date), one line each.
+    notes: tuple[str, ...] = ()
     _lines: LineIndex = field(init=False, repr=False, compare=False)
     _zone_starts: list[int] | None = field(init=False, repr=False, compare=False)
 

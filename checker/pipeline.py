@@ -31,7 +31,7 @@ import signal
 import time
 from array import array
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -41,8 +41,9 @@ from checker import __version__, store
 from checker.compare.groups import compare_claims
 from checker.document import Document
 from checker.frame.build import extract_claims
-from checker.ingest import MAX_BYTES, Found, list_inputs, load_document, load_found, shown_path
+from checker.ingest import MAX_BYTES, Found, Selection, list_inputs, load_document, load_found, shown_path
 from checker.ingest.decode import DecodeError, decode
+from checker.ingest.walk import STDIN
 from checker.records import Claim, DocumentInfo, Finding, Problem, Report
 from checker.refdate import resolve_reference_date
 from checker.textmap import MappedText
@@ -91,6 +92,8 @@ class _Job:
     use_cache: bool
     extract: bool
     max_bytes: int
+    # Claims files (absolute, resolved) not to be trusted even when they verify: changed in a compared range.
+    distrust: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -100,25 +103,43 @@ class _Done:
     result: Document | Problem
     claims: list[Claim] | None = None
     cached: bool = False
+    # Problems that did not stop the document: a front-matter field ignored, a claims file that did not verify.
+    notes: tuple[Problem, ...] = ()
+    # The document's own ingest notes, kept in its claims file so that cached runs report them too.
+    ingest_notes: tuple[str, ...] = ()
 
 
-def _cached(job: _Job, found: Found) -> _Done | None:
-    """An unchanged, already-extracted document: its cached facts and claims, without parsing it again."""
+def _note(path: str, kind: str, message: str) -> Problem:
+    shown = shown_path(path)
+    return Problem(path=shown, kind=kind, message=f"{shown}: {message}", fatal=False)  # type: ignore[arg-type]
+
+
+def _cached(job: _Job, found: Found) -> _Done | Problem | None:
+    """An unchanged, already-extracted document: its cached facts and claims, without parsing it again.
+
+    None when there is nothing usable in the cache; the note to report when its claims file did not verify.
+    """
     if job.claims_dir is None or not job.use_cache or not job.extract or found.error is not None:
+        return None
+    if found.path == STDIN:
         return None
     try:
         if not os.path.isfile(found.path) or os.path.getsize(found.path) > job.max_bytes:
             return None
+        if job.distrust and str(store.claims_file(job.claims_dir, found.display).resolve()) in job.distrust:
+            return None
         with open(found.path, "rb") as handle:
             data = handle.read(job.max_bytes + 1)
-        entry = store.load_cached_document(job.claims_dir, found.display, hashlib.sha256(data).hexdigest())
-        if entry is None:
+        entry = store.read_cached(job.claims_dir, found.display, hashlib.sha256(data).hexdigest())
+        if entry.state == "unverified":
+            return _note(found.display, "cache", f"claims file {entry.path} not used: {entry.reason}; re-extracted")
+        if entry.state != "fresh" or entry.info is None or entry.claims is None:
             return None
         raw = decode(data)
     except (OSError, DecodeError):
         return None
-    info, claims = entry
-    return _Done(_light(info, raw), claims, cached=True)
+    notes = tuple(_note(found.display, "front-matter", note) for note in entry.notes)
+    return _Done(_light(entry.info, raw), entry.claims, cached=True, notes=notes, ingest_notes=entry.notes)
 
 
 def _light(info: DocumentInfo, raw: str) -> Document:
@@ -134,19 +155,17 @@ def _light(info: DocumentInfo, raw: str) -> Document:
 
 def _process(job: _Job, found: Found) -> _Done:
     unchanged = _cached(job, found)
-    if unchanged is not None:
+    if isinstance(unchanged, _Done):
         return unchanged
+    distrusted = (unchanged,) if unchanged is not None else ()
     loaded = load_found(found, job.max_bytes)
     if isinstance(loaded, Problem):
         return _Done(loaded)
     doc = resolve_reference_date(loaded)
+    notes = distrusted + tuple(_note(doc.path, "front-matter", note) for note in doc.notes)
     if not job.extract:
-        return _Done(doc)
-    if job.claims_dir is not None and job.use_cache:
-        cached = store.load_cached(job.claims_dir, doc.path, doc.info.sha256)
-        if cached is not None:
-            return _Done(_light(doc.info, doc.raw), cached, cached=True)
-    return _Done(_light(doc.info, doc.raw), extract_claims(doc))
+        return _Done(doc, notes=notes, ingest_notes=doc.notes)
+    return _Done(_light(doc.info, doc.raw), extract_claims(doc), notes=notes, ingest_notes=doc.notes)
 
 
 # --------------------------------------------------------------------------
@@ -366,8 +385,9 @@ def _problem(found: Found, outcome: Outcome, budget: float) -> Problem:
 
 
 def _run(paths: Sequence[str | os.PathLike[str]], job: _Job, workers: int, budget: float,
-         progress: Progress | None) -> tuple[list[Found], list[_Done | Problem], list[Problem]]:
-    found, problems = list_inputs(paths)
+         progress: Progress | None,
+         selection: Selection | None = None) -> tuple[list[Found], list[_Done | Problem], list[Problem]]:
+    found, problems = list_inputs(paths, selection)
     processes = workers if len(found) >= PARALLEL_THRESHOLD else 1
     done = 0
 
@@ -394,15 +414,16 @@ def _usable(results: list[_Done | Problem], problems: list[Problem]) -> list[_Do
         elif isinstance(result.result, Problem):
             problems.append(result.result)
         else:
+            problems.extend(result.notes)
             usable.append(result)
     return usable
 
 
 def ingest(paths: Sequence[str | os.PathLike[str]], max_bytes: int = MAX_BYTES, doc_timeout: float = DOC_TIMEOUT,
-           workers: int = 1) -> tuple[list[Document], list[Problem]]:
+           workers: int = 1, selection: Selection | None = None) -> tuple[list[Document], list[Problem]]:
     """Read the files into documents, with reference dates resolved, each under the time budget."""
     job = _Job(claims_dir=None, use_cache=False, extract=False, max_bytes=max_bytes)
-    _, results, problems = _run(paths, job, workers, doc_timeout, None)
+    _, results, problems = _run(paths, job, workers, doc_timeout, None, selection)
     return [done.result for done in _usable(results, problems) if isinstance(done.result, Document)], problems
 
 
@@ -414,20 +435,28 @@ def extract(
     progress: Progress | None = None,
     max_bytes: int = MAX_BYTES,
     doc_timeout: float = DOC_TIMEOUT,
+    selection: Selection | None = None,
+    distrust: Collection[Path] = (),
 ) -> Extraction:
     """Ingest and extract claims; with ``claims_dir``, reuse and refresh the per-document cache.
 
     A document that cannot be read, or is not done within ``doc_timeout``
     seconds, becomes a Problem and the others go on; fresh claims files are
-    written atomically under the cache lock as soon as all are known.
+    written atomically under the cache lock as soon as all are known. A
+    claims file in ``distrust`` is not reused even when it verifies. An
+    article read from stdin is never cached. A cache that cannot be written
+    (read-only, full) is one non-fatal problem naming it; the run goes on.
     """
     if claims_dir is not None:
-        store.sweep_stale(claims_dir)
-    job = _Job(claims_dir=claims_dir, use_cache=use_cache, extract=True, max_bytes=max_bytes)
-    _, results, problems = _run(paths, job, workers, doc_timeout, progress)
+        with contextlib.suppress(OSError):  # a cache that cannot be written is reported when it is written
+            store.sweep_stale(claims_dir)
+    job = _Job(claims_dir=claims_dir, use_cache=use_cache, extract=True, max_bytes=max_bytes,
+               distrust=frozenset(str(Path(p).resolve()) for p in distrust))
+    found, results, problems = _run(paths, job, workers, doc_timeout, progress, selection)
+    from_stdin = {entry.display for entry in found if entry.path == STDIN}
     documents: list[Document] = []
     claims: dict[str, list[Claim]] = {}
-    fresh: list[Document] = []
+    fresh: list[tuple[Document, tuple[str, ...]]] = []
     cached_count = 0
     for result in _usable(results, problems):
         doc = result.result
@@ -436,12 +465,18 @@ def extract(
             claims[doc.path] = result.claims or []
             if result.cached:
                 cached_count += 1
-            else:
-                fresh.append(doc)
+            elif doc.path not in from_stdin:
+                fresh.append((doc, result.ingest_notes))
     if claims_dir is not None and fresh:
-        with store.locked(claims_dir):
-            for doc in fresh:
-                store.save(claims_dir, doc.path, doc.info.sha256, claims[doc.path], lock=False, info=doc.info)
+        try:
+            with store.locked(claims_dir):
+                for doc, notes in fresh:
+                    store.save(claims_dir, doc.path, doc.info.sha256, claims[doc.path], lock=False, info=doc.info,
+                               notes=notes)
+        except OSError as exc:
+            problems.append(Problem(path=str(claims_dir), kind="cache", fatal=False,
+                                    message=f"{shown_path(str(claims_dir))}: cannot write the claims cache "
+                                            f"({exc.strerror or exc}); claims not cached"))
     return Extraction(documents, claims, problems, cached_count)
 
 

@@ -142,7 +142,7 @@ class Problem(Record):
 
     path: str
     kind: Literal["unreadable", "empty", "binary", "encoding", "front-matter", "html", "too-large",
-                  "skipped", "timeout", "internal"]
+                  "skipped", "timeout", "internal", "cache"]
     message: str
     fatal: bool = True
 

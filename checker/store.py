@@ -1,8 +1,13 @@
 """The `claims/` directory: one reviewable JSONL file per document, also the extraction cache.
 
-Line 1 is a header ``{"document", "sha256", "extractor", "info"}``; each further line
-is one claim. A file is reused when the document's sha256 and the extractor
-version both match. Files are written atomically (temporary file, then rename)
+Line 1 is a header ``{"document", "sha256", "extractor", "info", "notes", "digest"}``;
+each further line is one claim. A file is reused when the document's path, its
+sha256 and the extractor version all match and the file verifies: ``digest`` is
+the sha256 of the rest of the header and of every claim line, so a claim edited
+by hand (its header kept) is caught, named and re-extracted instead of trusted.
+The digest finds edits, not forgers: whoever can recompute it can forge it, so
+`factcheck check --since` also re-extracts every document whose claims file
+changed in the compared range. Files are written atomically (temporary file, then rename)
 while holding ``claims/.lock`` (``fcntl.flock``), so concurrent runs sharing a
 cache never see half a file, and temporary files left by a killed run are
 swept by the next one under the same lock.
@@ -20,8 +25,10 @@ import signal
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
@@ -102,55 +109,86 @@ def sweep_stale(directory: Path) -> int:
     return removed
 
 
-def load_cached(claims_dir: Path, document_path: str, sha256: str) -> list[Claim] | None:
-    """The cached claims of a document, or ``None`` when absent, stale or unreadable."""
+def _digest(header: dict[str, Any], body: str) -> str:
+    """The digest of a claims file: its header (without the digest itself, keys sorted) and its claim lines."""
+    fields = {key: value for key, value in header.items() if key != "digest"}
+    payload = json.dumps(fields, ensure_ascii=False, sort_keys=True) + "\n" + body
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+CacheState = Literal["fresh", "missing", "stale", "unverified"]
+
+
+@dataclass(frozen=True)
+class Cached:
+    """What the claims file of one document says: ``fresh`` (verified and current: ``info``,
+    ``claims`` and ``notes`` are set), ``missing``, ``stale`` (another version of the document or of
+    the extractor) or ``unverified`` (edited or damaged; ``reason`` says how)."""
+
+    state: CacheState
+    path: Path
+    info: DocumentInfo | None = None
+    claims: list[Claim] | None = None
+    notes: tuple[str, ...] = ()
+    reason: str = ""
+
+
+def read_cached(claims_dir: Path, document_path: str, sha256: str) -> Cached:
+    """The claims file of ``document_path`` checked against the document's ``sha256``, the extractor
+    version and its own digest; never raises."""
     path = claims_file(claims_dir, document_path)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-        header = json.loads(lines[0])
-        if header.get("sha256") != sha256 or header.get("extractor") != extractor_version():
-            return None
-        return [Claim.model_validate_json(line) for line in lines[1:] if line.strip()]
-    except (OSError, IndexError, ValueError, ValidationError, AttributeError):
-        return None
-
-
-def load_cached_document(claims_dir: Path, document_path: str, sha256: str) -> tuple[DocumentInfo, list[Claim]] | None:
-    """What the cache knows of a document (its ingest facts and its claims), or ``None``.
-
-    With this, an unchanged document is neither parsed nor normalized again: a check after one
-    new article reads the other articles' bytes only to hash them.
-    """
-    path = claims_file(claims_dir, document_path)
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Cached("missing", path)
+    except (OSError, UnicodeDecodeError) as exc:
+        return Cached("unverified", path, reason=f"cannot be read ({type(exc).__name__})")
+    first, _, body = text.partition("\n")
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-        header = json.loads(lines[0])
-        if header.get("sha256") != sha256 or header.get("extractor") != extractor_version() or "info" not in header:
-            return None
-        info = DocumentInfo.model_validate(header["info"])
-        return info, [Claim.model_validate_json(line) for line in lines[1:] if line.strip()]
-    except (OSError, IndexError, ValueError, ValidationError, AttributeError, TypeError):
-        return None
+        header = json.loads(first)
+        if not isinstance(header, dict):
+            raise ValueError("header is not an object")
+    except ValueError:
+        return Cached("unverified", path, reason="its header is not valid")
+    if header.get("sha256") != sha256 or header.get("extractor") != extractor_version():
+        return Cached("stale", path)
+    if header.get("document") != document_path:
+        return Cached("unverified", path, reason=f"its header names another document ({header.get('document')!r})")
+    if header.get("digest") != _digest(header, body):
+        return Cached("unverified", path, reason="its content does not match its digest (edited after it was "
+                                                 "written)")
+    try:
+        info = DocumentInfo.model_validate(header["info"]) if "info" in header else None
+        claims = [Claim.model_validate_json(line) for line in body.splitlines() if line.strip()]
+        notes = tuple(str(note) for note in header.get("notes", ()))
+    except (ValueError, ValidationError, TypeError, KeyError):
+        return Cached("unverified", path, reason="its claims are not valid records")
+    return Cached("fresh", path, info, claims, notes)
 
 
 def save(claims_dir: Path, document_path: str, sha256: str, claims: list[Claim], lock: bool = True,
-         info: DocumentInfo | None = None) -> Path:
-    """Write the claims file of a document atomically; returns its path.
+         info: DocumentInfo | None = None, notes: Iterable[str] = ()) -> Path:
+    """Write the claims file of a document atomically, with its digest; returns its path.
 
     With ``lock`` false the caller already holds ``locked(claims_dir)``. ``info`` (the document's
-    ingest facts) goes into the header, so that a later run can skip reading the document.
+    ingest facts) and ``notes`` (what ingest ignored in it) go into the header, so that a later run
+    can skip reading the document and still say what was wrong with it.
     """
     header: dict[str, object] = {"document": document_path, "sha256": sha256, "extractor": extractor_version()}
     if info is not None:
         header["info"] = info.model_dump(mode="json")
-    lines = [json.dumps(header, ensure_ascii=False)]
-    lines.extend(claim.model_dump_json() for claim in claims)
+    kept = list(notes)
+    if kept:
+        header["notes"] = kept
+    body = "".join(claim.model_dump_json() + "\n" for claim in claims)
+    header["digest"] = _digest(header, body)
+    text = json.dumps(header, ensure_ascii=False) + "\n" + body
     path = claims_file(claims_dir, document_path)
     if lock:
         with locked(claims_dir):
-            write_atomic(path, "\n".join(lines) + "\n")
+            write_atomic(path, text)
     else:
-        write_atomic(path, "\n".join(lines) + "\n")
+        write_atomic(path, text)
     return path
 
 

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 GOOD = "The harbour board said on Tuesday that 40 boats had left the port.\n"
+OUTSIDE_TOKEN = "OUTSIDE-7731-TOKEN"
 SLOW = "<may time out>"
 BIG_BYTES = 50 * 1024 * 1024
 LINE_BYTES = 5 * 1024 * 1024
@@ -78,6 +79,30 @@ def build(root: Path) -> dict[str, str | None]:
     put("two\nlines.txt", GOOD.encode(), None)
     (root / os.fsdecode(b"bad\xffname.txt")).write_bytes(GOOD.encode())
     expected[os.fsdecode(b"bad\xffname.txt")] = "file name is not valid UTF-8"
+    # Links that lead outside the folder given: a file beside it, the process's own status, a folder.
+    outside = root.parent / "outside"
+    outside.mkdir(exist_ok=True)
+    (outside / "secret.txt").write_text(f"{OUTSIDE_TOKEN} 40 boats left the port on Tuesday.\n", encoding="utf-8")
+    os.symlink(outside / "secret.txt", root / "leak.txt")
+    os.symlink("/proc/self/status", root / "status.txt")
+    os.symlink(outside, root / "outside_dir")
+    expected["leak.txt"] = expected["status.txt"] = expected["outside_dir"] = "symbolic link to a place outside"
+    # The checker's own outputs beside the articles; what .gitignore lists.
+    (root / "reports").mkdir()
+    (root / "reports" / "report.txt").write_text(GOOD, encoding="utf-8")
+    (root / "claims").mkdir()
+    (root / "claims" / "old.txt").write_text(GOOD, encoding="utf-8")
+    put("saved.html", b'<html><head><meta name="generator" content="factcheck 0.1.0"></head><body><p>'
+                      + GOOD.encode() + b"</p></body></html>", "a report written by factcheck")
+    (root / ".gitignore").write_text("ignored/\n", encoding="utf-8")
+    (root / "ignored").mkdir()
+    (root / "ignored" / "x.txt").write_text(GOOD, encoding="utf-8")
+    # Terminal trouble in text and names; front matter with one bad field.
+    put("escapes.txt", "The harbour board \x1b]0;owned\x07\x1b[2Jsaid on Tuesday\u202e that 40 boats had left."
+                       "\n".encode(), None)
+    put("name\x1b[31m\u202e.txt", GOOD.encode(), None)
+    put("bad_date.md", f"---\ndate: 2021-02-30\n---\n{GOOD}".encode(), "is not a valid date; ignored")
+    put("bad_toml_date.md", f"+++\ndate = 2021-13-45\n+++\n{GOOD}".encode(), "ignored")
     return expected
 
 

@@ -14,7 +14,7 @@ from checker import pipeline, store
 from checker.frame.build import extract_claims
 from checker.ingest import load_corpus
 from tests.conftest import make_document
-from tests.hostile_corpus import GOOD, SLOW, build
+from tests.hostile_corpus import GOOD, OUTSIDE_TOKEN, SLOW, build
 
 FACTCHECK = str(Path(sys.executable).with_name("factcheck"))
 BUDGET = 3.0
@@ -67,7 +67,15 @@ def test_good_files_are_still_checked(hostile_run: tuple[int, str, str, float]) 
     report = json.loads(hostile_run[1])
     paths = {doc["path"] for doc in report["documents"]}
     assert {"corpus/good.txt", "corpus/utf16_bom.txt", "corpus/scripts.html", "corpus/two\nlines.txt",
-            "corpus/Un article \u00e0 lire \u2014 \u00e9t\u00e9.txt"} <= paths
+            "corpus/Un article \u00e0 lire \u2014 \u00e9t\u00e9.txt", "corpus/escapes.txt",
+            "corpus/bad_date.md", "corpus/bad_toml_date.md"} <= paths
+    # Never read: the checker's own folders, what .gitignore lists, anything outside the folder given.
+    assert not any(p.startswith(("corpus/reports/", "corpus/claims/", "corpus/ignored/")) for p in paths)
+    assert OUTSIDE_TOKEN not in hostile_run[1] and "VmRSS" not in hostile_run[1]
+
+
+def test_no_raw_control_character_reaches_stderr(hostile_run: tuple[int, str, str, float]) -> None:
+    assert "\x1b" not in hostile_run[2] and "\u202e" not in hostile_run[2]
 
 
 def test_each_document_keeps_to_its_budget(hostile: tuple[Path, dict[str, str | None]],

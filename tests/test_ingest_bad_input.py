@@ -21,7 +21,6 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
     "empty.txt": (b"", "empty"),
     "blank.md": (b"  \n\t\n", "empty"),
     "unclosed.md": (b"---\ntitle: Never closed\n\nBody text.\n", "front-matter"),
-    "bad_toml.md": (b'+++\ntitle = "unterminated\n+++\nBody text.\n', "front-matter"),
     "python_tag.md": (b"---\nt: !!python/object/apply:os.system ['echo hi']\n---\nBody.\n", "front-matter"),
     "yaml_list.md": (b"---\n- just\n- a list\n---\nBody.\n", "front-matter"),
     "unclosed_toml.txt": (b"+++\ntitle = \"x\"\nBody.\n", "front-matter"),
@@ -54,6 +53,16 @@ def test_each_bad_file_is_one_problem_and_the_rest_loads(messy_dir: Path) -> Non
         assert name in problem.message and "\n" not in problem.message
         assert problem.fatal == (kind != "skipped")
     assert sorted(Path(d.path).name for d in corpus.documents) == ["good.txt", "utf16.txt", "utf16be.md"]
+
+
+def test_one_bad_front_matter_line_is_named_and_the_article_is_read(tmp_path: Path) -> None:
+    (tmp_path / "bad_toml.md").write_bytes(b'+++\ntitle = "unterminated\nlang = "en"\n+++\nBody text here.\n')
+    corpus = load_corpus([tmp_path])
+    [doc] = corpus.documents
+    [problem] = corpus.problems
+    assert doc.info.language == "en" and doc.info.title is None
+    assert problem.kind == "front-matter" and not problem.fatal
+    assert "line 1" in problem.message and "title" in problem.message and "ignored" in problem.message
 
 
 def test_messages_say_what_is_wrong(messy_dir: Path) -> None:

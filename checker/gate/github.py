@@ -4,13 +4,16 @@
 hard conflicts, ``::warning`` for soft ones, ``::notice`` for compatible
 findings; stale baseline entries are notices on the baseline file (errors
 under --strict-baseline). Values are escaped as the runner expects: ``%``,
-CR and LF everywhere, and ``:`` and ``,`` inside properties too.
+CR and LF everywhere, and ``:`` and ``,`` inside properties too; before that,
+escape sequences and bidi overrides from articles and file names are shown
+escaped (``checker.display``), since CI logs are read in terminals too.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from checker.display import escape_text, plural
 from checker.gate.outcome import GateResult
 from checker.gate.paths import primary, relative
 from checker.gate.rules import end_of
@@ -19,8 +22,8 @@ COMMAND = {"hard": "error", "soft": "warning"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message (control characters other than line breaks shown as ``\\x1b``)."""
+    return escape_text(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
@@ -77,5 +80,5 @@ def summary(result: GateResult) -> str:
     parts = [f"{len(result.failing)} new", f"{len(result.by_state('baselined'))} baselined"]
     if result.scoped:
         parts.append(f"{len(result.by_state('context'))} in unchanged files")
-    parts.append(f"{len(result.stale)} stale baseline entries")
+    parts.append(plural(len(result.stale), "stale baseline entry", "stale baseline entries"))
     return f"factcheck check (fail on {result.fail_on}): " + ", ".join(parts)

@@ -1,4 +1,9 @@
-"""Plain-text and JSON output of the gate (the terminal and machine-readable views)."""
+"""Plain-text and JSON output of the gate (the terminal and machine-readable views).
+
+In the text view, file names, quotes, keys and reasons are escaped
+(``checker.display``): each ``path:line:column`` line stays one line and no
+escape sequence from an article reaches the terminal.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from checker.display import escape_line
 from checker.gate.github import summary
 from checker.gate.outcome import GateResult, Item
 from checker.gate.paths import primary, relative
@@ -16,17 +22,23 @@ LABEL = {"hard": "error", "soft": "warning"}
 def _item_lines(item: Item, root: Path | None, changed: set[Path] | None) -> list[str]:
     finding = item.finding
     main, others = primary(finding, changed)
-    head = (f"{relative(main.path, root)}:{main.line}:{main.column}: {LABEL.get(finding.severity, 'note')} "
-            f"{finding.rule} [{finding.fingerprint}] {finding.key}: {finding.reason}")
-    lines = [head, f"    \"{main.quote.strip()}\""]
+    head = (f"{escape_line(relative(main.path, root))}:{main.line}:{main.column}: "
+            f"{LABEL.get(finding.severity, 'note')} {finding.rule} [{finding.fingerprint}] "
+            f"{escape_line(finding.key)}: {escape_line(finding.reason)}")
+    lines = [head, f"    \"{_quote(main.quote)}\""]
     for span in others:
-        where = f"{relative(span.path, root)}:{span.line}:{span.column}"
-        lines.append(f"    vs {where}: \"{span.quote.strip()}\"")
+        where = f"{escape_line(relative(span.path, root))}:{span.line}:{span.column}"
+        lines.append(f"    vs {where}: \"{_quote(span.quote)}\"")
     if item.entry is not None:
         expiry = f", expires {item.entry.expires}" if item.entry.expires else ""
         state = "EXPIRED" if item.expired else item.entry.status
-        lines.append(f"    baseline: {state}{expiry}: {item.entry.note}")
+        lines.append(f"    baseline: {state}{expiry}: {escape_line(item.entry.note)}")
     return lines
+
+
+def _quote(quote: str) -> str:
+    """A quote on one line: line breaks inside it become spaces, control characters are escaped."""
+    return escape_line(" ".join(quote.strip().split("\n")))
 
 
 def render_text(result: GateResult, *, root: Path | None, changed: set[Path] | None = None,
@@ -45,11 +57,11 @@ def render_text(result: GateResult, *, root: Path | None, changed: set[Path] | N
             out.extend(_item_lines(item, root, changed))
         out.append("")
     if result.stale:
-        where = relative(str(baseline_path), root) if baseline_path else "baseline"
+        where = escape_line(relative(str(baseline_path), root)) if baseline_path else "baseline"
         out.append(f"Stale baseline entries: {len(result.stale)}"
                    f"{' (these fail the gate: --strict-baseline)' if result.strict_baseline else ''}")
         for entry in result.stale:
-            out.append(f"{where}: stale {entry.fingerprint} {entry.rule} {entry.key}: "
+            out.append(f"{where}: stale {entry.fingerprint} {entry.rule} {escape_line(entry.key)}: "
                        "matches no current finding")
         out.append("")
     out.append(summary(result))

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from checker.document import Document
 from checker.ingest import language as language_mod
 from checker.ingest.decode import DecodeError, decode
+from checker.ingest.ignore import written_by_factcheck
 from checker.ingest.normalize import normalize
 from checker.ingest.readers import FORMATS, ReadError, read
-from checker.ingest.walk import Found, find_files
+from checker.ingest.walk import STDIN, Found, Selection, find_files
 from checker.ingest.zones import classify, zone_counts
 from checker.records import DocumentInfo, Problem
 
@@ -72,7 +73,7 @@ def load_document(display: str, data: bytes) -> Document:
         characters=len(raw),
         zones=zone_counts(zones),
     )
-    return Document(info=info, raw=raw, analysis=analysis, zones=zones)
+    return Document(info=info, raw=raw, analysis=analysis, zones=zones, notes=extracted.notes)
 
 
 def load_found(found: Found, max_bytes: int = MAX_BYTES) -> Document | Problem:
@@ -82,7 +83,7 @@ def load_found(found: Found, max_bytes: int = MAX_BYTES) -> Document | Problem:
     """
     display = found.display
     if found.error is not None:
-        return _problem(display, "unreadable", found.error)
+        return _problem(display, found.kind, found.error, fatal=found.fatal)
     try:
         display.encode("utf-8")
     except UnicodeEncodeError:
@@ -92,6 +93,11 @@ def load_found(found: Found, max_bytes: int = MAX_BYTES) -> Document | Problem:
     if extension not in FORMATS:
         shown = extension or "no extension"
         return _problem(display, "skipped", f"skipped: not an article format ({shown})", fatal=False)
+    if found.path == STDIN:
+        data = (found.data or b"")[:max_bytes + 1]
+        if len(data) > max_bytes:
+            return _problem(display, "too-large", f"too large (over {max_bytes} bytes, see --max-bytes)")
+        return _loaded(display, data)
     try:
         if os.path.islink(found.path) and not os.path.exists(found.path):
             return _problem(display, "unreadable", "cannot read (broken or looping symbolic link)")
@@ -110,6 +116,12 @@ def load_found(found: Found, max_bytes: int = MAX_BYTES) -> Document | Problem:
     if len(data) > max_bytes:
         # The file grew between the size check and the read.
         return _problem(display, "too-large", f"too large (over {max_bytes} bytes, see --max-bytes)")
+    return _loaded(display, data)
+
+
+def _loaded(display: str, data: bytes) -> Document | Problem:
+    if written_by_factcheck(data):
+        return _problem(display, "skipped", "skipped: a report written by factcheck, not an article", fatal=False)
     try:
         return load_document(display, data)
     except (DecodeError, ReadError) as exc:
@@ -120,27 +132,31 @@ def load_found(found: Found, max_bytes: int = MAX_BYTES) -> Document | Problem:
         return _problem(display, "internal", f"internal error while reading ({type(exc).__name__}: {exc})")
 
 
-def list_inputs(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Found], list[Problem]]:
-    """The files named by ``paths`` (directories walked), sorted; a failure to list is a problem, not a raise."""
+def list_inputs(paths: Sequence[str | os.PathLike[str]],
+                selection: Selection | None = None) -> tuple[list[Found], list[Problem]]:
+    """The files named by ``paths`` (directories walked, ``selection`` applied), sorted; a failure to
+    list is a problem, not a raise."""
     try:
-        return find_files(paths), []
+        return find_files(paths, selection), []
     except Exception as exc:  # defensive: walking must not raise either
         names = ", ".join(str(os.fspath(p)) for p in paths)
         return [], [_problem(names, "internal", f"cannot list inputs ({exc})")]
 
 
-def load_corpus(paths: Sequence[str | os.PathLike[str]], max_bytes: int = MAX_BYTES) -> Corpus:
+def load_corpus(paths: Sequence[str | os.PathLike[str]], max_bytes: int = MAX_BYTES,
+                selection: Selection | None = None) -> Corpus:
     """Read every article file named by ``paths`` (directories recursively); see the module docstring."""
-    found, problems = list_inputs(paths)
+    found, problems = list_inputs(paths, selection)
     corpus = Corpus(problems=problems)
     for entry in found:
         result = load_found(entry, max_bytes)
         if isinstance(result, Document):
             corpus.documents.append(result)
+            corpus.problems.extend(_problem(result.path, "front-matter", note, fatal=False) for note in result.notes)
         else:
             corpus.problems.append(result)
     corpus.documents.sort(key=lambda d: d.path)
     return corpus
 
 
-__all__ = ["MAX_BYTES", "Corpus", "Found", "list_inputs", "load_corpus", "load_document", "load_found"]
+__all__ = ["MAX_BYTES", "Corpus", "Found", "Selection", "list_inputs", "load_corpus", "load_document", "load_found"]

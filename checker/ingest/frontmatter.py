@@ -2,9 +2,13 @@
 
 TOML sits between ``+++`` lines, YAML between ``---`` lines.
 
-YAML goes through ``yaml.safe_load`` only: a ``!!python/object`` tag is an
+YAML goes through a safe loader only: a ``!!python/object`` tag is an
 error, never code. Only a few keys matter to the checker (title, date,
 language, source); the rest is kept as is.
+
+One bad field does not cost the article: a date that does not exist
+(``date: 2024-02-30``) or a TOML line that does not parse is named in
+``FrontMatter.notes`` and ignored, and the rest of the block is read.
 """
 
 from __future__ import annotations
@@ -19,6 +23,28 @@ import yaml
 
 _OPEN = re.compile(r"\ufeff?(\+\+\+|---)[ \t]*\r?\n")
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
+DATE_KEYS = ("date", "published", "publishdate", "pubdate", "published_at", "date_published")
+# A TOML line "key = value" (bare, quoted or dotted key): the one a parse error points at can be dropped.
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_TOML_KEY_LINE = re.compile(rf"\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=")
+_TOML_ERROR_LINE = re.compile(r"at line (\d+)")
+# Bad lines dropped from one TOML block before it is given up as a whole.
+_MAX_DROPPED = 3
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, except that a timestamp which is no real date stays a string (then named
+    and ignored) instead of failing the whole block."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 class FrontMatterError(Exception):
@@ -32,6 +58,18 @@ class FrontMatter:
     fields: dict[str, Any] = field(default_factory=dict)
     body_start: int = 0
     syntax: str = ""
+    dropped: list[str] = field(default_factory=list)
+
+    @property
+    def notes(self) -> list[str]:
+        """One line per field that was ignored: a TOML line that did not parse, a date that is no date."""
+        notes = list(self.dropped)
+        for name in DATE_KEYS:
+            value = self.fields.get(name)
+            if value is not None and parse_date(value) is None:
+                shown = " ".join(str(value).split())[:60]
+                notes.append(f"front matter field {name} = {shown!r} is not a valid date; ignored")
+        return notes
 
     def text_field(self, *names: str) -> str | None:
         """The first of ``names`` present with a non-empty scalar value, as a string."""
@@ -56,7 +94,7 @@ class FrontMatter:
     @property
     def date(self) -> tuple[dt.date, str] | None:
         """The publication date and the value it was read from."""
-        for name in ("date", "published", "publishdate", "pubdate", "published_at", "date_published"):
+        for name in DATE_KEYS:
             value = self.fields.get(name)
             parsed = parse_date(value)
             if parsed is not None:
@@ -109,15 +147,13 @@ def read_front_matter(text: str, strict: bool = True) -> FrontMatter | None:
             return None
         raise FrontMatterError(f"front matter opened with {delimiter} is never closed")
     block = text[opening.end():closing[0]]
+    dropped: list[str] = []
     if delimiter == "+++":
-        try:
-            fields: Any = tomllib.loads(block.replace("\r\n", "\n"))
-        except tomllib.TOMLDecodeError as exc:
-            raise FrontMatterError(f"invalid TOML front matter: {_one_line(exc)}") from exc
+        fields: Any = _toml(block.replace("\r\n", "\n"), dropped)
         syntax = "toml"
     else:
         try:
-            fields = yaml.safe_load(block)
+            fields = yaml.load(block, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
         except yaml.YAMLError as exc:
             raise FrontMatterError(f"invalid YAML front matter: {_one_line(exc)}") from exc
         except (RecursionError, ValueError, TypeError, OverflowError) as exc:
@@ -128,7 +164,25 @@ def read_front_matter(text: str, strict: bool = True) -> FrontMatter | None:
             raise FrontMatterError("YAML front matter is not a mapping of keys to values")
         syntax = "yaml"
     return FrontMatter(fields={str(k).lower(): v for k, v in fields.items()}, body_start=closing[1],
-                       syntax=syntax)
+                       syntax=syntax, dropped=dropped)
+
+
+def _toml(block: str, dropped: list[str]) -> dict[str, Any]:
+    """Parse a TOML block; a ``key = value`` line that does not parse (an impossible date, an
+    unterminated string) is blanked, named in ``dropped`` and the block parsed again."""
+    lines = block.split("\n")
+    while True:
+        try:
+            return tomllib.loads("\n".join(lines))
+        except tomllib.TOMLDecodeError as exc:
+            where = _TOML_ERROR_LINE.search(str(exc))
+            number = int(where[1]) - 1 if where else -1
+            key = _TOML_KEY_LINE.match(lines[number]) if 0 <= number < len(lines) else None
+            if key is None or len(dropped) >= _MAX_DROPPED:
+                raise FrontMatterError(f"invalid TOML front matter: {_one_line(exc)}") from exc
+            shown = " ".join(lines[number].split())[:60]
+            dropped.append(f"front matter line {number + 1} ({shown!r}) ignored: {_one_line(exc)}")
+            lines[number] = ""
 
 
 def _one_line(exc: BaseException) -> str:

@@ -40,6 +40,7 @@ class Extracted:
     date: dt.date | None = None
     date_source: str = "unknown"
     date_evidence: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 def _body(raw: str, start: int, markdown: bool) -> tuple[MappedText, list[Hint]]:
@@ -83,4 +84,4 @@ def read(raw: str, fmt: str) -> Extracted:
     return Extracted(format=fmt, mapped=mapped, hints=hints, title=front.title,
                      language=_language_tag(front.language), source=front.source,
                      date=dated[0] if dated else None, date_source="front-matter" if dated else "unknown",
-                     date_evidence=dated[1] if dated else None)
+                     date_evidence=dated[1] if dated else None, notes=tuple(front.notes))

@@ -1,4 +1,9 @@
-"""The terminal report (rich): counts by verdict, then each finding with both sides side by side."""
+"""The terminal report (rich): counts by verdict, then each finding with both sides side by side.
+
+Everything that comes from an article or a file name is shown through
+``checker.display``: escape sequences and bidi overrides appear escaped, even
+when colour is off.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.compare.comparators import describe
+from checker.display import escape_line, escape_text, plural
 from checker.records import Claim, DocumentInfo, Finding, Report
 
 VERDICT_STYLE = {"conflict": "bold red", "attributed": "magenta", "updated": "cyan", "compatible": "yellow",
@@ -37,9 +43,9 @@ def quote_with_value(claim: Claim, width: int = CONTEXT) -> Text:
     lo = max(0, start - width)
     hi = min(len(evidence.quote), end + width)
     text = Text("…" if lo else "")
-    text.append(evidence.quote[lo:start])
-    text.append(evidence.quote[start:end], style="bold reverse")
-    text.append(evidence.quote[end:hi])
+    text.append(escape_text(evidence.quote[lo:start]))
+    text.append(escape_text(evidence.quote[start:end]), style="bold reverse")
+    text.append(escape_text(evidence.quote[end:hi]))
     if hi < len(evidence.quote):
         text.append("…")
     return text
@@ -63,7 +69,7 @@ class TerminalReporter:
         claims = {c.id: c for c in report.claims}
         self._summary(console, report)
         for problem in report.problems:
-            console.print(Text(f"! {problem.message}", style="red" if problem.fatal else "dim"))
+            console.print(Text(f"! {escape_line(problem.message)}", style="red" if problem.fatal else "dim"))
         for finding in report.findings:
             if finding.verdict == "agreement" and not self.show_agreements:
                 continue
@@ -74,9 +80,13 @@ class TerminalReporter:
 
     def _summary(self, console: Console, report: Report) -> None:
         counts = {v: sum(1 for f in report.findings if f.verdict == v) for v in VERDICT_STYLE}
-        line = Text(f"{len(report.documents)} documents, {len(report.claims)} claims: ")
+        # Attributed and updated findings are rare: named only when there are some.
+        counts = {v: n for v, n in counts.items() if n or v not in ("attributed", "updated")}
+        line = Text(f"{plural(len(report.documents), 'document')}, {plural(len(report.claims), 'claim')}: ")
         for i, (verdict, count) in enumerate(counts.items()):
-            line.append(f"{count} {verdict}{'' if count == 1 else 's'}", style=VERDICT_STYLE[verdict])
+            # "compatible", "attributed", "updated" are adjectives: "2 compatible", not "2 compatibles".
+            line.append(plural(count, verdict, None if verdict in ("conflict", "agreement") else verdict),
+                        style=VERDICT_STYLE[verdict])
             line.append(", " if i < len(counts) - 1 else "")
         console.print(line)
         console.print()
@@ -86,14 +96,14 @@ class TerminalReporter:
         head = Text(f"{finding.verdict.upper()}", style=VERDICT_STYLE[finding.verdict])
         if finding.verdict == "conflict":
             head.append(f" ({finding.severity})")
-        head.append(f"  {finding.key}  [{finding.rule} {finding.fingerprint}]", style="dim")
+        head.append(f"  {escape_line(finding.key)}  [{finding.rule} {finding.fingerprint}]", style="dim")
         console.print(head)
-        console.print(Text(f"  {finding.reason}"))
+        console.print(Text(f"  {escape_line(finding.reason)}"))
         # One column per value, side by side; each statement of a value once, under it.
         table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1), expand=True)
         grouped = columns(finding, claims)
         for value, _ in grouped:
-            table.add_column(value, ratio=1)
+            table.add_column(Text(escape_line(value)), ratio=1)
         for i in range(max((len(found) for _, found in grouped), default=0)):
             table.add_row(*(self._side(found[i], docs) if i < len(found) else Text("") for _, found in grouped))
         console.print(table)
@@ -101,7 +111,7 @@ class TerminalReporter:
 
     def _side(self, claim: Claim, docs: dict[str, DocumentInfo]) -> Text:
         info = docs.get(claim.document)
-        meta = f"{Path(claim.document).name}:{claim.evidence.line}:{claim.evidence.column}"
+        meta = f"{escape_line(Path(claim.document).name)}:{claim.evidence.line}:{claim.evidence.column}"
         if info is not None:
             meta += f" ({info.language or '?'}, {info.reference_date or 'undated'})"
         text = Text(meta + "\n", style="dim")
@@ -113,7 +123,7 @@ class TerminalReporter:
         for claim in report.claims:
             by_document.setdefault(claim.document, []).append(claim)
         for doc in report.documents:
-            console.print(Text(f"{doc.path}", style="bold"))
+            console.print(Text(escape_line(doc.path), style="bold"))
             for claim in by_document.get(doc.path, []):
-                console.print(Text(f"  {claim.attribute:18} {claim.subject or '?':28} "
-                                   f"{describe(claim.value.value)}  <- {claim.value.text!r}"))
+                console.print(Text(escape_line(f"  {claim.attribute:18} {claim.subject or '?':28} "
+                                               f"{describe(claim.value.value)}  <- {claim.value.text!r}")))
