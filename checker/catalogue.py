@@ -226,6 +226,34 @@ def fits(the_fact: Fact, dimension: ValueDimension | None, *, dated_too: bool = 
     return dated_too and the_fact.dated and dimension == "time"
 
 
+def neighbours(a: str, b: str) -> bool:
+    """Whether facts ``a`` and ``b`` are neighbours."""
+    known = fact(a)
+    return known is not None and b in known.neighbours
+
+
+def family(fact_id: str) -> str:
+    """The fact's family: the smallest id among it and the facts its neighbours reach (itself when unknown)."""
+    return _families().get(fact_id, fact_id)
+
+
+@cache
+def _families() -> dict[str, str]:
+    parent = {f.id: f.id for f in catalogue().facts}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for f in catalogue().facts:
+        for other in f.neighbours:
+            ra, rb = root(f.id), root(other)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return {fid: root(fid) for fid in parent}
+
+
 def sole_fact(dimension: ValueDimension | None) -> str | None:
     """The one fact that measures ``dimension``, if only one does: "540 Nm" is a torque with no word for it."""
     return _sole_facts().get(dimension) if dimension else None

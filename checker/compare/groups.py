@@ -2,10 +2,11 @@
 
 Claims are blocked by fact family (a fact and its neighbours in the catalogue), value
 dimension and currency: nothing else is ever compared. Inside a block, claims are
-bucketed by (fact, subject, scope, modality, value): a fact repeated by a thousand
-sources is one bucket, so the cost follows the number of distinct values, not of
-repetitions. Two buckets meet when their subjects can be one (see
-``subject_families``) and their scopes do not contradict (see ``scopes.meet``).
+bucketed by (subject family, fact, subject, scope, value): a fact repeated by a
+thousand sources is one bucket, so the cost follows the number of distinct values,
+not of repetitions. Two buckets meet when their subjects can be one (one family, see
+``subject_families``, or one side with no known subject) and their scopes do not
+contradict (see ``scopes.meet``).
 
 What meets is compared value against value (``comparators``). One fact's
 outcomes make one finding per verdict: the values that disagree, with every
@@ -26,13 +27,13 @@ from checker import catalogue
 from checker.compare import scopes
 from checker.compare.comparators import Outcome, compare, describe
 from checker.link.entities import cluster_entities, entity_key, same_entity, subject_families
-from checker.records import Claim, EntityValue, Finding, MoneyValue, Pair, TimeValue, Verdict
+from checker.records import VERDICTS, Claim, EntityValue, Finding, MoneyValue, Pair, TimeValue, Verdict
 
 NEIGHBOUR_CONFIDENCE = 0.6
 UNKNOWN_SUBJECT_CONFIDENCE = 0.8
 # Claims never compared: no fact, or the date of a dateline.
 _NOT_FACTS = frozenset({"unspecified", "dateline"})
-_ORDER = {"conflict": 0, "attributed": 1, "updated": 2, "compatible": 3, "agreement": 4}
+_ORDER = {verdict: rank for rank, verdict in enumerate(VERDICTS)}
 
 
 @dataclass
@@ -80,42 +81,9 @@ def group_key(claim: Claim) -> tuple[str, ...] | None:
     currency = (value.currency or "") if isinstance(value, MoneyValue) else ""
     if attribute.startswith("open:"):
         return (attribute, dimension, currency, claim.language or "")
-    family = _families().get(attribute, attribute)
-    return (family, dimension, currency, "")
+    return (catalogue.family(attribute), dimension, currency, "")
 
 
-def _families() -> dict[str, str]:
-    """Each fact's family: the smallest id among it and the facts its neighbours reach."""
-    return _family_map(tuple(catalogue.fact_ids()))
-
-
-_FAMILY_CACHE: dict[tuple[str, ...], dict[str, str]] = {}
-
-
-def _family_map(ids: tuple[str, ...]) -> dict[str, str]:
-    cached = _FAMILY_CACHE.get(ids)
-    if cached is not None:
-        return cached
-    parent = {i: i for i in ids}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    for fid in ids:
-        known = catalogue.fact(fid)
-        for other in known.neighbours if known else ():
-            ra, rb = root(fid), root(other)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    found = _FAMILY_CACHE[ids] = {i: root(i) for i in ids}
-    return found
-
-
-def _neighbours(a: str, b: str) -> bool:
-    known = catalogue.fact(a)
-    return known is not None and b in known.neighbours
 
 
 def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
@@ -199,8 +167,8 @@ def resolve_subjects(claims: list[Claim], clusters: dict[str, str]) -> dict[str,
     Within one article, a scoped fact is taken to be about the one subject the article names for it
     in the same scope ("the first model of the new brand" = "the first model of X"); a plain one
     ("The company, founded in 2013") about the article's main organization (``Claim.topic``), failing
-    that about the one subject named for it. A claim that still has none meets only others that have
-    none: an unknown subject must not match every story.
+    that about the one subject named for it. A claim that still has none may be about anyone: it meets
+    claims of any subject, at lower confidence, but for those of its own article (see ``_edge``).
     """
     def cluster(claim: Claim) -> str | None:
         return clusters.get(claim.subject) if claim.subject else None
@@ -291,7 +259,7 @@ def _components(edges: list[_Edge], count: int) -> list[list[_Edge]]:
 
 def _edge(a: Bucket, b: Bucket) -> tuple[Outcome, float] | None:
     """How two buckets stand: None when they are about different things, else the outcome and its confidence."""
-    if a.fact != b.fact and not _neighbours(a.fact, b.fact):
+    if a.fact != b.fact and not catalogue.neighbours(a.fact, b.fact):
         return None
     ca, cb = a.first, b.first
     the_fact = catalogue.fact(ca.attribute)
