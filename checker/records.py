@@ -12,7 +12,7 @@ import datetime as dt
 import os
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 
 class Record(BaseModel):
@@ -290,6 +290,12 @@ class Scope(Record):
     object: str | None = None
     # When the figure was stated (ISO date): the article's date, or a date its sentence gives.
     as_of: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _filled(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Most slots are empty: written out, a scope holds only the slots its sentence filled.
+        data: dict[str, Any] = handler(self)
+        return {slot: value for slot, value in data.items() if value is not None and value is not False}
 
     def slots(self) -> dict[str, str]:
         """The slots the sentence filled, as text (``part`` folded into ``place``)."""

@@ -7,9 +7,9 @@ two counts of one thing: they meet, and a disagreement between them is *attribut
 
 A slot given on one side only:
 
-- place: within one article, the writer who names a place for one figure and none
-  for another is telling them apart; across articles the figure without a place is
-  assumed to be about the same place, at lower confidence, and the reason says so;
+- place: the figure without a place is assumed to be about the same place, at lower
+  confidence, and the reason says so, unless the place is one part of a whole ("in X
+  alone", "followed by X, where ..."): a part and a whole are two figures;
 - source: assumed the same counting body, at lower confidence;
 - statistic: a plain figure may be an average, never a peak;
 - variant: a named version ("the Max") is another product than the unnamed one,
@@ -38,6 +38,7 @@ from checker.records import Claim, QuantityValue, Scope, TimeValue
 ASSUMED_CONFIDENCE = 0.8
 # Two place names are one place when they are this close ("Lisbon" / "Lisbonne", "Bavaria" / "Bavière").
 PLACE_SIMILARITY = 80.0
+_SLOTS = tuple(Scope.model_fields)
 # Slots that must be equal or absent on both sides.
 _STRICT = ("group", "instance", "party", "object")
 
@@ -58,7 +59,7 @@ class Met:
 
 def signature(claim: Claim) -> tuple[str, ...]:
     """What of a claim besides its fact, subject and value tells it apart: its scope and its kind of statement."""
-    scope = tuple("" if value is None else str(value) for value in claim.scope.model_dump().values())
+    scope = tuple("" if (value := getattr(claim.scope, name)) is None else str(value) for name in _SLOTS)
     return (*scope, (claim.language or "") if claim.attribute.startswith("open:") else "")
 
 
@@ -117,6 +118,9 @@ def _update(a: Claim, b: Claim, fact: catalogue.Fact) -> str | None:
     if sa.as_of is None or sb.as_of is None:
         return "a figure that changes over time, one of them undated: the later may update the earlier"
     if sa.as_of == sb.as_of:
+        # Two articles of one day on a figure that moves during the day (a share price): two moments of it.
+        if fact.daily and a.document != b.document:
+            return f"a figure that moves during the day, stated twice on {sa.as_of}: two moments of one day"
         return None
     earlier, later = (a, b) if sa.as_of < sb.as_of else (b, a)
     when = f"stated on {earlier.scope.as_of} and on {later.scope.as_of}"
@@ -153,7 +157,7 @@ def _places_meet(sa: Scope, sb: Scope, same_article: bool, met: Met) -> bool:
         return True
     if sa.place is None or sb.place is None:
         # "40 dead in the northern region alone" is a part of a whole that a figure without a place may be.
-        if same_article or sa.part or sb.part:
+        if sa.part or sb.part:
             return False
         met.assume(f"the same place as '{sa.place or sb.place}'")
         return True

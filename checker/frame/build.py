@@ -124,6 +124,11 @@ class _Scan:
             wanted: Iterable[int] = range(gate.count)
             where: dict[int, list[int]] = {}
         else:
+            # A fact or scope pattern can match only where some cue matches whole ("a year", not every "a").
+            whole = {m.start() for m in data.any_cue.finditer(sentence)}
+            kinds = _cue_kinds(data)
+            starts = {index: kept for index, positions in starts.items()
+                      if (kept := [p for p in positions if p in whole] if index in kinds else positions)}
             wanted, where = sorted({*starts, *gate.always} if gate.always else starts), starts
         by_index = _by_index(data)
         facts: list[tuple[FactCues, list[re.Match[str]]]] = []
@@ -204,9 +209,11 @@ def _places(sentence: str, data: CompiledFrames, names: Sequence[_Located],
                 and not _refers_to_place(sentence, entity, data)):
             continue
         window = sentence[max(0, entity.start - PLACE_REACH):entity.start]
+        # "in X alone", "dans la seule région de X", and "..., followed by X, where 45,000 donors gave": one
+        # place's share of a whole.
         part = (data.part_marker.search(window) is not None
-                or re.match(r"\s+(?:" + "|".join(map(re.escape, data.data.part_markers or ("\0",))) + r")\b",
-                            sentence[entity.end:entity.end + 12]) is not None)
+                or data.part_marker.match(sentence, entity.end + 1) is not None
+                or _refers_to_place(sentence, entity, data))
         found.append(_Place(entity.start, entity.end, entity_key(entity.text), part, True))
     if data.place_word is not None:
         for m in data.place_word.finditer(sentence):
@@ -496,6 +503,12 @@ def _by_index(data: CompiledFrames) -> list[tuple[str, Any, re.Pattern[str]]]:
 
 
 @cache
+def _cue_kinds(data: CompiledFrames) -> frozenset[int]:
+    """The indices (in ``_by_index``) of the fact, weak and scope patterns, which ``data.any_cue`` covers."""
+    return frozenset(i for i, (kind, _, _) in enumerate(_by_index(data)) if kind in ("fact", "weak", "scope"))
+
+
+@cache
 def _gates(data: CompiledFrames) -> WordGate:
     """One gate over the fact, scope, modality, "as of" and attribution patterns of a language."""
     return WordGate([pattern for _, _, pattern in _by_index(data)])
@@ -719,7 +732,8 @@ def _scope_cues(scan: _Scan, mention: _Located, cue: _Cue | None) -> tuple[dict[
             continue
         reach = QUALIFIER_REACH if scope.reach is None else scope.reach
         # "In primary schools, 42% of teachers ...": a scope word fronting the sentence scopes all of it.
-        fronted = q_start <= FRONTED and not scan.between(scan.commas, 0, q_start) and q_end <= mention.start
+        fronted = (scope.reach is None and q_start <= FRONTED and not scan.between(scan.commas, 0, q_start)
+                   and q_end <= mention.start)
         low, high = min(q_end, mention.end), max(q_start, mention.start)
         near_value = fronted or (_span_gap(q_start, q_end, mention.start, mention.end) <= reach
                                  and not scan.between(scan.commas, low, high))

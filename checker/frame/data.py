@@ -18,6 +18,7 @@ from checker import catalogue
 from checker import lang as lang_data
 from checker.catalogue import Fact, ValueDimension
 from checker.lang import DimensionData
+from checker.recognize.prefilter import sequence_trie
 
 # The slots of a claim's scope, in the order they are shown. "place", "source" and "variant" are
 # read from names and attributions, the others from the scope cues below.
@@ -191,6 +192,23 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
+def _cue_atoms(cue: str) -> list[str]:
+    """A cue as the atoms of ``cue_pattern`` (one per character), for a prefix tree of many cues."""
+    atoms = []
+    for char in cue.rstrip("*"):
+        atoms.append(r"\s+" if char == " " else "['’]" if char == "'" else re.escape(char))
+    return atoms + [r"\w*" if cue.endswith("*") else r"(?!\w)"]
+
+
+def any_cue_pattern(cues: list[str]) -> re.Pattern[str]:
+    """Where any of ``cues`` matches whole, as ``cue_pattern`` reads them: one scan for many patterns.
+
+    A speed aid: the frames try a cue's own pattern only where some cue matches (see ``_Scan``).
+    """
+    return re.compile(r"(?<!\w)(?=" + sequence_trie([_cue_atoms(c.lower()) for c in set(cues)]) + ")",
+                      re.IGNORECASE)
+
+
 class CompiledFrames:
     """A language's frame data with its cue regexes compiled once."""
 
@@ -200,6 +218,9 @@ class CompiledFrames:
         self.facts_data = facts
         self.facts = [(f, cue_pattern(f.cues)) for f in facts.facts if f.cues]
         self.weak_facts = [(f, cue_pattern(f.weak)) for f in facts.facts if f.weak]
+        # Where any fact, weak or scope cue matches whole: the only places those patterns are tried.
+        self.any_cue = any_cue_pattern([c for f in facts.facts for c in (*f.cues, *f.weak)]
+                                       + [c for q in data.scope for c in q.cues])
         self.scope = [(q, cue_pattern(q.cues)) for q in data.scope]
         self.not_after = {id(q): re.compile("(?:" + cue_pattern(q.not_after).pattern + r")\s*$", re.IGNORECASE)
                           for q in data.scope if q.not_after}

@@ -14,6 +14,7 @@ from checker.records import Claim, Report
 def claim_json(claim: Claim) -> dict[str, Any]:
     """A claim with its value flattened: ``{type, text, start, end, ...typed fields}``."""
     data = claim.model_dump(mode="json")
+    # The scope's slots as "slot:value" strings too (the scope itself holds only the slots filled).
     data["qualifiers"] = list(claim.qualifiers)
     value = data.pop("value")
     data["value"] = {"type": value["value"]["type"], "text": value["text"], "start": value["start"],
