@@ -23,6 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from checker import __version__
 from checker.commands.gate import baseline as baseline_command
 from checker.commands.gate import check as check_command
+from checker.lang import SUPPORTED_LANGUAGES
 from checker.options import EXIT_UNUSABLE, claims_options, paths_argument
 
 if TYPE_CHECKING:
@@ -42,6 +43,18 @@ def limit_options(func: F) -> F:
                              "and reported. 0: no limit, in-process.")(func)
     return click.option("--max-bytes", type=click.IntRange(min=1), default=_MAX_BYTES, show_default=True,
                         help="Larger files are reported as too large and not read.")(func)
+
+
+def _supported_language(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """``--lang``: a language the checker reads, or a usage error that names the one given."""
+    code = value.strip().lower()
+    if code not in SUPPORTED_LANGUAGES:
+        from checker.lang.script import language_name
+
+        name = language_name(code)
+        named = f"{name} ({code})" if name != code else repr(value)
+        raise click.BadParameter(f"factcheck does not read {named}; it reads {', '.join(SUPPORTED_LANGUAGES)}")
+    return code
 
 
 def _default_paths(paths: tuple[str, ...]) -> list[str]:
@@ -250,7 +263,8 @@ def extract(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: i
 
 @cli.command()
 @click.argument("text", required=False)
-@click.option("--lang", default="en", show_default=True, help="Language of TEXT (en, fr).")
+@click.option("--lang", default="en", show_default=True, callback=_supported_language,
+              help=f"Language of TEXT ({', '.join(SUPPORTED_LANGUAGES)}).")
 @click.option("--date", "ref_date", default=None, help="Reference date (YYYY-MM-DD) for relative dates.")
 @click.option("--jsonl", is_flag=True, help="Batch mode: JSON lines {id, text, lang, ref_date} on stdin.")
 def parse(text: str | None, lang: str, ref_date: str | None, jsonl: bool) -> None:

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-SUPPORTED_LANGUAGES = ("en", "fr")
+SUPPORTED_LANGUAGES = ("en", "fr", "zh")
 
 
 class LanguageDataError(Exception):

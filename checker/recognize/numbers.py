@@ -22,15 +22,14 @@ from functools import cache, lru_cache
 from operator import attrgetter
 
 from checker import lang as langdata
-from checker.lang import DimensionData, Example
+from checker.lang import DimensionData, Example, script
 from checker.recognize.prefilter import sequence_trie, trie
 
 
 @langdata.dimension("numbers")
 class NumbersData(DimensionData):
-    """Schema of ``<lang>/numbers.toml``."""
+    """Schema of ``<lang>/numbers.toml`` (the decimal mark is a script fact: ``<lang>/script.toml``)."""
 
-    decimal_comma: bool
     cardinals: dict[str, int]
     hundreds: list[str]
     scales: dict[str, float]
@@ -114,6 +113,12 @@ def data(lang: str) -> NumbersData:
     except langdata.LanguageDataError:
         result = langdata.load("numbers", "en")
     return result
+
+
+@cache
+def _decimal_comma(lang: str) -> bool:
+    """Whether ``lang`` writes a decimal comma (a script fact); English's point for a language without data."""
+    return script.profile(lang).decimal_comma if script.is_supported(lang) else False
 
 
 def _digits_value(raw: str, decimal_comma: bool) -> float:
@@ -279,7 +284,8 @@ def _negative_before(lang: str) -> re.Pattern[str]:
 
 
 def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
-    pattern = _FR_NUMBER if d.decimal_comma else _EN_NUMBER
+    decimal_comma = _decimal_comma(lang)
+    pattern = _FR_NUMBER if decimal_comma else _EN_NUMBER
     out: list[NumberMatch] = []
     pos = 0
     n = len(text)
@@ -315,12 +321,12 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
             intpart = _INT.match(raw)
             if intpart is None:
                 continue
-            grouped = d.decimal_comma and _DOT_GROUPED.fullmatch(raw)
+            grouped = decimal_comma and _DOT_GROUPED.fullmatch(raw)
             if not (grouped and text[end:end + 1] == "."):
                 raw = intpart.group()
                 end = start + len(raw)
         try:
-            value = _digits_value(raw, d.decimal_comma)
+            value = _digits_value(raw, decimal_comma)
         except ValueError:
             continue
         scaled = False
