@@ -58,7 +58,7 @@ def test_group_and_decimal_marks_are_the_ones_numbers_are_read_with(lang: str) -
 def test_full_width_forms_fold_one_for_one() -> None:
     text = "增长１２．５％，共１，２００人"
     folded = script.fold_full_width(text)
-    assert folded == "增长12.5%,共1,200人"
+    assert folded == "增长12.5%，共1,200人"  # a clause comma stays one
     assert len(folded) == len(text)
     assert script.has_full_width(text) and not script.has_full_width(folded)
 

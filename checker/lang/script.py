@@ -147,13 +147,19 @@ def word_count(line: str, lang: str | None) -> int:
 
 
 # Full-width forms of ASCII (U+FF01..U+FF5E) and the ideographic space, one character for one: offsets
-# are kept, so a recognizer may read the folded text and quote the original.
-_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# are kept, so a recognizer may read the folded text and quote the original. The full-width comma is
+# a clause comma ("20，300美元" is two amounts), except between full-width digits ("４，５６５").
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code != 0xFF0C} | {0x3000: 0x20}
+_GROUPING_COMMA = re.compile("(?<=[\uff10-\uff19])\uff0c(?=[\uff10-\uff19])")
 
 
 def fold_full_width(text: str) -> str:
     """``text`` with full-width digits, letters and punctuation as their ASCII forms, at the same offsets."""
-    return text.translate(_FULL_WIDTH)
+    folded = text.translate(_FULL_WIDTH)
+    if "\uff0c" in text:
+        for m in _GROUPING_COMMA.finditer(text):
+            folded = folded[:m.start()] + "," + folded[m.end():]
+    return folded
 
 
 def has_full_width(text: str) -> bool:
@@ -161,7 +167,7 @@ def has_full_width(text: str) -> bool:
     return not text.isascii() and _FULL_WIDTH_ANY.search(text) is not None
 
 
-_FULL_WIDTH_ANY = re.compile("[\uff01-\uff5e\u3000]")
+_FULL_WIDTH_ANY = re.compile("[\uff01-\uff0b\uff0d-\uff5e\u3000]")  # the clause comma alone needs no folding
 
 
 # Languages lingua may name that the checker does not read: their English names come from lingua.
