@@ -106,3 +106,14 @@ def test_a_short_chinese_text_is_chinese_by_its_script(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("大桥通车。\n", encoding="utf-8")
     [doc] = load_corpus([tmp_path]).documents
     assert doc.info.language == "zh"
+
+
+def test_english_full_of_foreign_names_is_english() -> None:
+    # 300 characters of it look German to the trigram screen; the whole sample does not.
+    text = ("Jorebibis Energy steps up plans in Montferrand-sur-Lis\nMONTFERRAND-SUR-LIS, April 20, 2026 "
+            "(Capital Dispatch) - In 2011, Jorebibis Energy was set up in Montferrand-sur-Lis by a group of former "
+            "engineers. Sofia Lindenko, CEO of Jorebibis Energy, told analysts the plan was on track. Regional "
+            "planners have questioned the pace of the expansion, in a market still dominated by established "
+            "players. Dealers expressed doubts about the impact on smaller firms, though few expect a change of "
+            "course. Analysts expect the wider market to grow by 3.1 percent a year until 2030.")
+    assert detect(text) == "en"
