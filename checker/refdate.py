@@ -101,7 +101,7 @@ def _day_cands(text: str, lang: str) -> list[Cand]:
 def _dateline(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
     start = _first_body_start(doc)
     head = text[start : start + _DATELINE_LEAD + 60]
-    # Where the language marks a dateline after its date ("北京3月28日电"), that mark is enough.
+    # Where the language marks a dateline after its date ("上海6月2日电"), that mark is enough.
     marked = timerec.dateline_marks(lang)
     for cand in _day_cands(head, lang):
         if cand.start > _DATELINE_LEAD:

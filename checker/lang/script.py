@@ -76,7 +76,7 @@ class ScriptData(DimensionData):
     full_width: bool = False
     # How a name stands out: capital letters, or nothing in the writing itself (Chinese).
     names: Literal["capitalized", "unmarked"] = "capitalized"
-    # Separators inside a transliterated foreign name ("菲利普·约斯特").
+    # Separators inside a transliterated foreign name ("安娜·佩雷拉").
     name_joiners: list[str] = []
     # Brackets and quotes around titles and names of works, which are names (《...》, 「...」).
     name_quotes: list[list[str]] = []

@@ -127,7 +127,7 @@ def _name_words(name: str) -> list[str]:
     """The folded words of a name, without its possessive and parenthesized parts.
 
     A name written without spaces (Chinese) is one word: the legal forms and industry words it ends
-    with are split off it, as spaces split them off a Latin name ("小米集团" -> 小米, 集团).
+    with are split off it, as spaces split them off a Latin name ("示例集团" -> 示例, 集团).
     """
     words = _words(_PARENTHESIZED.sub(" ", _POSSESSIVE.sub("", name)))
     if not scripts.has_han(name):
@@ -216,7 +216,7 @@ def _pinyin_forms(key: str) -> tuple[str, ...]:
 
 
 def _aliases(name: str) -> list[str]:
-    """The keys of the other script's name in brackets after a name: "瓦伦西亚(Valencia)" -> ["valencia"]."""
+    """The keys of the other script's name in brackets after a name: "里斯本(Lisbon)" -> ["lisbon"]."""
     found = []
     outside = _PARENTHESIZED.sub(" ", name)
     for inner in _PARENTHESIZED.findall(name):
@@ -252,8 +252,8 @@ def cluster_entities(names: Iterable[str]) -> dict[str, str]:
     for k in keys:
         first = squeezed.setdefault(k.replace(" ", ""), k)
         union(first, k)
-    # Across scripts: a name with its other-script spelling in brackets ("瓦伦西亚(Valencia)") bridges the
-    # two keys; a Chinese key meets a Latin key spelled as its pinyin ("雷军" / "Lei Jun").
+    # Across scripts: a name with its other-script spelling in brackets ("里斯本(Lisbon)") bridges the
+    # two keys; a Chinese key meets a Latin key spelled as its pinyin ("王明" / "Wang Ming").
     for name, key in by_name.items():
         for alias in _aliases(name):
             if alias:

@@ -3,10 +3,10 @@
 Two libraries do these jobs, each behind a function here and imported only when a text holds
 Han characters (most corpora never load them):
 
-- OpenCC (Apache 2.0) turns traditional characters into simplified ones ("瓦倫西亞" ->
-  "瓦伦西亚"), so both forms of one name are one name. Its tables are phrase-aware and
+- OpenCC (Apache 2.0) turns traditional characters into simplified ones ("廣州銀行" ->
+  "广州银行"), so both forms of one name are one name. Its tables are phrase-aware and
   deterministic; a character table of our own would get the one-to-many cases wrong.
-- pypinyin (MIT) gives the toneless pinyin of each character ("冯兴亚" -> feng xing ya), so a
+- pypinyin (MIT) gives the toneless pinyin of each character ("李明华" -> li ming hua), so a
   Chinese name meets its Latin spelling ("Feng Xingya"). Its dictionary holds every character
   of Unicode's CJK blocks with the reading used in names and words; it costs about 55 MB and
   0.2 s to load, once per process.
@@ -48,7 +48,7 @@ def simplified(text: str) -> str:
 @lru_cache(maxsize=4096)
 def pinyin(text: str) -> str:
     """The toneless pinyin of the Han characters of ``text``, one syllable per character, space-separated;
-    other characters are kept as they are ("小米SU7" -> "xiao mi SU7")."""
+    other characters are kept as they are ("新桥X5" -> "xin qiao X5")."""
     if not has_han(text):
         return text
     from pypinyin import Style, lazy_pinyin
@@ -64,8 +64,8 @@ def _kept(rest: str) -> str:
 
 def pinyin_spellings(han: str) -> tuple[str, ...]:
     """The Latin spellings a Han name may be given, squeezed (no spaces, lower case): its pinyin as
-    written ("雷军" -> "leijun"), and, for a name of two or three characters (a person's: surname
-    first), with the surname last, as some Latin texts write it ("junlei")."""
+    written ("王明" -> "wangming"), and, for a name of two or three characters (a person's: surname
+    first), with the surname last, as some Latin texts write it ("mingwang")."""
     syllables = pinyin(han).lower().split()
     if not syllables:
         return ()

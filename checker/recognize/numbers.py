@@ -324,7 +324,7 @@ def _negative_before(lang: str) -> re.Pattern[str]:
 
 def _find_digits(text: str, d: NumbersData, lang: str, unspaced: bool = False) -> list[NumberMatch]:
     """Numbers written in digits. ``unspaced``: the language writes no spaces, so a letter of its script
-    right before or after the digits ("集8.46亿") glues nothing: only ASCII letters do ("A320")."""
+    right before or after the digits ("筹集3.5亿") glues nothing: only ASCII letters do ("A320")."""
     decimal_comma = _decimal_comma(lang)
     pattern = _FR_NUMBER if decimal_comma else _EN_NUMBER
     out: list[NumberMatch] = []

@@ -815,7 +815,7 @@ def report_cue_before(text: str, lang: str, start: int) -> str | None:
 
 
 def dateline_marks(lang: str) -> re.Pattern[str] | None:
-    """The marks that, right after a date, open a dateline in ``lang`` ("3月28日电"), if it has them."""
+    """The marks that, right after a date, open a dateline in ``lang`` ("6月2日电"), if it has them."""
     from checker.recognize.time_suffixed import dateline_after
 
     return dateline_after(_lexicon(lang))

@@ -95,7 +95,7 @@ class SuffixedDates(_Group):
     month_suffixes: list[str] = []
     not_day_before: list[str] = []  # "5号线": a number, not a day
     not_month_before: list[str] = []  # "月球": the moon, not a month
-    day_shift_marks: dict[str, int] = {}  # "今(31)日": today, the 31st
+    day_shift_marks: dict[str, int] = {}  # "今(19)日": today, the 31st
     weekday_prefixes: list[str]
     weekday_names: dict[str, int]
     relative_years: dict[str, int]

@@ -9,7 +9,7 @@ years, months and days without a year (resolved around the reference date like "
 halves and quarters ("上半年", "第三季度"), parts of a year or a month written after it
 ("年底", "4月底", "5月上旬"), decades ("90年代"), windows ("近三年", "未来两天"), durations
 ago ("3天前"), times of day (which stay on their day: "凌晨4时17分"), day ranges
-("9月20日至22日"). Bounds written after a date ("2020年以来", "2030年之前") are read by the
+("6月11日至13日"). Bounds written after a date ("2020年以来", "2030年之前") are read by the
 post-pass of ``time`` from ``Lexicon.bound_after``.
 """
 
@@ -107,7 +107,7 @@ class _Words:
         self.window_units = _alt(list(lex.data.units.names))
         # Units that count a duration ago: not a bare month or day mark ("3月前" is before March).
         self.ago_units = _alt([u for u in lex.data.units.names if u not in sx.month_marks + sx.day_marks])
-        # A time of day after a date: "12月7日晚", "今天上午9时07分".
+        # A time of day after a date: "5月3日晚", "今天上午9时07分".
         clock = rf"(?:{self.count}){self.space}{self.hour}(?:{self.space}{self.count}{self.space}{self.minute}" \
                 rf"|{self.half_hour})?"
         self.tail = rf"(?P<tail>{self.space}(?:{self.times_of_day}{self.space}(?:{clock})?|{clock}))?"
@@ -561,7 +561,7 @@ def _month_part_handler(w: _Words) -> Handler:
 
 
 def dateline_after(lex: Lexicon) -> re.Pattern[str] | None:
-    """The marks that, right after a date, make it a dateline ("3月28日电"), if the language has them."""
+    """The marks that, right after a date, make it a dateline ("6月2日电"), if the language has them."""
     sx = lex.data.suffixed
     if sx is None or not sx.dateline_after:
         return None

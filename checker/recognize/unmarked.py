@@ -4,17 +4,17 @@ Nothing in the writing says where a Chinese name starts, so a name is found by w
 end or its neighbourhood, all of it language data (``checker/lang/<lang>/entity.toml`` and the
 titles of ``role.toml``; the marks of ``script.toml``):
 
-- an organisation word or legal form at its end ("中国科学院", "示例集团") or a place word
+- an organisation word or legal form at its end ("示例科学院", "示例集团") or a place word
   ("四川省"), the name running back to the nearest character that stands between words
   ("的", "在", a punctuation mark: ``name_stops``), to a title, or to another name's end;
-- a Latin spelling in brackets after it ("瓦伦西亚(Valencia)", "西班牙国家气象局(AEMET)"): the
+- a Latin spelling in brackets after it ("里斯本(Lisbon)", "示例气象局(EXMET)"): the
   Latin name is kept with it as its alias, for every mention of the name in the text, so that
   linking (``checker.link.entities``) meets the two spellings;
-- the "·" of a transliterated foreign name ("菲利普·约斯特"): a person;
+- the "·" of a transliterated foreign name ("安娜·佩雷拉"): a person;
 - a title before it ("董事长王明") or a verb of saying after it ("王明表示"), with a common
   surname first and one or two characters after: a person;
 - the brackets around the name of a work (《...》, 「...」);
-- Latin words with a capital or a digit inside the Chinese text ("SU7", "AEMET").
+- Latin words with a capital or a digit inside the Chinese text ("X5", "EXMET").
 
 Roles ("示例集团创始人、董事长兼CEO王明") tie an organisation written right before a chain of
 titles to the person written right after it.
@@ -128,7 +128,7 @@ def _left_start(text: str, end: int, d: _Data, floor: int, minimum: int = 2) -> 
             break
         start -= 1
     # A title or another name's organisation word inside the stretch ends the left side: "董事长王明" -> 王明,
-    # "公用事业公司示例能源" -> 示例能源, "四川省成都市" -> 成都市.
+    # "电力公司示例能源" -> 示例能源, "四川省成都市" -> 成都市.
     if d.titles is not None:
         for m in d.titles.finditer(text, max(0, start - 6), end):
             if start < m.end() < end:
@@ -173,7 +173,7 @@ def _scan(text: str, lang: str) -> tuple[UnmarkedName, ...]:
             continue
         org = _org_kind(text, start, end, d)
         found.append(UnmarkedName(start, m.end(), org, m.group(1).strip()))
-    # Transliterated foreign names: "菲利普·约斯特", a person (the given name is at most four characters).
+    # Transliterated foreign names: "安娜·佩雷拉", a person (the given name is at most four characters).
     if d.joiners:
         joiner = f"[{re.escape(d.joiners)}]"
         for m in re.finditer(rf"[{_HAN_CLASS}]{{1,8}}(?:{joiner}[{_HAN_CLASS}]{{1,8}})+", text):
@@ -181,7 +181,7 @@ def _scan(text: str, lang: str) -> tuple[UnmarkedName, ...]:
             start = _left_start(text, cut, d, max(m.start(), cut - 4), minimum=1)
             last = m.start() + max(m.group().rindex(j) for j in d.joiners if j in m.group()) + 1
             end = last
-            # the family name ends before a stop or a verb of saying: "菲利普·约斯特表示"
+            # the family name ends before a stop or a verb of saying: "安娜·佩雷拉表示"
             while end < m.end() and text[end] not in d.stops and (d.saying is None or not d.saying.match(text, end)):
                 end += 1
             if end > last:
@@ -209,7 +209,7 @@ def _scan(text: str, lang: str) -> tuple[UnmarkedName, ...]:
             if re.search(r"[,，。!?！？;；:：]", inner):
                 continue
             found.append(UnmarkedName(m.start(1), m.end(1), "unknown"))
-    # Latin names inside the text: "SU7", "AEMET", "Iberdrola".
+    # Latin names inside the text: "X5", "EXMET", "Norvale".
     for m in _LATIN_NAME.finditer(text):
         found.append(UnmarkedName(m.start(), m.end(), "unknown"))
     return tuple(_settle(found))
