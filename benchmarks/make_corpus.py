@@ -753,15 +753,130 @@ def _title(rng: random.Random, s: Story, lang: str) -> str:
                        f"Ce que l'on sait du projet de {s.company}"])
 
 
+# ---------------------------------------------------------------- Chinese stories
+#
+# Invented like the others: company names from syllables, figures drawn at random. A Chinese story's
+# articles are all in Chinese (simplified or traditional), with its own facts; they carry no gold items
+# yet (the Chinese cues of the fact catalogue come with issue 15's second half), so they measure speed
+# and memory, and that nothing breaks on them.
+
+_ZH_SYL = ["华", "东", "新", "瑞", "腾", "安", "远", "星", "博", "恒", "泰", "嘉", "凯", "航", "宇", "晟", "峰", "蓝",
+           "天", "卓", "鼎", "诚", "和", "众", "力", "川", "岳", "明", "联", "盛"]
+_ZH_TRADE = {"科技": ("机器人", "台"), "能源": ("风机", "台"), "汽车": ("电动车", "辆"), "医药": ("疫苗", "剂"),
+             "电子": ("芯片", "片"), "航空": ("无人机", "架")}
+_ZH_CITY = ["示例市", "东岚市", "北湾市", "青禾市", "南屿市", "西岭市"]
+_ZH_OUTLET = ["东方商业报", "华夏财经网", "新桥日报", "晨星新闻社"]
+_ZH_SURNAME = ["王", "李", "张", "刘", "陈", "杨", "赵", "周", "吴", "孙"]
+_ZH_GIVEN = ["明", "华", "伟", "芳", "强", "静", "磊", "洋", "敏", "杰", "婷", "涛", "勇", "丽", "军", "平"]
+_ZH_BACKGROUND = [
+    "业内人士认为,新能源领域的竞争正在加剧。",
+    "分析人士指出,市场需求仍存在不确定性。",
+    "该地区近年来吸引了多家制造企业落户。",
+    "当地政府表示将继续优化营商环境。",
+    "有专家提醒,原材料价格波动可能影响项目进度。",
+    "消费者对新产品的关注度持续上升。",
+]
+# Simplified -> traditional for the characters of these templates that differ: a traditional article of its own.
+_ZH_TRADITIONAL = str.maketrans(
+    "华东远腾宇岳联盛团亿万员级厂产业资计划将于发布会达总经长线车辆机电药剂机芯脑飞航"
+    "术报网闻社为门场业内认争加剧场该区吸引企业当继续优营环经专提醒材价动项进费关续条"
+    "与这书设东们",
+    "華東遠騰宇嶽聯盛團億萬員級廠產業資計劃將於發佈會達總經長線車輛機電藥劑機芯腦飛航"
+    "術報網聞社為門場業內認爭加劇場該區吸引企業當繼續優營環經專提醒材價動項進費關續條"
+    "與這書設東們")
+
+
+def _zh_name(rng: random.Random, used: set[str], syllables: int = 2) -> str:
+    for _ in range(10_000):
+        name = "".join(rng.choice(_ZH_SYL) for _ in range(syllables))
+        if name not in used:
+            used.add(name)
+            return name
+    raise RuntimeError("Chinese names exhausted")
+
+
+def _zh_amount(rng: random.Random, yuan: float) -> str:
+    """A yuan amount as Chinese copy writes it: 亿元 or 万元, digits or a decimal."""
+    if yuan >= 1e8:
+        return f"{_decimal(yuan / 1e8, 'en')}亿元"
+    return f"{_decimal(yuan / 1e4, 'en')}万元"
+
+
+def _zh_story(rng: random.Random, corpus: Corpus, number: int, size: int, used: set[str]) -> None:
+    trade = rng.choice(sorted(_ZH_TRADE))
+    product, measure = _ZH_TRADE[trade]
+    company = _zh_name(rng, used) + trade
+    city = rng.choice(_ZH_CITY)
+    ceo = rng.choice(_ZH_SURNAME) + rng.choice(_ZH_GIVEN) + rng.choice(["", *_ZH_GIVEN])
+    founded = dt.date(rng.randint(1995, 2020), rng.randint(1, 12), rng.randint(1, 28))
+    base = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 300))
+    launch = (base.year + rng.choice([0, 1]), rng.randint(1, 12))
+    investment = rng.randint(5, 400) * 1e7
+    team = rng.randint(40, 900)
+    capacity = rng.randint(2, 90) * 1e4
+    price = rng.randint(8, 60) * 1e4
+    for k in range(size):
+        traditional = rng.random() < 0.3
+        fmt = rng.choice(["txt", "md-yaml", "html"])
+        ext = {"txt": "txt", "md-yaml": "md", "html": "html"}[fmt]
+        name = f"z{number:05d}_{k}.{ext}"
+        date = base + dt.timedelta(days=rng.randint(0, 20))
+        outlet = rng.choice(_ZH_OUTLET)
+        facts = [
+            f"{company}成立于{founded.year}年{founded.month}月{founded.day}日,总部位于{city}。",
+            rng.choice([f"首款{product}将于{launch[0]}年{launch[1]}月上市。",
+                        f"公司计划{launch[0]}年{launch[1]}月底前开始交付首款{product}。"]),
+            rng.choice([f"该项目总投资约{_zh_amount(rng, investment)}。",
+                        f"{company}宣布投资{_zh_amount(rng, investment)}建设新工厂。"]),
+            rng.choice([f"研发团队目前有{team}名工程师。", f"研发团队超过{team}人。",
+                        f"目前约有{team}名员工参与该项目。"]),
+            f"新工厂年产能预计达到{_decimal(capacity / 1e4, 'en')}万{measure}{product}。",
+            rng.choice([f"新产品售价{_zh_amount(rng, price)}起。", f"起售价约为{_zh_amount(rng, price)}。"]),
+            f"{company}董事长{ceo}表示,项目进展顺利。",
+            f"去年{company}营收同比增长{rng.randint(3, 60)}.{rng.randint(0, 9)}%。",
+        ]
+        chosen = rng.sample(facts, rng.randint(3, 6))
+        extra = [rng.choice(_ZH_BACKGROUND) for _ in range(rng.choice([2, 4, 8, 12, 20]))]
+        sentences = chosen[:1] + rng.sample(chosen[1:] + extra, len(chosen) - 1 + len(extra))
+        paragraphs = ["".join(sentences[i:i + 3]) for i in range(0, len(sentences), 3)]
+        title = rng.choice([f"{company}加快在{city}布局", f"{company}公布新工厂时间表", f"{company}发布首款{product}"])
+        lead = f"{outlet}{city}{date.month}月{date.day}日电 "
+        footer = rng.choice([f"(责任编辑:{rng.choice(_ZH_SURNAME)}{rng.choice(_ZH_GIVEN)})",
+                             f"版权所有 © {date.year} {outlet}"])
+        if fmt == "txt":
+            text = f"{title}\n\n{lead}" + "\n\n".join(paragraphs) + f"\n\n{footer}\n"
+        elif fmt == "md-yaml":
+            language = "zh-TW" if traditional else "zh-CN"
+            text = (f'---\ntitle: "{title}"\ndate: {date.isoformat()}\nlang: {language}\n---\n\n'
+                    + "\n\n".join(paragraphs) + f"\n\n{footer}\n")
+        else:
+            paras = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+            text = (f'<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
+                    f'<meta property="article:published_time" content="{date.isoformat()}T08:00:00+08:00">\n</head>\n'
+                    f'<body>\n<article>\n<h1>{title}</h1>\n{paras}\n</article>\n<footer><p>{footer}</p></footer>\n'
+                    f'</body>\n</html>\n')
+        if traditional:
+            text = text.translate(_ZH_TRADITIONAL)
+        corpus.articles.append(Article(name, text, "zh", fmt))
+        corpus.count("zh-articles")
+
+
 def generate(n: int, seed: int, conflict_rate: float = 0.5, inner_rate: float = 0.12,
-             trap_rate: float = 0.5) -> Corpus:
-    """A corpus of ``n`` articles; the same ``seed`` gives the same corpus, byte for byte."""
+             trap_rate: float = 0.5, zh_rate: float = 0.0) -> Corpus:
+    """A corpus of ``n`` articles; the same ``seed`` gives the same corpus, byte for byte.
+
+    ``zh_rate``: the share of stories written in Chinese (0 keeps the corpora of earlier runs as they were).
+    """
     rng = random.Random(seed)
     corpus = Corpus()
     used: set[str] = set()
     story_no = 0
     while len(corpus.articles) < n:
         size = min(rng.randint(3, 8), n - len(corpus.articles))
+        if zh_rate and rng.random() < zh_rate:
+            _zh_story(rng, corpus, story_no, size, used)
+            story_no += 1
+            continue
         _story(rng, corpus, _new_story(rng, used), story_no, size, conflict_rate, inner_rate, trap_rate)
         story_no += 1
     corpus.counts["stories"] = story_no
@@ -943,8 +1058,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--conflict-rate", type=float, default=0.5, help="share of stories with a cross-document conflict")
     ap.add_argument("--inner-rate", type=float, default=0.12, help="share of articles contradicting themselves")
+    ap.add_argument("--zh-rate", type=float, default=0.0, help="share of stories written in Chinese")
     args = ap.parse_args()
-    corpus = generate(args.n, args.seed, args.conflict_rate, args.inner_rate)
+    corpus = generate(args.n, args.seed, args.conflict_rate, args.inner_rate, zh_rate=args.zh_rate)
     write(corpus, args.out)
     size = sum(len(a.text) for a in corpus.articles)
     print(f"{len(corpus.articles)} articles, {corpus.counts['stories']} stories, {size / 1e6:.2f} MB, "

@@ -25,6 +25,7 @@ from checker import config as config_file
 from checker.commands.common import Delivery, color, default_paths, err, fail, report_problems, selection, statistics
 from checker.commands.gate import baseline as baseline_command
 from checker.commands.gate import check as check_command
+from checker.lang import SUPPORTED_LANGUAGES
 from checker.display import escape_line, plural
 from checker.options import (
     EXIT_CLEAN,
@@ -58,6 +59,18 @@ def limit_options(func: F) -> F:
                              "and reported. 0: no limit, in-process.")(func)
     return click.option("--max-bytes", type=click.IntRange(min=1), default=_MAX_BYTES, show_default=True,
                         help="Larger files are reported as too large and not read.")(func)
+
+
+def _supported_language(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """``--lang``: a language the checker reads, or a usage error that names the one given."""
+    code = value.strip().lower()
+    if code not in SUPPORTED_LANGUAGES:
+        from checker.lang.script import language_name
+
+        name = language_name(code)
+        named = f"{name} ({code})" if name != code else repr(value)
+        raise click.BadParameter(f"factcheck does not read {named}; it reads {', '.join(SUPPORTED_LANGUAGES)}")
+    return code
 
 
 def _err(message: str) -> None:
@@ -333,8 +346,8 @@ def extract(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: i
 @cli.command(short_help="Print the mentions (times, quantities, money, percentages, entities, roles) found in "
                         "TEXT.")
 @click.argument("text", required=False)
-@click.option("--lang", default="en", show_default=True,
-              help="Language of TEXT (en, fr); a language the checker does not support is an error.")
+@click.option("--lang", default="en", show_default=True, callback=_supported_language,
+              help=f"Language of TEXT ({', '.join(SUPPORTED_LANGUAGES)}); another language is a usage error.")
 @click.option("--date", "ref_date", default=None, help="Reference date (YYYY-MM-DD) for relative dates.")
 @click.option("--jsonl", is_flag=True, help="Batch mode: JSON lines {id, text, lang, ref_date} on stdin.")
 def parse(text: str | None, lang: str, ref_date: str | None, jsonl: bool) -> None:
@@ -346,7 +359,6 @@ def parse(text: str | None, lang: str, ref_date: str | None, jsonl: bool) -> Non
 
         echo '{"id": 1, "text": "près de 100", "lang": "fr", "ref_date": null}' | factcheck parse --jsonl
     """
-    from checker.lang import SUPPORTED_LANGUAGES
     from checker.recognize import jsonl as jsonl_mode
     from checker.recognize import recognize
 
@@ -354,9 +366,6 @@ def parse(text: str | None, lang: str, ref_date: str | None, jsonl: bool) -> Non
         sys.exit(jsonl_mode.run(sys.stdin, sys.stdout))
     if text is None:
         raise click.UsageError("give TEXT, or --jsonl to read JSON lines from stdin")
-    if lang not in SUPPORTED_LANGUAGES:
-        raise click.BadParameter(f"{lang!r} is not a supported language (supported: "
-                                 f"{', '.join(SUPPORTED_LANGUAGES)})", param_hint="--lang")
     try:
         ref = dt.date.fromisoformat(ref_date) if ref_date else None
     except ValueError as exc:

@@ -364,7 +364,8 @@ def _job(job: _Job) -> Iterator[None]:
 
 
 _WARM_UP = ("On 3 March 2021, about 40 people said the price rose 5% to $3 million, the mayor said.\n",
-            "Le 3 mars 2021, environ 40 personnes ont dit que le prix a augment\u00e9 de 5 % \u00e0 3 millions.\n")
+            "Le 3 mars 2021, environ 40 personnes ont dit que le prix a augment\u00e9 de 5 % \u00e0 3 millions.\n",
+            "2021\u5e743\u67083\u65e5,\u7ea640\u4eba\u8868\u793a\u4ef7\u683c\u4e0a\u6da85%\u81f3300\u4e07\u5143\u3002\n")
 
 
 @functools.cache

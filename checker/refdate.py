@@ -101,13 +101,18 @@ def _day_cands(text: str, lang: str) -> list[Cand]:
 def _dateline(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
     start = _first_body_start(doc)
     head = text[start : start + _DATELINE_LEAD + 60]
+    # Where the language marks a dateline after its date ("上海6月2日电"), that mark is enough.
+    marked = timerec.dateline_marks(lang)
     for cand in _day_cands(head, lang):
         if cand.start > _DATELINE_LEAD:
             break
         before = head[: cand.start]
-        if re.search(r"[.!?]\s", before):
+        if re.search(r"[.!?]\s|[。！？]", before):
             break  # past the first sentence: not a dateline
         at_start = not before.strip()
+        if marked is not None and marked.match(head, cand.end):
+            shifted = dataclasses.replace(cand, start=cand.start + start, end=cand.end + start)
+            return shifted, head[cand.start : cand.end]
         if (at_start or _SEPARATOR_BEFORE.search(before)) and _SEPARATOR_AFTER.match(head, cand.end):
             shifted = dataclasses.replace(cand, start=cand.start + start, end=cand.end + start)
             return shifted, head[cand.start : cand.end]

@@ -17,14 +17,14 @@ with instrumented():
 
     available_dimensions()  # the recognizers load lazily: import them while instrumenting
 
-LANGS = ("en", "fr")
+LANGS = ("en", "fr", "zh", "en")
 
 
 def target(data: bytes) -> None:
     """One input: first byte picks the language and whether a reference date is given; the rest is the text."""
     if not data:
         return
-    lang = LANGS[data[0] & 1]
+    lang = LANGS[data[0] & 3]
     ref_date = "2020-02-29" if data[0] & 2 else None
     text = data[1:].decode("utf-8", "replace")
     line = json.dumps({"id": 1, "text": text, "lang": lang, "ref_date": ref_date})

@@ -53,6 +53,30 @@ def test_parse_rejects_a_bad_date() -> None:
     assert result.exit_code == 2
 
 
+def test_parse_refuses_a_language_it_does_not_read() -> None:
+    result = CliRunner().invoke(cli, ["parse", "Die Brücke kostete 45 Millionen Euro.", "--lang", "de"])
+    assert result.exit_code == 2
+    assert "does not read German (de)" in result.output
+    unknown = CliRunner().invoke(cli, ["parse", "x", "--lang", "xx"])
+    assert unknown.exit_code == 2 and "does not read 'xx'" in unknown.output
+
+
+def test_parse_reads_chinese() -> None:
+    result = CliRunner().invoke(cli, ["parse", "投资15亿元,预计明年年底完工。", "--lang", "zh", "--date", "2024-03-01"])
+    assert result.exit_code == 0
+    mentions = {m["type"]: m for m in map(json.loads, result.output.splitlines())}
+    assert mentions["money"]["value"]["low"] == 1.5e9 and mentions["money"]["value"]["currency"] == "CNY"
+    assert mentions["time"]["value"]["latest"] == "2025-12-31"
+
+
+def test_parse_jsonl_gives_an_error_for_a_language_it_does_not_read() -> None:
+    stdin = json.dumps({"id": 7, "text": "45 Millionen Euro", "lang": "de", "ref_date": None}) + "\n"
+    result = CliRunner().invoke(cli, ["parse", "--jsonl"], input=stdin)
+    assert result.exit_code == 0
+    [answer] = [json.loads(line) for line in result.output.splitlines()]
+    assert answer["id"] == 7 and answer["mentions"] == [] and "German" in answer["error"]
+
+
 def test_parse_jsonl_answers_every_line() -> None:
     lines = [{"id": 1, "text": "plus de 700 magasins", "lang": "fr", "ref_date": None},
              {"id": 2, "text": "no numbers here", "lang": "en", "ref_date": "2024-01-01"}]

@@ -16,12 +16,14 @@ from checker.recognize import available_dimensions, recognize
 # Text that looks like what recognizers look for, mixed with anything at all.
 _PIECES = st.sampled_from(["1", "0", "9", ",", ".", " ", "\u00a0", "\u202f", "-", "\u2013", "%", "$", "\u20ac",
                            "million", "milliard", "hundred", "cent", "March", "mars", "le ", "1er", "2019",
-                           "about ", "pr\u00e8s de ", "over ", "between ", " and ", "\n", "(", ")", "'", "\u00bd"])
+                           "about ", "pr\u00e8s de ", "over ", "between ", " and ", "\n", "(", ")", "'", "\u00bd",
+                           "\u4e07", "\u4ebf", "\u5143", "\u5e74", "\u6708", "\u65e5", "\u4e09\u767e", "\u8fd1",
+                           "\u591a", "\u767e\u5206\u4e4b", "\uff11", "\uff05", "\uff0c", "\u3002", "\u5468\u4e94"])
 TEXT = st.one_of(st.text(max_size=300), st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=80).map("".join))
 DATES = st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("lang", ["en", "fr", "zh"])
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXT, ref_date=DATES)
 def test_recognize_never_raises_and_spans_hold(lang: str, text: str, ref_date: dt.date | None) -> None:
@@ -32,10 +34,16 @@ def test_recognize_never_raises_and_spans_hold(lang: str, text: str, ref_date: d
 
 @pytest.mark.parametrize("dimension", available_dimensions())
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=TEXT, lang=st.sampled_from(["en", "fr", "de", ""]), ref_date=DATES)
+@given(text=TEXT, lang=st.sampled_from(["en", "fr", "zh"]), ref_date=DATES)
 def test_each_recognizer_alone(dimension: str, text: str, lang: str, ref_date: dt.date | None) -> None:
     for mention in recognize(text, lang, ref_date, dimensions=[dimension]):
         assert text[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize("lang", ["de", "", "xx"])
+def test_a_language_the_checker_does_not_read_is_refused_not_read_as_english(lang: str) -> None:
+    with pytest.raises(ValueError, match="does not read"):
+        recognize("Die Brücke kostete 45 Millionen Euro.", lang)
 
 
 _MARKUP = st.sampled_from(["---\n", "+++\n", "title: x\n", "date: 2019-02-30\n", 'date = "x"\n', "<p>", "</p>",

@@ -31,7 +31,7 @@ from checker.refdate import resolve_reference_date
 ROOT = Path(__file__).parents[1]
 SPECS = ROOT / ".." / "shared" / "recognizers"
 REF = dt.date(2026, 1, 1)
-LANGUAGES = {"English": "en", "French": "fr"}
+LANGUAGES = {"English": "en", "French": "fr", "Chinese": "zh"}
 
 
 def _unhinted(text: str, language: str, ref: dt.date | None = REF) -> list[str]:
@@ -134,6 +134,13 @@ def test_a_stretch_is_hinted_exactly_when_its_folded_form_holds_a_number_charact
     folded = fold(text)[start:end]
     expected = bool(_NUMBER_CHARACTER.search(folded)) or not _words(language).isdisjoint(_WORD.findall(folded))
     assert value_hints(text, language).touches(start, end) is expected
+
+
+def test_a_chinese_sentence_without_value_characters_is_not_hinted() -> None:
+    hints = value_hints("该公司表示,这项计划是其整体战略的重要组成部分。", "zh")
+    assert not hints.touches(0, 22)
+    assert value_hints("工程历时三年。", "zh").touches(0, 7)
+    assert value_hints("投资15亿元。", "zh").touches(0, 7)
 
 
 def test_an_article_that_is_also_the_number_one_is_no_hint_alone() -> None:

@@ -62,7 +62,7 @@ def _matches(want: Any, got: Any) -> bool:
 
 @pytest.mark.parametrize(("language", "example"), CASES, ids=[f"{lg}:{ex.type}:{ex.phrase}" for lg, ex in CASES])
 def test_example(language: str, example: Example) -> None:
-    mentions = recognize(example.phrase, language, dt.date.fromisoformat(example.ref_date))
+    mentions = recognize(example.phrase + example.after, language, dt.date.fromisoformat(example.ref_date))
     whole = [m for m in mentions if m.type == example.type and m.start == 0 and m.end == len(example.phrase)]
     found = [mention_json(m) for m in mentions]
     assert len(whole) == 1, f"want one {example.type} over the whole phrase, got {found}"

@@ -8,6 +8,7 @@ from checker import lang
 from checker.ingest.blocks import Hint
 from checker.ingest.normalize import normalize_text
 from checker.ingest.zones import BoilerplateData, classify, is_boilerplate_line, zone_counts
+from checker.lang import script
 from checker.textmap import MappedText
 
 
@@ -22,8 +23,8 @@ CASES = [(language, line, kind) for language in lang.available("boilerplate")
 
 
 def test_every_language_has_examples_of_each_kind() -> None:
-    assert set(lang.available("boilerplate")) == {"en", "fr"}
-    for language in ("en", "fr"):
+    assert set(lang.available("boilerplate")) == {"en", "fr", "zh"}
+    for language in ("en", "fr", "zh"):
         data = _data(language)
         assert data.boilerplate_examples and data.tail_examples and data.body_examples
 
@@ -34,14 +35,15 @@ IDS = [f"{lg}:{k}:{ln[:30]}" for lg, ln, k in CASES]
 @pytest.mark.parametrize(("language", "line", "kind"), CASES, ids=IDS)
 def test_language_data_example(language: str, line: str, kind: str) -> None:
     text = normalize_text(line).text
+    main = script.profile(language).script
     if kind == "boilerplate":
-        assert is_boilerplate_line(text)
+        assert is_boilerplate_line(text, main_script=main)
     elif kind == "tail":
         # Publisher blurbs only count in the run of lines that ends the document.
-        assert is_boilerplate_line(text, at_tail=True)
-        assert not is_boilerplate_line(text)
+        assert is_boilerplate_line(text, at_tail=True, main_script=main)
+        assert not is_boilerplate_line(text, main_script=main)
     else:
-        assert not is_boilerplate_line(text, at_tail=True)
+        assert not is_boilerplate_line(text, at_tail=True, main_script=main)
 
 
 def _kinds(text: str, hints: tuple[Hint, ...] = ()) -> list[tuple[str, str]]:
@@ -100,3 +102,20 @@ def test_zone_spans_exclude_surrounding_whitespace_and_blank_lines() -> None:
 def test_empty_text_has_no_zones() -> None:
     assert classify(MappedText.identity("")) == ()
     assert classify(MappedText.identity("\n \n")) == ()
+
+
+CHINESE_ARTICLE = """示例市新大桥正式通车
+示例市新大桥于周一正式通车。该桥全长约三公里,历时三年建成,总投资约十五亿元,比原计划多出一成。
+市政府表示,大桥每天可通行车辆最多两万辆,预计明年年底前周边道路也将完工。
+大桥夜景
+(责任编辑:王小明)
+本文网址: https://news.example.cn/a1.html
+相关报道
+2023-05-01 09:12:45 示例市另一座桥开工
+"""
+
+
+def test_chinese_paragraphs_are_body_not_captions() -> None:
+    kinds = _kinds(CHINESE_ARTICLE)
+    assert [k for k, _ in kinds] == ["headline", "lead", "body", "caption", "boilerplate", "boilerplate",
+                                     "boilerplate", "boilerplate"]

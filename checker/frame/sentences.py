@@ -1,10 +1,12 @@
 """Sentence boundaries: fast, deterministic, good enough for news copy.
 
-A sentence ends at ``.``, ``!`` or ``?`` (optionally followed by closing
-quotes or brackets) when whitespace and an upper-case letter, digit or
-opening quote follow, unless the word before the dot is a known abbreviation
-("Co.", "Ltd.", "Mr.") or a single initial. Lines never join: the analysis
-text already has one block per line.
+The marks are script facts of the languages (``checker/lang/<lang>/script.toml``).
+In a spaced script a sentence ends at ``.``, ``!``, ``?`` or ``…`` (optionally
+followed by closing quotes or brackets) when whitespace and an upper-case
+letter, digit or opening quote follow, unless the word before the dot is a
+known abbreviation ("Co.", "Ltd.", "Mr.") or a single initial. A final mark
+("。", "！", "？" in Chinese) ends a sentence whatever follows it. Lines never
+join: the analysis text already has one block per line.
 """
 
 from __future__ import annotations
@@ -12,9 +14,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-# Opening with one character class lets ``re`` skip ahead to the next candidate; an alternation of
-# two branches would be tried at every position. The first branch is "\n+", the second "[.!?…]+...".
-_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|[.!?…]*[\"'”»)\]]*(?=\s+[\"'“«(\[]?[A-ZÀ-ÖØ-Þ0-9]))")
+from checker.lang.script import sentence_marks
+
+
+def _end_pattern() -> re.Pattern[str]:
+    """Where a sentence ends, for every supported language at once (their marks never clash).
+
+    Opening with one character class lets ``re`` skip ahead to the next candidate; an alternation of
+    branches would be tried at every position. The branches are "\\n+", a final mark with the marks and
+    closers after it, and a spaced script's end before white space and a capital.
+    """
+    ends, finals, closers = (re.escape(marks) for marks in sentence_marks())
+    final = rf"|(?<=[{finals}])[{finals}]*[{closers}]*" if finals else ""
+    return re.compile(rf"[{ends}{finals}\n](?:(?<=\n)\n*{final}"
+                      rf"|[{ends}]*[{closers}]*(?=\s+[\"'“«(\[]?[A-ZÀ-ÖØ-Þ0-9]))")
+
+
+_END = _end_pattern()
 _WORD_BEFORE = re.compile(r"(\w+)\.$")
 
 ABBREVIATIONS = frozenset([

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +21,8 @@ from checker.ingest.normalize import normalize
 from checker.ingest.readers import FORMATS, ReadError, read
 from checker.ingest.walk import STDIN, Found, Selection, find_files
 from checker.ingest.zones import classify, zone_counts
+from checker.lang import SUPPORTED_LANGUAGES
+from checker.lang.script import is_supported, language_name
 from checker.records import DocumentInfo, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -47,6 +50,17 @@ def _problem(path: str, kind: str, message: str, fatal: bool = True) -> Problem:
     return Problem(path=shown, kind=kind, message=f"{shown}: {one_line}", fatal=fatal)  # type: ignore[arg-type]
 
 
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA_OR_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
+
+
+def _mostly_han(text: str) -> bool:
+    """Whether most letters of ``text`` are Han characters, with no kana or hangul (Japanese, Korean)."""
+    sample = text[:2000]
+    han = len(_HAN.findall(sample))
+    return han > 0 and 2 * han > sum(ch.isalpha() for ch in sample) and not _KANA_OR_HANGUL.search(sample)
+
+
 def load_document(display: str, data: bytes) -> Document:
     """One file's bytes -> ``Document``; raises ``DecodeError`` / ``ReadError`` for unusable input."""
     extension = posixpath.splitext(display)[1].lower()
@@ -59,6 +73,14 @@ def load_document(display: str, data: bytes) -> Document:
     zones = classify(analysis, extracted.hints)
     content = "\n".join(analysis.text[z.start:z.end] for z in zones if z.kind != "boilerplate")
     language, language_source = language_mod.choose(extracted.language, content or analysis.text)
+    if language is not None and not is_supported(language):
+        # Never read as another language: the file is named with its language and left out.
+        how = "its metadata says so" if language_source == "metadata" else "detected"
+        raise ReadError("skipped", f"skipped: written in {language_name(language)} ({language}, {how}); "
+                                   f"factcheck reads {', '.join(SUPPORTED_LANGUAGES)}")
+    if language is None and _mostly_han(content or analysis.text):
+        # Too little text for the detector, but the script tells: no other supported language writes Han.
+        language, language_source = "zh", "detected"
     info = DocumentInfo(
         path=display,
         format=fmt,  # type: ignore[arg-type]
@@ -125,7 +147,7 @@ def _loaded(display: str, data: bytes) -> Document | Problem:
     try:
         return load_document(display, data)
     except (DecodeError, ReadError) as exc:
-        return _problem(display, exc.kind, str(exc))
+        return _problem(display, exc.kind, str(exc), fatal=exc.kind != "skipped")
     except RecursionError:
         return _problem(display, "html", "too deeply nested to read")
     except Exception as exc:  # an input must never take the run down with it

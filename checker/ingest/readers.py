@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from checker.ingest.blocks import Hint
 from checker.ingest.frontmatter import FrontMatterError, parse_date, read_front_matter
 from checker.ingest.html import extract_html
+from checker.ingest.language import tag
 from checker.ingest.plain import read_markdown, read_plain
 from checker.textmap import MappedText
 
@@ -53,13 +54,8 @@ def _body(raw: str, start: int, markdown: bool) -> tuple[MappedText, list[Hint]]
 
 
 def _language_tag(value: str | None) -> str | None:
-    """"fr-FR", "en_US", "English" -> "fr", "en", "en"."""
-    if not value:
-        return None
-    tag = re.split(r"[-_\s]", value.strip().lower(), maxsplit=1)[0]
-    names = {"english": "en", "french": "fr", "français": "fr", "francais": "fr", "anglais": "en"}
-    tag = names.get(tag, tag)
-    return tag if re.fullmatch(r"[a-z]{2,3}", tag) else None
+    """"fr-FR", "en_US", "English", "zh-Hant" -> "fr", "en", "en", "zh" (``language.tag``)."""
+    return tag(value)
 
 
 def read(raw: str, fmt: str) -> Extracted:

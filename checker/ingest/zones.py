@@ -23,11 +23,18 @@ from pydantic import BaseModel, ConfigDict
 
 from checker import lang
 from checker.ingest.blocks import Hint
+from checker.lang import script
 from checker.records import Zone, ZoneKind
 from checker.textmap import MappedText
 
 _SHORT_WORDS = 25
-_FINAL_PUNCTUATION = re.compile(r"[.!?…:;][\"'»)\]\s]*$")
+
+
+@cache
+def _final_punctuation() -> re.Pattern[str]:
+    """A line that ends a sentence: a sentence end of any supported language (or a colon), then closers."""
+    ends, finals, closers = (re.escape(marks) for marks in script.sentence_marks())
+    return re.compile(rf"[{ends}{finals}:;：；][{closers}\s]*$")
 
 
 class BoilerplatePattern(BaseModel):
@@ -150,8 +157,8 @@ def _hint_at(raw_offset: int, hints: Sequence[Hint], starts: Sequence[int]) -> s
     return None
 
 
-def _is_short_unfinished(line: str) -> bool:
-    return len(line.split()) <= _SHORT_WORDS and not _FINAL_PUNCTUATION.search(line)
+def _is_short_unfinished(line: str, lang: str | None) -> bool:
+    return script.word_count(line, lang) <= _SHORT_WORDS and not _final_punctuation().search(line)
 
 
 def classify(mapped: MappedText, hints: Sequence[Hint] = ()) -> tuple[Zone, ...]:
@@ -165,6 +172,8 @@ def classify(mapped: MappedText, hints: Sequence[Hint] = ()) -> tuple[Zone, ...]
         return ()
     counts = _scripts(text)
     main_script = counts.most_common(1)[0][0] if counts else "LATIN"
+    # Where the main script spaces no words, a line's words are counted from its characters.
+    unspaced = script.unspaced_language(main_script)
     lines = [text[s:e] for s, e in spans]
     ordered = sorted(hints, key=lambda h: h.start)
     hint_starts = [h.start for h in ordered]
@@ -183,14 +192,14 @@ def classify(mapped: MappedText, hints: Sequence[Hint] = ()) -> tuple[Zone, ...]
     content = [i for i, kind in enumerate(kinds) if kind is None]
     if content:
         first = content[0]
-        if markup[first] == "title" or (_is_short_unfinished(lines[first]) and len(lines[first]) <= 200):
+        if markup[first] == "title" or (_is_short_unfinished(lines[first], unspaced) and len(lines[first]) <= 200):
             kinds[first] = "headline"
     for i in content:
         if kinds[i] is not None:
             continue
         if markup[i] == "title":
             kinds[i] = "headline"
-        elif markup[i] in ("caption", "subhead") or _is_short_unfinished(lines[i]):
+        elif markup[i] in ("caption", "subhead") or _is_short_unfinished(lines[i], unspaced):
             kinds[i] = "caption"
     for i in content:
         if kinds[i] is None:

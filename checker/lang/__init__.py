@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-SUPPORTED_LANGUAGES = ("en", "fr")
+SUPPORTED_LANGUAGES = ("en", "fr", "zh")
 
 
 class LanguageDataError(Exception):
@@ -27,7 +27,9 @@ class Example(BaseModel):
     """A phrase and the value a recognizer must give for it (a subset of the `parse --jsonl` value).
 
     The example passes when exactly one mention of ``type`` covers the whole
-    phrase and its value has every key given in ``value``.
+    phrase and its value has every key given in ``value``. ``after`` is read
+    with the phrase but lies outside the mention: the unit a number counts
+    ("95" then "人"), which the value names but the span leaves out.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -36,6 +38,7 @@ class Example(BaseModel):
     type: str
     value: dict[str, Any] = {}
     ref_date: str = "2020-01-15"
+    after: str = ""
 
 
 class DimensionData(BaseModel):

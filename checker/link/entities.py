@@ -32,13 +32,14 @@ from rapidfuzz.distance import Levenshtein
 
 from checker import lang
 from checker.lang import DimensionData
+from checker.link import scripts
 
 # Spelling variants only: "volkswagen" / "volkswagon" score 90.
 FUZZY_THRESHOLD = 90.0
 FUZZY_MIN_LENGTH = 5
 
 _POSSESSIVE = re.compile(r"(?<=\w)['’ʼ]s(?!\w)|(?<=s)['’ʼ](?!\w)", re.IGNORECASE)
-_PARENTHESIZED = re.compile(r"\([^()]{0,200}\)")
+_PARENTHESIZED = re.compile(r"[(（][^()（）]{0,200}[)）]")
 _JOINING = re.compile(r"[.&'’ʼ·]")  # "S.A." -> "sa", "AT&T" -> "att"
 _SEPARATING = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+")
@@ -78,7 +79,7 @@ def fold(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    text = fold(text)
+    text = fold(scripts.simplified(text))
     # Elided articles ("l'Institut", "d'Optique") are separate words, not joined ones.
     text = re.sub(r"\b([ldjmnst])['’ʼ](?=\w)", r"\1 ", text)
     text = _JOINING.sub("", text)
@@ -123,8 +124,34 @@ def entity_industry(name: str) -> str | None:
 
 
 def _name_words(name: str) -> list[str]:
-    """The folded words of a name, without its possessive and parenthesized parts."""
-    return _words(_PARENTHESIZED.sub(" ", _POSSESSIVE.sub("", name)))
+    """The folded words of a name, without its possessive and parenthesized parts.
+
+    A name written without spaces (Chinese) is one word: the legal forms and industry words it ends
+    with are split off it, as spaces split them off a Latin name ("示例集团" -> 示例, 集团).
+    """
+    words = _words(_PARENTHESIZED.sub(" ", _POSSESSIVE.sub("", name)))
+    if not scripts.has_han(name):
+        return words
+    endings = _han_endings()
+    split: list[str] = []
+    for word in words:
+        tail: list[str] = []
+        while scripts.has_han(word):
+            ending = next((e for e in endings if word.endswith(e) and len(word) > len(e)), None)
+            if ending is None:
+                break
+            tail.insert(0, ending)
+            word = word[: -len(ending)]
+        split += [word, *tail]
+    return split
+
+
+@cache
+def _han_endings() -> tuple[str, ...]:
+    """Legal forms and industry words written in Han characters, folded, longest first."""
+    suffixes, _ = _affixes()
+    found = {w for w in suffixes | set(_industry_words()) if scripts.has_han(w)}
+    return tuple(sorted(found, key=lambda w: (-len(w), w)))
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -164,8 +191,39 @@ def _similar_keys(a: str, b: str) -> bool:
 
 
 def same_entity(a: str, b: str) -> bool:
-    """Whether two names denote the same entity (equal keys, or a small spelling variant, of one industry)."""
-    return _similar_keys(entity_key(a), entity_key(b)) and _compatible(entity_industry(a), entity_industry(b))
+    """Whether two names denote the same entity (equal keys, or a small spelling variant, of one industry;
+    a Chinese name and its pinyin or the Latin name written after it in brackets)."""
+    if not _compatible(entity_industry(a), entity_industry(b)):
+        return False
+    ka, kb = entity_key(a), entity_key(b)
+    if _similar_keys(ka, kb):
+        return True
+    forms_a = {ka, *_aliases(a)}
+    forms_b = {kb, *_aliases(b)}
+    if not forms_a.isdisjoint(forms_b):
+        return True
+    return any(_squeezed(x) in _pinyin_forms(y) for x in forms_a for y in forms_b) \
+        or any(_squeezed(y) in _pinyin_forms(x) for x in forms_a for y in forms_b)
+
+
+def _squeezed(key: str) -> str:
+    return key.replace(" ", "")
+
+
+def _pinyin_forms(key: str) -> tuple[str, ...]:
+    """The Latin spellings of a Han key (none for a Latin one)."""
+    return scripts.pinyin_spellings(key) if scripts.has_han(key) else ()
+
+
+def _aliases(name: str) -> list[str]:
+    """The keys of the other script's name in brackets after a name: "里斯本(Lisbon)" -> ["lisbon"]."""
+    found = []
+    outside = _PARENTHESIZED.sub(" ", name)
+    for inner in _PARENTHESIZED.findall(name):
+        inside = inner[1:-1]
+        if inside.strip() and scripts.has_han(outside) != scripts.has_han(inside):
+            found.append(entity_key(inside))
+    return found
 
 
 def cluster_entities(names: Iterable[str]) -> dict[str, str]:
@@ -194,6 +252,18 @@ def cluster_entities(names: Iterable[str]) -> dict[str, str]:
     for k in keys:
         first = squeezed.setdefault(k.replace(" ", ""), k)
         union(first, k)
+    # Across scripts: a name with its other-script spelling in brackets ("里斯本(Lisbon)") bridges the
+    # two keys; a Chinese key meets a Latin key spelled as its pinyin ("王明" / "Wang Ming").
+    for name, key in by_name.items():
+        for alias in _aliases(name):
+            if alias:
+                parent.setdefault(alias, alias)
+                union(key, alias)
+    for k in keys:
+        for spelling in _pinyin_forms(k):
+            latin = squeezed.get(spelling)
+            if latin is not None:
+                union(k, latin)
     # A spelling variant keeps the first letter and is one edit away, so its length differs by at most
     # one: compare only keys of one initial within that window.
     by_initial: dict[str, list[str]] = {}

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from types import ModuleType
 
 from checker import catalogue
+from checker.lang import SUPPORTED_LANGUAGES, script
 from checker.records import Mention, QuantityValue
 
 # Order matters only for ties: earlier dimensions win an exact-span tie.
@@ -58,11 +59,23 @@ def recognize(
     ref_date: dt.date | None = None,
     dimensions: Iterable[str] | None = None,
 ) -> list[Mention]:
-    """All mentions in ``text``, overlaps among value mentions settled, sorted by position."""
+    """All mentions in ``text``, overlaps among value mentions settled, sorted by position.
+
+    ``lang`` must be one of ``SUPPORTED_LANGUAGES`` (a ``ValueError`` names it otherwise: no
+    language is read as another). Where the language writes full-width forms ("４５％", "１，２００"),
+    the recognizers read them as ASCII, at the same offsets, and the mentions quote ``text`` itself.
+    """
+    if lang not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"factcheck does not read {script.language_name(lang)} ({lang}); "
+                         f"it reads {', '.join(SUPPORTED_LANGUAGES)}")
     wanted = list(dimensions) if dimensions is not None else available_dimensions()
+    reading = script.fold_full_width(text) if _folds_full_width(lang) and script.has_full_width(text) else text
     mentions: list[Mention] = []
     for name in wanted:
-        mentions.extend(_finder(name)(text, lang, ref_date))
+        mentions.extend(_finder(name)(reading, lang, ref_date))
+    if reading is not text:
+        mentions = [m if m.text == text[m.start:m.end] else m.model_copy(update={"text": text[m.start:m.end]})
+                    for m in mentions]
     return settle_overlaps(mentions)
 
 
@@ -73,6 +86,16 @@ def _sub_day(mention: Mention) -> bool:
         return False
     unit = catalogue.unit(value.unit)
     return unit is not None and unit.dimension == "duration" and unit.factor < 86400
+
+
+_FULL_WIDTH: dict[str, bool] = {}
+
+
+def _folds_full_width(lang: str) -> bool:
+    folds = _FULL_WIDTH.get(lang)
+    if folds is None:
+        folds = _FULL_WIDTH[lang] = script.profile(lang).full_width
+    return folds
 
 
 def settle_overlaps(mentions: list[Mention]) -> list[Mention]:

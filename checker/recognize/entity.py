@@ -31,7 +31,7 @@ from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from checker import lang
-from checker.lang import DimensionData, Example, LanguageDataError
+from checker.lang import DimensionData, Example, LanguageDataError, script
 from checker.link.entities import entity_key
 from checker.records import EntityValue, Mention, trusted
 
@@ -53,6 +53,13 @@ class EntityData(DimensionData):
     honorifics: list[str]
     saying_verbs: list[str]
     abbreviations: list[str]
+    # For a script without capitals (``script.toml`` names = "unmarked"; ``checker/recognize/unmarked.py``):
+    surnames: list[str] = []  # common surnames: the first character of a personal name
+    not_in_given_names: list[str] = []  # after a surname, these make it a time or a count ("周三")
+    place_suffixes: list[str] = []  # words that end a place's name
+    name_stops: list[str] = []  # characters between words: a name starts after them
+    suffix_not_after: list[str] = []  # a one-character organisation word after these is another word
+    suffix_not_before: list[str] = []  # ... or before these
     samples: list[Example] = []
 
 
@@ -901,4 +908,12 @@ def find(text: str, lang: str, ref_date: dt.date | None) -> list[Mention]:
     del ref_date  # names do not depend on the date
     if not text:
         return []
+    if unmarked_names(lang):
+        found: list[Mention] = importlib.import_module("checker.recognize.unmarked").find_entities(text, lang)
+        return found
     return list(_find(text, lang))
+
+
+def unmarked_names(lang: str) -> bool:
+    """Whether ``lang`` writes names without capitals (``script.toml``), so that they are found otherwise."""
+    return script.is_supported(lang) and script.profile(lang).names == "unmarked"

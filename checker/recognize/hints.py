@@ -24,7 +24,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from checker.lang import script
 from checker.recognize.numbers import data as numbers_data
+from checker.recognize.percent import _compiled as percent_compiled
 from checker.recognize.quantity import compiled as quantity_data
 from checker.recognize.time import prefilter_phrases
 from checker.recognize.time_data import fold
@@ -56,14 +58,23 @@ _WORDS_TABLE = _WordsTable()
 
 
 class ValueHints:
-    """A text with its language's value words: ``touches(start, end)`` tells whether a stretch holds one."""
+    """A text with its language's value words: ``touches(start, end)`` tells whether a stretch holds one.
 
-    def __init__(self, text: str, words: frozenset[str] | None) -> None:
-        self._words_only = text.translate(_WORDS_TABLE) if words is not None else text
+    Where the language spaces its words, the words of a stretch are compared whole with the value
+    words; where it does not (Chinese), the value phrases are searched for inside the stretch
+    (``pattern``), as the recognizers find them there.
+    """
+
+    def __init__(self, text: str, words: frozenset[str] | None, pattern: re.Pattern[str] | None = None) -> None:
+        self._words_only = text.translate(_WORDS_TABLE) if words is not None or pattern is not None else text
         self._words = words
+        self._pattern = pattern
 
     def touches(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` (a sentence, cut at word boundaries) holds a digit or a value word."""
+        if self._pattern is not None:
+            stretch = self._words_only[start:end]
+            return "0" in stretch or self._pattern.search(stretch) is not None
         if self._words is None:
             return True
         stretch = self._words_only[start:end]
@@ -72,7 +83,39 @@ class ValueHints:
 
 def value_hints(text: str, lang: str) -> ValueHints:
     """The value hints of ``text`` (language ``lang``)."""
+    if not script.profile(lang).spaced:
+        return ValueHints(text, None, _unspaced_pattern(lang))
     return ValueHints(text, _words(lang))
+
+
+def _percent_phrases(lang: str) -> list[str]:
+    """Phrases that are a percentage with no number in them ("对折")."""
+    return list(percent_compiled(lang).data.fixed)
+
+
+@cache
+def _unspaced_pattern(lang: str) -> re.Pattern[str] | None:
+    """For a language without spaces: a pattern found wherever a value phrase is written (folded, as the
+    words table folds), or None when a phrase has no letter to look for (then every stretch is hinted)."""
+    numbers = numbers_data(lang)
+    phrases = [*numbers.cardinals, *numbers.multipliers, *numbers.scales, *numbers.nouns, *numbers.several_marks,
+               *numbers.halves, *(phrase for entry in quantity_data(lang).data.vague for phrase in entry.phrases),
+               *_percent_phrases(lang), *prefilter_phrases(lang)]
+    pieces = set()
+    for phrase in phrases:
+        folded = fold(phrase).translate(_WORDS_TABLE).strip()
+        if not folded:
+            continue
+        if " " in folded or "0" in folded:
+            # a phrase with a symbol or digit in it: its longest run of letters stands for it
+            runs = [run for run in folded.split() if run and "0" not in run]
+            if not runs:
+                return None
+            folded = max(runs, key=len)
+        pieces.add(folded)
+    if not pieces:
+        return None
+    return re.compile("|".join(re.escape(p) for p in sorted(pieces, key=lambda p: (-len(p), p))))
 
 
 @cache
@@ -86,7 +129,7 @@ def _words(lang: str) -> frozenset[str] | None:
     cardinals = [word for word in numbers.cardinals if word not in articles]
     phrases = [*cardinals, *numbers.hundreds, *numbers.scales, *numbers.fractions, *numbers.nouns,
                *(phrase for entry in quantity_data(lang).data.vague for phrase in entry.phrases),
-               *prefilter_phrases(lang)]
+               *_percent_phrases(lang), *prefilter_phrases(lang)]
     words = set()
     for phrase in phrases:
         found = _WORD.findall(fold(phrase))

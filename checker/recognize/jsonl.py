@@ -28,6 +28,15 @@ def parse_line(line: str) -> dict[str, Any]:
     return {"id": request.get("id"), "mentions": [mention_json(m) for m in mentions]}
 
 
+def _line_id(line: str) -> Any:
+    """The ``id`` of an input line whose text could not be read (an unsupported language), if it has one."""
+    try:
+        request = json.loads(line)
+    except ValueError:
+        return None
+    return request.get("id") if isinstance(request, dict) else None
+
+
 def run(stdin: IO[str], stdout: IO[str]) -> int:
     """Answer every input line with one output line; a bad line gets an ``error`` and no mentions."""
     for line in stdin:
@@ -36,7 +45,7 @@ def run(stdin: IO[str], stdout: IO[str]) -> int:
         try:
             answer = parse_line(line)
         except (ValueError, TypeError, AttributeError) as exc:
-            answer = {"id": None, "mentions": [], "error": str(exc)}
+            answer = {"id": _line_id(line), "mentions": [], "error": str(exc)}
         stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
     stdout.flush()
     return 0

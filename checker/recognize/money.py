@@ -17,7 +17,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict
 
 from checker import lang as langdata
-from checker.lang import DimensionData, Example
+from checker.lang import DimensionData, Example, script
 from checker.recognize import lowered
 from checker.recognize.numbers import NumberMatch, shared_numbers
 from checker.recognize.numbers import data as number_data
@@ -36,6 +36,8 @@ class Currency(BaseModel):
     divisor: float = 1.0
     unless: list[str] = []
     alternative: str | None = None
+    # A sub-unit read only after an amount of its currency ("五元三毛"): alone the word means something else.
+    tail_only: bool = False
 
 
 @langdata.dimension("money")
@@ -43,11 +45,20 @@ class MoneyData(DimensionData):
     """Schema of ``<lang>/money.toml``."""
 
     currencies: list[Currency]
+    # Words between an amount and its currency ("75 millions de dollars").
+    of_words: list[str] = []
+    # Words between an amount and its sub-units ("3 dollars and 50 cents", "两美元又三美分").
+    cents_joiners: list[str] = []
+    # Words after an amount that make it a class of prices ("30万元级": about 300,000 yuan).
+    class_after: list[str] = []
     samples: list[Example] = []
 
 
 @dataclass(frozen=True)
 class _Compiled:
+    spaced: bool
+    cents_gap: re.Pattern[str]
+    class_after: re.Pattern[str] | None
     after: re.Pattern[str]
     before_rev: re.Pattern[str]
     lookup: dict[str, tuple[Currency, float]]  # normalized surface -> (currency, scale)
@@ -59,24 +70,25 @@ def _key(surface: str) -> str:
     return re.sub(r"\s+", "", surface.lower())
 
 
-def _surface_regex(surface: str) -> str:
+def _surface_regex(surface: str, spaced: bool = True) -> str:
     # tolerate spacing around "$" and between words: "us $", "$ hk", "c $"
     pieces = re.findall(r"\$|[^\s$]+", surface)
     body = r"\s{0,2}".join(re.escape(p) for p in pieces)
-    if surface[0].isalnum():
+    # Where words are spaced a currency word stands apart; elsewhere it is glued ("15亿元").
+    if surface[0].isalnum() and (spaced or surface[0].isascii()):
         body = r"(?<![\w])" + body
-    if surface[-1].isalnum():
+    if surface[-1].isalnum() and (spaced or surface[-1].isascii()):
         body += r"(?![\w])"
     return body
 
 
-def _reversed(surfaces: list[str]) -> str:
+def _reversed(surfaces: list[str], spaced: bool = True) -> str:
     """Surfaces written backwards (to match right before an amount), with the same spacing tolerance."""
     parts = []
     for s in sorted(set(surfaces), key=len, reverse=True):
         pieces = [p[::-1] for p in reversed(re.findall(r"\$|[^\s$]+", s))]
         body = r"\s{0,2}".join(re.escape(p) for p in pieces)
-        if s[0].isalnum():
+        if s[0].isalnum() and (spaced or s[0].isascii()):
             body += r"(?![\w])"  # reversed: the surface's first letter is not glued to a word
         parts.append(body)
     return "|".join(parts)
@@ -88,6 +100,7 @@ def _compiled(lang: str) -> _Compiled:
         d: MoneyData = langdata.load("money", lang)
     except langdata.LanguageDataError:
         d = langdata.load("money", "en")
+    spaced = script.profile(lang).spaced if script.is_supported(lang) else True
     lookup: dict[str, tuple[Currency, float]] = {}
     surfaces: list[str] = []
     for cur in d.currencies:
@@ -97,22 +110,32 @@ def _compiled(lang: str) -> _Compiled:
             if re.fullmatch(r"[A-Z]{3}", s):
                 lookup.setdefault(_key("M" + s), (cur, 1e6))  # MUSD, MEUR: millions
                 surfaces.append("M" + s)
-    alternation = "|".join(_surface_regex(s) for s in sorted(set(surfaces), key=len, reverse=True))
-    of = r"(?:of|de|d['’]|des)" if lang == "fr" else r"(?:of)"
+    ordered = sorted(set(surfaces), key=len, reverse=True)
+    alternation = "|".join(_surface_regex(s, spaced) for s in ordered)
+    leading = [s for s in ordered if not lookup[_key(s)][0].tail_only]
+    words = [w for w in d.of_words if not w.endswith(("'", "’"))]
+    elided = "|".join(re.escape(w) for w in d.of_words if w.endswith(("'", "’")))
+    of = (rf"|\s{{1,2}}(?:{'|'.join(re.escape(w) for w in words)})\s{{1,2}}" if words else "") \
+        + (rf"|\s?(?:{elided})\s?" if elided else "")
+    joiners = "|".join(re.escape(w) for w in d.cents_joiners)
+    space = r"\s{1,2}" if spaced else r"\s{0,2}"
+    cents_gap = rf"{space}" + (rf"|{space}(?:{joiners}){space}" if joiners else "")
     return _Compiled(
-        after=re.compile(rf"(?:\s{{0,2}}|\s{{1,2}}{of}\s{{1,2}}|\s?d['’]\s?|-)({alternation})",
-                         re.IGNORECASE),
-        before_rev=re.compile(rf"\s{{0,2}}({_reversed(surfaces)})", re.IGNORECASE),
+        spaced=spaced,
+        cents_gap=re.compile(cents_gap, re.IGNORECASE),
+        class_after=re.compile("|".join(re.escape(w) for w in d.class_after)) if d.class_after else None,
+        after=re.compile(rf"(?:\s{{0,2}}{of}|-)({alternation})", re.IGNORECASE),
+        before_rev=re.compile(rf"\s{{0,2}}({_reversed(leading, spaced)})", re.IGNORECASE),
         lookup=lookup,
-        of_words=re.compile(of, re.IGNORECASE),
-        anywhere=_anywhere(surfaces),
+        of_words=re.compile("|".join(re.escape(w) for w in d.of_words) or r"(?!x)x", re.IGNORECASE),
+        anywhere=_anywhere(leading, spaced),
     )
 
 
 _VULGAR = "\u00bc-\u00be\u2150-\u215e"  # the vulgar fractions numbers.find_numbers reads ("½")
 
 
-def _anywhere(surfaces: list[str]) -> re.Pattern[str] | None:
+def _anywhere(surfaces: list[str], spaced: bool = True) -> re.Pattern[str] | None:
     """A test for a text holding no surface at all, so no amount (see ``lowered``).
 
     Each surface as ``after`` and ``before_rev`` match it, with what both ask around it: no word
@@ -124,14 +147,14 @@ def _anywhere(surfaces: list[str]) -> re.Pattern[str] | None:
     for surface in set(surfaces):
         pieces = re.findall(r"\$|[^\s$]+", surface)
         atoms: list[str] = []
-        if surface[0].isalnum() and len("".join(pieces)) <= 16:
+        if surface[0].isalnum() and len("".join(pieces)) <= 16 and (spaced or surface[0].isascii()):
             atoms.append(r"(?<![\w])")
         for i, piece in enumerate(pieces):
             chars = lowered.literal(piece)
             if chars is None:
                 return None
             atoms.extend(([r"\s{0,2}"] if i else []) + chars)
-        if surface[-1].isalpha():
+        if surface[-1].isalpha() and (spaced or surface[-1].isascii()):
             atoms.append(rf"(?![^\W\d_{_VULGAR}])")
         sequences.append(atoms)
     return re.compile(lowered.trie(sequences))
@@ -149,7 +172,6 @@ def _currency(c: _Compiled, surface: str, text: str) -> tuple[str | None, float,
     return code, cur.divisor, scale
 
 
-_CENTS_GAP = re.compile(r"\s{1,2}|\s{1,2}(?:and|et)\s{1,2}", re.IGNORECASE)
 _WORD_NEXT = re.compile(r"\s*(?:[^\W\d_]|-)")
 _NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_]+)")
 
@@ -160,6 +182,8 @@ class _M:
     end: int
     amount: float
     code: str | None
+    number: NumberMatch  # the amount's number ("500多亿": more than it)
+    priced: bool = False  # a class of prices ("30万元级")
     low: float | None = None  # the lower end of a range ("184,500-236,000 yuan"); the amount is its upper end
 
 
@@ -181,7 +205,7 @@ def find(text: str, lang: str) -> list[Mention]:
     for i, n in enumerate(numbers):
         if n.start < taken_to:
             continue
-        m = _read(text, n, numbers[i + 1] if i + 1 < len(numbers) else None, c, lang)
+        m = _read(text, n, numbers[i + 1:i + 3], c, lang, taken_to)
         if m is not None:
             # "184,500-236,000 yuan": a range whose second end names the currency.
             if m.start == n.start and i > 0 and numbers[i - 1].end > taken_to:
@@ -189,7 +213,7 @@ def find(text: str, lang: str) -> list[Mention]:
                 first = ranged[1].low if ranged is not None else None
                 if ranged is not None and first is not None and not raw_ends_at(raw, numbers[i - 1]):
                     scale = m.amount / n.value if n.value else 1.0
-                    m = _M(ranged[0], m.end, m.amount, m.code, first * scale)
+                    m = _M(ranged[0], m.end, m.amount, m.code, m.number, m.priced, first * scale)
             raw.append(m)
             taken_to = m.end
     return [_mention(text, m, m.end, lang) for m in raw]
@@ -209,35 +233,58 @@ def _currency_before(text: str, start: int, c: _Compiled) -> tuple[int, str] | N
     return start - m.end(1), text[start - m.end(1):start - m.start(1)]
 
 
-def _read(text: str, n: NumberMatch, nxt: NumberMatch | None, c: _Compiled, lang: str) -> _M | None:
+def _read(text: str, n: NumberMatch, following: tuple[NumberMatch, ...], c: _Compiled, lang: str,
+          taken_to: int = -1) -> _M | None:
     start, end, amount = n.start, n.end, n.value
     code: str | None = None
     before = _currency_before(text, n.start, c)
+    if before is not None and before[0] < taken_to:
+        before = None  # "4人民币 5美元": that currency is the amount's before
     if before is not None:
         code, divisor, scale = _currency(c, before[1], text)
         start = before[0]
         amount = amount * scale / divisor
         end, amount = _scale_after(text, end, amount, lang)
+        # "人民币3000元": the currency named on both sides
+        again = c.after.match(text, end) if not c.spaced else None
+        if again is not None and _currency(c, again.group(1), text)[0] == code:
+            end = again.end()
     else:
         after = c.after.match(text, n.end)
         if after is None:
             return None
+        found = c.lookup.get(_key(after.group(1)))
+        if found is not None and found[0].tail_only:
+            return None  # "三分": a sub-unit alone is another word
         code, divisor, scale = _currency(c, after.group(1), text)
         amount = amount * scale / divisor
         end = after.end()
         # "75 USD million"
         end, amount = _scale_after(text, end, amount, lang)
-        # "3 dollars 50 cents", "15 dollars et 15", "17 USD 25"
-        if divisor == 1.0 and nxt is not None and 0 < nxt.value < 100 and float(nxt.value).is_integer():
-            gap = text[end:nxt.start]
-            if _CENTS_GAP.fullmatch(gap):
-                tail = c.after.match(text, nxt.end)
-                tail_code = _currency(c, tail.group(1), text) if tail else None
-                bare = not _WORD_NEXT.match(text[nxt.end:nxt.end + 2])
-                if (tail_code is None or tail_code[1] == 100.0) and (bare or tail is not None):
-                    amount += nxt.value / 100.0
-                    end = tail.end() if tail is not None else nxt.end
-    return _M(start, end, amount, code)
+        # "3 dollars 50 cents", "15 dollars et 15", "17 USD 25", "五元三毛", "50元6角三分": sub-units after
+        last_divisor = divisor
+        for nxt in following:
+            if last_divisor >= 100.0 or not (0 < nxt.value < 100 and float(nxt.value).is_integer()):
+                break
+            if not c.cents_gap.fullmatch(text, end, nxt.start) and not (not c.spaced and nxt.start == end):
+                break
+            tail = c.after.match(text, nxt.end)
+            tail_code = _currency(c, tail.group(1), text) if tail else None
+            bare = not _WORD_NEXT.match(text[nxt.end:nxt.end + 2])
+            if tail_code is not None and tail_code[1] > last_divisor and tail_code[0] == code:
+                amount += nxt.value / tail_code[1]
+                end, last_divisor = tail.end(), tail_code[1]  # type: ignore[union-attr]
+                continue
+            if tail_code is None and bare and last_divisor == 1.0 and c.spaced:
+                amount += nxt.value / 100.0
+                end = nxt.end
+            break
+    priced = False
+    if c.class_after is not None:
+        priced_at = c.class_after.match(text, end)
+        if priced_at is not None:
+            end, priced = priced_at.end(), True
+    return _M(start, end, amount, code, n, priced)
 
 
 def _scale_after(text: str, end: int, amount: float, lang: str) -> tuple[int, float]:
@@ -256,6 +303,13 @@ def _mention(text: str, m: _M, end: int, lang: str) -> Mention:
     key: str | None = None
     bound = bound_before(text, start, lang)
     after = bound_after(text, end, lang)
+    if m.priced and after is None and bound is None:
+        literal, _ = intervals("approx", m.amount)
+        key = "class"
+        low, high, li, hi = literal.low, literal.high, literal.low_inclusive, literal.high_inclusive
+    elif m.number.above and after is None and bound is None:
+        # "500多亿元": more than the amount
+        low, high, li, key = m.amount, None, False, "more-than"
     if after is not None:
         literal, _ = intervals(after.rule, m.amount)
         end, key = after.end, after.key

@@ -20,17 +20,18 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import attrgetter
+from typing import Literal
 
 from checker import lang as langdata
-from checker.lang import DimensionData, Example
+from checker.lang import DimensionData, Example, script
+from checker.recognize import positional
 from checker.recognize.prefilter import sequence_trie, trie
 
 
 @langdata.dimension("numbers")
 class NumbersData(DimensionData):
-    """Schema of ``<lang>/numbers.toml``."""
+    """Schema of ``<lang>/numbers.toml`` (the decimal mark is a script fact: ``<lang>/script.toml``)."""
 
-    decimal_comma: bool
     cardinals: dict[str, int]
     hundreds: list[str]
     scales: dict[str, float]
@@ -51,6 +52,19 @@ class NumbersData(DimensionData):
     compound_ordinals: dict[str, float] = {}
     # Whether a singular ordinal takes only a numerator of one ("one fifth", but "two fifth graders").
     singular_needs_one: bool = True
+    # How numbers are written: "words" (English, French), or a "positional" system of characters (Chinese:
+    # ``checker/recognize/positional.py`` reads it, with the fields below; ``scales`` are its large units).
+    system: Literal["words", "positional"] = "words"
+    multipliers: dict[str, float] = {}  # inside a group of four: 十 百 千
+    fraction_marks: list[str] = []  # "五分之一": the denominator first
+    mixed_joiners: list[str] = []  # "三又三分之一"
+    more_marks: list[str] = []  # "十余万", "1000多": more than the number
+    several_marks: list[str] = []  # "数百", "几十万": several of the multiplier
+    halves: list[str] = []  # "半百": half of the multiplier
+    financial: list[str] = []  # numeral characters that are numerals only inside a longer numeral
+    classifiers: list[str] = []  # measure words after which a lone "one" is a count
+    not_numbers: list[str] = []  # words written with numeral characters that are no numbers
+    unit_words: list[str] = []  # units that open with a multiplier ("千米": kilometres)
     samples: list[Example] = []
 
 
@@ -63,6 +77,10 @@ class NumberMatch:
     value: float
     words: bool = False  # written (at least partly) in words
     scaled: bool = False  # a scale word or suffix was applied ("2.5 billion", "15k")
+    # "十余万", "1000多": more than ``value``, by less than this step (0: the number is exact)
+    above: float = 0.0
+    # "数百", "几十万": several times ``value`` (from two to nine times and a bit)
+    several: bool = False
 
 
 # Digits are found by cheap, linear patterns; the value is read afterwards.
@@ -101,6 +119,7 @@ _FRACTION = re.compile(r"\s*/\s*(\d{1,3})(?![\d/])")
 _SIGN = re.compile(r"([-\u2212])\s{0,2}$")
 _EXPONENT_START = frozenset("eE^x×*")  # the characters ``_EXPONENT`` starts with, after a space or not
 _GLUED_WORD = re.compile(r"[^\W\d_]+")
+_GLUED_ASCII_WORD = re.compile(r"[A-Za-z]+")  # where words are not spaced, a suffix ends at the script's letters
 _GAP = re.compile(r"[\s\-\u2010\u2011\u2013]{1,4}")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|html?)\S*|\S+%[0-9A-Fa-f]{2}\S*")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|er|e|ème|eme|re)$", re.IGNORECASE)
@@ -114,6 +133,12 @@ def data(lang: str) -> NumbersData:
     except langdata.LanguageDataError:
         result = langdata.load("numbers", "en")
     return result
+
+
+@cache
+def _decimal_comma(lang: str) -> bool:
+    """Whether ``lang`` writes a decimal comma (a script fact); English's point for a language without data."""
+    return script.profile(lang).decimal_comma if script.is_supported(lang) else False
 
 
 def _digits_value(raw: str, decimal_comma: bool) -> float:
@@ -173,7 +198,24 @@ def may_hold_numbers(text: str, lang: str) -> bool:
 
     Cheap (no parsing): for recognizers that want no number from a text without one.
     """
+    d = data(lang)
+    if d.system == "positional":
+        return _DIGIT_OR_VULGAR.search(text) is not None or positional.compiled(d).start.search(text) is not None
     return _gate_text(text, _words(lang))[1]
+
+
+def _find_positional(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
+    """The numbers of a language written in a positional system of characters (``positional``)."""
+    has_digits = _DIGIT.search(text) is not None
+    numerals = positional.compiled(d)
+    if not has_digits and numerals.start.search(text) is None:
+        return []
+    digits = _find_digits(text, d, lang, unspaced=True) if has_digits else []
+    found = positional.find(text, d, digits)
+    urls = _url_spans(text) if has_digits else []
+    if urls:
+        found = [m for m in found if not overlaps_any(m.start, m.end, urls)]
+    return found
 
 
 def _gate_text(text: str, w: _Words) -> tuple[bool, bool]:
@@ -192,8 +234,10 @@ def _gate_text(text: str, w: _Words) -> tuple[bool, bool]:
 
 
 def _find_numbers(text: str, lang: str) -> list[NumberMatch]:
+    d = data(lang)
+    if d.system == "positional":
+        return _find_positional(text, d, lang)
     w = _words(lang)
-    d = w.data
     # Most sentences hold no digit and no number word: settle that before any parsing.
     words, anything = _gate_text(text, w)
     if not anything:
@@ -278,8 +322,11 @@ def _negative_before(lang: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(" + negatives + r")\s{1,2}$", re.IGNORECASE)
 
 
-def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
-    pattern = _FR_NUMBER if d.decimal_comma else _EN_NUMBER
+def _find_digits(text: str, d: NumbersData, lang: str, unspaced: bool = False) -> list[NumberMatch]:
+    """Numbers written in digits. ``unspaced``: the language writes no spaces, so a letter of its script
+    right before or after the digits ("筹集3.5亿") glues nothing: only ASCII letters do ("A320")."""
+    decimal_comma = _decimal_comma(lang)
+    pattern = _FR_NUMBER if decimal_comma else _EN_NUMBER
     out: list[NumberMatch] = []
     pos = 0
     n = len(text)
@@ -302,7 +349,8 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
         pos = end
         before = text[start - 1] if start else ""
         # Glued inside an identifier ("A320", "COVID-19", "v2.0"): not a quantity.
-        if before.isalnum() or before == "_" or before == "." and start >= 2 and text[start - 2].isalpha():
+        if (before.isalnum() and not (unspaced and not before.isascii())) or before == "_" \
+                or before == "." and start >= 2 and text[start - 2].isalpha():
             continue
         if before in "-\u2010\u2011" and start >= 2 and text[start - 2].isalpha() \
                 and not _UNIT_GLUED_DASH.search(text, max(0, start - 6), start - 1):
@@ -315,12 +363,12 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
             intpart = _INT.match(raw)
             if intpart is None:
                 continue
-            grouped = d.decimal_comma and _DOT_GROUPED.fullmatch(raw)
+            grouped = decimal_comma and _DOT_GROUPED.fullmatch(raw)
             if not (grouped and text[end:end + 1] == "."):
                 raw = intpart.group()
                 end = start + len(raw)
         try:
-            value = _digits_value(raw, d.decimal_comma)
+            value = _digits_value(raw, decimal_comma)
         except ValueError:
             continue
         scaled = False
@@ -353,7 +401,8 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
                     start, value = prev.start, (abs(prev.value) + value) * (-1 if prev.value < 0 else 1)
         # a suffix glued or standing alone: "15k", "2.3bn", "10 M" (a letter is alphanumeric)
         after = text[end:end + 1]
-        glued = _GLUED_WORD.match(text, end) if after.isalnum() else None
+        glued = (_GLUED_WORD if not unspaced else _GLUED_ASCII_WORD).match(text, end) \
+            if after.isalnum() and not (unspaced and not after.isascii()) else None
         if glued:
             suffix = glued.group()
             if suffix in d.suffixes:
@@ -378,7 +427,7 @@ def _find_digits(text: str, d: NumbersData, lang: str) -> list[NumberMatch]:
                 end += sp.end()
                 scaled = True
         # scale words after the digits: "2.5 billion", "3 millions et demi", "three lakh crore"
-        end, value, words_scaled = _scale_words(text, end, value, d)
+        end, value, words_scaled = _scale_words(text, end, value, d) if not unspaced else (end, value, False)
         scaled = scaled or words_scaled
         # a sign right before: "-1", "- 10 k", but not the dash of "1000-5000"
         lead = text[max(0, start - 3):start]

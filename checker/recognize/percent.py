@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from checker import lang as langdata
-from checker.lang import DimensionData, Example
+from checker.lang import DimensionData, Example, script
 from checker.recognize import lowered
 from checker.recognize.numbers import NumberMatch, shared_numbers
+from checker.recognize.numbers import data as number_data
 from checker.recognize.quantity import bound_before, intervals, range_of
 from checker.recognize.safety import never_raises
 from checker.records import Mention, PercentValue, as_float, trusted
@@ -28,6 +29,19 @@ class PercentData(DimensionData):
     after: list[str]
     not_before: list[str] = []
     before: list[str] = []
+    # Phrases before a number that make it a fraction of a whole, with the percentage one unit is:
+    # "百分之五" is 5 %, "千分之三" 0.3 % (languages that write the denominator first).
+    per_before: dict[str, float] = {}
+    # Words after a number that make it a difference of percentages ("三个百分点"): a percent mention
+    # whose quantifier is "points", so that it is never taken for a level.
+    points_after: list[str] = []
+    # Words after a number of tenths ("三成" is 30 %); a digit or a half after them adds ("七成六", "三成半").
+    tenths: list[str] = []
+    # Words after a discount that leaves that many tenths to pay ("九折" is 90 %, "七五折" 75 %).
+    discounts: list[str] = []
+    # Phrases that are a percentage by themselves ("对折": half price, 50 %).
+    fixed: dict[str, float] = {}
+    halves: list[str] = []  # "三成半": half a tenth more
     samples: list[Example] = []
 
 
@@ -37,8 +51,14 @@ _DIGIT_END = re.compile(r"\d\s*$")
 
 @dataclass(frozen=True)
 class _Compiled:
+    data: PercentData
     after: re.Pattern[str]
     before: re.Pattern[str]
+    per_before: re.Pattern[str] | None  # a ``per_before`` phrase ending the text
+    points: re.Pattern[str] | None  # a ``points_after`` word right after a number
+    tenths: re.Pattern[str] | None
+    discounts: re.Pattern[str] | None
+    fixed: re.Pattern[str] | None
     hint: re.Pattern[str]  # a percent word anywhere: the cheap test before reading any number
     hint_lowered: re.Pattern[str] | None  # the same test on the lower-cased text, cheaper (see ``lowered``)
 
@@ -54,13 +74,26 @@ def _compiled(lang: str) -> _Compiled:
         d: PercentData = langdata.load("percent", lang)
     except langdata.LanguageDataError:
         d = langdata.load("percent", "en")
-    not_before = rf"(?!\s+(?:{_alternation(d.not_before)})(?![\w]))" if d.not_before else ""
+    spaced = script.profile(lang).spaced if script.is_supported(lang) else True
+    # Where words are spaced, a percent word stands apart ("28 percent"); elsewhere it is glued ("三成").
+    gap, wb, we = (r"\s{1,2}", r"(?<![\w])", r"(?![\w])") if spaced else (r"\s{0,2}", "", "")
+    not_before = rf"(?!\s+(?:{_alternation(d.not_before)}){we})" if d.not_before else ""
+
+    def optional(words: list[str] | dict[str, float], pattern: str) -> re.Pattern[str] | None:
+        return re.compile(pattern.replace("WORDS", _alternation(list(words))), re.IGNORECASE) if words else None
+
+    hints = d.after + d.before + list(d.per_before) + d.points_after + d.tenths + d.discounts + list(d.fixed)
     return _Compiled(
-        after=re.compile(rf"(?:[ \u00a0\u202f]?%|\s{{1,2}}(?:{_alternation(d.after)})(?![\w]){not_before})",
-                         re.IGNORECASE),
-        before=re.compile(rf"(?<![\w])(?:{_alternation(d.before)})\s{{1,2}}$", re.IGNORECASE),
-        hint=re.compile(_alternation(d.after + d.before), re.IGNORECASE),
-        hint_lowered=_lowered_hint(d.after + d.before),
+        data=d,
+        after=re.compile(rf"(?:[ \u00a0\u202f]?%|{gap}(?:{_alternation(d.after)}){we}{not_before})", re.IGNORECASE),
+        before=re.compile(rf"{wb}(?:{_alternation(d.before)}){gap}$", re.IGNORECASE),
+        per_before=optional(d.per_before, r"(WORDS)\s{0,2}$"),
+        points=optional(d.points_after, r"\s{0,4}(?:WORDS)"),
+        tenths=optional(d.tenths, r"\s{0,2}(?:WORDS)"),
+        discounts=optional(d.discounts, r"\s{0,2}(?:WORDS)"),
+        fixed=optional(d.fixed, r"WORDS"),
+        hint=re.compile(_alternation(hints), re.IGNORECASE),
+        hint_lowered=_lowered_hint(hints),
     )
 
 
@@ -101,9 +134,13 @@ def find(text: str, lang: str) -> list[Mention]:
     ends = [_percent_end(text, n, c) for n in numbers]
     out: list[Mention] = []
     used: set[int] = set()
+    if c.fixed is not None:
+        out.extend(_fixed(text, c))
     for i, n in enumerate(numbers):
         end = ends[i]
         if i in used:
+            continue
+        if end is None and _written_percent(text, n, c, lang, out):
             continue
         if end is None:
             # "percent of 10": the percent word before the number
@@ -126,6 +163,72 @@ def find(text: str, lang: str) -> list[Mention]:
         out.append(_mention(text, bound.start, end, literal.low, literal.high, literal.low_inclusive,
                             literal.high_inclusive, bound.key))
     return out
+
+
+def _written_percent(text: str, n: NumberMatch, c: _Compiled, lang: str, out: list[Mention]) -> bool:
+    """The percentages a language writes around a bare number: "百分之五", "三个百分点", "三成", "九折".
+
+    Appends the mention to ``out`` and returns True when ``n`` is one of them.
+    """
+    d = c.data
+    if c.per_before is not None:
+        pre = c.per_before.search(text, max(0, n.start - 12), n.start)
+        if pre is not None:
+            value = n.value * d.per_before[_key(pre.group(1), d.per_before)]
+            _append(text, pre.start(), n.end, value, out, lang)
+            return True
+    if c.points is not None:
+        points = c.points.match(text, n.end)
+        if points is not None:
+            out.append(_mention(text, n.start, points.end(), n.value, n.value, True, True, "points"))
+            return True
+    if c.tenths is not None and 0 < n.value <= 10:
+        tenths = c.tenths.match(text, n.end)
+        if tenths is not None:
+            value, end = n.value * 10, tenths.end()
+            # "七成六": a digit after adds that many percent; "三成半": half a tenth
+            extra = text[end:end + 1]
+            if extra in d.halves:
+                value, end = value + 5, end + 1
+            else:
+                digit = int(extra) if extra.isdigit() else number_data(lang).cardinals.get(extra) if extra else None
+                if digit is not None and 0 < digit < 10 and value < 100 and not text[end + 1:end + 2].isdigit():
+                    value, end = value + digit, end + 1
+            _append(text, n.start, end, value, out, lang)
+            return True
+    if c.discounts is not None and 0 < n.value < 100 and n.value != 10:
+        discount = c.discounts.match(text, n.end)
+        if discount is not None:
+            value = n.value * 10 if n.value < 10 else n.value
+            _append(text, n.start, discount.end(), value, out, lang)
+            return True
+    return False
+
+
+def _key(found: str, table: dict[str, float]) -> str:
+    """The entry of ``table`` that a case-insensitive match ``found`` stands for."""
+    if found in table:
+        return found
+    low = " ".join(found.lower().split())
+    return next(k for k in table if " ".join(k.lower().split()) == low)
+
+
+def _append(text: str, start: int, end: int, value: float, out: list[Mention], lang: str) -> None:
+    """A percentage from ``start`` to ``end``, with a quantifier before it if there is one ("超过三成")."""
+    bound = bound_before(text, start, lang)
+    if bound is None:
+        out.append(_mention(text, start, end, value, value, True, True, None))
+        return
+    literal, _ = intervals(bound.rule, value)
+    out.append(_mention(text, bound.start, end, literal.low, literal.high, literal.low_inclusive,
+                        literal.high_inclusive, bound.key))
+
+
+def _fixed(text: str, c: _Compiled) -> list[Mention]:
+    """Phrases that are a percentage by themselves ("对折")."""
+    assert c.fixed is not None
+    return [_mention(text, m.start(), m.end(), value, value, True, True, None)
+            for m in c.fixed.finditer(text) for value in [c.data.fixed[_key(m.group(), c.data.fixed)]]]
 
 
 def _add_range(text: str, first: NumberMatch, i: int, numbers: tuple[NumberMatch, ...], ends: list[int | None],

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checker import catalogue
 from checker import lang as langdata
-from checker.lang import DimensionData, Example
+from checker.lang import DimensionData, Example, script
 from checker.recognize import lowered
 from checker.recognize.numbers import NumberMatch, overlaps_any, shared_numbers
 from checker.recognize.numbers import data as number_data
@@ -51,6 +51,8 @@ class Vague(BaseModel):
     phrases: list[str]
     literal: tuple[float, float]
     typical: tuple[float, float] | None = None
+    # Whether the upper bound of ``literal`` is left out ("近百": nearly a hundred is below it).
+    high_exclusive: bool = False
     examples: list[Example] = []
 
 
@@ -60,13 +62,20 @@ class QuantityData(DimensionData):
 
     range_openers: list[str] = []
     range_joiners: list[str] = []
+    # Joiners that make a range without an opener before the first number ("20 to 30", "20至30").
+    free_joiners: list[str] = []
     range_high_inclusive: bool = True
     bound_joiners: list[str] = []
+    # Words that may stand between a quantifier and its number ("超过了80", "至少有10"; none in English).
+    bound_links: list[str] = []
     of_words: list[str] = []
     stopwords: list[str] = []
     units: dict[str, list[str]] = {}
     # Unit abbreviations that may be glued to their number ("5km"); symbol-led ones ("°C") may follow a space too.
     glued_units: list[str] = []
+    # Measure words between a number and what it counts ("10座城市", "95名乘客"): the unit is the noun after
+    # them, or the measure word itself when it is a unit ("95名": persons). Languages without spaces only.
+    classifiers: list[str] = []
     quantifiers: list[Quantifier] = []
     vague: list[Vague] = []
     samples: list[Example] = []
@@ -94,6 +103,9 @@ def _phrase_regex(phrases: list[str]) -> str:
 @dataclass(frozen=True)
 class _Compiled:
     data: QuantityData
+    spaced: bool  # words are separated by spaces: phrases are matched on word boundaries
+    classifiers: tuple[str, ...]  # longest first
+    large_units: dict[str, float]  # "万", "亿" after a vague amount multiply it (languages without spaces)
     before_rev: re.Pattern[str]
     before_keys: dict[str, Quantifier]
     before_rev_lowered: re.Pattern[str] | None  # ``before_rev`` for the lower-cased window (see ``lowered``)
@@ -111,6 +123,7 @@ class _Compiled:
     unit_first_len: int  # the length of the longest first word
     unit_keys: dict[str, str]
     glued_re: re.Pattern[str] | None  # a glued abbreviation, or a symbol-led unit after at most one space
+    free_joiners: frozenset[str]
     of_re: re.Pattern[str]
     stopwords: frozenset[str]
 
@@ -140,32 +153,45 @@ def compiled(lang: str) -> _Compiled:
     after_keys = {_norm(p): q for q in d.quantifiers for p in q.after}
     vague_keys = {_norm(p): v for v in d.vague for p in v.phrases}
     unit_keys = {_norm(s): unit for unit, surfaces in d.units.items() for s in surfaces}
-    wb = r"(?<![\w])"
+    spaced = script.profile(lang).spaced if script.is_supported(lang) else True
+    wb = r"(?<![\w])" if spaced else ""
+    we = r"(?![\w])" if spaced else ""
+    we_unit = r"(?![\w'’])" if spaced else ""  # "5 m's" is no metre
+    # In a spaced script a word quantifier stands after white space or an opening bracket; elsewhere anywhere.
+    word_start = r"(?=$|[\s(\[\"'«])" if spaced else ""
+    numbers = number_data(lang)
     return _Compiled(
         data=d,
+        spaced=spaced,
+        classifiers=tuple(sorted(d.classifiers, key=len, reverse=True)),
+        large_units=dict(numbers.scales) if numbers.system == "positional" else {},
         # a quantifier ends right before the number
         before_rev=re.compile(
-            rf"\s{{0,3}}(?:({reversed_alternation([p for p in before_keys if p[0].isalnum()])})"
-            rf"(?=$|[\s(\[\"'«])"
+            rf"\s{{0,3}}(?:(?:{reversed_alternation(d.bound_links)})\s{{0,3}})?"
+            rf"(?:({reversed_alternation([p for p in before_keys if p[0].isalnum()])})"
+            rf"{word_start}"
             rf"|({reversed_alternation([p for p in before_keys if not p[0].isalnum()])})(?![<>=]))",
             re.IGNORECASE),
         before_keys=before_keys,
-        before_rev_lowered=_lowered_phrases([p[::-1] for p in before_keys], r"\s{0,3}"),
-        after=re.compile(rf"\s{{0,3}}({_phrase_regex(list(after_keys))})(?![\w])", re.IGNORECASE),
+        before_rev_lowered=_lowered_phrases(
+            [p[::-1] for p in before_keys],
+            rf"\s{{0,3}}(?:(?:{reversed_alternation(d.bound_links)})\s{{0,3}})?" if d.bound_links else r"\s{0,3}"),
+        after=re.compile(rf"\s{{0,3}}({_phrase_regex(list(after_keys))}){we}", re.IGNORECASE),
         after_keys=after_keys,
-        vague=re.compile(rf"{wb}({_phrase_regex(list(vague_keys))})(?![\w])(?!\s*\d)", re.IGNORECASE),
-        vague_lower=re.compile(rf"({_phrase_regex(list(vague_keys))})(?![\w])(?!\s*\d)"),
+        vague=re.compile(rf"{wb}({_phrase_regex(list(vague_keys))}){we}(?!\s*\d)", re.IGNORECASE),
+        vague_lower=re.compile(rf"({_phrase_regex(list(vague_keys))}){we}(?!\s*\d)"),
         vague_keys=vague_keys,
         vague_anchors=_anchors(list(vague_keys)),
-        opener=re.compile(rf"(?:^|(?<=[\s(]))({_phrase_regex(d.range_openers)})\s{{0,3}}(?:the\s+)?$",
-                          re.IGNORECASE),
+        opener=re.compile((r"(?:^|(?<=[\s(]))" if spaced else "")
+                          + rf"({_phrase_regex(d.range_openers)})\s{{0,3}}(?:the\s+)?$", re.IGNORECASE),
         joiner=re.compile(rf"\s{{0,3}}({_phrase_regex(d.range_joiners)})\s{{0,3}}(?:the\s+)?", re.IGNORECASE),
         bound_joiner=re.compile(rf"\s{{0,3}}(?:{_phrase_regex(d.bound_joiners)})?\s{{0,3}}", re.IGNORECASE),
-        unit_re=re.compile(rf"({_phrase_regex(list(unit_keys))})(?![\w'’])", re.IGNORECASE),
+        unit_re=re.compile(rf"({_phrase_regex(list(unit_keys))}){we_unit}", re.IGNORECASE),
         unit_first=_lowered_phrases([u.split()[0] for u in unit_keys if u.split()], ""),
         unit_first_len=max((len(u.split()[0]) for u in unit_keys if u.split()), default=0),
         unit_keys=unit_keys,
-        glued_re=_glued(d.glued_units, unit_keys),
+        free_joiners=frozenset(_norm(j) for j in d.free_joiners),
+        glued_re=_glued(d.glued_units, unit_keys) if spaced else None,
         of_re=re.compile(rf"\s{{1,3}}(?:(?:{_phrase_regex(d.of_words)})(?:\s{{1,3}}|(?<=['’])))?",
                          re.IGNORECASE),
         stopwords=frozenset(d.stopwords),
@@ -216,6 +242,33 @@ def intervals(rule: Rule, n: float) -> tuple[Interval, Interval]:
     return iv, iv
 
 
+def own_intervals(n: NumberMatch) -> tuple[Interval, Interval]:
+    """The intervals a number states by itself: "十余万" is more than 100,000 (typically below 200,000),
+    "数百" several hundred (200 to 999)."""
+    if n.several:
+        iv = _interval(2 * n.value, 10 * n.value - 1)
+        return iv, iv
+    return (_interval(n.value, None, False, True),
+            _interval(n.value, n.value + n.above, False, False))
+
+
+def _large_units_after(text: str, end: int, c: _Compiled) -> tuple[int, float]:
+    """Where a run of large units ("万", "亿") right after ``end`` ends, and their product (1.0: none)."""
+    factor = 1.0
+    while end < len(text) and text[end] in c.large_units:
+        factor *= c.large_units[text[end]]
+        end += 1
+    return end, factor
+
+
+def _bound_after_unit(text: str, end: int, c: _Compiled, lang: str) -> Bound | None:
+    """A quantifier after the unit that follows a number ("95人以上"), if any."""
+    unit, unit_end = _unit_after(text, end, c, lang)
+    if unit is None or unit_end == end:
+        return None
+    return _bound_after(text, unit_end, c)
+
+
 def bound_before(text: str, start: int, lang: str) -> Bound | None:
     """A quantifier phrase ending right before ``start`` ("more than", "près de"), if any."""
     return _bound_before(text, start, compiled(lang), None)
@@ -243,7 +296,7 @@ def _bound_before(text: str, start: int, c: _Compiled, low: str | None) -> Bound
     if q is None:
         return None
     # "$2000 over 3 years": "over" right after a number is a preposition
-    if group == 1 and _DIGIT_END.search(text, max(0, q_start - 4), q_start):
+    if group == 1 and c.spaced and _DIGIT_END.search(text, max(0, q_start - 4), q_start):
         return None
     return Bound(q_start, q_end, q.key, q.rule)
 
@@ -311,6 +364,8 @@ def unit_after(text: str, end: int, lang: str) -> tuple[str | None, int]:
 
 
 def _unit_after(text: str, end: int, c: _Compiled, lang: str) -> tuple[str | None, int]:
+    if not c.spaced:
+        return _unit_after_unspaced(text, end, c)
     if c.glued_re is not None:
         glued = c.glued_re.match(text, end)
         if glued is not None:
@@ -347,6 +402,30 @@ def _unit_after(text: str, end: int, c: _Compiled, lang: str) -> tuple[str | Non
     if low in c.stopwords or len(low) < 2 or low in number_data(lang).cardinals or word.isupper():
         return None, end
     return _singular(low, lang), first.end()
+
+
+_ONE_SPACE = re.compile(r"[ \u00a0]?")
+
+
+def _unit_after_unspaced(text: str, end: int, c: _Compiled) -> tuple[str | None, int]:
+    """The unit right after a number in a language without spaces: a unit noun ("公里"), or a measure word
+    and the noun after it ("10座城市"), or a measure word that is itself a unit ("95名")."""
+    pos = _ONE_SPACE.match(text, end).end()  # type: ignore[union-attr]
+    u = c.unit_re.match(text, pos)
+    if u is not None:
+        unit = _unit_key(c, u.group(1))
+        if unit is not None:
+            return unit, u.end()
+    for classifier in c.classifiers:
+        if text.startswith(classifier, pos):
+            after = pos + len(classifier)
+            noun = c.unit_re.match(text, after)
+            if noun is not None:
+                unit = _unit_key(c, noun.group(1))
+                if unit is not None:
+                    return unit, noun.end()
+            return None, after
+    return None, end
 
 
 def _may_be_unit(text: str, pos: int, c: _Compiled) -> bool:
@@ -402,15 +481,18 @@ def find(text: str, lang: str) -> list[Mention]:
                 vague = True
                 break
     for m in (c.vague_lower.finditer(low) if folded else c.vague.finditer(text)) if vague else ():
-        if folded and m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+        if c.spaced and folded and m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue
         v = c.vague_keys.get(_norm(m.group(1)))
         if v is None:
             continue
-        lit = _interval(*v.literal)
-        typ = _interval(*(v.typical or v.literal))
-        found.append(_Q(m.start(1), m.end(1), lit, typ, v.key, "approx", m.end(1)))
-        vague_spans.append(m.span(1))
+        # "上百万", "近千亿": large units after a vague amount multiply it (languages without spaces)
+        end, factor = _large_units_after(text, m.end(1), c)
+        lit = _interval(v.literal[0] * factor, v.literal[1] * factor, True, not v.high_exclusive)
+        low_t, high_t = v.typical or v.literal
+        typ = _interval(low_t * factor, high_t * factor, True, not v.high_exclusive)
+        found.append(_Q(m.start(1), end, lit, typ, v.key, "approx", end))
+        vague_spans.append((m.start(1), end))
     numbers = shared_numbers(text, lang)
     if not numbers and not found:
         return []  # most sentences: nothing to sort, join or look up units for
@@ -431,10 +513,19 @@ def find(text: str, lang: str) -> list[Mention]:
         before = _bound_before(text, n.start, c, folded_low)
         after = _bound_after(text, n.end, c)
         end = n.end
+        after_unit = False
+        if after is None and not c.spaced:
+            # "95人以上", "3天左右": the quantifier may follow the unit
+            after = _bound_after_unit(text, n.end, c, lang)
+            after_unit = after is not None
         if before is None and after is None:
             # the common case, as ``_combine`` and the rules below would settle it
-            iv = _interval(n.value, n.value)
-            found.append(_Q(n.start, end, iv, iv, None, "eq", end))
+            if n.above or n.several:
+                literal, typical = own_intervals(n)
+                found.append(_Q(n.start, end, literal, typical, "more-than" if n.above else "several", "eq", end))
+            else:
+                iv = _interval(n.value, n.value)
+                found.append(_Q(n.start, end, iv, iv, None, "eq", end))
             i += 1
             continue
         key, rule = _combine(before, after)
@@ -446,8 +537,10 @@ def find(text: str, lang: str) -> list[Mention]:
                 rule = "ge" if before.rule == "gt" else "le"
                 end = eq.end()
         literal, typical = intervals(rule, n.value)
+        if rule == "eq" and (n.above or n.several):
+            literal, typical = own_intervals(n)
         start = before.start if before is not None else n.start
-        found.append(_Q(start, end, literal, typical, key, rule, n.end if end == n.end else end))
+        found.append(_Q(start, end, literal, typical, key, rule, n.end if end == n.end or after_unit else end))
         i += 1
     if len(found) > 1:
         found.sort(key=_START)
@@ -473,12 +566,10 @@ def _range(text: str, a: NumberMatch, b: NumberMatch, c: _Compiled) -> _Q | None
         return None
     joiner = _norm(j.group(1))
     opener = c.opener.search(text, max(0, a.start - 16), a.start)
-    symbolic = joiner in ("-", "–", "—", "~")
+    symbolic = joiner in ("-", "–", "—", "~", "～")
     if symbolic and (a.words or b.words):
         return None
-    if not symbolic and opener is None and joiner not in ("to", "à", "through"):
-        return None
-    if joiner in ("and", "et") and opener is None:
+    if not symbolic and opener is None and joiner not in c.free_joiners:
         return None
     low, high = a.value, b.value
     # "5k-20k", "1,5 à 2 milliards": a scale on the second end applies to the first

@@ -550,4 +550,8 @@ def find(text: str, lang: str, ref_date: dt.date | None) -> list[Mention]:
     del ref_date  # titles do not depend on the date
     if not text:
         return []
+    if entity.unmarked_names(lang):
+        from checker.recognize.unmarked import find_roles
+
+        return find_roles(text, lang)
     return list(_find(text, lang))

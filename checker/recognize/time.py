@@ -684,6 +684,17 @@ def _join(ctx: Context, lex: Lexicon, c1: Cand, c2: Cand) -> Cand | None:
         if first is not None and first > c2.earliest:
             first = cal.safe_date(y - 1, c1.month, c1.day or 1)
         e1 = first
+    if c2.yearless and not c1.yearless and c2.month and c1.earliest is not None:
+        # "2019年6月1日-6月30日", "上周四到十月一日": the second end is in the first end's year, or the next
+        y = c1.earliest.year
+        second = cal.safe_date(y, c2.month, c2.day or 1)
+        if second is not None and second < c1.earliest:
+            second = cal.safe_date(y + 1, c2.month, c2.day or 1)
+        if second is not None:
+            period = (second, second) if c2.day else cal.month_period(second.year, second.month)
+            if period is not None:
+                c2 = replace(c2, earliest=period[0], latest=period[1])
+                l2 = c2.latest
     both_days = c1.granularity == "day" and c2.granularity == "day"
     if both_days and EXCLUSIVE_DAY_RANGE_END and c2.earliest and e1 is not None and c2.earliest > e1:
         l2 = c2.earliest - ONE_DAY
@@ -754,7 +765,22 @@ def _attach_modifiers(ctx: Context, cand: Cand) -> Cand:
             cand = replace(
                 cand, start=b.start(), latest=latest, modifiers=cand.modifiers + ("since",), weak=False
             )
+    if lex.bound_after is not None and not cand.modifiers:
+        cand = _bound_after(ctx, cand)
     return cand
+
+
+def _bound_after(ctx: Context, cand: Cand) -> Cand:
+    """A bound written after the date ("2020年以来" since 2020, "2030年之前" before 2030)."""
+    assert ctx.lex.bound_after is not None
+    a = ctx.lex.bound_after.match(ctx.folded, cand.end)
+    if a is None or cand.earliest is None:
+        return cand
+    if a.group("since") is not None:
+        latest = ctx.ref if ctx.ref is not None and ctx.ref >= cand.earliest else None
+        return replace(cand, end=a.end(), latest=latest, modifiers=cand.modifiers + ("since",), weak=False)
+    return replace(cand, end=a.end(), earliest=None, latest=cand.earliest - ONE_DAY,
+                   modifiers=cand.modifiers + ("before",), weak=False)
 
 
 def scan_with_tense(text: str, lang: str, ref_date: dt.date | None) -> list[tuple[Cand, str | None]]:
@@ -786,6 +812,13 @@ def report_cue_before(text: str, lang: str, start: int) -> str | None:
     if found is None:
         return None
     return text[offset + found.start() : start].strip()
+
+
+def dateline_marks(lang: str) -> re.Pattern[str] | None:
+    """The marks that, right after a date, open a dateline in ``lang`` ("6月2日电"), if it has them."""
+    from checker.recognize.time_suffixed import dateline_after
+
+    return dateline_after(_lexicon(lang))
 
 
 def may_have_report_cue(text: str, lang: str) -> bool:

@@ -74,8 +74,8 @@ def lower(text: str) -> str:
 
 
 # A clause ends at one of these; the last one before a stretch is found by a greedy match, in one C pass.
-_CLAUSE_END = re.compile(r"[.!?;\n]")
-_LAST_CLAUSE_END = re.compile(r"[\s\S]*[.!?;\n]")
+_CLAUSE_END = re.compile(r"[.!?;\n。！？；]")
+_LAST_CLAUSE_END = re.compile(r"[\s\S]*[.!?;\n。！？；]")
 
 
 @dataclass

@@ -83,6 +83,49 @@ class Holiday(_Group):
     examples: list[Example] = []
 
 
+class SuffixedDates(_Group):
+    """Dates written number-then-unit without spaces (Chinese "2025年3月18日"): the marks and words of them.
+
+    A language with this table gets the rules of ``checker/recognize/time_suffixed.py``.
+    """
+
+    year_marks: list[str]
+    month_marks: list[str]
+    day_marks: list[str]
+    month_suffixes: list[str] = []
+    not_day_before: list[str] = []  # "5号线": a number, not a day
+    not_month_before: list[str] = []  # "月球": the moon, not a month
+    day_shift_marks: dict[str, int] = {}  # "今(19)日": today, the 31st
+    weekday_prefixes: list[str]
+    weekday_names: dict[str, int]
+    relative_years: dict[str, int]
+    period_shifts: dict[str, int]
+    measure_words: list[str] = []
+    period_units: dict[str, int]
+    weekend: list[str] = []
+    ordinal_prefix: list[str] = []
+    quarter_marks: list[str] = []
+    first_quarters: list[str] = []
+    halves: dict[str, int] = {}
+    month_parts: dict[str, tuple[int, int]] = {}
+    period_parts: dict[str, str] = {}
+    past_windows: list[str] = []
+    future_windows: list[str] = []
+    window_not_after: list[str] = []  # "最后一个星期": "last", no window
+    ago_marks: list[str] = []
+    times_of_day: list[str] = []
+    hour_marks: list[str] = []
+    minute_marks: list[str] = []
+    half_hour: list[str] = []
+    since_after: list[str] = []
+    before_after: list[str] = []
+    decade_marks: list[str] = []
+    century_marks: list[str] = []
+    century_shifts: dict[str, int] = {}
+    dateline_after: list[str] = []
+    examples: list[Example] = []
+
+
 @dimension("time")
 class TimeData(DimensionData):
     """Everything the time recognizer needs to know about one language."""
@@ -123,6 +166,7 @@ class TimeData(DimensionData):
     past_markers: Words
     future_markers: Words
     report_cues: list[str] = []  # "according to a report", "selon un rapport": the article's own date follows
+    suffixed: SuffixedDates | None = None  # number-then-unit dates (Chinese): rules of ``time_suffixed``
     examples: list[Example] = []
 
 

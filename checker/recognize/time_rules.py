@@ -61,6 +61,8 @@ class Lexicon:
     prefilter_phrases: tuple[str, ...] = ()
     past: re.Pattern[str] = re.compile("x")
     future: re.Pattern[str] = re.compile("x")
+    # A bound written after a date ("2020年以来"), for languages that write them so; None elsewhere.
+    bound_after: re.Pattern[str] | None = None
     range_open_before: re.Pattern[str] = re.compile("x")
     range_to_gap: re.Pattern[str] = re.compile("x")
     range_and_gap: re.Pattern[str] = re.compile("x")
@@ -129,7 +131,12 @@ def build_lexicon(data: TimeData, lang: str) -> Lexicon:
         seasons=seasons,
         holidays=holidays,
     )
-    _compile(lex)
+    if data.suffixed is not None:
+        from checker.recognize.time_suffixed import compile_suffixed
+
+        compile_suffixed(lex)
+    else:
+        _compile(lex)
     return lex
 
 

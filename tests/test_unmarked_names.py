@@ -1,0 +1,70 @@
+"""Names in Chinese, which writes no capitals, and names across scripts (pinyin, simplified and traditional)."""
+
+from __future__ import annotations
+
+from checker.link.entities import cluster_entities, entity_key, same_entity
+from checker.link.scripts import pinyin, pinyin_spellings, simplified
+from checker.recognize import recognize
+
+
+def _entities(text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.value.kind, m.value.name) for m in recognize(text, "zh") if m.type == "entity"]  # type: ignore[union-attr]
+
+
+def test_organisations_end_with_their_organisation_word() -> None:
+    found = _entities("据示例日报报道,国家卫生局向示例大学附属医院拨款。")
+    assert ("示例日报", "organization", "示例日报") in found
+    assert ("国家卫生局", "organization", "国家卫生局") in found
+
+
+def test_a_direction_or_a_common_word_is_no_organisation() -> None:
+    assert _entities("该国东部和南部的大部分市场都受到影响。") == []
+
+
+def test_a_weekday_before_a_verb_of_saying_is_no_person() -> None:
+    assert not [t for t, kind, _ in _entities("里斯本周三宣布新措施。") if kind == "person"]
+
+
+def test_people_by_title_verb_of_saying_and_transliteration() -> None:
+    found = _entities("示例银行行长李明华表示,安娜·佩雷拉将出席。")
+    kinds = {text: kind for text, kind, _ in found}
+    assert kinds.get("李明华") == "person"
+    assert kinds.get("安娜·佩雷拉") == "person"
+
+
+def test_a_latin_name_in_brackets_is_the_alias_of_every_mention() -> None:
+    found = _entities("里斯本(Lisbon)周三宣布新措施。据悉,里斯本将增加投入。")
+    assert ("里斯本(Lisbon)", "unknown", "里斯本(Lisbon)") in found
+    assert any(text == "里斯本" and name == "里斯本(Lisbon)" for text, _, name in found)
+
+
+def test_roles_tie_the_organisation_before_the_titles_and_the_person_after() -> None:
+    roles = [m.value for m in recognize("示例集团创始人、董事长兼CEO王明表示", "zh") if m.type == "role"]
+    assert {(r.title, r.person, r.organization) for r in roles} == {  # type: ignore[union-attr]
+        ("founder", "王明", "示例集团"), ("chair", "王明", "示例集团"), ("ceo", "王明", "示例集团")}
+
+
+def test_simplified_and_traditional_forms_are_one_name() -> None:
+    assert simplified("張偉") == "张伟"
+    assert entity_key("示例銀行") == entity_key("示例银行")
+    assert same_entity("張偉", "张伟")
+
+
+def test_a_chinese_name_meets_its_pinyin_spelling() -> None:
+    assert pinyin("李明华") == "li ming hua"
+    assert pinyin_spellings("李明华") == ("liminghua", "minghuali")
+    assert same_entity("李明华", "Li Minghua")
+    assert same_entity("李明華", "Minghua Li")
+    assert not same_entity("李明华", "Li Mingde")
+    clusters = cluster_entities(["李明华", "Li Minghua", "李明華", "Wang Fang"])
+    assert clusters["李明华"] == clusters["Li Minghua"] == clusters["李明華"] != clusters["Wang Fang"]
+
+
+def test_a_bracketed_alias_bridges_the_two_scripts_across_documents() -> None:
+    clusters = cluster_entities(["里斯本(Lisbon)", "里斯本", "Lisbon", "波尔图"])
+    assert clusters["里斯本"] == clusters["Lisbon"] == clusters["里斯本(Lisbon)"] != clusters["波尔图"]
+    assert same_entity("里斯本(Lisbon)", "Lisbon")
+
+
+def test_legal_forms_are_dropped_from_chinese_keys() -> None:
+    assert entity_key("示例集團有限公司") == entity_key("示例集团") == "示例"
