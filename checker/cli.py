@@ -25,8 +25,8 @@ from checker import config as config_file
 from checker.commands.common import Delivery, color, default_paths, err, fail, report_problems, selection, statistics
 from checker.commands.gate import baseline as baseline_command
 from checker.commands.gate import check as check_command
-from checker.lang import SUPPORTED_LANGUAGES
 from checker.display import escape_line, plural
+from checker.lang import SUPPORTED_LANGUAGES
 from checker.options import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
