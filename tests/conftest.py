@@ -12,10 +12,15 @@ from pathlib import Path
 os.environ["FACTCHECK_CHECK_RECORDS"] = "1"
 
 import pytest
+from hypothesis import settings
 
 from checker.document import Document
 from checker.records import DocumentInfo, Zone
 from checker.textmap import MappedText
+
+# Speed is measured by benchmarks/, not by tests: a first example that loads language data is no failure.
+settings.register_profile("factcheck", deadline=None)
+settings.load_profile("factcheck")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

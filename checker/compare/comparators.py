@@ -181,7 +181,8 @@ def _in_common_unit(a: QuantityValue, b: QuantityValue) -> tuple[float, float, f
     return None
 
 
-def compare_quantities(a: QuantityValue, b: QuantityValue, text_a: str, text_b: str) -> Outcome | None:
+def compare_quantities(a: QuantityValue, b: QuantityValue, text_a: str, text_b: str,
+                       described: tuple[str, str] | None = None) -> Outcome | None:
     """Literal intervals disjoint: hard conflict; only typical ones disjoint: soft conflict, spelled out.
 
     Values in units that convert are compared in one unit, each widened to the precision it was written at.
@@ -196,8 +197,9 @@ def compare_quantities(a: QuantityValue, b: QuantityValue, text_a: str, text_b: 
     ta, tb = scaled(widened(ta, text_a), fa, oa), scaled(widened(tb, text_b), fb, ob)
     rel = relation(la, lb)
     if rel == "disjoint":
+        shown_a, shown_b = described or (describe(a), describe(b))
         return Outcome("conflict", "hard",
-                       f"'{text_a}' ({describe(a)}) and '{text_b}' ({describe(b)}) cannot both hold")
+                       f"'{text_a}' ({shown_a}) and '{text_b}' ({shown_b}) cannot both hold")
     if relation(ta, tb) == "disjoint":
         return Outcome("conflict", "soft",
                        f"'{text_a}' usually means {_interval_text(quantity_bounds(a)[1])}, "
@@ -207,7 +209,7 @@ def compare_quantities(a: QuantityValue, b: QuantityValue, text_a: str, text_b: 
 
 
 def compare_amounts(a: MoneyValue | PercentValue, b: MoneyValue | PercentValue, text_a: str,
-                    text_b: str) -> Outcome | None:
+                    text_b: str, described: tuple[str, str] | None = None) -> Outcome | None:
     """Money (same currency only: no rates are assumed) and percentages as amount intervals."""
     if isinstance(a, MoneyValue) and isinstance(b, MoneyValue) and a.currency != b.currency:
         return None
@@ -218,7 +220,8 @@ def compare_amounts(a: MoneyValue | PercentValue, b: MoneyValue | PercentValue, 
     ba, bb = widened(ba, text_a or None), widened(bb, text_b or None)
     rel = relation(ba, bb)
     if rel == "disjoint":
-        return Outcome("conflict", "hard", f"'{text_a}' ({describe(a)}) vs '{text_b}' ({describe(b)})")
+        shown_a, shown_b = described or (describe(a), describe(b))
+        return Outcome("conflict", "hard", f"'{text_a}' ({shown_a}) vs '{text_b}' ({shown_b})")
     return _nested(rel, f"'{text_a}'", f"'{text_b}'", points)
 
 
@@ -229,14 +232,18 @@ def compare_people(a: EntityValue, b: EntityValue, same: bool) -> Outcome:
     return Outcome("conflict", "soft", f"{a.name} vs {b.name}: different people named to the same title")
 
 
-def compare(a: Value, b: Value, text_a: str = "", text_b: str = "", same_person: bool = False) -> Outcome | None:
-    """Compare two values of the same type; ``None`` when they cannot be compared."""
+def compare(a: Value, b: Value, text_a: str = "", text_b: str = "", same_person: bool = False,
+            described: tuple[str, str] | None = None) -> Outcome | None:
+    """Compare two values of the same type; ``None`` when they cannot be compared.
+
+    ``described``: ``describe(a)`` and ``describe(b)`` when the caller has them already.
+    """
     if isinstance(a, TimeValue) and isinstance(b, TimeValue):
         return compare_times(a, b)
     if isinstance(a, QuantityValue) and isinstance(b, QuantityValue):
-        return compare_quantities(a, b, text_a, text_b)
+        return compare_quantities(a, b, text_a, text_b, described)
     if isinstance(a, (MoneyValue, PercentValue)) and type(a) is type(b):
-        return compare_amounts(a, b, text_a, text_b)
+        return compare_amounts(a, b, text_a, text_b, described)
     if isinstance(a, EntityValue) and isinstance(b, EntityValue):
         return compare_people(a, b, same_person)
     return None

@@ -300,7 +300,7 @@ def _compare(a: Bucket, b: Bucket) -> Outcome | None:
     va, vb = ca.value.value, cb.value.value
     if isinstance(va, EntityValue) and isinstance(vb, EntityValue):
         same_person = same_entity(va.name, vb.name)
-    return compare(va, vb, ca.value.text, cb.value.text, same_person)
+    return compare(va, vb, ca.value.text, cb.value.text, same_person, described=(a.value_key, b.value_key))
 
 
 _SEVERITY = {"hard": 0, "soft": 1, "info": 2}

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from checker.records import Interval, MoneyValue, PercentValue, QuantityValue, TimeValue
 
 Relation = Literal["equal", "contains", "within", "overlap", "disjoint"]
 
 
-@dataclass(frozen=True)
-class Bounds:
-    """A closed-or-open numeric interval; ``None`` is unbounded."""
+class Bounds(NamedTuple):
+    """A closed-or-open numeric interval; ``None`` is unbounded.
+
+    A tuple, not a frozen dataclass: comparison makes several per pair of claims, and a tuple is built
+    in C.
+    """
 
     low: float | None
     high: float | None

@@ -125,8 +125,10 @@ class _Scan:
             where: dict[int, list[int]] = {}
         else:
             # A fact or scope pattern can match only where some cue matches whole ("a year", not every "a").
-            whole = {m.start() for m in data.any_cue.finditer(sentence)}
             kinds = _cue_kinds(data)
+            # Tried only where a gated pattern may start: a scan of the whole sentence costs more.
+            opened = {p for index, positions in starts.items() if index in kinds for p in positions}
+            whole = {p for p in opened if data.any_cue.match(sentence, p)}
             starts = {index: kept for index, positions in starts.items()
                       if (kept := [p for p in positions if p in whole] if index in kinds else positions)}
             wanted, where = sorted({*starts, *gate.always} if gate.always else starts), starts
@@ -237,6 +239,8 @@ def _refers_to_place(sentence: str, entity: _Located, data: CompiledFrames) -> b
 def _variants(sentence: str, data: CompiledFrames) -> list[tuple[int, str | None]]:
     """The variants a sentence names, where: ("max" for "the Arvo S Max"), None for the base version."""
     found: list[tuple[int, str | None]] = []
+    if any(gate.search(sentence) is None for gate in data.variant_gates):
+        return found  # most sentences name no version
     for m in data.variant.finditer(sentence):
         if m.group("base"):
             found.append((m.start(), None))

@@ -18,7 +18,7 @@ from checker import catalogue
 from checker import lang as lang_data
 from checker.catalogue import Fact, ValueDimension
 from checker.lang import DimensionData
-from checker.recognize.prefilter import sequence_trie
+from checker.recognize.prefilter import necessary, sequence_trie
 
 # The slots of a claim's scope, in the order they are shown. "place", "source" and "variant" are
 # read from names and attributions, the others from the scope cues below.
@@ -277,6 +277,8 @@ class CompiledFrames:
             rf"(?P<base>{base})|(?:{nouns})\s+(?P<after>[A-Z][\w+-]*)(?![\w])|(?P<before>[A-Z][\w+-]*)\s+(?:{nouns})"
             rf"|(?<=[\w\d])\s+(?P<word>{words})",
             re.UNICODE)
+        # Words one of which every variant match holds: a sentence without any needs no variant scan.
+        self.variant_gates = necessary(self.variant)
         self.variant_words = frozenset(w.casefold() for w in data.variant_words)
         self.now_word = re.compile("(?:" + cue_pattern(data.now).pattern + ")" if data.now else r"(?!)", re.IGNORECASE)
         words_of = {word: place.id for place in data.places for word in place.words}
