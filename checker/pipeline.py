@@ -470,10 +470,8 @@ def extract(
                 fresh.append((doc, result.ingest_notes))
     if claims_dir is not None and fresh:
         try:
-            with store.locked(claims_dir):
-                for doc, notes in fresh:
-                    store.save(claims_dir, doc.path, doc.info.sha256, claims[doc.path], lock=False, info=doc.info,
-                               notes=notes)
+            store.save_batch(claims_dir, [store.Entry(doc.path, doc.info.sha256, claims[doc.path], doc.info,
+                                                      tuple(notes)) for doc, notes in fresh])
         except OSError as exc:
             problems.append(Problem(path=str(claims_dir), kind="cache", fatal=False,
                                     message=f"{shown_path(str(claims_dir))}: cannot write the claims cache "
