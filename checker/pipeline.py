@@ -330,7 +330,10 @@ def _map(task: Task, items: Sequence[Any], workers: int, budget: float,
          on_done: Callable[[int], None] | None) -> list[Outcome]:
     """In-process without a budget (``budget`` 0, for debugging and profiling), else ``map_budgeted``."""
     if budget > 0:
-        _warm_up()
+        if workers > 1:
+            # Compiled once here, the language data is shared by every forked worker. One worker compiles
+            # only the languages its documents are in: on a few articles, that is most of the run.
+            _warm_up()
         return map_budgeted(task, items, workers, budget, on_done)
     outcomes: list[Outcome] = []
     for index, item in enumerate(items):
