@@ -178,6 +178,7 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     from checker.gate.select import gated
     from checker.report import reporter
     from checker.report.json_report import JsonReporter
+    from checker.report.terminal import DEFAULT_WIDTH, terminal_width
 
     targets = default_paths(paths)
     if statistics and fmt not in ("text", "json"):
@@ -209,8 +210,10 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
         delivery.output(reporter("claimreview").render(report), output)
     else:
         colored = color() and output is None
-        delivery.output(reporter("text", color=colored, verbose=verbose,
-                                 show_agreements=not no_agreements).render(report), output, color=colored or None)
+        # The terminal's width when writing to it ($COLUMNS first); a file gets the default width.
+        width = terminal_width() if output is None else DEFAULT_WIDTH
+        delivery.output(reporter("text", color=colored, verbose=verbose, show_agreements=not no_agreements,
+                                 width=width, texts=sources).render(report), output, color=colored or None)
     if not delivery.delivered:
         sys.exit(EXIT_UNUSABLE)
     if fail_on is not None and any(gated(f, fail_on) for f in report.findings):  # type: ignore[arg-type]
