@@ -176,6 +176,9 @@ def _first_words(line: str) -> str:
 def _shorten(text: str, limit: int = _SHORT_MAX) -> str:
     if len(text) <= limit:
         return text
+    if text.startswith("“") and text.endswith("”"):
+        # A name made of first words keeps its quotation marks.
+        return "“" + _shorten(text[1:-1].rstrip("…"), limit - 2) + "”"
     cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
     return cut.rstrip(",;:-–— ") + "…"
 
