@@ -1,6 +1,6 @@
 """Screenshots of every view of the HTML report, for a person to look at.
 
-    python benchmarks/report_views.py                      # reports/views/*.png
+    python benchmarks/report_views.py                      # reports/view-*.png (git-ignored)
     python benchmarks/report_views.py --out /tmp/views --size 300
 
 Builds the report of the seeds, of each dev story (../shared/dev/<story>, articles copied to a temporary
@@ -24,7 +24,7 @@ STORIES = ("notre-dame", "xiaomi-su7", "change6", "valencia-floods")
 
 
 def shoot(driver: Any, out: Path, name: str, element: Any | None = None, full: bool = False) -> None:
-    path = out / f"{name}.png"
+    path = out / f"view-{name}.png"
     if element is not None:
         driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", element)
         element.screenshot(str(path))
@@ -153,7 +153,7 @@ def narrow_view(page: Path, out: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=ROOT / "reports" / "views", help="where the PNG files go")
+    parser.add_argument("--out", type=Path, default=ROOT / "reports", help="where the PNG files go")
     parser.add_argument("--size", type=int, default=300, help="articles in the generated corpus")
     parser.add_argument("--dev", type=Path, default=SHARED / "dev", help="the dev stories' folder")
     args = parser.parse_args()

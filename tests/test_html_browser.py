@@ -308,6 +308,9 @@ def test_a_generated_corpus_of_300_articles(browser: Any, corpus_page: Path) -> 
     assert all(c.get_attribute("data-fact") == "capacity" for c in conflicts)
     note = browser.find_element(By.ID, "filter-note")
     assert "fact: capacity" in note.text and f"of {total} facts" in note.text
+    # One row left per subject: the sheet keeps only the columns of the sources that state it.
+    assert browser.execute_script(
+        "return document.querySelectorAll('tr.sheet-row:not([hidden]) td.none:not([hidden])').length") == 0
     # Printed, the filtered view says it is filtered and hides the form.
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     assert note.is_displayed() and not browser.find_element(By.ID, "filters").is_displayed()

@@ -14,6 +14,7 @@
   var unmatched = Array.prototype.slice.call(document.querySelectorAll("details.unmatched-doc"));
   var sourceRows = Array.prototype.slice.call(document.querySelectorAll("section.sources tr[id]"));
   var siteGroups = Array.prototype.slice.call(document.querySelectorAll("section.sources details.site-group"));
+  var tables = Array.prototype.slice.call(document.querySelectorAll("table.sheet-table"));
   var total = cards.length;
   var texts = null;
   var shownIds = {};
@@ -30,7 +31,7 @@
   function label(name) {
     var field = form.elements.namedItem(name);
     if (!field || !field.value) { return ""; }
-    return field.options[field.selectedIndex].text;
+    return field.options[field.selectedIndex].text.replace(/ \(\d+\)$/, "");
   }
 
   function apply(openMatches) {
@@ -63,6 +64,16 @@
       if (row.tagName !== "ARTICLE") { row.hidden = !shownIds[row.dataset.card]; }
     });
     var filtered = shown !== total;
+    // A filtered sheet keeps only the columns of sources that state something in its rows left.
+    tables.forEach(function (table) {
+      var heads = table.tHead.rows[0].cells;
+      var body = Array.prototype.filter.call(table.tBodies[0].rows, function (row) { return !row.hidden; });
+      for (var col = 1; col < heads.length; col += 1) {
+        var used = !filtered || body.some(function (row) { return row.cells[col].className.indexOf("none") < 0; });
+        heads[col].hidden = !used;
+        Array.prototype.forEach.call(table.tBodies[0].rows, function (row) { row.cells[col].hidden = !used; });
+      }
+    });
     var matching = [];
     groups.forEach(function (group) {
       var any = group.querySelector("[data-card]:not([hidden]), article.card:not([hidden])");
