@@ -440,7 +440,13 @@ def test_print_stylesheet_hides_filters_and_keeps_cards_whole(report: Report) ->
     assert re.search(r"\.filter-note:not\(\[hidden\]\)\s*\{[^}]*display:\s*block", block)
 
 
+def _shape(page: Page) -> list[tuple[str, tuple[str, ...]]]:
+    """Every element with the names of its attributes (not their values, which quote the articles)."""
+    return sorted((tag, tuple(sorted(attrs))) for tag, attrs in page.elements)
+
+
 BASELINE_TAGS = sorted(tag for tag, _ in parse(HtmlReporter(sources=TEXTS).render(make_report())).elements)
+BASELINE_SHAPE = _shape(parse(HtmlReporter(sources=TEXTS).render(make_report())))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -450,6 +456,7 @@ def test_any_article_text_adds_no_element(town: str) -> None:
     texts = {path: text.replace("Kellbrook", town) for path, text in TEXTS.items()}
     page = parse(HtmlReporter(sources=texts).render(make_report(town=town)))
     assert sorted(tag for tag, _ in page.elements) == BASELINE_TAGS
+    assert _shape(page) == BASELINE_SHAPE  # no new attribute either
 
 
 @settings(max_examples=60, deadline=None)
