@@ -22,9 +22,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from checker.compare.comparators import describe
 from checker.display import escape_line, escape_text, plural
-from checker.records import Claim, Finding, Report
+from checker.records import Claim, Report
 from checker.report.quotes import quote, resolution_note
 from checker.report.view import Card, ValueView, View, build_view
 from checker.report.words import fact_label, value_words
@@ -45,18 +44,6 @@ QUOTES_SHOWN = 3
 def terminal_width(default: int = DEFAULT_WIDTH) -> int:
     """The width to write in: $COLUMNS, else the terminal's own, else ``default``."""
     return max(20, shutil.get_terminal_size((default, 24)).columns)
-
-
-def columns(finding: Finding, claims: dict[str, Claim]) -> list[tuple[str, list[Claim]]]:
-    """The claims of a finding grouped by the value they state, in the order of ``finding.values``."""
-    sides = finding.sides or tuple(
-        finding.values.index(describe(claims[c].value.value))
-        if c in claims and describe(claims[c].value.value) in finding.values else 0 for c in finding.claims)
-    grouped: list[list[Claim]] = [[] for _ in finding.values]
-    for claim_id, side in zip(finding.claims, sides, strict=True):
-        if claim_id in claims and 0 <= side < len(grouped):
-            grouped[side].append(claims[claim_id])
-    return [(value, found) for value, found in zip(finding.values, grouped, strict=True) if found]
 
 
 def _bulleted(mark: str, text: Text, indent: int) -> Padding:
