@@ -120,3 +120,13 @@ def test_two_checkouts_in_different_folders_give_the_same_reviews(tmp_path: Path
     announcement = reviews["Qijing · announcement: November 2024"]
     assert announcement["itemReviewed"]["author"] == {"@type": "Organization", "name": "Gasgoo"}
     assert announcement["itemReviewed"]["datePublished"] == "2025-10-16"
+
+
+def test_a_claim_without_subject_is_reviewed_by_its_fact() -> None:
+    report = make_report()
+    anonymous = report.model_copy(update={"claims": tuple(c.model_copy(update={"subject": None})
+                                                          for c in report.claims)})
+    hard = graph(anonymous)[0]
+    assert hard["claimReviewed"] == "Opening: 7 April 2031"
+    assert hard["name"] == "opening: the sources disagree"
+    assert "about" not in hard["itemReviewed"]

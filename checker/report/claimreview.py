@@ -73,7 +73,7 @@ def _work(source: Source, text: str | None = None) -> dict[str, Any]:
 def short_claim(card: Card, value: ValueView) -> str:
     """The claim reviewed in under 75 characters: "Qijing · announcement: November 2024"."""
     text = f"{card.title}: {value.words}"
-    if len(text) <= CLAIM_CHARS:
+    if card.named and len(text) <= CLAIM_CHARS:
         return text
     text = f"{card.fact_label}: {value.words}"
     if len(text) <= CLAIM_CHARS:
@@ -101,7 +101,9 @@ def claim_review(view: View, card: Card, review_url: str | None = None, author: 
     dated = sorted((w["datePublished"], i) for i, w in enumerate(appearances) if "datePublished" in w)
     first_index = dated[0][1] if dated else 0
     first = view.source(reviewed.sources[first_index]) if reviewed.sources else None
-    item: dict[str, Any] = {"@type": "Claim", "about": {"@type": "Thing", "name": card.subject}}
+    item: dict[str, Any] = {"@type": "Claim"}
+    if card.named:
+        item["about"] = {"@type": "Thing", "name": card.subject}
     if first is not None:
         item["author"] = _organization(first.site or first.name)
     if dated:
@@ -124,7 +126,7 @@ def claim_review(view: View, card: Card, review_url: str | None = None, author: 
         "@id": f"urn:factcheck:finding:{finding.fingerprint}",
         "identifier": finding.fingerprint,
         "url": f"{review_url or ''}#{card.anchor}",
-        "name": f"{card.title}: the sources disagree",
+        "name": f"{card.title if card.named else card.fact_label}: the sources disagree",
         "claimReviewed": short_claim(card, reviewed),
         "itemReviewed": item,
         "reviewRating": {

@@ -33,6 +33,8 @@ from checker.report.sources import Source, fallback_source, name_sources
 from checker.report.words import distance_words, fact_about, fact_label, scope_words, value_words
 
 SEVERITY_ORDER = {"hard": 0, "soft": 1, "info": 2}
+# The subject of a card whose claims name none.
+NO_SUBJECT = "No subject named"
 VERDICT_WORDS = {"conflict": "conflict", "attributed": "different counting bodies", "updated": "updated figure",
                  "compatible": "compatible", "agreement": "agreement"}
 _ASSUMED = re.compile(r"\s*\(assumed: (.+)\)\s*$")
@@ -114,6 +116,11 @@ class Card:
     def title(self) -> str:
         """"Qijing · announcement"."""
         return f"{self.subject} · {self.fact_label}"
+
+    @property
+    def named(self) -> bool:
+        """Whether the card's claims name a subject."""
+        return self.subject != NO_SUBJECT
 
     @property
     def disagreements(self) -> list[PairView]:
@@ -199,7 +206,7 @@ def _subject_name(key: str, claims: Iterable[Claim]) -> str:
     if written:
         return sorted(written.items(), key=lambda item: (-item[1], item[0]))[0][0]
     if not key or key == "?":
-        return "No subject named"
+        return NO_SUBJECT
     return key[:1].upper() + key[1:]
 
 
