@@ -258,6 +258,14 @@ def _later(a: ValueView, b: ValueView) -> tuple[ValueView, str] | None:
     return None
 
 
+def _lines(value: ValueView) -> str:
+    """Where in its article a value is stated: "line 1", "lines 6 and 29"."""
+    lines = sorted({c.evidence.line for c in value.claims})
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    return "lines " + ", ".join(str(n) for n in lines[:-1]) + f" and {lines[-1]}"
+
+
 def _say(paths: Sequence[str]) -> str:
     return "says" if len(set(paths)) == 1 else "say"
 
@@ -273,7 +281,7 @@ def _pair_sentence(view: View, a: ValueView, b: ValueView, verdict: str, severit
             return f"{view.who(sa)} says {wa}, {n} times." if n > 1 else f"{view.who(sa)} says {wa}."
         return f"{view.who(sa)} agree: {wa}."
     if one_article:
-        said = f"The same article says {wa} in one place and {wb} in another"
+        said = f"The same article says {wa} on {_lines(a)} and {wb} on {_lines(b)}"
     else:
         said = f"{view.who(sa)} {_say(sa)} {wa}; {view.who(sb)} {_say(sb)} {wb}"
     ba, bb = _bounds(a.value), _bounds(b.value)
