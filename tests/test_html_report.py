@@ -232,6 +232,12 @@ def test_page_is_self_contained_and_accessible(report: Report) -> None:
     for tag in ("select", "input"):
         for attrs in page.tags(tag):
             assert attrs.get("id") in labelled or attrs.get("type") == "checkbox", attrs
+    # Ids are unique; every aria-labelledby names ids that exist.
+    ids = [a["id"] for _, a in page.elements if a.get("id")]
+    assert len(ids) == len(set(ids))
+    for _, attrs in page.elements:
+        for ident in (attrs.get("aria-labelledby") or "").split():
+            assert ident in ids, ident
     # Sections name their heading.
     for attrs in page.tags("section"):
         target = attrs.get("aria-labelledby")
