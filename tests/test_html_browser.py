@@ -287,8 +287,8 @@ def test_a_generated_corpus_of_300_articles(browser: Any, corpus_page: Path) -> 
     assert severe(browser) == []
     total = shown_count(browser)
     assert total > 300
-    assert browser.execute_script(
-        "var ids = Array.from(document.querySelectorAll('[id]'), e => e.id); return ids.length - new Set(ids).size") == 0
+    assert browser.execute_script("var ids = Array.from(document.querySelectorAll('[id]'), e => e.id);"
+                                  "return ids.length - new Set(ids).size") == 0
     # Facts are grouped by subject and start collapsed: the page opens short.
     groups = browser.find_elements(By.CSS_SELECTOR, "details.subject-sheet")
     assert len(groups) > 50 and not any(g.get_attribute("open") for g in groups)
