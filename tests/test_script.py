@@ -68,3 +68,21 @@ def test_languages_are_named_for_messages() -> None:
     assert script.language_name("de") == "German"
     assert script.language_name("es") == "Spanish"
     assert script.language_name("qq") == "qq"
+
+
+@pytest.mark.parametrize(("lang", "example"), _cases("clause_examples"))
+def test_clause_examples(lang: str, example: script.ClauseExample) -> None:
+    folded = script.fold_punctuation(example.text, lang)
+    assert folded == example.folded
+    assert len(folded) == len(example.text)
+
+
+def test_clause_marks_fold_only_where_the_script_has_them() -> None:
+    assert script.fold_punctuation("Il pleut, dit-il ; «\u00a0oui\u00a0».", "fr") == "Il pleut, dit-il ; «\u00a0oui\u00a0»."
+    assert script.fold_punctuation("三人，五人", "zh") == "三人,五人"
+
+
+def test_word_edges_bound_only_the_edges_that_need_it() -> None:
+    pattern = re.compile("(?:{0}Pro{1}|{2}死亡{3})".format(*script.word_edges("Pro", "zh"), *script.word_edges("死亡", "zh")))
+    assert [m.group() for m in pattern.finditer("SU7 Pro版 Professional 3人死亡")] == ["Pro", "死亡"]
+    assert script.word_edges("dead", "en") == (r"(?<!\w)", r"(?!\w)")
