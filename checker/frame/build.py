@@ -78,6 +78,8 @@ DATED_PENALTY = 40.0
 NOUN_REACH = 30
 # How far before a name a place preposition may stand ("in the southern Varnholm province").
 PLACE_REACH = 40
+# How far apart two variants of a list stand ("X Pro和X Max", "the Pro version and the Max version").
+LIST_GAP = 12
 _OWNER_LINK = re.compile(r"\s+(?:of|de|du|des|d['’])\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?", re.IGNORECASE)
 # A value that opens a parenthesis right after another of its dimension converts it: "4.2 billion euros
 # ($4.6 billion)", "250 millimetres (9.8 inches)".
@@ -241,6 +243,7 @@ def _refers_to_place(sentence: str, entity: _Located, data: CompiledFrames) -> b
 def _variants(sentence: str, data: CompiledFrames) -> list[tuple[int, str | None]]:
     """The variants a sentence names, where: ("max" for "the Arvo S Max"), None for the base version."""
     found: list[tuple[int, str | None]] = []
+    named_end = -1  # where the last named (not base) variant ends
     for m in data.variant.finditer(sentence):
         if m.group("base"):
             found.append((m.start(), None))
@@ -252,7 +255,14 @@ def _variants(sentence: str, data: CompiledFrames) -> list[tuple[int, str | None
         if m.group("word") and re.match(r"\s+[A-Z]", sentence[m.end():m.end() + 2]):
             continue
         folded = word.casefold()
-        found.append((m.start(), None if folded in data.base_variants else folded))
+        variant = None if folded in data.base_variants else folded
+        # "X Pro和X Max，续航...", "the Pro version and the Max version, with ...": variants listed one after
+        # the other name none of them; what follows the list is about all of them.
+        listed = (variant is not None and found and found[-1][1] not in (None, variant) and named_end >= 0
+                  and m.start() - named_end <= LIST_GAP and data.list_joiner.search(sentence, named_end, m.start()))
+        found.append((m.start(), None if listed else variant))
+        if variant is not None:
+            named_end = m.end()
     return found
 
 

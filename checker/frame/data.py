@@ -177,6 +177,8 @@ class FrameData(DimensionData):
     variant_nouns: tuple[str, ...] = ()
     base_variants: tuple[str, ...] = ()
     variant_words: tuple[str, ...] = ()
+    # Words that join the items of a list ("和", "and"): variants listed one after the other name none of them.
+    list_joiners: tuple[str, ...] = ()
     # Words that, before an event, make it an earlier one ("the previous quake").
     earlier_markers: tuple[str, ...] = ()
     # "the worst ... since the 1973 floods": after a superlative, these make the event an earlier one.
@@ -351,6 +353,9 @@ class CompiledFrames:
             rf"|(?<=[\w\d]){gap}(?P<word>{words})",
             re.UNICODE)
         self.variant_words = frozenset(w.casefold() for w in data.variant_words)
+        # The comma of a list is "," in every script once punctuation is folded.
+        self.list_joiner = (re.compile(",|" + cues_of(data.list_joiners).pattern, re.IGNORECASE) if data.list_joiners
+                            else re.compile(r"(?!)"))
         self.now_word = re.compile("(?:" + cues_of(data.now).pattern + ")" if data.now else r"(?!)", re.IGNORECASE)
         words_of = {word: place.id for place in data.places for word in place.words}
         self.place_words = words_of
