@@ -78,11 +78,13 @@ def test_clause_examples(lang: str, example: script.ClauseExample) -> None:
 
 
 def test_clause_marks_fold_only_where_the_script_has_them() -> None:
-    assert script.fold_punctuation("Il pleut, dit-il ; «\u00a0oui\u00a0».", "fr") == "Il pleut, dit-il ; «\u00a0oui\u00a0»."
+    french = "Il pleut, dit-il ; «\u00a0oui\u00a0»."
+    assert script.fold_punctuation(french, "fr") == french
     assert script.fold_punctuation("三人，五人", "zh") == "三人,五人"
 
 
 def test_word_edges_bound_only_the_edges_that_need_it() -> None:
-    pattern = re.compile("(?:{0}Pro{1}|{2}死亡{3})".format(*script.word_edges("Pro", "zh"), *script.word_edges("死亡", "zh")))
+    (pro_before, pro_after), (dead_before, dead_after) = script.word_edges("Pro", "zh"), script.word_edges("死亡", "zh")
+    pattern = re.compile(f"(?:{pro_before}Pro{pro_after}|{dead_before}死亡{dead_after})")
     assert [m.group() for m in pattern.finditer("SU7 Pro版 Professional 3人死亡")] == ["Pro", "死亡"]
     assert script.word_edges("dead", "en") == (r"(?<!\w)", r"(?!\w)")

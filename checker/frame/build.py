@@ -1004,7 +1004,8 @@ def _unit_words(data: CompiledFrames) -> frozenset[str]:
 def _says(sentence: str, entity: _Located, data: CompiledFrames) -> bool:
     """ "..., Orvane Pharma said.": a name the reporting verb follows is who gave the figure."""
     # Past the space after the name, where the language writes one.
-    return data.reporting is not None and data.reporting.match(sentence, entity.end + (1 if data.spaced else 0)) is not None
+    after_name = entity.end + 1 if data.spaced else entity.end
+    return data.reporting is not None and data.reporting.match(sentence, after_name) is not None
 
 
 def _name(subject: _Located | str) -> str:

@@ -207,8 +207,8 @@ def cue_pattern(cues: tuple[str, ...], lang: str = "en") -> re.Pattern[str]:
             body = re.escape(cue.rstrip("*")).replace(r"\ ", r"\s+").replace("'", "['’]")
             parts.append(body + (r"\w*" if prefix else r"(?!\w)"))
         return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
-    return re.compile("(?:" + "|".join("".join(_cue_atoms(cue, lang)) for cue in sorted(set(cues), key=len, reverse=True))
-                      + ")", re.IGNORECASE)
+    longest_first = sorted(set(cues), key=len, reverse=True)
+    return re.compile("(?:" + "|".join("".join(_cue_atoms(cue, lang)) for cue in longest_first) + ")", re.IGNORECASE)
 
 
 def _cue_atoms(cue: str, lang: str = "en") -> list[str]:
@@ -360,15 +360,18 @@ class CompiledFrames:
         words_of = {word: place.id for place in data.places for word in place.words}
         self.place_words = words_of
         longest_first = sorted(words_of, key=len, reverse=True)
-        self.place_word = (re.compile("(?:" + "|".join("{}{}{}".format(script.word_edges(w, language)[0], re.escape(w),
-                                                                       script.word_edges(w, language)[1])
-                                                       for w in longest_first) + ")"
-                                      if not self.spaced else
-                                      r"(?<!\w)(?:" + "|".join(re.escape(w) for w in longest_first) + r")(?!\w)")
-                           if words_of else None)
-        self.place_relative = (re.compile(r"\s*(?:" + cues_of(data.place_relatives).pattern + ")" + (r"\s" if self.spaced else ""),
-                                          re.IGNORECASE)
-                               if data.place_relatives else None)
+        if not words_of:
+            self.place_word = None
+        elif self.spaced:
+            self.place_word = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in longest_first) + r")(?!\w)")
+        else:
+            edges = [script.word_edges(w, language) for w in longest_first]
+            self.place_word = re.compile("(?:" + "|".join(before + re.escape(w) + after for w, (before, after)
+                                                          in zip(longest_first, edges, strict=True)) + ")")
+        # "X, where ...": the relative word, then a space where the language writes one.
+        space_after = r"\s" if self.spaced else ""
+        self.place_relative = (re.compile(r"\s*(?:" + cues_of(data.place_relatives).pattern + ")" + space_after,
+                                          re.IGNORECASE) if data.place_relatives else None)
         self.base_variants = frozenset(w.casefold() for w in data.base_variants)
 
     def fits(self, fact_id: str, dimension: ValueDimension | None) -> bool:

@@ -288,6 +288,6 @@ def sentence_marks() -> tuple[str, str, str]:
     return "".join(sorted(ends)), "".join(sorted(finals - ends)), "".join(sorted(closers))
 
 
-__all__ = ["ScriptData", "fold_full_width", "fold_punctuation", "has_full_width", "is_supported", "language_name", "phrase_pattern",
-           "phrase_regex", "profile", "sentence_marks", "spaced", "unspaced_language", "word_char", "word_count",
-           "word_edges", "word_gap", "word_tail"]
+__all__ = ["ScriptData", "fold_full_width", "fold_punctuation", "has_full_width", "is_supported", "language_name",
+           "phrase_pattern", "phrase_regex", "profile", "sentence_marks", "spaced", "unspaced_language", "word_char",
+           "word_count", "word_edges", "word_gap", "word_tail"]
