@@ -86,5 +86,5 @@ def test_clause_marks_fold_only_where_the_script_has_them() -> None:
 def test_word_edges_bound_only_the_edges_that_need_it() -> None:
     (pro_before, pro_after), (dead_before, dead_after) = script.word_edges("Pro", "zh"), script.word_edges("死亡", "zh")
     pattern = re.compile(f"(?:{pro_before}Pro{pro_after}|{dead_before}死亡{dead_after})")
-    assert [m.group() for m in pattern.finditer("SU7 Pro版 Professional 3人死亡")] == ["Pro", "死亡"]
+    assert [m.group() for m in pattern.finditer("A1 Pro版 Professional 3人死亡")] == ["Pro", "死亡"]
     assert script.word_edges("dead", "en") == (r"(?<!\w)", r"(?!\w)")

@@ -780,7 +780,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s*$")
 
 def _object_near_unspaced(data: CompiledFrames, scan: _Scan, position: int, cue_end: int) -> str | None:
     """What starts or ends, where words are not spaced: the word right after the verb ("下雨" in
-    "10月29日开始下雨"), or else the word before it in its clause, past the values and the skipped words
+    "下周开始施工"), or else the word before it in its clause, past the values and the skipped words
     between them ("谈判" in "谈判将于10月开始"); a word is as long as the script's average word."""
     text, low = scan.text, scan.clause(position)[0]
     length = max(1, round(script_profile(data.language).characters_per_word))

@@ -169,7 +169,7 @@ class FrameData(DimensionData):
     object_skip: tuple[str, ...] = ()
     # Prepositions that make a duration the period a figure covers ("in 24 hours", "en huit heures").
     period_prepositions: tuple[str, ...] = ()
-    # Words after a duration and its unit that make it the period a figure covers ("8小时内": within 8 hours).
+    # Words after a duration and its unit that make it the period a figure covers ("24小时内": within 24 hours).
     period_postpositions: tuple[str, ...] = ()
     # Words that make a following date the start of a running count ("since", "depuis").
     since: tuple[str, ...] = ()
@@ -327,7 +327,7 @@ class CompiledFrames:
                              else re.compile(r"[;:]|,\s*(?=" + openers + ")", re.IGNORECASE))
         self.period_before = re.compile("(?:" + cues_of(data.period_prepositions).pattern + r")\s*$"
                                         if data.period_prepositions else r"(?!)", re.IGNORECASE)
-        # After the duration's unit ("8个小时内"): a few letters, then the postposition.
+        # After the duration's unit ("24个小时内"): a few letters, then the postposition.
         self.period_after = re.compile(r"\s*[^\W\d_]{0,4}?(?:" + cues_of(data.period_postpositions).pattern + ")"
                                        if data.period_postpositions else r"(?!)", re.IGNORECASE)
         self.since_before = re.compile("(?:" + cues_of(data.since).pattern + r")\s*$"
@@ -342,7 +342,7 @@ class CompiledFrames:
         nouns = cues_of(data.variant_nouns).pattern if data.variant_nouns else r"(?!)"
         base = cues_of(data.base_variants).pattern if data.base_variants else r"(?!)"
         # "the Pro version", "la version Max", "the Arvo S Ultra", "the entry-level version": a named variant.
-        # Where words are not spaced, a variant's name is a word of another script ("SU7 Pro版").
+        # Where words are not spaced, a variant's name is a word of another script ("A1 Pro版").
         if self.spaced:
             name, name_end = r"[A-Z][\w+-]*", r"(?![\w])"
         else:

@@ -160,8 +160,8 @@ def word_edges(phrase: str, lang: str) -> tuple[str, str]:
     """The look-behind and look-ahead that keep ``phrase`` from matching inside another word of ``lang``.
 
     Where words are spaced, no word character may stand on either side. Where they are not, an edge
-    in the unspaced script has nothing to check ("死亡" is found in "95人死亡"), while an edge of
-    another script ("Pro" in "SU7 Pro版") must not touch a letter or digit of that script: "Pro"
+    in the unspaced script has nothing to check ("死亡" is found in "40人死亡"), while an edge of
+    another script ("Pro" in "A1 Pro版") must not touch a letter or digit of that script: "Pro"
     is no match in "Professional". An edge with nothing to check gives "".
     """
     if spaced(lang):
@@ -182,7 +182,7 @@ def word_tail(lang: str) -> str:
 
 def word_char(lang: str) -> str:
     """A character of a word that must stand alone in ``lang``'s text: any word character where words are
-    spaced; where they are not, a letter or digit of another script ("SU7", "Pro")."""
+    spaced; where they are not, a letter or digit of another script ("A1", "Pro")."""
     return r"\w" if spaced(lang) else _OTHER_WORD_CHAR
 
 
