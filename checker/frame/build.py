@@ -79,7 +79,7 @@ NOUN_REACH = 30
 # How far before a name a place preposition may stand ("in the southern Varnholm province").
 PLACE_REACH = 40
 # How far apart two variants of a list stand ("X Pro和X Max", "the Pro version and the Max version").
-LIST_GAP = 12
+LIST_GAP = 20
 _OWNER_LINK = re.compile(r"\s+(?:of|de|du|des|d['’])\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?", re.IGNORECASE)
 # A value that opens a parenthesis right after another of its dimension converts it: "4.2 billion euros
 # ($4.6 billion)", "250 millimetres (9.8 inches)".
@@ -677,16 +677,21 @@ def _qualified_noun(data: CompiledFrames, scan: _Scan, mention: _Located, dimens
 def _introduced(data: CompiledFrames, scan: _Scan, mention: _Located,
                 dimension: catalogue.ValueDimension | None) -> _Cue | None:
     """ "The number allowed inside is limited: no more than 900 visitors": a colon introduces the value of the
-    fact its clause names; the last fitting cue of the clause before the colon names the value right after it."""
+    fact its clause names; the last fitting cue of the clause before the colon names the value right after it.
+
+    Where a comma ends a clause, it introduces the same way ("公布了售价，区间为20万元至30万元").
+    """
     low, high = scan.clause(mention.start)
-    if not scan.text.startswith(":", low) or scan.text[low:mention.start].count(" ") > 6:
+    opened = scan.text.startswith(":", low) or (data.data.comma_ends_clause and scan.text.startswith(",", low))
+    lead = scan.text[low:mention.start]
+    if not opened or (lead.count(" ") if data.spaced else word_count(lead, data.language)) > 6:
         return None
     if any(low <= cue.start and cue.end <= high and (known := catalogue.fact(cue.id)) is not None
            and catalogue.fits(known, dimension) for cue in scan.cues):
         return None
     i = bisect.bisect_left(scan.breaks, low)
     start = scan.breaks[i - 1] if i > 0 else 0
-    before = [cue for cue in scan.cues if start <= cue.start and cue.end <= low
+    before = [cue for cue in scan.cues if start <= cue.start and cue.end <= low and cue.id not in data.after_only
               and (known := catalogue.fact(cue.id)) is not None and catalogue.fits(known, dimension)]
     return before[-1] if before else None
 
