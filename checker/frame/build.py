@@ -1072,9 +1072,12 @@ def _period_and_as_of(doc: Document, data: CompiledFrames, scan: _Scan, mention:
     if mention.value.type == "time":
         return None, None
     low, high = scan.clause(mention.start)
+    # "24小时内，该市降雨量达200毫米": where a comma ends a clause, a short opening clause scopes the sentence.
+    opening_end = scan.clause(0)[1] if data.data.comma_ends_clause else -1
+    opening = 0 <= opening_end <= FRONTED and opening_end <= low
     period: str | None = None
     for other in scan.values:
-        if other is mention or not (low <= other.start and other.end <= high):
+        if other is mention or not (low <= other.start and other.end <= high or opening and other.end <= opening_end):
             continue
         value = other.value
         dimension = catalogue.value_dimension(value)
