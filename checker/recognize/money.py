@@ -220,8 +220,8 @@ def find(text: str, lang: str) -> list[Mention]:
                     scale = m.amount / n.value if n.value else 1.0
                     m = _M(ranged[0], m.end, m.amount, m.code, m.number, m.priced, first * scale)
             if raw and _ranges_with(raw[-1], m, text, c):
-                first = raw.pop()
-                m = _M(first.start, m.end, m.amount, m.code, m.number, m.priced, first.amount)
+                lower = raw.pop()
+                m = _M(lower.start, m.end, m.amount, m.code, m.number, m.priced, lower.amount)
             raw.append(m)
             taken_to = m.end
     return [_mention(text, m, m.end, lang) for m in raw]
