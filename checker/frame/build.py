@@ -135,7 +135,16 @@ class _Scan:
             kinds = _cue_kinds(data)
             starts = {index: kept for index, positions in starts.items()
                       if (kept := [p for p in positions if p in whole] if index in kinds else positions)}
-            wanted, where = sorted({*starts, *gate.always} if gate.always else starts), starts
+            always = gate.always
+            # Fact and scope patterns with no literal opening word (a language written without spaces) can also
+            # match only where some cue matches whole.
+            unopened = always & kinds
+            if unopened:
+                positions = sorted(whole)
+                if positions:
+                    starts.update(dict.fromkeys(unopened, positions))
+                always = always - unopened
+            wanted, where = sorted({*starts, *always} if always else starts), starts
         by_index = _by_index(data)
         facts: list[tuple[FactCues, list[re.Match[str]]]] = []
         weak: list[tuple[FactCues, list[re.Match[str]]]] = []
