@@ -188,7 +188,7 @@ class _Scan:
         # A name that is itself a scope word ("in Q4") is no place.
         self.places = _places(sentence, data, [n for n in names if (n.start, n.end) not in scope_spans
                                                and n.start not in filed], places)
-        self.variants = _variants(sentence, data)
+        self.variants = _variants(sentence, data, values)
 
     @staticmethod
     def between(positions: list[int], low: int, high: int) -> bool:
@@ -249,7 +249,7 @@ def _refers_to_place(sentence: str, entity: _Located, data: CompiledFrames) -> b
             and data.place_relative.match(sentence, entity.end + 1) is not None)
 
 
-def _variants(sentence: str, data: CompiledFrames) -> list[tuple[int, str | None]]:
+def _variants(sentence: str, data: CompiledFrames, values: Sequence[_Located] = ()) -> list[tuple[int, str | None]]:
     """The variants a sentence names, where: ("max" for "the Arvo S Max"), None for the base version."""
     found: list[tuple[int, str | None]] = []
     named_end = -1  # where the last named (not base) variant ends
@@ -266,9 +266,10 @@ def _variants(sentence: str, data: CompiledFrames) -> list[tuple[int, str | None
         folded = word.casefold()
         variant = None if folded in data.base_variants else folded
         # "X Pro和X Max，续航...", "the Pro version and the Max version, with ...": variants listed one after
-        # the other name none of them; what follows the list is about all of them.
+        # the other, no value between them, name none of them; what follows the list is about all of them.
         listed = (variant is not None and found and found[-1][1] not in (None, variant) and named_end >= 0
-                  and m.start() - named_end <= LIST_GAP and data.list_joiner.search(sentence, named_end, m.start()))
+                  and m.start() - named_end <= LIST_GAP and data.list_joiner.search(sentence, named_end, m.start())
+                  and not any(named_end <= v.start < m.start() for v in values))
         found.append((m.start(), None if listed else variant))
         if variant is not None:
             named_end = m.end()
