@@ -689,7 +689,7 @@ def _introduced(data: CompiledFrames, scan: _Scan, mention: _Located,
     """ "The number allowed inside is limited: no more than 900 visitors": a colon introduces the value of the
     fact its clause names; the last fitting cue of the clause before the colon names the value right after it.
 
-    Where a comma ends a clause, it introduces the same way ("公布了售价，区间为20万元至30万元").
+    Where a comma ends a clause, it introduces the same way ("公布了两款手机的价格，分别为3999元和4999元").
     """
     low, high = scan.clause(mention.start)
     opened = scan.text.startswith(":", low) or (data.data.comma_ends_clause and scan.text.startswith(",", low))

@@ -51,7 +51,7 @@ class MoneyData(DimensionData):
     cents_joiners: list[str] = []
     # Words after an amount that make it a class of prices ("30万元级": about 300,000 yuan).
     class_after: list[str] = []
-    # Words between two amounts, each with its currency, that make them one range ("21万元至29万元").
+    # Words between two amounts, each with its currency, that make them one range ("12万元至18万元").
     range_joiners: list[str] = []
     samples: list[Example] = []
 
