@@ -68,3 +68,8 @@ def test_a_bracketed_alias_bridges_the_two_scripts_across_documents() -> None:
 
 def test_legal_forms_are_dropped_from_chinese_keys() -> None:
     assert entity_key("示例集團有限公司") == entity_key("示例集团") == "示例"
+
+
+def test_a_time_word_before_a_name_is_no_part_of_it() -> None:
+    assert [text for text, _, _ in _entities("当年示例山(Exampleberg)附近发生雪崩。")] == ["示例山(Exampleberg)"]
+    assert [text for text, _, _ in _entities("目前示例科学院表示同意。")] == ["示例科学院"]
