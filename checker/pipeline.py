@@ -485,7 +485,13 @@ def extract(
 def compare(extraction: Extraction) -> list[Finding]:
     """Findings among all the claims of an extraction."""
     every = [claim for doc in extraction.documents for claim in extraction.claims.get(doc.path, [])]
-    return compare_claims(every)
+    # The claims outlive comparison: the garbage collector need not walk them again each time comparison's
+    # own objects fill a generation (a quarter of comparison's time at 40,000 claims, more at 100,000).
+    gc.freeze()
+    try:
+        return compare_claims(every)
+    finally:
+        gc.unfreeze()
 
 
 def build_report(extraction: Extraction, findings: list[Finding]) -> Report:

@@ -32,6 +32,11 @@ def test_people_by_title_verb_of_saying_and_transliteration() -> None:
     assert kinds.get("安娜·佩雷拉") == "person"
 
 
+def test_the_organisation_before_a_title_is_a_name_wherever_the_text_repeats_it() -> None:
+    found = _entities("青石机械董事长周文表示,订单充足。青石机械计划扩建厂房。")
+    assert [text for text, kind, _ in found if kind == "organization"].count("青石机械") == 2
+
+
 def test_a_latin_name_in_brackets_is_the_alias_of_every_mention() -> None:
     found = _entities("里斯本(Lisbon)周三宣布新措施。据悉,里斯本将增加投入。")
     assert ("里斯本(Lisbon)", "unknown", "里斯本(Lisbon)") in found

@@ -314,7 +314,10 @@ class CompiledFrames:
         # Where words are not spaced, the counter runs to the pause, a reporting verb ("据警方称，") left out.
         name_word = r"(?-i:[A-ZÀ-Þ][\w'’&.-]*)"
         if self.spaced:
-            counter = (r"\s+((?:[\w'’-]+\s*){1,4}?(?=[,.;:)]|\s+(?:and|et|but|mais)\b|$)"
+            # "analysts at Ostrem and Pryde": two names joined by "and" are one counter, both of them.
+            names = rf"{name_word}(?:\s+{name_word})*"
+            counter = (rf"\s+({names}\s+(?:and|et|&)\s+{names}(?![\w'’-])"
+                       + r"|(?:[\w'’-]+\s*){1,4}?(?=[,.;:)]|\s+(?:and|et|but|mais)\b|$)"
                        + rf"|{name_word}(?:\s+(?:{name_word}|and|&|de|du|of)){{0,4}})")
         else:
             said = cues_of(data.reporting).pattern if data.reporting else r"(?!)"

@@ -303,6 +303,18 @@ def _find(text: str, lang: str) -> tuple[Mention, ...]:
         value = EntityValue(name=shown, kind=kind, key=entity_key(shown))  # type: ignore[arg-type]
         mentions.append(trusted(Mention, type="entity", start=name.start, end=name.end, text=text[name.start:name.end],
                                 value=value))
+    # "示例科技董事长王明": the organisation before a title is a name, here and wherever the text repeats it.
+    for organisation in sorted({role.value.organization for role in _roles(text, lang)
+                                if isinstance(role.value, RoleValue) and role.value.organization}):
+        if len(organisation) < 2 or organisation in kinds:
+            continue
+        kinds[organisation] = "organization"
+        taken = [(m.start, m.end) for m in mentions]
+        value = EntityValue(name=organisation, kind="organization", key=entity_key(organisation))
+        for m in re.finditer(re.escape(organisation), text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                mentions.append(trusted(Mention, type="entity", start=m.start(), end=m.end(), text=organisation,
+                                        value=value))
     # Later mentions of an aliased name with no brackets: found by the name itself.
     if aliases:
         taken = [(m.start, m.end) for m in mentions]
