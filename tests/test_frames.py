@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from checker import lang
@@ -119,3 +121,12 @@ def test_two_counters_joined_by_and_are_the_source_not_the_subject() -> None:
     text = "Analysts at Brennick and Holm expect the sector to grow by 6 percent a year."
     claims = [c for c in extract_claims(make_document(text)) if c.value.text == "6 percent"]
     assert [(c.subject, c.scope.source) for c in claims] == [(None, "brennick and holm")]
+
+
+def test_an_article_whose_text_names_no_company_twice_is_about_the_one_its_title_names() -> None:
+    text = "Priced from 42,000 dollars, the scanner targets hospitals. The company was founded in 2011."
+    untitled = make_document(text)
+    assert {c.topic for c in extract_claims(untitled)} == {None}
+    info = untitled.info.model_copy(update={"title": "Orvane Pharma opens a plant"})
+    titled = dataclasses.replace(untitled, info=info)
+    assert {c.topic for c in extract_claims(titled)} == {"Orvane Pharma"}

@@ -78,3 +78,27 @@ def test_legal_forms_are_dropped_from_chinese_keys() -> None:
 def test_a_time_word_before_a_name_is_no_part_of_it() -> None:
     assert [text for text, _, _ in _entities("当年示例山(Exampleberg)附近发生雪崩。")] == ["示例山(Exampleberg)"]
     assert [text for text, _, _ in _entities("目前示例科学院表示同意。")] == ["示例科学院"]
+
+
+def test_a_company_by_its_short_name_at_the_start_of_a_clause() -> None:
+    # Two or three characters of its own, then an industry word: after a clause edge or a time word.
+    assert ("示例能源", "organization", "示例能源") in _entities("示例能源成立于2003年,总部位于示例市。")
+    assert ("示和医药", "organization", "示和医药") in _entities("去年示和医药营收同比增长12%。")
+    # Written with simplified and traditional characters mixed, it is the same word.
+    assert ("示卓医藥", "organization", "示卓医藥") in _entities("去年示卓医藥營收同比增長12%。")
+
+
+def test_an_industry_word_inside_a_phrase_is_no_company() -> None:
+    # "the first electric car": the word before the industry word runs on from "首款", no clause edge.
+    assert _entities("首款电动汽车将于明年上市。") == []
+
+
+def test_the_local_government_is_no_name() -> None:
+    assert _entities("当地政府表示将继续优化营商环境。") == []
+    assert _entities("示例科技加快在示例市布局。") == [("示例科技", "organization", "示例科技"),
+                                                ("示例市", "place", "示例市")]
+
+
+def test_a_verb_of_saying_ends_the_name_before_it() -> None:
+    names = [text for text, _, _ in _entities("示例科技公布新工厂时间表")]
+    assert "示例科技" in names and not any(name.startswith("示例科技公布") for name in names)

@@ -396,6 +396,8 @@ def main_organization(names: list[Mention], doc: Document, places: frozenset[str
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, str]] = {}
     headlined: set[str] = set()
+    # A title kept apart from the text (front matter, HTML metadata) is a headline too.
+    title = (doc.info.title or "").casefold()
     generic = lexicon(doc.info.language or "en").org_words
     for mention in names:
         value = mention.value
@@ -413,14 +415,31 @@ def main_organization(names: list[Mention], doc: Document, places: frozenset[str
             continue
         counts[value.key] = counts.get(value.key, 0) + 1
         first.setdefault(value.key, (mention.start, value.name))
-        if zone.kind == "headline":
+        if zone.kind == "headline" or (title and mention.text.casefold() in title):
             headlined.add(value.key)
     # A name met once in the body ("by comparison, the city museum ...") is no subject of the whole article.
     counts = {key: n for key, n in counts.items() if n >= 2 or key in headlined}
     if not counts:
-        return None
+        return _title_organization(doc, generic, places)
     key = min(counts, key=lambda k: (-counts[k], first[k][0]))
     return first[key][1]
+
+
+def _title_organization(doc: Document, generic: frozenset[str], places: frozenset[str]) -> str | None:
+    """The first organization a title kept apart from the text names (front matter, HTML metadata), if any:
+    an article whose text never repeats a name is about the one its headline gives."""
+    title = doc.info.title
+    if not title:
+        return None
+    lang = doc.info.language or "en"
+    for mention in recognize(title, lang, doc.info.reference_date, dimensions=NAME_DIMENSIONS):
+        value = mention.value
+        if mention.type != "entity" or not isinstance(value, EntityValue) or value.kind != "organization":
+            continue
+        if (" " not in value.name.strip() and value.name.casefold() in generic) or entity_key(value.name) in places:
+            continue
+        return value.name
+    return None
 
 
 _DATELINE_LEAD = re.compile(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]+(?:,[^()\n]{0,40}?)?\s*(?:\([^)\n]{0,60}\))?\s*[–—-]{1,2}\s")

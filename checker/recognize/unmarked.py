@@ -60,10 +60,29 @@ class _Data:
     joiners: str
     quotes: tuple[tuple[str, str], ...]
     ends: re.Pattern[str]  # an organisation or place word that may end a name
+    industries: re.Pattern[str] | None  # the industry words of company names ("科技", "能源"; link.toml)
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)) if w)
+
+
+def _variant_alternation(words: list[str]) -> str:
+    """An alternation of ``words`` in which a character matches its other forms too: the words that are one
+    word in simplified and traditional script ("医药", "醫藥") also match written with both ("医藥")."""
+    from checker.link.scripts import simplified
+
+    forms: dict[str, list[str]] = {}
+    for word in words:
+        forms.setdefault(simplified(word), []).append(word)
+    patterns: list[tuple[int, str]] = []  # (length of the words, pattern): the longest words are tried first
+    for group in forms.values():
+        if len({len(w) for w in group}) != 1:
+            patterns.extend((len(w), re.escape(w)) for w in group)
+            continue
+        classes = ["".join(sorted({w[i] for w in group})) for i in range(len(group[0]))]
+        patterns.append((len(group[0]), "".join(re.escape(c) if len(c) == 1 else f"[{re.escape(c)}]" for c in classes)))
+    return "|".join(pattern for _, pattern in sorted(patterns, key=lambda p: (-p[0], p[1])))
 
 
 @cache
@@ -76,6 +95,10 @@ def _data(lang: str) -> _Data:
     except LanguageDataError:
         role_data = None
     profile = script.profile(lang)
+    try:
+        industries = [word for industry in langdata.load("link", lang).industries for word in industry.words]
+    except LanguageDataError:
+        industries = []
     org_words = tuple(sorted({*entity_data.org_words, *entity_data.legal_suffixes}, key=len, reverse=True))
     places = tuple(sorted(set(entity_data.place_suffixes), key=len, reverse=True))
     title_ids: dict[str, str] = {}
@@ -103,6 +126,7 @@ def _data(lang: str) -> _Data:
         joiners="".join(profile.name_joiners),
         quotes=tuple((pair[0], pair[1]) for pair in profile.name_quotes if len(pair) == 2),
         ends=re.compile(f"(?:{_alternation([*org_words, *places])})") if org_words or places else re.compile("(?!x)x"),
+        industries=re.compile(f"(?:{_variant_alternation(industries)})") if industries else None,
     )
 
 
@@ -138,8 +162,14 @@ def _left_start(text: str, end: int, d: _Data, floor: int, minimum: int = 2) -> 
     for m in d.ends.finditer(text, start, end):
         if m.end() < end and _org_end(text, m.start(), d) is not None:
             start = max(start, m.end())
+    # A verb of saying ends the left side too: "示例科技公布新计划" is no name of a plan.
+    if d.saying is not None:
+        for m in d.saying.finditer(text, start, end):
+            if m.end() < end:
+                start = max(start, m.end())
     # "当年庇里牛斯山(...)": a time word before the name is no part of it.
-    lead = next((w for w in d.lead_words if text.startswith(w, start, end) and end - start > len(w)), None)
+    # The word alone before an organisation word makes a common noun ("当地政府", the local government): no name.
+    lead = next((w for w in d.lead_words if text.startswith(w, start, end)), None)
     if lead is not None:
         start += len(lead)
     return start if end - start >= minimum else None
@@ -205,6 +235,7 @@ def _scan(text: str, lang: str) -> tuple[UnmarkedName, ...]:
             if end - start < 2 or start == m.start() and len(m.group()) < 2:
                 continue
             found.append(UnmarkedName(start, end, kind))
+    found.extend(_short_company_names(text, d))
     # People: a title before, or a verb of saying after, a surname and one or two characters.
     found.extend(_people(text, d))
     # Works in brackets.
@@ -219,6 +250,40 @@ def _scan(text: str, lang: str) -> tuple[UnmarkedName, ...]:
     for m in _LATIN_NAME.finditer(text):
         found.append(UnmarkedName(m.start(), m.end(), "unknown"))
     return tuple(_settle(found))
+
+
+_BRAND = (2, 3)  # characters of a company's own name before its industry word ("示例科技", "示例达能源")
+
+
+def _short_company_names(text: str, d: _Data) -> list[UnmarkedName]:
+    """Companies written by their short name: a name of their own, then an industry word ("示例科技").
+
+    The industry word alone does not tell where the name starts ("首款电动汽车" is "the first electric
+    car"), so the name must stand at the edge of a clause: its two or three characters run from a
+    punctuation mark, a space, a stop character or a time word ("去年示例医药营收") to the industry word.
+    """
+    if d.industries is None:
+        return []
+    found: list[UnmarkedName] = []
+    for m in d.industries.finditer(text):
+        for length in _BRAND:
+            start = m.start() - length
+            # A company's own name may hold a character that elsewhere stands between words ("示和"), but
+            # does not start with one.
+            if start < 0 or not all(_is_han(c) for c in text[start:m.start()]) or text[start] in d.stops:
+                break
+            if _at_clause_edge(text, start, d):
+                found.append(UnmarkedName(start, m.end(), "organization"))
+                break
+    return found
+
+
+def _at_clause_edge(text: str, start: int, d: _Data) -> bool:
+    """Whether a word at ``start`` opens a clause: nothing, a non-Han character, a stop or a time word before it."""
+    before = text[start - 1:start]
+    if not before or not _is_han(before) or before in d.stops:
+        return True
+    return any(text.endswith(word, 0, start) for word in d.lead_words)
 
 
 def _org_kind(text: str, start: int, end: int, d: _Data) -> str:
