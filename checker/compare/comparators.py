@@ -59,6 +59,9 @@ def _interval_text(b: Bounds) -> str:
 
 def _time_text(value: TimeValue) -> str:
     e, lt = value.earliest, value.latest
+    if e and "since" in value.modifiers:
+        # "since March 2009": March 2009 and on.
+        return f"since {_time_text(value.model_copy(update={'modifiers': ()}))}"
     if e and lt:
         if value.granularity == "day" and e == lt:
             return e.isoformat()

@@ -757,14 +757,9 @@ def _attach_modifiers(ctx: Context, cand: Cand) -> Cand:
                 weak=False,
             )
         elif which == "since":
-            latest = (
-                ctx.ref
-                if ctx.ref is not None and cand.earliest is not None and ctx.ref >= cand.earliest
-                else None
-            )
-            cand = replace(
-                cand, start=b.start(), latest=latest, modifiers=cand.modifiers + ("since",), weak=False
-            )
+            # "since March 2009" starts in March 2009 and runs on: the value is March 2009 with "since" (the
+            # Recognizers-Text convention), never a range up to the article's date.
+            cand = replace(cand, start=b.start(), modifiers=cand.modifiers + ("since",), weak=False)
     if lex.bound_after is not None and not cand.modifiers:
         cand = _bound_after(ctx, cand)
     return cand
@@ -777,8 +772,7 @@ def _bound_after(ctx: Context, cand: Cand) -> Cand:
     if a is None or cand.earliest is None:
         return cand
     if a.group("since") is not None:
-        latest = ctx.ref if ctx.ref is not None and ctx.ref >= cand.earliest else None
-        return replace(cand, end=a.end(), latest=latest, modifiers=cand.modifiers + ("since",), weak=False)
+        return replace(cand, end=a.end(), modifiers=cand.modifiers + ("since",), weak=False)
     return replace(cand, end=a.end(), earliest=None, latest=cand.earliest - ONE_DAY,
                    modifiers=cand.modifiers + ("before",), weak=False)
 

@@ -93,15 +93,35 @@ class Context:
         return lower(self.text)
 
     def tense(self, start: int, end: int) -> str | None:
-        """ "past" or "future" from the nearest tense marker in the clause around ``start:end``."""
+        """ "past" or "future" from the tense marker nearest ``start:end`` in the clause that holds it.
+
+        The clause runs between the breaks of ``Lexicon.clause_marks`` and ``clause_words`` around
+        the date. When it holds no marker the sentence decides, without the clause that a word
+        opens after the date: in "said on Saturday that it will open", "said" dates Saturday.
+        """
         lowered = self.lowered
         before = _LAST_CLAUSE_END.match(lowered, 0, start)
-        left = before.end() - 1 if before is not None else -1
+        left = before.end() if before is not None else 0
         after = _CLAUSE_END.search(lowered, end)
         right = after.start() if after is not None else len(lowered)
+        lex = self.lex
+        own_left = left
+        for found in lex.clause_marks.finditer(lowered, left, start):
+            own_left = found.end()
+        for found in lex.clause_words.finditer(lowered, own_left, start):
+            own_left = found.start()
+        mark = lex.clause_marks.search(lowered, end, right)
+        word = lex.clause_words.search(lowered, end, right)
+        own_right = min(m.start() if m is not None else right for m in (mark, word))
+        return (self._nearest_marker(own_left, own_right, start, end)
+                or self._nearest_marker(left, word.start() if word is not None else right, start, end))
+
+    def _nearest_marker(self, left: int, right: int, start: int, end: int) -> str | None:
+        """The kind of the tense marker in ``left:right`` nearest the date (one after it counts double)."""
+        lowered = self.lowered
         best: tuple[int, str] | None = None
         for kind, regex in (("past", self.lex.past), ("future", self.lex.future)):
-            for m in regex.finditer(lowered, left + 1, right):
+            for m in regex.finditer(lowered, left, right):
                 if start <= m.start() < end:
                     continue
                 distance = start - m.end() if m.end() <= start else (m.start() - end) * 2

@@ -28,6 +28,20 @@ class Words(_Group):
     examples: list[Example] = []
 
 
+class Clauses(_Group):
+    """What ends a clause inside a sentence: the clause that holds a date gives its tense.
+
+    ``marks`` are punctuation ("," ";" ":"; never between two digits), ``words`` open a new clause
+    ("that", "which", "que", "qui"). A tense marker in another clause ("said on Saturday that it
+    will ...") decides only when the date's own clause has none, and one in a clause that a word
+    opens after the date never does.
+    """
+
+    marks: list[str]
+    words: list[str]
+    examples: list[Example] = []
+
+
 class Numbered(_Group):
     """Phrases mapped to a number (month 1-12, weekday 0-6 from Monday, an ordinal, a count, an offset)."""
 
@@ -165,6 +179,7 @@ class TimeData(DimensionData):
     tables: dict[str, dict[str, str]] = {}  # table name -> {year: "MM-DD"}
     past_markers: Words
     future_markers: Words
+    clauses: Clauses
     report_cues: list[str] = []  # "according to a report", "selon un rapport": the article's own date follows
     suffixed: SuffixedDates | None = None  # number-then-unit dates (Chinese): rules of ``time_suffixed``
     examples: list[Example] = []

@@ -61,6 +61,9 @@ class Lexicon:
     prefilter_phrases: tuple[str, ...] = ()
     past: re.Pattern[str] = re.compile("x")
     future: re.Pattern[str] = re.compile("x")
+    # What ends a clause inside a sentence (``Context.tense``): punctuation, and words that open one.
+    clause_marks: re.Pattern[str] = re.compile("(?!x)x")
+    clause_words: re.Pattern[str] = re.compile("(?!x)x")
     # A bound written after a date ("2020年以来"), for languages that write them so; None elsewhere.
     bound_after: re.Pattern[str] | None = None
     range_open_before: re.Pattern[str] = re.compile("x")
@@ -95,6 +98,15 @@ def _marker_regex(words: list[str]) -> re.Pattern[str]:
         return re.compile(r"(?!x)x")
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
     return re.compile(r"(?<![\w'])(?:" + body + r")(?!\w)")
+
+
+def _clause_word_regex(words: list[str]) -> re.Pattern[str]:
+    """Words that open a clause, on the lower-cased text; one ending in an apostrophe ("qu'") runs into the next."""
+    items = sorted({w.lower().replace("\u2019", "'") for w in words if w.strip()}, key=len, reverse=True)
+    if not items:
+        return re.compile(r"(?!x)x")
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    return re.compile(r"(?<![\w'])(?:" + body + r")(?:(?<=')|(?!\w))")
 
 
 def build_lexicon(data: TimeData, lang: str) -> Lexicon:
@@ -135,8 +147,14 @@ def build_lexicon(data: TimeData, lang: str) -> Lexicon:
         from checker.recognize.time_suffixed import compile_suffixed
 
         compile_suffixed(lex)
+        lex.clause_words = re.compile(alternation(data.clauses.words)) if data.clauses.words else lex.clause_words
     else:
         _compile(lex)
+        lex.clause_words = _clause_word_regex(data.clauses.words)
+    if data.clauses.marks:
+        # A mark between two digits is a thousands mark or a time ("1,000", "9:30"), not a clause break.
+        marks = "".join(sorted({re.escape(m) for m in data.clauses.marks}))
+        lex.clause_marks = re.compile(rf"[{marks}](?![0-9])")
     return lex
 
 
