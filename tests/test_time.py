@@ -198,3 +198,9 @@ def test_a_time_word_is_a_whole_word() -> None:
     assert timerec.find("Cette annonce intervient alors que le groupe recrute.", "fr", dt.date(2025, 3, 1)) == []
     found = timerec.find("Cette année, le groupe recrute.", "fr", dt.date(2025, 3, 1))
     assert [m.text for m in found] == ["Cette année"]
+
+
+def test_a_numeral_after_a_name_is_the_name_s_number_not_a_day() -> None:
+    assert timerec.find("天宫二号空间站完成测试。", "zh", REF) == []
+    _, day = only("会议定于本月六号举行。", "zh")
+    assert span(day) == ("2019-05-06", "2019-05-06")

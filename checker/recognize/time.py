@@ -30,7 +30,7 @@ from checker import lang as langdata
 from checker.recognize import time_calendar as cal
 from checker.recognize.prefilter import WORD, necessary, parse, trie, word_keys
 from checker.recognize.time_core import ONE_DAY, Cand, Context
-from checker.recognize.time_data import TimeData, fold
+from checker.recognize.time_data import TimeData, fold, key
 from checker.recognize.time_rules import EXCLUSIVE_DAY_RANGE_END, Lexicon, Rule, build_lexicon
 from checker.records import Mention, trusted
 
@@ -716,8 +716,44 @@ def _join(ctx: Context, lex: Lexicon, c1: Cand, c2: Cand) -> Cand | None:
     )
 
 
+_PORTIONED = frozenset({"year", "half", "quarter", "month", "season"})
+
+
+def _portion(ctx: Context, cand: Cand) -> Cand:
+    """ "the first ten months of 2023": the first (or last) units of the period, when a portion phrase leads it."""
+    if cand.granularity not in _PORTIONED or cand.earliest is None or cand.latest is None:
+        return cand
+    low = max(0, cand.start - 60)
+    for side, regex in ctx.lex.portion_before:
+        m = regex.search(ctx.folded, low, cand.start)
+        if m is None:
+            continue
+        amount = _portion_count(ctx, m.group("n"))
+        unit = ctx.lex.units.get(key(m.group("u")))
+        if amount is None or unit not in (1, 7, 30) or amount < 1:
+            return cand
+        if side == "first":
+            first, after = cand.earliest, cal.shift(cand.earliest, amount, unit)
+            last = after - ONE_DAY if after is not None else None
+        else:
+            begin = cal.shift(cand.latest + ONE_DAY, -amount, unit)
+            first, last = begin, cand.latest
+        if first is None or last is None or first < cand.earliest or last > cand.latest or first > last:
+            return cand
+        return replace(cand, start=m.start(), earliest=first, latest=last, granularity="range", weak=False,
+                       modifiers=cand.modifiers + (side,))
+    return cand
+
+
+def _portion_count(ctx: Context, text: str) -> int | None:
+    folded = key(text)
+    return int(folded) if folded.isdigit() else ctx.lex.counts.get(folded)
+
+
 def _attach_modifiers(ctx: Context, cand: Cand) -> Cand:
     lex = ctx.lex
+    if lex.portion_before:
+        cand = _portion(ctx, cand)
     halves = cand.resolution == "relative"
     m = lex.part_before.search(ctx.folded, max(0, cand.start - 40), cand.start)
     if (
@@ -740,8 +776,10 @@ def _attach_modifiers(ctx: Context, cand: Cand) -> Cand:
         which = next(name for name, value in m.groupdict().items() if value is not None)
         cand = replace(cand, start=m.start(), weak=False, modifiers=cand.modifiers + (which,))
     b = lex.bound_before.search(ctx.folded, max(0, cand.start - 40), cand.start)
-    if b is not None and cand.granularity != "range":
+    if b is not None and (cand.granularity != "range" or cand.modifiers):
         which = next(name for name, value in b.groupdict().items() if value is not None)
+        if which == "before" and "end" in cand.modifiers:
+            which = "by"  # "before the end of the year": by its end
         if which == "by":
             cand = replace(
                 cand, start=b.start(), earliest=None, modifiers=cand.modifiers + ("by",), weak=False
@@ -760,9 +798,12 @@ def _attach_modifiers(ctx: Context, cand: Cand) -> Cand:
             # "since March 2009" starts in March 2009 and runs on: the value is March 2009 with "since" (the
             # Recognizers-Text convention), never a range up to the article's date.
             cand = replace(cand, start=b.start(), modifiers=cand.modifiers + ("since",), weak=False)
-    if lex.bound_after is not None and not cand.modifiers:
+    if lex.bound_after is not None and not _BOUNDS.intersection(cand.modifiers):
         cand = _bound_after(ctx, cand)
     return cand
+
+
+_BOUNDS = frozenset({"by", "before", "since"})
 
 
 def _bound_after(ctx: Context, cand: Cand) -> Cand:
@@ -771,6 +812,9 @@ def _bound_after(ctx: Context, cand: Cand) -> Cand:
     a = ctx.lex.bound_after.match(ctx.folded, cand.end)
     if a is None or cand.earliest is None:
         return cand
+    if a.groupdict().get("by") is not None or (a.group("before") is not None and "end" in cand.modifiers):
+        # "le 15 mai au plus tard", "年底前": by that day, by the end of the year.
+        return replace(cand, end=a.end(), earliest=None, modifiers=cand.modifiers + ("by",), weak=False)
     if a.group("since") is not None:
         return replace(cand, end=a.end(), modifiers=cand.modifiers + ("since",), weak=False)
     return replace(cand, end=a.end(), earliest=None, latest=cand.earliest - ONE_DAY,

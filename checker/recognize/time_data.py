@@ -71,6 +71,19 @@ class Modifiers(_Group):
     by: list[str]
     before: list[str]
     since: list[str]
+    by_after: list[str] = []  # "le 15 mai au plus tard": a bound written after the date
+    examples: list[Example] = []
+
+
+class Portions(_Group):
+    """The first or last few units of a period: "the first ten months of 2023", "les trois derniers mois de".
+
+    Each phrase is a template with ``{n}`` (a number or a count word) and ``{unit}`` (a unit word);
+    it is written right before the period it cuts.
+    """
+
+    first: list[str]
+    last: list[str]
     examples: list[Example] = []
 
 
@@ -108,6 +121,7 @@ class SuffixedDates(_Group):
     day_marks: list[str]
     month_suffixes: list[str] = []
     not_day_before: list[str] = []  # "5号线": a number, not a day
+    name_marks: list[str] = []  # "嫦娥六号": a numeral in characters with this mark, right after a name, is its number
     not_month_before: list[str] = []  # "月球": the moon, not a month
     day_shift_marks: dict[str, int] = {}  # "今(19)日": today, the 31st
     weekday_prefixes: list[str]
@@ -133,6 +147,7 @@ class SuffixedDates(_Group):
     half_hour: list[str] = []
     since_after: list[str] = []
     before_after: list[str] = []
+    not_bound_before: list[str] = []  # "前后" (around), "前夕" (the eve): no bound
     decade_marks: list[str] = []
     century_marks: list[str] = []
     century_shifts: dict[str, int] = {}
@@ -180,6 +195,7 @@ class TimeData(DimensionData):
     past_markers: Words
     future_markers: Words
     clauses: Clauses
+    portions: Portions | None = None
     report_cues: list[str] = []  # "according to a report", "selon un rapport": the article's own date follows
     suffixed: SuffixedDates | None = None  # number-then-unit dates (Chinese): rules of ``time_suffixed``
     examples: list[Example] = []

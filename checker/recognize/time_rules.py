@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from checker.recognize import time_calendar as cal
 from checker.recognize.time_core import ONE_DAY, Cand, Context
-from checker.recognize.time_data import TimeData, alternation, fold, key
+from checker.recognize.time_data import Portions, TimeData, alternation, fold, key, phrase_pattern
 
 Handler = Callable[[Context, "re.Match[str]"], list[Cand]]
 
@@ -70,6 +70,8 @@ class Lexicon:
     range_to_gap: re.Pattern[str] = re.compile("x")
     range_and_gap: re.Pattern[str] = re.compile("x")
     part_before: re.Pattern[str] = re.compile("x")
+    # "the first ten months of": the first or last units of the period that follows (``Portions``).
+    portion_before: tuple[tuple[str, re.Pattern[str]], ...] = ()
     bound_before: re.Pattern[str] = re.compile("x")
     month_cue_before: re.Pattern[str] = re.compile("x")
     date_cue_before: re.Pattern[str] = re.compile("x")
@@ -802,6 +804,24 @@ def _h_day_range(ctx: Context, m: re.Match[str]) -> list[Cand]:
 EXCLUSIVE_DAY_RANGE_END = True  # see checker.recognize.time: the convention the outside suite scores
 
 
+def _portion_regexes(portions: Portions, num: str, units: str, art: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each phrase of ``portions`` as a pattern ending where the period it cuts begins, with its side."""
+
+    def compiled(text: str) -> re.Pattern[str]:
+        out = []
+        for part in re.split(r"(\{n\}|\{unit\})", text.strip()):
+            if part == "{n}":
+                out.append(rf"(?P<n>{num})")
+            elif part == "{unit}":
+                out.append(rf"(?P<u>{units})")
+            elif part.strip():
+                out.append(phrase_pattern(part.strip()))
+        body = r"(?:\s+|(?<=')\s*)".join(out)
+        return re.compile(rf"{LB}{body}(?:\s+|(?<=')\s*)(?:{art}(?:\s+|(?<=')\s*))?$")
+
+    return (*(("first", compiled(t)) for t in portions.first), *(("last", compiled(t)) for t in portions.last))
+
+
 # --------------------------------------------------------------------------
 # Compilation
 # --------------------------------------------------------------------------
@@ -1013,7 +1033,7 @@ def _compile(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that lists ever
     )
     add(
         "part-noun",
-        rf"(?:(?<![\d.,])(?P<y1>{YEAR})\s*,?\s*)?(?:{LB}(?:{art})\s+)?{LB}(?P<nth>{nth})\s+(?P<noun>{part_nouns}){RB}"
+        rf"(?:(?<![\d.,])(?P<y1>{YEAR})\s*,?\s*)?(?:{LB}(?:{art})\s+)?{LB}(?P<nth>{nth})(?:\s+|\s*-\s*)(?P<noun>{part_nouns}){RB}"
         rf"(?:\s*(?:{of}|,)?\s*(?P<y>{YEAR})|\s*(?:{of}\s*)?(?P<rely>{rely}))?",
         _h_part,
     )
@@ -1044,11 +1064,11 @@ def _compile(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that lists ever
         _h_day_range,
     )
 
-    lex.prefilter = re.compile(rf"\d|{mon}|{wd_full}|{rel_days}|{units}|{seasons}|{holidays}")
+    lex.prefilter = re.compile(rf"\d|{mon}|{wd_full}|{rel_days}|{units}|{seasons}|{holidays}|{part_nouns}")
     lex.prefilter_phrases = (
         *d.months.names, *[w for w in d.weekdays.names if key(w) not in {key(a) for a in d.weekdays.ambiguous}],
         *d.relative_days.names, *d.units.names, *[n for s in d.seasons for n in s.names],
-        *[n for h in d.holidays for n in h.names],
+        *[n for h in d.holidays for n in h.names], *d.part_nouns.names,
     )
     lex.past = _marker_regex(d.past_markers.words)
     lex.future = _marker_regex(d.future_markers.words)
@@ -1062,8 +1082,13 @@ def _compile(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that lists ever
     )
     lex.bound_before = re.compile(
         rf"{LB}(?:(?P<by>{alternation(mods.by)})|(?P<before>{alternation(mods.before)})"
-        rf"|(?P<since>{alternation(mods.since)}))(?:\s+|(?<=')\s*)(?:the\s+)?$"
+        rf"|(?P<since>{alternation(mods.since)}))(?:\s+|(?<=')\s*)(?:{art}(?:\s+|(?<=')\s*))?$"
     )
+    if mods.by_after:
+        lex.bound_after = re.compile(rf"\s*,?\s*(?P<by>{alternation(mods.by_after)}){RB}(?P<since>(?!x)x)?"
+                                     rf"(?P<before>(?!x)x)?")
+    if d.portions is not None:
+        lex.portion_before = _portion_regexes(d.portions, num, units, art)
     lex.month_cue_before = re.compile(rf"{LB}(?:{alternation(d.month_cues)})(?:\s+|(?<=')\s*)$")
     lex.date_cue_before = re.compile(rf"{LB}(?:{alternation(d.date_cues)})\s+$")
     lex.season_cue_before = re.compile(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from checker.recognize import time_calendar as cal
 from checker.recognize.numbers import data as number_data
@@ -40,6 +41,7 @@ from checker.recognize.time_rules import (
 )
 
 _NEVER = r"(?!x)x"
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -204,6 +206,9 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
         day = w.number(g["d"])
         if day is None or not 1 <= day <= 31:
             return []
+        if (g["d"] and not g["d"].isascii() and m.start() > 0 and _HAN.match(ctx.text[m.start() - 1])
+                and ctx.text[m.end("d"):m.end()].lstrip()[:1] in sx.name_marks):
+            return []  # "嫦娥六号": the number of a name, not a day
         if ctx.ref is None:
             return _unresolved(m, "day")
         offset = sx.day_shift_marks[_key(sx.day_shift_marks, g["rd"])] if g.get("rd") else None
@@ -298,6 +303,43 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
             return [_cand(m, p[0], p[1], "range", resolution=resolution)] if p else []
         p = cal.months_period(year, 3 * (n - 1) + 1, 3)
         return [_cand(m, p[0], p[1], "quarter", resolution=resolution)] if p else []
+
+    def h_first_months(ctx: Context, m: re.Match[str]) -> list[Cand]:
+        """"今年前10个月", "前三个月": the first months of a year (this year when none is named)."""
+        g = m.groupdict()
+        n = w.number(g["n"])
+        if n is None or not 1 <= n <= 12:
+            return []
+        year, resolution = _year_of(ctx, w, g)
+        if year is None:
+            if resolution == "bad":
+                return []
+            if ctx.ref is None:
+                return _unresolved(m, "range")
+            year, resolution = ctx.ref.year, "relative"
+        p = cal.months_period(year, 1, n)
+        if p is None:
+            return []
+        return [replace(_cand(m, p[0], p[1], "range", resolution=resolution, priority=4), modifiers=("first",))]
+
+    def h_month_range(ctx: Context, m: re.Match[str]) -> list[Cand]:
+        """"1-10月", "2023年1至10月": a run of months that share the month mark written after the last."""
+        g = m.groupdict()
+        m1, m2 = w.number(g["m1"]), w.number(g["m2"])
+        if m1 is None or m2 is None or not 1 <= m1 < m2 <= 12:
+            return []
+        year, resolution = _year_of(ctx, w, g)
+        if year is None:
+            if resolution == "bad":
+                return []
+            if ctx.ref is None:
+                return _unresolved(m, "range")
+            first, _last, resolution = ctx.yearless(m2, 0, m.start(), m.end())
+            if first is None:
+                return []
+            year = first.year
+        p = cal.months_period(year, m1, m2 - m1 + 1)
+        return [_cand(m, p[0], p[1], "range", resolution=resolution, priority=3)] if p else []
 
     def h_decade(ctx: Context, m: re.Match[str]) -> list[Cand]:
         g = m.groupdict()
@@ -449,6 +491,13 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
         h_weekday)
     add("part", rf"{year_or_rel}?(?:(?P<half>{w.halves})|(?P<fq>{w.first_quarters})?{w.ordinal}?{s}"
                 rf"(?P<q>[1-4{w.han}]){s}{w.quarter}|q(?P<qn>[1-4])(?![\d]))", h_part)
+    months = _alt([u for u, v in lex.data.units.names.items() if v == 30])
+    add("first-months", rf"{year_or_rel}?(?:{w.first_quarters}){s}(?P<n>{w.count}){s}(?P<u>{months})",
+        h_first_months)
+    # Not a weekday's number ("周四到十月一日") and not the month of a day ("一到十月一日" ends on a day).
+    not_weekday = "".join(f"(?<!{re.escape(fold(p))})" for p in sx.weekday_prefixes)
+    add("month-range", rf"{year_or_rel}?(?<![\d{w.han}]){not_weekday}(?P<m1>{dm_}){s}{w.range_to}{s}(?P<m2>{dm_}){s}{mm}"
+                       rf"{not_moon}(?!{s}{dm_}{s}{dm})", h_month_range)
     add("day", rf"(?<![\d{w.han}月])(?P<d>{dm_}){s}{dm}{w.not_day}{w.tail}", h_day)
     add("relative-day-number", rf"(?P<rd>{_alt(sx.day_shift_marks)}){s}[(（]{s}(?P<d>\d{{1,2}}){s}[)）]{s}{dm}"
                                rf"{w.tail}", h_day)
@@ -483,7 +532,8 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
     mods = lex.data.modifiers
     lex.bound_before = re.compile(rf"(?:(?P<by>{_alt(mods.by)})|(?P<before>{_alt(mods.before)})"
                                   rf"|(?P<since>{_alt(mods.since)}))\s*$")
-    lex.bound_after = re.compile(rf"\s?(?:(?P<since>{_alt(sx.since_after)})|(?P<before>{_alt(sx.before_after)}))")
+    not_bound = rf"(?!{_alt(sx.not_bound_before)})" if sx.not_bound_before else ""
+    lex.bound_after = re.compile(rf"\s?(?:(?P<since>{_alt(sx.since_after)})|(?P<before>{_alt(sx.before_after)}){not_bound})")
     lex.month_cue_before = re.compile(_NEVER)
     lex.date_cue_before = re.compile(_NEVER)
     lex.season_cue_before = re.compile(_NEVER)
