@@ -1,7 +1,8 @@
 """Every example phrase in the language data is a test (Duckling-style corpus).
 
 An example passes only when exactly one mention of its type covers the whole
-phrase (read between its ``before`` and ``after`` context) and that mention's `parse --jsonl` value has every key the example gives.
+phrase (read between its ``before`` and ``after`` context) and that mention's
+`parse --jsonl` value has every key the example gives.
 """
 
 from __future__ import annotations

@@ -69,7 +69,7 @@ def group_key(claim: Claim) -> tuple[str, ...] | None:
     if attribute in _NOT_FACTS:
         return None
     value = claim.value.value
-    if isinstance(value, TimeValue) and value.earliest is None and value.latest is None:
+    if isinstance(value, TimeValue) and value.earliest is None and value.latest is None and value.timex is None:
         return None
     known = fact_of(claim)
     if known is not None and not known.compared:

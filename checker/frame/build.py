@@ -1088,6 +1088,13 @@ class _Claiming:
     places: frozenset[str]  # names the article puts in a place
 
 
+def _zoned(value: Value, zone: str | None) -> Value:
+    """A day the text gives no zone for is in the zone of the article's publication timestamp, if it has one."""
+    if zone is None or not isinstance(value, TimeValue) or value.zone is not None or value.granularity != "day":
+        return value
+    return value.model_copy(update={"zone": zone})
+
+
 def _value_claim(context: _Claiming, mention: _Located, evidence: Span, number: int,
                  conversion: bool = False) -> Claim | None:
     doc, data, scan, offset = context.doc, context.data, context.scan, context.offset
@@ -1156,7 +1163,8 @@ def _value_claim(context: _Claiming, mention: _Located, evidence: Span, number: 
         attribute=fact_id,
         scope=scope,
         modality=modality,
-        value=trusted(ClaimValue, text=quote, start=value_start, end=value_end, value=mention.value),
+        value=trusted(ClaimValue, text=quote, start=value_start, end=value_end,
+                      value=_zoned(mention.value, doc.info.reference_zone)),
         evidence=evidence,
         rule=f"frame.{mention.value.type}.{fact_id.split(':')[0]}",
         # A claim without a subject is about the story's main organization, if it has one.

@@ -29,6 +29,7 @@ from typing import Any
 from checker import lang as langdata
 from checker.recognize import time_calendar as cal
 from checker.recognize.prefilter import WORD, necessary, parse, trie, word_keys
+from checker.recognize.time_clock import attach_clocks
 from checker.recognize.time_core import ONE_DAY, Cand, Context
 from checker.recognize.time_data import TimeData, fold, key
 from checker.recognize.time_rules import EXCLUSIVE_DAY_RANGE_END, Lexicon, Rule, build_lexicon
@@ -84,6 +85,8 @@ def scan(text: str, lang: str, ref_date: dt.date | None) -> list[Cand]:
     else:
         # Nothing to settle or join.
         kept = found
+    if ctx.lex.clock is not None:
+        kept = attach_clocks(ctx, kept)
     kept = [_attach_modifiers(ctx, c) for c in kept]
     return [c for c in kept if not c.weak]
 
@@ -659,7 +662,7 @@ _RANGE_GRANULARITIES = {"day", "month", "year", "quarter", "half", "week"}
 def _join(ctx: Context, lex: Lexicon, c1: Cand, c2: Cand) -> Cand | None:
     if c1.granularity not in _RANGE_GRANULARITIES or c2.granularity not in _RANGE_GRANULARITIES:
         return None
-    if c1.weak or c2.weak or c1.modifiers or c2.modifiers:
+    if c1.weak or c2.weak or c1.modifiers or c2.modifiers or c1.clock or c2.clock:
         return None
     gap = ctx.folded[c1.end : c2.start]
     # The opener ("between", "from", "du") sits right before the first end: a bounded look-back keeps this linear.
@@ -732,12 +735,13 @@ def _portion(ctx: Context, cand: Cand) -> Cand:
         unit = ctx.lex.units.get(key(m.group("u")))
         if amount is None or unit not in (1, 7, 30) or amount < 1:
             return cand
+        first: dt.date | None
+        last: dt.date | None
         if side == "first":
-            first, after = cand.earliest, cal.shift(cand.earliest, amount, unit)
-            last = after - ONE_DAY if after is not None else None
+            after = cal.shift(cand.earliest, amount, unit)
+            first, last = cand.earliest, (after - ONE_DAY if after is not None else None)
         else:
-            begin = cal.shift(cand.latest + ONE_DAY, -amount, unit)
-            first, last = begin, cand.latest
+            first, last = cal.shift(cand.latest + ONE_DAY, -amount, unit), cand.latest
         if first is None or last is None or first < cand.earliest or last > cand.latest or first > last:
             return cand
         return replace(cand, start=m.start(), earliest=first, latest=last, granularity="range", weak=False,

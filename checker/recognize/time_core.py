@@ -33,6 +33,10 @@ class Cand:
     yearless: bool = False
     month: int = 0
     day: int = 0
+    weekday: int = -1  # 0 = Monday, for a weekday named without a date
+    clock: str | None = None  # a time of day ("14:07", "18:00-23:59"), see ``TimeValue``
+    zone: str | None = None
+    clock_only: bool = False  # a time of day with no day of its own (the reference date stands for it)
 
     def value(self, ref: dt.date | None) -> TimeValue:
         """The record value of this candidate."""
@@ -46,7 +50,22 @@ class Cand:
             modifiers=self.modifiers,
             resolution=self.resolution,
             anchor=anchor,
+            clock=self.clock,
+            zone=self.zone,
+            timex=self.timex(),
         )
+
+    def timex(self) -> str | None:
+        """What an unresolved candidate is, TIMEX-style ("XXXX-10-29", "XXXX-05", "XXXX-WXX-4"); None otherwise."""
+        if self.resolution != "unresolved":
+            return None
+        if self.yearless and self.month and self.day and self.granularity == "day":
+            return f"XXXX-{self.month:02d}-{self.day:02d}"
+        if self.yearless and self.month and self.granularity == "month":
+            return f"XXXX-{self.month:02d}"
+        if self.weekday >= 0 and self.granularity == "day":
+            return f"XXXX-WXX-{self.weekday + 1}"
+        return None
 
 
 # --------------------------------------------------------------------------

@@ -42,6 +42,28 @@ class Clauses(_Group):
     examples: list[Example] = []
 
 
+class Clock(_Group):
+    """Times of day and time zones (``checker/recognize/time_clock.py``).
+
+    ``parts_after`` follow a day ("Tuesday morning", "mardi soir", "12月7日晚"), ``parts_before``
+    lead it ("early Tuesday", "the evening of"); each is a span of the day ("18:00-23:59").
+    ``zones`` follow a time ("local time", "GMT"), ``zones_before`` lead it ("北京时间"); each names
+    "local", an IANA zone or a UTC offset ("+08:00"). ``am``/``pm`` follow a 12-hour time ("p.m.");
+    in Chinese they are the parts of the day before an hour ("下午2时" is 14:00). ``hour_marks``
+    write a time as hour-mark-minutes ("14h07"); ``links`` join a day and its time ("at", "à").
+    """
+
+    am: list[str] = []
+    pm: list[str] = []
+    hour_marks: list[str] = []
+    links: list[str] = []
+    parts_after: dict[str, str] = {}
+    parts_before: dict[str, str] = {}
+    zones: dict[str, str] = {}
+    zones_before: dict[str, str] = {}
+    examples: list[Example] = []
+
+
 class Numbered(_Group):
     """Phrases mapped to a number (month 1-12, weekday 0-6 from Monday, an ordinal, a count, an offset)."""
 
@@ -196,6 +218,7 @@ class TimeData(DimensionData):
     future_markers: Words
     clauses: Clauses
     portions: Portions | None = None
+    clock: Clock | None = None
     report_cues: list[str] = []  # "according to a report", "selon un rapport": the article's own date follows
     suffixed: SuffixedDates | None = None  # number-then-unit dates (Chinese): rules of ``time_suffixed``
     examples: list[Example] = []

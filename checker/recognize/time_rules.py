@@ -11,11 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.recognize import time_calendar as cal
+from checker.recognize.time_clock import (
+    ClockPatterns,
+    clock_cand,
+    compile_patterns,
+    minutes,
+    twelve_hour,
+    zone_of,
+    zone_pattern,
+)
 from checker.recognize.time_core import ONE_DAY, Cand, Context
-from checker.recognize.time_data import Portions, TimeData, alternation, fold, key, phrase_pattern
+from checker.recognize.time_data import Clock, Portions, TimeData, alternation, fold, key, phrase_pattern
 
 Handler = Callable[[Context, "re.Match[str]"], list[Cand]]
 
@@ -70,6 +79,8 @@ class Lexicon:
     range_to_gap: re.Pattern[str] = re.compile("x")
     range_and_gap: re.Pattern[str] = re.compile("x")
     part_before: re.Pattern[str] = re.compile("x")
+    # Times of day and zones (``time_clock``), for a language whose data has a [clock] table.
+    clock: ClockPatterns | None = None
     # "the first ten months of": the first or last units of the period that follows (``Portions``).
     portion_before: tuple[tuple[str, re.Pattern[str]], ...] = ()
     bound_before: re.Pattern[str] = re.compile("x")
@@ -145,6 +156,8 @@ def build_lexicon(data: TimeData, lang: str) -> Lexicon:
         seasons=seasons,
         holidays=holidays,
     )
+    if data.clock is not None:
+        lex.clock = compile_patterns(data.clock)
     if data.suffixed is not None:
         from checker.recognize.time_suffixed import compile_suffixed
 
@@ -588,7 +601,8 @@ def _h_weekday(ctx: Context, m: re.Match[str]) -> list[Cand]:
         if o is not None
     ]
     if ctx.ref is None:
-        return _unresolved(m, "day")
+        plain = [replace(c, weekday=wd) for c in _unresolved(m, "day")] if not offsets else []
+        return plain or _unresolved(m, "day")
     ref = ctx.ref
     if offsets:
         amount = next((o for o in offsets if o), 0)
@@ -802,6 +816,39 @@ def _h_day_range(ctx: Context, m: re.Match[str]) -> list[Cand]:
 
 
 EXCLUSIVE_DAY_RANGE_END = True  # see checker.recognize.time: the convention the outside suite scores
+
+
+def _clock_rules(lex: Lexicon, data: Clock, add: Callable[[str, str, Handler], None]) -> None:
+    """The rules of times of day written with digits: "9:03 a.m.", "at 14:07", "14h07", "4 pm local time"."""
+    zone = zone_pattern(data) or r"(?P<zone>(?!x)x)?"
+    links = alternation(data.links)
+    link_before = re.compile(rf"{LB}(?:{links})\s*$") if data.links else None
+    patterns = lex.clock
+    assert patterns is not None
+
+    def h_twelve(ctx: Context, m: re.Match[str]) -> list[Cand]:
+        hour = twelve_hour(int(m.group("h")), key(m.group("ap")) in patterns.pm)
+        if hour is None:
+            return []
+        minute = int(m.group("mi")) if m.group("mi") else None
+        return clock_cand(ctx, m, minutes(hour, minute), zone_of(patterns, m.group("zone")))
+
+    def h_marked(ctx: Context, m: re.Match[str]) -> list[Cand]:
+        hour = int(m.group("h"))
+        written = m.group("mi") or m.group("mi2")
+        minute = int(written) if written else None
+        linked = link_before is not None and link_before.search(ctx.folded, max(0, m.start() - 25), m.start())
+        # "14h07", "at 14:07", "à 14h", "14:07 GMT": a bare "24h" or "8:30" may be a duration or a score.
+        if not (linked or m.group("zone")) and (minute is None or not m.group("mark")):
+            return []
+        return clock_cand(ctx, m, minutes(hour, minute), zone_of(patterns, m.group("zone")))
+
+    if data.am or data.pm:
+        add("clock-12h", rf"(?<![\d:.,])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*"
+                         rf"(?P<ap>{alternation(data.am + data.pm)})(?![a-z]){zone}", h_twelve)
+    marks = alternation(data.hour_marks) if data.hour_marks else r"(?!x)x"
+    add("clock-24h", rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])"
+                     rf"(?::(?P<mi2>[0-5]\d)|\s?(?P<mark>{marks})(?:\s?(?P<mi>[0-5]\d))?)(?![\d:a-z]){zone}", h_marked)
 
 
 def _portion_regexes(portions: Portions, num: str, units: str, art: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -1064,6 +1111,8 @@ def _compile(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that lists ever
         _h_day_range,
     )
 
+    if d.clock is not None:
+        _clock_rules(lex, d.clock, add)
     lex.prefilter = re.compile(rf"\d|{mon}|{wd_full}|{rel_days}|{units}|{seasons}|{holidays}|{part_nouns}")
     lex.prefilter_phrases = (
         *d.months.names, *[w for w in d.weekdays.names if key(w) not in {key(a) for a in d.weekdays.ambiguous}],
