@@ -856,6 +856,15 @@ def report_cue_before(text: str, lang: str, start: int) -> str | None:
     return text[offset + found.start() : start].strip()
 
 
+@cache
+def today_words(lang: str) -> re.Pattern[str] | None:
+    """The words of ``lang`` for the reference day itself ("today", "aujourd'hui", "今天"), on unfolded text."""
+    words = [w for w, offset in _lexicon(lang).data.relative_days.names.items() if offset == 0]
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+
+
 def dateline_marks(lang: str) -> re.Pattern[str] | None:
     """The marks that, right after a date, open a dateline in ``lang`` ("6月2日电"), if it has them."""
     from checker.recognize.time_suffixed import dateline_after
