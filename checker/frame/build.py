@@ -800,8 +800,11 @@ def _is_now(doc: Document, data: CompiledFrames, mention: _Located) -> bool:
     """
     value = mention.value
     ref = doc.info.reference_date
-    return (isinstance(value, TimeValue) and value.resolution == "relative" and ref is not None
-            and value.earliest == ref == value.latest and data.now_word.fullmatch(mention.text.strip()) is not None)
+    if not isinstance(value, TimeValue) or data.now_word.fullmatch(mention.text.strip()) is None:
+        return False
+    # In an article without a date, "today" is still its own day: unknown, but no fact's date.
+    return (value.resolution == "unresolved" and ref is None) or (
+        value.resolution == "relative" and ref is not None and value.earliest == ref == value.latest)
 
 
 def _is_dateline(doc: Document, offset: int, mention: _Located, sentence: str) -> bool:
