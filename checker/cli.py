@@ -161,14 +161,20 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
 @output_option
 @click.option("--verbose", "-v", is_flag=True, help="Also list every claim per document.")
 @click.option("--no-agreements", is_flag=True, help="Show only conflicts and compatible findings in the terminal.")
+@click.option("--review-url", metavar="URL", default=None,
+              help="ClaimReview: the page the reviews are published on (each review's url is URL#<fact>).")
+@click.option("--review-author", metavar="NAME", default=None,
+              help="ClaimReview: who publishes the reviews (default: factcheck).")
+@click.option("--review-date", metavar="DATE", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="ClaimReview: the reviews' publication date, YYYY-MM-DD (none unless given).")
 @statistics_option
 @click.option("--fail-on", type=click.Choice(["hard", "conflict", "compatible"]), default=None,
               help="Exit 1 when a finding at this threshold is found (no baseline: see `factcheck check`).")
 @quiet_option
 def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int | None, max_bytes: int,
         doc_timeout: float, exclude: tuple[str, ...], stdin_filename: str | None, fmt: str, output_dir: Path,
-        output: Path | None, verbose: bool, no_agreements: bool, statistics: bool, fail_on: str | None,
-        quiet: bool) -> None:
+        output: Path | None, verbose: bool, no_agreements: bool, review_url: str | None, review_author: str | None,
+        review_date: dt.datetime | None, statistics: bool, fail_on: str | None, quiet: bool) -> None:
     """Extract claims from PATH... (default seeds/), compare them and report the findings.
 
     Writes claims/<document>.jsonl (the cache), reports/report.json and
@@ -185,12 +191,15 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
 
         factcheck run . --exclude drafts/ -o findings.txt --fail-on conflict
 
+        factcheck run seeds/ --format claimreview --review-url https://news.example/checks/qijing
+
         cat draft.md | factcheck run seeds/ - --stdin-filename draft.md
     """
     from checker import pipeline
     from checker.gate.select import gated
     from checker.report import reporter
     from checker.report.json_report import JsonReporter
+    from checker.report.terminal import DEFAULT_WIDTH, terminal_width
 
     targets = default_paths(paths)
     if statistics and fmt not in ("text", "json"):
@@ -220,11 +229,15 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     elif fmt == "html":
         delivery.output(html_text, output)
     elif fmt == "claimreview":
-        delivery.output(reporter("claimreview").render(report), output)
+        delivery.output(reporter("claimreview", texts=sources, review_url=review_url, author=review_author,
+                                 review_date=review_date.date().isoformat() if review_date else None).render(report),
+                        output)
     else:
         colored = color() and output is None
-        delivery.output(reporter("text", color=colored, verbose=verbose,
-                                 show_agreements=not no_agreements).render(report), output, color=colored or None)
+        # The terminal's width when writing to it ($COLUMNS first); a file gets the default width.
+        width = terminal_width() if output is None else DEFAULT_WIDTH
+        delivery.output(reporter("text", color=colored, verbose=verbose, show_agreements=not no_agreements,
+                                 width=width, texts=sources).render(report), output, color=colored or None)
     if not delivery.delivered:
         sys.exit(EXIT_UNUSABLE)
     if fail_on is not None and any(gated(f, fail_on) for f in report.findings):  # type: ignore[arg-type]

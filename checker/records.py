@@ -324,6 +324,11 @@ class Scope(Record):
         data: dict[str, Any] = handler(self)
         return {slot: value for slot, value in data.items() if value is not None and value is not False}
 
+    def __reduce__(self) -> tuple[Any, tuple[tuple[Any, ...]]]:
+        # Claims come back from worker processes pickled, each with its own scope, and a few thousand
+        # scopes serve a hundred thousand claims: equal scopes, frozen, come back as one object.
+        return _shared_scope, (tuple(self.__dict__.values()),)
+
     def slots(self) -> dict[str, str]:
         """The slots the sentence filled, as text (``part`` folded into ``place``)."""
         found = {name: value for name in _SCOPE_TEXT if (value := getattr(self, name)) is not None}
@@ -332,6 +337,15 @@ class Scope(Record):
         return found
 
 
+def _shared_scope(values: tuple[Any, ...]) -> Scope:
+    """The one unpickled scope of these slot values."""
+    known = _SCOPES.get(values)
+    if known is None:
+        known = _SCOPES[values] = Scope(**dict(zip(Scope.model_fields, values, strict=True)))
+    return known
+
+
+_SCOPES: dict[tuple[Any, ...], Scope] = {}
 _SCOPE_TEXT = ("place", "group", "source", "instance", "period", "basis", "statistic", "variant", "party", "object",
                "as_of")
 

@@ -166,6 +166,17 @@ def read_cached(claims_dir: Path, document_path: str, sha256: str) -> Cached:
     return Cached("fresh", path, info, claims, notes)
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One document's claims, to be saved: its path as given, its sha256, claims, ingest facts and notes."""
+
+    document_path: str
+    sha256: str
+    claims: list[Claim]
+    info: DocumentInfo | None = None
+    notes: tuple[str, ...] = ()
+
+
 def save(claims_dir: Path, document_path: str, sha256: str, claims: list[Claim], lock: bool = True,
          info: DocumentInfo | None = None, notes: Iterable[str] = ()) -> Path:
     """Write the claims file of a document atomically, with its digest; returns its path.
@@ -174,22 +185,42 @@ def save(claims_dir: Path, document_path: str, sha256: str, claims: list[Claim],
     ingest facts) and ``notes`` (what ingest ignored in it) go into the header, so that a later run
     can skip reading the document and still say what was wrong with it.
     """
-    header: dict[str, object] = {"document": document_path, "sha256": sha256, "extractor": extractor_version()}
-    if info is not None:
-        header["info"] = info.model_dump(mode="json")
-    kept = list(notes)
-    if kept:
-        header["notes"] = kept
-    body = "".join(claim.model_dump_json() + "\n" for claim in claims)
+    return save_batch(claims_dir, [Entry(document_path, sha256, claims, info, tuple(notes))], lock)[0]
+
+
+# Files written per batch: an interrupt waits for at most one batch.
+BATCH = 500
+
+
+def save_batch(claims_dir: Path, entries: Iterable[Entry], lock: bool = True) -> list[Path]:
+    """Write the claims files of many documents, each atomically, durable once this returns.
+
+    Each file is written to a temporary file and renamed into place, as ``save`` does; the data of
+    a batch of files is flushed to disk with one sync and the directory with one more, instead of
+    one sync per file, which made the writes of a 10,000-article run take longer than the run.
+    """
+    pending = list(entries)
+    paths: list[Path] = []
+    context = locked(claims_dir) if lock else contextlib.nullcontext()
+    with context:
+        # Rendered a batch at a time: the text of every file at once would be a second copy of the claims.
+        for start in range(0, len(pending), BATCH):
+            batch = [(claims_file(claims_dir, e.document_path), _render(e)) for e in pending[start:start + BATCH]]
+            write_atomic_batch(batch)
+            paths.extend(path for path, _ in batch)
+    return paths
+
+
+def _render(entry: Entry) -> str:
+    header: dict[str, object] = {"document": entry.document_path, "sha256": entry.sha256,
+                                 "extractor": extractor_version()}
+    if entry.info is not None:
+        header["info"] = entry.info.model_dump(mode="json")
+    if entry.notes:
+        header["notes"] = list(entry.notes)
+    body = "".join(claim.model_dump_json() + "\n" for claim in entry.claims)
     header["digest"] = _digest(header, body)
-    text = json.dumps(header, ensure_ascii=False) + "\n" + body
-    path = claims_file(claims_dir, document_path)
-    if lock:
-        with locked(claims_dir):
-            write_atomic(path, text)
-    else:
-        write_atomic(path, text)
-    return path
+    return json.dumps(header, ensure_ascii=False) + "\n" + body
 
 
 @contextlib.contextmanager
@@ -217,7 +248,48 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
         _write_atomic(path, text)
 
 
-def _write_atomic(path: Path, text: str | Iterable[str]) -> None:
+def write_atomic_batch(files: list[tuple[Path, str]]) -> None:
+    """Replace each path with its text, each atomically (as ``write_atomic``), with one data sync for all.
+
+    Every file is written to a temporary file beside it; one ``os.sync`` makes them all durable; then each
+    is renamed into place and each directory synced once. Readers see each file old or new, never half.
+    """
+    if len(files) == 1:
+        write_atomic(*files[0])
+        return
+    with _signals_deferred():
+        written: list[tuple[str, Path]] = []
+        try:
+            for path, text in files:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                written.append((_temporary(path, text, sync=False), path))
+            os.sync()
+            for tmp, path in written:
+                os.replace(tmp, path)
+        except BaseException:
+            for tmp, _ in written:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp)
+            raise
+        for directory in sorted({path.parent for _, path in written}):
+            _sync_directory(directory)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the renames in ``directory`` durable (where the platform allows opening a directory)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _temporary(path: Path, text: str | Iterable[str], sync: bool = True) -> str:
+    """A temporary file beside ``path`` holding ``text``; its name. Removed again if writing fails."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp's 0600 would make claims and reports private to one user
@@ -227,7 +299,18 @@ def _write_atomic(path: Path, text: str | Iterable[str]) -> None:
             else:
                 handle.writelines(text)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    tmp = _temporary(path, text)
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -108,3 +108,14 @@ def test_a_cue_word_in_a_dateline_agency_is_no_cue() -> None:
 def test_the_word_after_a_dateline_opens_a_sentence(language: str, text: str, value: str, attribute: str) -> None:
     claims = extract_claims(make_document(text, language))
     assert [c.attribute for c in claims if c.value.text == value] == [attribute]
+
+
+def test_a_date_before_the_dateline_mark_is_the_dateline() -> None:
+    claims = extract_claims(make_document("东岚市6月2日电 当地一座仓库于6月1日凌晨发生火灾。", "zh"))
+    assert [(c.value.text, c.attribute) for c in claims] == [("6月2日", "dateline"), ("6月1日凌晨", "fire")]
+
+
+def test_two_counters_joined_by_and_are_the_source_not_the_subject() -> None:
+    text = "Analysts at Brennick and Holm expect the sector to grow by 6 percent a year."
+    claims = [c for c in extract_claims(make_document(text)) if c.value.text == "6 percent"]
+    assert [(c.subject, c.scope.source) for c in claims] == [(None, "brennick and holm")]

@@ -28,6 +28,8 @@ def _normalize(text: str) -> str:
 def _run(fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("NO_COLOR", "1")
+    # The terminal report fits the terminal: the golden one is 100 columns wide, wherever the tests run.
+    monkeypatch.setenv("COLUMNS", "100")
     result = CliRunner().invoke(cli, ["run", "seeds", "--format", fmt, "--no-cache",
                                       "--claims", str(tmp_path / "claims"), "--output-dir", "-"])
     assert result.exit_code == 0, result.output

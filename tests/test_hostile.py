@@ -182,3 +182,21 @@ def test_a_long_run_of_numbers_gives_one_claim_per_number() -> None:
     # How the cost grows with such a sentence is measured in benchmarks/hostile_scaling.py, not timed here.
     claims = extract_claims(make_document("1 " * 2000))
     assert len(claims) == 2000
+
+
+def test_the_html_report_of_hostile_files_adds_no_markup(hostile: tuple[Path, dict[str, str | None]],
+                                                         hostile_run: tuple[int, str, str, float]) -> None:
+    from tests.test_html_report import parse
+
+    root, _ = hostile
+    status, out, stderr, _ = _factcheck("run", "corpus", "--output-dir", "-", "--claims", str(root / "claims"),
+                                        "--format", "html", "--doc-timeout", str(BUDGET), "--workers", "4", cwd=root)
+    assert status == 0, stderr
+    page = parse(out)
+    # The page's own script only; nothing an article wrote became an element or an attribute.
+    assert len(page.tags("script")) == 1 and "SCRIPTTEXT" not in page.scripts[0]
+    assert not [attrs for _, attrs in page.elements if any(name.startswith("on") for name in attrs)]
+    assert not {tag for tag, _ in page.elements} & {"img", "iframe", "object", "embed", "noscript", "base"}
+    assert len(page.tags("form")) == 1  # the filters'
+    assert not [a for a in page.tags("a") if (a.get("href") or "").lower().startswith("javascript:")]
+    assert "<script>document.write" not in out

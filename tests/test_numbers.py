@@ -143,3 +143,12 @@ def test_exponents_out_of_range_are_not_numbers(text: str) -> None:
     for lang in ("en", "fr"):
         for number in find_numbers(text, lang):
             assert number.value == number.value and abs(number.value) < float("inf")
+
+
+def test_a_numeral_after_an_ordinal_prefix_is_no_count() -> None:
+    assert [m.value for m in find_numbers("第二款车型和第3代电池", "zh")] == []
+    assert [m.value for m in find_numbers("两款车型和3代电池", "zh")] == [2, 3]
+
+
+def test_that_year_is_no_count_of_years() -> None:
+    assert [m.value for m in find_numbers("那一年有40人", "zh")] == [40]

@@ -145,3 +145,14 @@ def test_a_unit_matched_through_a_case_equivalence_is_read(text: str) -> None:
     # "ſ" (long s) matches "s" without case, yet lower-casing keeps it: the unit lookup raised KeyError,
     # which lost every claim of the document.
     assert _one(text, "en")[1].unit == "technician"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("附近一个城镇有40人遇难", ["一", "40"]),
+    ("提前两天预约二维码", ["两"]),
+    ("他与球队签约5年", ["5"]),
+    ("约5万人参加", ["约5万"]),
+    ("将近两千人", ["将近两千"]),
+])
+def test_a_word_that_ends_with_a_quantifier_is_no_quantifier(text: str, found: list[str]) -> None:
+    assert [m.text for m in recognize(text, "zh", dimensions=["quantity"])] == found

@@ -68,3 +68,23 @@ def test_languages_are_named_for_messages() -> None:
     assert script.language_name("de") == "German"
     assert script.language_name("es") == "Spanish"
     assert script.language_name("qq") == "qq"
+
+
+@pytest.mark.parametrize(("lang", "example"), _cases("clause_examples"))
+def test_clause_examples(lang: str, example: script.ClauseExample) -> None:
+    folded = script.fold_punctuation(example.text, lang)
+    assert folded == example.folded
+    assert len(folded) == len(example.text)
+
+
+def test_clause_marks_fold_only_where_the_script_has_them() -> None:
+    french = "Il pleut, dit-il ; «\u00a0oui\u00a0»."
+    assert script.fold_punctuation(french, "fr") == french
+    assert script.fold_punctuation("三人，五人", "zh") == "三人,五人"
+
+
+def test_word_edges_bound_only_the_edges_that_need_it() -> None:
+    (pro_before, pro_after), (dead_before, dead_after) = script.word_edges("Pro", "zh"), script.word_edges("死亡", "zh")
+    pattern = re.compile(f"(?:{pro_before}Pro{pro_after}|{dead_before}死亡{dead_after})")
+    assert [m.group() for m in pattern.finditer("A1 Pro版 Professional 3人死亡")] == ["Pro", "死亡"]
+    assert script.word_edges("dead", "en") == (r"(?<!\w)", r"(?!\w)")

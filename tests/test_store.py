@@ -79,3 +79,39 @@ def test_atomic_write_leaves_no_temporary_file_on_failure(tmp_path: Path, monkey
         store.write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_a_batch_failing_midway_leaves_every_old_file_and_no_temporary(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    targets = [tmp_path / f"{n}.jsonl" for n in range(3)]
+    for target in targets:
+        target.write_text("old", encoding="utf-8")
+    real_replace = store.os.replace
+    calls = []
+
+    def replace_then_fail(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        real_replace(src, dst)
+
+    monkeypatch.setattr("checker.store.os.replace", replace_then_fail)
+    with pytest.raises(OSError):
+        store.write_atomic_batch([(target, "new") for target in targets])
+    assert [t.read_text(encoding="utf-8") for t in targets] == ["new", "old", "old"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0.jsonl", "1.jsonl", "2.jsonl"]
+
+
+def test_a_run_over_more_documents_than_a_batch_caches_every_one(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store, "BATCH", 2)
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    for n in range(5):
+        (corpus / f"{n}.txt").write_text(f"The bridge opened on March {n + 1}, 2021.\n", encoding="utf-8")
+    claims_dir = tmp_path / "claims"
+    first = pipeline.extract([corpus], claims_dir=claims_dir)
+    again = pipeline.extract([corpus], claims_dir=claims_dir)
+    assert len(list(claims_dir.glob("*.jsonl"))) == 5
+    assert again.cached == 5 and again.claims == first.claims
+    assert not list(claims_dir.glob(".*.tmp"))

@@ -62,3 +62,11 @@ def test_a_missing_or_misplaced_field_fails_the_check() -> None:
     reordered = dict(reversed(list(_mention().items())))
     with pytest.raises(AssertionError):
         trusted(Mention, **reordered)
+
+
+def test_equal_scopes_come_back_from_a_worker_as_one_object() -> None:
+    first, second = Scope(place="harbour", basis="per-day"), Scope(place="harbour", basis="per-day")
+    other = Scope(place="harbour")
+    back = pickle.loads(pickle.dumps([first, second, other]))
+    assert back == [first, second, other]
+    assert back[0] is back[1] and back[2] is not back[0]

@@ -32,6 +32,11 @@ def test_people_by_title_verb_of_saying_and_transliteration() -> None:
     assert kinds.get("安娜·佩雷拉") == "person"
 
 
+def test_the_organisation_before_a_title_is_a_name_wherever_the_text_repeats_it() -> None:
+    found = _entities("青石机械董事长周文表示,订单充足。青石机械计划扩建厂房。")
+    assert [text for text, kind, _ in found if kind == "organization"].count("青石机械") == 2
+
+
 def test_a_latin_name_in_brackets_is_the_alias_of_every_mention() -> None:
     found = _entities("里斯本(Lisbon)周三宣布新措施。据悉,里斯本将增加投入。")
     assert ("里斯本(Lisbon)", "unknown", "里斯本(Lisbon)") in found
@@ -68,3 +73,8 @@ def test_a_bracketed_alias_bridges_the_two_scripts_across_documents() -> None:
 
 def test_legal_forms_are_dropped_from_chinese_keys() -> None:
     assert entity_key("示例集團有限公司") == entity_key("示例集团") == "示例"
+
+
+def test_a_time_word_before_a_name_is_no_part_of_it() -> None:
+    assert [text for text, _, _ in _entities("当年示例山(Exampleberg)附近发生雪崩。")] == ["示例山(Exampleberg)"]
+    assert [text for text, _, _ in _entities("目前示例科学院表示同意。")] == ["示例科学院"]

@@ -27,11 +27,14 @@ from checker import catalogue
 from checker.document import Document
 from checker.frame.data import CompiledFrames, FactCues, ScopeCue, frames
 from checker.frame.sentences import sentences
+from checker.lang.script import fold_punctuation, word_count
+from checker.lang.script import profile as script_profile
 from checker.link.entities import entity_key
 from checker.recognize import recognize
 from checker.recognize.entity import lexicon
 from checker.recognize.hints import value_hints
 from checker.recognize.prefilter import WordGate, first_match_at, matches_at
+from checker.recognize.time import dateline_marks
 from checker.records import (
     Claim,
     ClaimValue,
@@ -60,8 +63,6 @@ OPEN = "open:"
 CONVERSION = "conversion"
 # How far (in characters) a cue may stand from the value it names.
 CUE_REACH = 220
-# A cue after its value counts this much farther away: English and French put the verb first.
-AFTER_PENALTY = 1.6
 # A scope word belongs to a value when it stands this close to the value, or to the value's cue.
 QUALIFIER_REACH = 60
 QUALIFIER_CUE_REACH = 30
@@ -77,6 +78,8 @@ DATED_PENALTY = 40.0
 NOUN_REACH = 30
 # How far before a name a place preposition may stand ("in the southern Varnholm province").
 PLACE_REACH = 40
+# How far apart two variants of a list stand ("X Pro和X Max", "the Pro version and the Max version").
+LIST_GAP = 20
 _OWNER_LINK = re.compile(r"\s+(?:of|de|du|des|d['’])\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?", re.IGNORECASE)
 # A value that opens a parenthesis right after another of its dimension converts it: "4.2 billion euros
 # ($4.6 billion)", "250 millimetres (9.8 inches)".
@@ -117,6 +120,9 @@ class _Scan:
                  filed: frozenset[int] = frozenset()) -> None:
         self.text = sentence
         self.values = values
+        self.language = data.language
+        # How much farther a cue after the value stands than one before it (the language's word order).
+        self.after_weight = data.after_weight
         # Only the cue patterns whose opening words occur in the sentence can match in it, and only where they do.
         gate = _gates(data)
         starts = gate.starts(sentence)
@@ -126,12 +132,24 @@ class _Scan:
         else:
             # A fact or scope pattern can match only where some cue matches whole ("a year", not every "a").
             kinds = _cue_kinds(data)
-            # Tried only where a gated pattern may start: a scan of the whole sentence costs more.
-            opened = {p for index, positions in starts.items() if index in kinds for p in positions}
-            whole = {p for p in opened if data.any_cue.match(sentence, p)}
+            always = gate.always
+            # Fact and scope patterns with no literal opening word (a language written without spaces) can also
+            # match only where some cue matches whole.
+            unopened = always & kinds
+            if unopened:
+                whole = {m.start() for m in data.any_cue.finditer(sentence)}
+            else:
+                # Tried only where a gated pattern may start: a scan of the whole sentence costs more.
+                opened = {p for index, positions in starts.items() if index in kinds for p in positions}
+                whole = {p for p in opened if data.any_cue.match(sentence, p)}
             starts = {index: kept for index, positions in starts.items()
                       if (kept := [p for p in positions if p in whole] if index in kinds else positions)}
-            wanted, where = sorted({*starts, *gate.always} if gate.always else starts), starts
+            if unopened:
+                positions = sorted(whole)
+                if positions:
+                    starts.update(dict.fromkeys(unopened, positions))
+                always = always - unopened
+            wanted, where = sorted({*starts, *always} if always else starts), starts
         by_index = _by_index(data)
         facts: list[tuple[FactCues, list[re.Match[str]]]] = []
         weak: list[tuple[FactCues, list[re.Match[str]]]] = []
@@ -175,7 +193,7 @@ class _Scan:
         # A name that is itself a scope word ("in Q4") is no place.
         self.places = _places(sentence, data, [n for n in names if (n.start, n.end) not in scope_spans
                                                and n.start not in filed], places)
-        self.variants = _variants(sentence, data)
+        self.variants = _variants(sentence, data, values)
 
     @staticmethod
     def between(positions: list[int], low: int, high: int) -> bool:
@@ -236,11 +254,12 @@ def _refers_to_place(sentence: str, entity: _Located, data: CompiledFrames) -> b
             and data.place_relative.match(sentence, entity.end + 1) is not None)
 
 
-def _variants(sentence: str, data: CompiledFrames) -> list[tuple[int, str | None]]:
+def _variants(sentence: str, data: CompiledFrames, values: Sequence[_Located] = ()) -> list[tuple[int, str | None]]:
     """The variants a sentence names, where: ("max" for "the Arvo S Max"), None for the base version."""
     found: list[tuple[int, str | None]] = []
     if any(gate.search(sentence) is None for gate in data.variant_gates):
         return found  # most sentences name no version
+    named_end = -1  # where the last named (not base) variant ends
     for m in data.variant.finditer(sentence):
         if m.group("base"):
             found.append((m.start(), None))
@@ -252,7 +271,15 @@ def _variants(sentence: str, data: CompiledFrames) -> list[tuple[int, str | None
         if m.group("word") and re.match(r"\s+[A-Z]", sentence[m.end():m.end() + 2]):
             continue
         folded = word.casefold()
-        found.append((m.start(), None if folded in data.base_variants else folded))
+        variant = None if folded in data.base_variants else folded
+        # "X Pro和X Max，续航...", "the Pro version and the Max version, with ...": variants listed one after
+        # the other, no value between them, name none of them; what follows the list is about all of them.
+        listed = (variant is not None and found and found[-1][1] not in (None, variant) and named_end >= 0
+                  and m.start() - named_end <= LIST_GAP and data.list_joiner.search(sentence, named_end, m.start())
+                  and not any(named_end <= v.start < m.start() for v in values))
+        found.append((m.start(), None if listed else variant))
+        if variant is not None:
+            named_end = m.end()
     return found
 
 
@@ -286,7 +313,8 @@ def extract_claims(doc: Document) -> list[Claim]:
         carried: list[str | None] = [None]
         for start, end in sentences(doc.text, zone.start, zone.end):
             hinted = hints.touches(start, end)
-            sentence = doc.text[start:end]
+            # The frame rules read the sentence with its punctuation as ASCII ("，" a comma), at the same offsets.
+            sentence = fold_punctuation(doc.text[start:end], lang)
             if not hinted and well_formed and not _Scan.between(role_starts, start, end + 1):
                 _carry_variant(sentence, data, carried)
                 continue  # no value and no role ("X, chief executive of Y"): no claim
@@ -547,11 +575,12 @@ def _dimension(fact_id: str) -> str | None:
     return known.dimension if known is not None else None
 
 
-def _distance(cue_start: int, cue_end: int, mention: _Located) -> float:
+def _distance(scan: _Scan, cue_start: int, cue_end: int, mention: _Located) -> float:
+    """How far a word stands from the value, one after it weighted by the language's word order."""
     if cue_end <= mention.start:
         return float(mention.start - cue_end)
     if cue_start >= mention.end:
-        return (cue_start - mention.end) * AFTER_PENALTY
+        return (cue_start - mention.end) * scan.after_weight
     return 0.0
 
 
@@ -578,6 +607,8 @@ def _fact_cue(data: CompiledFrames, scan: _Scan, mention: _Located,
             continue
         if cue.id in data.before_only and cue.end > mention.start:
             continue
+        if cue.id in data.after_only and cue.start < mention.end:
+            continue
         low, high = min(cue.end, mention.end), max(cue.start, mention.start)
         if not (fronted and cue.start > mention.end) and scan.between(scan.breaks, low, high):
             continue
@@ -586,7 +617,7 @@ def _fact_cue(data: CompiledFrames, scan: _Scan, mention: _Located,
         elif cue.start >= mention.end and _right_after(scan, mention, cue):
             distance = -0.5
         else:
-            distance = _distance(cue.start, cue.end, mention)
+            distance = _distance(scan, cue.start, cue.end, mention)
             # "Velta, founded in 2012 in Turin, raised $40 million in May 2021": a word set off by a comma
             # belongs to its own phrase first.
             if not fronted and "," in scan.text[min(cue.end, mention.end):max(cue.start, mention.start)]:
@@ -618,7 +649,7 @@ def _right_after(scan: _Scan, mention: _Located, cue: _Cue) -> bool:
     """ "12 people reported missing", "92 morts", "5,000 residents were evacuated": a fact's word within three
     words after the count (its noun, then the words that say what befell it), in the same phrase."""
     between = scan.text[mention.end:cue.start]
-    return (len(between.split()) <= 3 and not any(ch in between for ch in ",;:()")
+    return (word_count(between, scan.language) <= 3 and not any(ch in between for ch in ",;:()")
             and not any(mention.end <= v.start < cue.start for v in scan.values))
 
 
@@ -631,7 +662,7 @@ def _specific_instead(scan: _Scan, mention: _Located, dimension: catalogue.Value
     low, high = scan.clause(mention.start)
     specific = [c for c in scan.cues if low <= c.start and c.end <= high and not c.weak and c.id != cue.id
                 and (other := catalogue.fact(c.id)) is not None and catalogue.fits(other, dimension)]
-    return min(specific, key=lambda c: _distance(c.start, c.end, mention)) if specific else None
+    return min(specific, key=lambda c: _distance(scan, c.start, c.end, mention)) if specific else None
 
 
 # How far after a counted noun a cue may stand and still say what the count is of ("48 employees working on").
@@ -650,7 +681,7 @@ def _qualified_noun(data: CompiledFrames, scan: _Scan, mention: _Located, dimens
             continue
         between = scan.text[cue.end:other.start]
         # One phrase: at most one word between, no comma, no other value ("140 dead and 35 missing").
-        if other.start - cue.end > QUALIFIED_REACH or len(between.split()) > 1:
+        if other.start - cue.end > QUALIFIED_REACH or word_count(between, scan.language) > 1:
             break
         if "," in between or any(cue.end <= v.start < other.start for v in scan.values):
             break
@@ -663,16 +694,21 @@ def _qualified_noun(data: CompiledFrames, scan: _Scan, mention: _Located, dimens
 def _introduced(data: CompiledFrames, scan: _Scan, mention: _Located,
                 dimension: catalogue.ValueDimension | None) -> _Cue | None:
     """ "The number allowed inside is limited: no more than 900 visitors": a colon introduces the value of the
-    fact its clause names; the last fitting cue of the clause before the colon names the value right after it."""
+    fact its clause names; the last fitting cue of the clause before the colon names the value right after it.
+
+    Where a comma ends a clause, it introduces the same way ("公布了两款手机的价格，分别为3999元和4999元").
+    """
     low, high = scan.clause(mention.start)
-    if not scan.text.startswith(":", low) or scan.text[low:mention.start].count(" ") > 6:
+    opened = scan.text.startswith(":", low) or (data.data.comma_ends_clause and scan.text.startswith(",", low))
+    lead = scan.text[low:mention.start]
+    if not opened or (lead.count(" ") if data.spaced else word_count(lead, data.language)) > 6:
         return None
     if any(low <= cue.start and cue.end <= high and (known := catalogue.fact(cue.id)) is not None
            and catalogue.fits(known, dimension) for cue in scan.cues):
         return None
     i = bisect.bisect_left(scan.breaks, low)
     start = scan.breaks[i - 1] if i > 0 else 0
-    before = [cue for cue in scan.cues if start <= cue.start and cue.end <= low
+    before = [cue for cue in scan.cues if start <= cue.start and cue.end <= low and cue.id not in data.after_only
               and (known := catalogue.fact(cue.id)) is not None and catalogue.fits(known, dimension)]
     return before[-1] if before else None
 
@@ -751,7 +787,7 @@ def _scope_cues(scan: _Scan, mention: _Located, cue: _Cue | None) -> tuple[dict[
         alone = near_value and not (near_cue or heads_cue)
         if alone and _belongs_elsewhere(q_start, q_end, mention, cue, fitting):
             continue
-        distance = _distance(q_start, q_end, mention)
+        distance = _distance(scan, q_start, q_end, mention)
         current = nearest.get(scope.slot)
         if current is None or distance < current[0]:
             nearest[scope.slot] = (distance, scope.value, (q_start, q_end), scope.owner)
@@ -762,6 +798,48 @@ def _scope_cues(scan: _Scan, mention: _Located, cue: _Cue | None) -> tuple[dict[
 
 _COMMA = re.compile(r"[,;]")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s*$")
+
+
+def _object_near_unspaced(data: CompiledFrames, scan: _Scan, position: int, cue_end: int) -> str | None:
+    """What starts or ends, where words are not spaced: the word right after the verb ("下雨" in
+    "下周开始施工"), or else the word before it in its clause, past the values and the skipped words
+    between them ("谈判" in "谈判将于10月开始"); a word is as long as the script's average word."""
+    text, low = scan.text, scan.clause(position)[0]
+    length = max(1, round(script_profile(data.language).characters_per_word))
+    following = _LETTERS_AFTER.match(text, cue_end)
+    if following is not None and not any(v.start < following.end() and following.start() < v.end
+                                         for v in scan.values):
+        word = following.group()[:length]
+        if word not in data.data.pronouns and word not in data.object_skip:
+            return word
+    skips = _object_skips(data)
+    end = position
+    for _ in range(12):
+        while end > low and (text[end - 1].isspace() or text[end - 1].isdigit()):
+            end -= 1
+        value = next((v for v in scan.values if v.start < end <= v.end), None)
+        if value is not None:
+            end = value.start
+            continue
+        skip = next((w for w in skips if text.endswith(w, low, end)), None)
+        if skip is None:
+            break
+        end -= len(skip)
+    letters = _LETTERS_BEFORE.search(text, low, end)
+    if letters is None:
+        return None
+    word = letters.group()[-length:]
+    return None if word in data.data.pronouns else word
+
+
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
+_LETTERS_AFTER = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _object_skips(data: CompiledFrames) -> tuple[str, ...]:
+    """The words skipped before a verb of starting, longest first."""
+    return tuple(sorted(data.object_skip, key=len, reverse=True))
 
 
 def _object_before(data: CompiledFrames, sentence: str, position: int) -> str | None:
@@ -808,11 +886,15 @@ def _is_now(doc: Document, data: CompiledFrames, mention: _Located) -> bool:
 
 
 def _is_dateline(doc: Document, offset: int, mention: _Located, sentence: str) -> bool:
-    """A date near the start of the first body block, followed by a dash: the dateline."""
+    """A date near the start of the first body block, followed by a dash or by the language's mark of a
+    dateline ("北京3月5日电"): the dateline."""
     first = next((z for z in doc.zones if z.kind in ("lead", "body")), None)
     if first is None or not (first.start <= offset + mention.start < first.start + 60):
         return False
-    return _DATELINE_AFTER.match(sentence, mention.end) is not None
+    if _DATELINE_AFTER.match(sentence, mention.end) is not None:
+        return True
+    marks = dateline_marks(doc.info.language) if doc.info.language else None
+    return marks is not None and marks.match(sentence, mention.end) is not None
 
 
 def _counts_the_cue(sentence: str, cue: _Cue, mention: _Located) -> bool:
@@ -946,7 +1028,9 @@ def _unit_words(data: CompiledFrames) -> frozenset[str]:
 
 def _says(sentence: str, entity: _Located, data: CompiledFrames) -> bool:
     """ "..., Orvane Pharma said.": a name the reporting verb follows is who gave the figure."""
-    return data.reporting is not None and data.reporting.match(sentence, entity.end + 1) is not None
+    # Past the space after the name, where the language writes one.
+    after_name = entity.end + 1 if data.spaced else entity.end
+    return data.reporting is not None and data.reporting.match(sentence, after_name) is not None
 
 
 def _name(subject: _Located | str) -> str:
@@ -1008,14 +1092,18 @@ def _period_and_as_of(doc: Document, data: CompiledFrames, scan: _Scan, mention:
     if mention.value.type == "time":
         return None, None
     low, high = scan.clause(mention.start)
+    # "24小时内，该市降雨量达200毫米": where a comma ends a clause, a short opening clause scopes the sentence.
+    opening_end = scan.clause(0)[1] if data.data.comma_ends_clause else -1
+    opening = 0 <= opening_end <= FRONTED and opening_end <= low
     period: str | None = None
     for other in scan.values:
-        if other is mention or not (low <= other.start and other.end <= high):
+        if other is mention or not (low <= other.start and other.end <= high or opening and other.end <= opening_end):
             continue
         value = other.value
         dimension = catalogue.value_dimension(value)
         if dimension == "duration" and isinstance(value, QuantityValue):
-            if data.period_before.search(scan.text, max(0, other.start - 25), other.start) is None:
+            if (data.period_before.search(scan.text, max(0, other.start - 25), other.start) is None
+                    and data.period_after.match(scan.text, other.end) is None):
                 continue
             # "accélère ... en 4,1 secondes": the duration is a value of its own, not the period of another.
             if _fact_cue(data, scan, other, dimension) is not None:
@@ -1128,7 +1216,8 @@ def _value_claim(context: _Claiming, mention: _Located, evidence: Span, number: 
     source = _attribution(scan, mention)
     thing = None
     if fact is not None and fact.needs_object and cue is not None:
-        thing = _object_before(data, sentence, cue.start)
+        thing = (_object_before(data, sentence, cue.start) if data.spaced
+                 else _object_near_unspaced(data, scan, cue.start, cue.end))
         if thing is None:
             fact_id, fact = UNSPECIFIED, None
     if fact_id == UNSPECIFIED and dimension == "count" and isinstance(mention.value, QuantityValue):

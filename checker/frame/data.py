@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from checker import catalogue
 from checker import lang as lang_data
 from checker.catalogue import Fact, ValueDimension
-from checker.lang import DimensionData
+from checker.lang import DimensionData, script
 from checker.recognize.prefilter import necessary, sequence_trie
 
 # The slots of a claim's scope, in the order they are shown. "place", "source" and "variant" are
@@ -56,6 +56,8 @@ class FactCues(BaseModel):
     weak: tuple[str, ...] = ()
     # The cue names the value only when it comes first ("said on Monday", not "in June, he said").
     before_only: bool = False
+    # The cue names the value only when it comes after it ("该公司周一表示", not "表示，从30日起...").
+    after_only: bool = False
     examples: tuple[FrameExample, ...] = ()
 
 
@@ -143,6 +145,8 @@ class FrameData(DimensionData):
     as_of: tuple[str, ...] = ()
     reporting: tuple[str, ...] = ()
     clause_breaks: tuple[str, ...] = ()
+    # Whether a comma alone ends a clause (Chinese strings clauses with commas), or only before a clause break word.
+    comma_ends_clause: bool = False
     pronouns: tuple[str, ...] = ()
     # Words that, between a fact's noun and its value, say the value is that fact's ("attendance *averages* 29,000").
     links: tuple[str, ...] = ()
@@ -150,6 +154,8 @@ class FrameData(DimensionData):
     adjective_suffixes: tuple[str, ...] = ()
     # "according to X" / "selon X": who counted; two counters are two claims, not a contradiction.
     attribution: tuple[str, ...] = ()
+    # Phrases that open like an attribution but name no one who counted ("据悉": it is learned that).
+    not_attribution: tuple[str, ...] = ()
     attribution_examples: tuple[FrameExample, ...] = ()
     place_prepositions: tuple[str, ...] = ()
     # "in X alone", "dans la seule X": a part of a whole, not the whole.
@@ -163,12 +169,16 @@ class FrameData(DimensionData):
     object_skip: tuple[str, ...] = ()
     # Prepositions that make a duration the period a figure covers ("in 24 hours", "en huit heures").
     period_prepositions: tuple[str, ...] = ()
+    # Words after a duration and its unit that make it the period a figure covers ("24小时内": within 24 hours).
+    period_postpositions: tuple[str, ...] = ()
     # Words that make a following date the start of a running count ("since", "depuis").
     since: tuple[str, ...] = ()
     # Words that name a product's variant ("the Pro version", "la version Max") and variants that are the base one.
     variant_nouns: tuple[str, ...] = ()
     base_variants: tuple[str, ...] = ()
     variant_words: tuple[str, ...] = ()
+    # Words that join the items of a list ("和", "and"): variants listed one after the other name none of them.
+    list_joiners: tuple[str, ...] = ()
     # Words that, before an event, make it an earlier one ("the previous quake").
     earlier_markers: tuple[str, ...] = ()
     # "the worst ... since the 1973 floods": after a superlative, these make the event an earlier one.
@@ -179,34 +189,67 @@ class FrameData(DimensionData):
     # "X, where ...": the relative words that refer back to a place.
     place_relatives: tuple[str, ...] = ()
     places: tuple[PlaceWord, ...] = ()
+    # How much farther a fact's word after its value stands than one before it: English and French put the
+    # verb first ("killed 92"), Chinese often after the count ("92人死亡").
+    after_weight: float = 1.6
     examples: tuple[FrameExample, ...] = ()
 
 
-def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex matching any of ``cues`` on word boundaries."""
-    parts = []
-    for cue in sorted(set(cues), key=len, reverse=True):
-        prefix = cue.endswith("*")
-        body = re.escape(cue.rstrip("*")).replace(r"\ ", r"\s+").replace("'", "['’]")
-        parts.append(body + (r"\w*" if prefix else r"(?!\w)"))
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+def cue_pattern(cues: tuple[str, ...], lang: str = "en") -> re.Pattern[str]:
+    """One regex matching any of ``cues`` as whole words of ``lang`` (``script.word_edges``).
+
+    A space inside a cue matches the white space between words, or none where ``lang`` writes no spaces.
+    """
+    if script.spaced(lang):
+        parts = []
+        for cue in sorted(set(cues), key=len, reverse=True):
+            prefix = cue.endswith("*")
+            body = re.escape(cue.rstrip("*")).replace(r"\ ", r"\s+").replace("'", "['’]")
+            parts.append(body + (r"\w*" if prefix else r"(?!\w)"))
+        return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+    longest_first = sorted(set(cues), key=len, reverse=True)
+    return re.compile("(?:" + "|".join("".join(_cue_atoms(cue, lang)) for cue in longest_first) + ")", re.IGNORECASE)
 
 
-def _cue_atoms(cue: str) -> list[str]:
-    """A cue as the atoms of ``cue_pattern`` (one per character), for a prefix tree of many cues."""
-    atoms = []
-    for char in cue.rstrip("*"):
-        atoms.append(r"\s+" if char == " " else "['’]" if char == "'" else re.escape(char))
-    return atoms + [r"\w*" if cue.endswith("*") else r"(?!\w)"]
+def _cue_atoms(cue: str, lang: str = "en") -> list[str]:
+    """A cue as the atoms of ``cue_pattern`` (one per character), for a prefix tree of many cues.
+
+    In a spaced language the word boundary before the cue is left to the caller (it is the same for all).
+    """
+    gap = script.word_gap(lang)
+    atoms = [gap if char == " " else "['’]" if char == "'" else re.escape(char) for char in cue.rstrip("*")]
+    if script.spaced(lang):
+        return atoms + [r"\w*" if cue.endswith("*") else r"(?!\w)"]
+    before, after = script.word_edges(cue.rstrip("*"), lang)
+    return ([before] if before else []) + atoms + ([script.word_tail(lang)] if cue.endswith("*")
+                                                   else [after] if after else [])
 
 
-def any_cue_pattern(cues: list[str]) -> re.Pattern[str]:
+def any_cue_pattern(cues: list[str], lang: str = "en") -> re.Pattern[str]:
     """Where any of ``cues`` matches whole, as ``cue_pattern`` reads them: one scan for many patterns.
 
     A speed aid: the frames try a cue's own pattern only where some cue matches (see ``_Scan``).
     """
-    return re.compile(r"(?<!\w)(?=" + sequence_trie([_cue_atoms(c.lower()) for c in set(cues)]) + ")",
+    opening = r"(?<!\w)" if script.spaced(lang) else ""
+    return re.compile(opening + "(?=" + sequence_trie([_cue_atoms(c.lower(), lang) for c in set(cues)]) + ")",
                       re.IGNORECASE)
+
+
+def _not_at(words: tuple[str, ...], cues: tuple[str, ...], lang: str) -> str:
+    """A look-ahead that fails where a cue opens one of ``words``, or, where words are not spaced, stands
+    inside one ("据" in "数据", data): the words that hold a cue without being it."""
+    if not words:
+        return ""
+    if script.spaced(lang):
+        return "(?!" + cue_pattern(words, lang).pattern + ")"
+    alternatives = set()
+    for word in words:
+        for cue in cues:
+            at = word.lower().find(cue.lower())
+            while at >= 0:
+                alternatives.add((f"(?<={re.escape(word[:at])})" if at else "") + re.escape(word[at:]))
+                at = word.lower().find(cue.lower(), at + 1)
+    return "(?!" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")" if alternatives else ""
 
 
 class CompiledFrames:
@@ -216,78 +259,124 @@ class CompiledFrames:
         self.data = data
         self.language = language
         self.facts_data = facts
-        self.facts = [(f, cue_pattern(f.cues)) for f in facts.facts if f.cues]
-        self.weak_facts = [(f, cue_pattern(f.weak)) for f in facts.facts if f.weak]
+        self.spaced = script.spaced(language)
+        # How much farther a cue after its value stands than one before it: word order is a language fact.
+        self.after_weight = data.after_weight
+
+        def cues_of(words: tuple[str, ...]) -> re.Pattern[str]:
+            return cue_pattern(words, language)
+
+        # Between two words: white space, or none where the language writes none.
+        gap = script.word_gap(language)
+        self.facts = [(f, cues_of(f.cues)) for f in facts.facts if f.cues]
+        self.weak_facts = [(f, cues_of(f.weak)) for f in facts.facts if f.weak]
         # Where any fact, weak or scope cue matches whole: the only places those patterns are tried.
         self.any_cue = any_cue_pattern([c for f in facts.facts for c in (*f.cues, *f.weak)]
-                                       + [c for q in data.scope for c in q.cues])
-        self.scope = [(q, cue_pattern(q.cues)) for q in data.scope]
-        self.not_after = {id(q): re.compile("(?:" + cue_pattern(q.not_after).pattern + r")\s*$", re.IGNORECASE)
+                                       + [c for q in data.scope for c in q.cues], language)
+        self.scope = [(q, cues_of(q.cues)) for q in data.scope]
+        self.not_after = {id(q): re.compile("(?:" + cues_of(q.not_after).pattern + r")\s*$", re.IGNORECASE)
                           for q in data.scope if q.not_after}
-        self.modalities = [(m.modality, cue_pattern(m.cues)) for m in data.modalities]
-        self.as_of = cue_pattern(data.as_of) if data.as_of else None
-        self.reporting = cue_pattern(data.reporting) if data.reporting else None
+        self.modalities = [(m.modality, cues_of(m.cues)) for m in data.modalities]
+        self.as_of = cues_of(data.as_of) if data.as_of else None
+        self.reporting = cues_of(data.reporting) if data.reporting else None
         self.before_only = {f.id for f in facts.facts if f.before_only}
+        self.after_only = {f.id for f in facts.facts if f.after_only}
         self.adjective_suffixes = tuple(s.lower() for s in data.adjective_suffixes)
         # "X said on Monday that it will ...": a pronoun within a few words of the reporting verb.
-        self.pronoun_after = re.compile(r"(?:\s+[\w'’]+){0,3}?\s+(?:that\s+|que\s+|qu['’]\s*)?"
-                                        + cue_pattern(data.pronouns).pattern
+        # Where words are not spaced, the pronoun follows the verb, maybe after a pause ("X表示，公司将").
+        within = r"(?:\s+[\w'’]+){0,3}?\s+(?:that\s+|que\s+|qu['’]\s*)?" if self.spaced else r"[\s,:]*"
+        self.pronoun_after = re.compile(within + cues_of(data.pronouns).pattern
                                         if data.pronouns else r"(?!)", re.IGNORECASE)
-        self.place_before = re.compile("(?:" + cue_pattern(data.place_prepositions).pattern + r")\s+$"
+        self.place_before = re.compile("(?:" + cues_of(data.place_prepositions).pattern + rf"){gap}$"
                                        if data.place_prepositions else r"(?!)", re.IGNORECASE)
-        # A place preposition, then a few lower-case words ("dans la seule région de", "in the eastern").
-        self.place_phrase = re.compile("(?i:" + cue_pattern(data.place_prepositions).pattern
-                                       + r")\s+(?:[^\W\d_A-ZÀ-Þ][\w'’-]*\s+|[ldLD]['’]\s*){0,4}$"
+        # A place preposition, then a few lower-case words ("dans la seule région de", "in the eastern"); where
+        # words are not spaced, the name follows the preposition.
+        lower_words = r"(?:[^\W\d_A-ZÀ-Þ][\w'’-]*\s+|[ldLD]['’]\s*){0,4}" if self.spaced else ""
+        self.place_phrase = re.compile("(?i:" + cues_of(data.place_prepositions).pattern
+                                       + rf"){gap}{lower_words}$"
                                        if data.place_prepositions else r"(?!)")
-        self.part_marker = cue_pattern(data.part_markers) if data.part_markers else re.compile(r"(?!)")
+        self.part_marker = cues_of(data.part_markers) if data.part_markers else re.compile(r"(?!)")
         # "45%-owned by X": a participle glued to the value may stand between it and the preposition.
-        self.agent_before = re.compile(r"(?:-[^\W\d_]+)?\s*(?:" + cue_pattern(data.agent_prepositions).pattern
-                                       + r")\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?"
+        self.agent_before = re.compile(r"(?:-[^\W\d_]+)?\s*(?:" + cues_of(data.agent_prepositions).pattern
+                                       + rf"){gap}(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?"
                                        if data.agent_prepositions else r"(?!)", re.IGNORECASE)
-        self.kind_before = re.compile(r"(?:^|[\s'’])(?:" + cue_pattern(data.kind_articles).pattern
-                                      + r")\s+(?:[^\W\d_A-ZÀ-Þ][\w'’-]*\s+)?$" if data.kind_articles else r"(?!)")
-        self.agent_before_name = re.compile("(?:" + cue_pattern(data.passive_agents).pattern + r")\s+$"
+        noun = r"(?:[^\W\d_A-ZÀ-Þ][\w'’-]*\s+)?" if self.spaced else ""
+        self.kind_before = re.compile(r"(?:^|[\s'’])(?:" + cues_of(data.kind_articles).pattern
+                                      + rf"){gap}{noun}$" if data.kind_articles else r"(?!)")
+        self.agent_before_name = re.compile("(?:" + cues_of(data.passive_agents).pattern + rf"){gap}$"
                                             if data.passive_agents else r"(?!)", re.IGNORECASE)
         # Between a fact's noun and its value: only link words ("attendance averages", "la capacité est de").
-        link_words = cue_pattern(data.links).pattern if data.links else r"(?!)"
+        link_words = cues_of(data.links).pattern if data.links else r"(?!)"
         self.only_links = re.compile(r"(?:\s|[,:]|(?:" + link_words + r"))*", re.IGNORECASE)
         self.object_skip = frozenset(w.lower() for w in data.object_skip)
         # Opening with the cue pattern itself, so that the word gate of the frames knows its opening words.
         # Who counted: up to four words before a pause ("according to the police,"), or a name ("analysts at X").
+        # Where words are not spaced, the counter runs to the pause, a reporting verb ("据警方称，") left out.
         name_word = r"(?-i:[A-ZÀ-Þ][\w'’&.-]*)"
-        self.attribution = (re.compile(cue_pattern(data.attribution).pattern
-                                       + r"\s+((?:[\w'’-]+\s*){1,4}?(?=[,.;:)]|\s+(?:and|et|but|mais)\b|$)"
-                                       + rf"|{name_word}(?:\s+(?:{name_word}|and|&|de|du|of)){{0,4}})",
-                                       re.IGNORECASE) if data.attribution else None)
-        openers = cue_pattern(data.clause_breaks).pattern if data.clause_breaks else r"(?!)"
-        self.clause_break = re.compile(r"[;:]|,\s*(?=" + openers + ")", re.IGNORECASE)
-        self.period_before = re.compile("(?:" + cue_pattern(data.period_prepositions).pattern + r")\s*$"
+        if self.spaced:
+            # "analysts at Ostrem and Pryde": two names joined by "and" are one counter, both of them.
+            names = rf"{name_word}(?:\s+{name_word})*"
+            counter = (rf"\s+({names}\s+(?:and|et|&)\s+{names}(?![\w'’-])"
+                       + r"|(?:[\w'’-]+\s*){1,4}?(?=[,.;:)]|\s+(?:and|et|but|mais)\b|$)"
+                       + rf"|{name_word}(?:\s+(?:{name_word}|and|&|de|du|of)){{0,4}})")
+        else:
+            said = cues_of(data.reporting).pattern if data.reporting else r"(?!)"
+            counter = rf"\s*(\w[\w'’ -]{{0,23}}?)(?:{said})?(?=[,.;:)]|$)"
+        generic = _not_at(data.not_attribution, data.attribution, language)
+        self.attribution = (re.compile(generic + cues_of(data.attribution).pattern + counter, re.IGNORECASE)
+                            if data.attribution else None)
+        openers = cues_of(data.clause_breaks).pattern if data.clause_breaks else r"(?!)"
+        self.clause_break = (re.compile(r"[;:,]") if data.comma_ends_clause
+                             else re.compile(r"[;:]|,\s*(?=" + openers + ")", re.IGNORECASE))
+        self.period_before = re.compile("(?:" + cues_of(data.period_prepositions).pattern + r")\s*$"
                                         if data.period_prepositions else r"(?!)", re.IGNORECASE)
-        self.since_before = re.compile("(?:" + cue_pattern(data.since).pattern + r")\s*$"
+        # After the duration's unit ("24个小时内"): a few letters, then the postposition.
+        self.period_after = re.compile(r"\s*[^\W\d_]{0,4}?(?:" + cues_of(data.period_postpositions).pattern + ")"
+                                       if data.period_postpositions else r"(?!)", re.IGNORECASE)
+        self.since_before = re.compile("(?:" + cues_of(data.since).pattern + r")\s*$"
                                        if data.since else r"(?!)", re.IGNORECASE)
-        self.earlier = cue_pattern(data.earlier_markers) if data.earlier_markers else None
-        self.superlative = cue_pattern(data.superlatives) if data.superlatives else None
-        self.since_compared = (re.compile("(?:" + cue_pattern(data.since_compared).pattern + r")\s+(?:\w+\s+){0,2}$",
+        self.earlier = cues_of(data.earlier_markers) if data.earlier_markers else None
+        self.superlative = cues_of(data.superlatives) if data.superlatives else None
+        # "since the 1973 floods": up to two words between the word and the event.
+        two_words = r"(?:\w+\s+){0,2}" if self.spaced else r"\w{0,4}"
+        self.since_compared = (re.compile("(?:" + cues_of(data.since_compared).pattern + rf"){gap}{two_words}$",
                                           re.IGNORECASE) if data.since_compared else None)
-        words = cue_pattern(data.variant_words).pattern if data.variant_words else r"(?!)"
-        nouns = cue_pattern(data.variant_nouns).pattern if data.variant_nouns else r"(?!)"
-        base = cue_pattern(data.base_variants).pattern if data.base_variants else r"(?!)"
+        words = cues_of(data.variant_words).pattern if data.variant_words else r"(?!)"
+        nouns = cues_of(data.variant_nouns).pattern if data.variant_nouns else r"(?!)"
+        base = cues_of(data.base_variants).pattern if data.base_variants else r"(?!)"
         # "the Pro version", "la version Max", "the Arvo S Ultra", "the entry-level version": a named variant.
+        # Where words are not spaced, a variant's name is a word of another script ("A1 Pro版").
+        if self.spaced:
+            name, name_end = r"[A-Z][\w+-]*", r"(?![\w])"
+        else:
+            letter = script.word_char(language)
+            name, name_end = rf"[A-Z](?:{letter}|[+-])*", rf"(?!{letter})"
         self.variant = re.compile(
-            rf"(?P<base>{base})|(?:{nouns})\s+(?P<after>[A-Z][\w+-]*)(?![\w])|(?P<before>[A-Z][\w+-]*)\s+(?:{nouns})"
-            rf"|(?<=[\w\d])\s+(?P<word>{words})",
+            rf"(?P<base>{base})|(?:{nouns}){gap}(?P<after>{name}){name_end}|(?P<before>{name}){gap}(?:{nouns})"
+            rf"|(?<=[\w\d]){gap}(?P<word>{words})",
             re.UNICODE)
         # Words one of which every variant match holds: a sentence without any needs no variant scan.
         self.variant_gates = necessary(self.variant)
         self.variant_words = frozenset(w.casefold() for w in data.variant_words)
-        self.now_word = re.compile("(?:" + cue_pattern(data.now).pattern + ")" if data.now else r"(?!)", re.IGNORECASE)
+        # The comma of a list is "," in every script once punctuation is folded.
+        self.list_joiner = (re.compile(",|" + cues_of(data.list_joiners).pattern, re.IGNORECASE) if data.list_joiners
+                            else re.compile(r"(?!)"))
+        self.now_word = re.compile("(?:" + cues_of(data.now).pattern + ")" if data.now else r"(?!)", re.IGNORECASE)
         words_of = {word: place.id for place in data.places for word in place.words}
         self.place_words = words_of
         longest_first = sorted(words_of, key=len, reverse=True)
-        self.place_word = (re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in longest_first) + r")(?!\w)")
-                           if words_of else None)
-        self.place_relative = (re.compile(r"\s*(?:" + cue_pattern(data.place_relatives).pattern + r")\s", re.IGNORECASE)
-                               if data.place_relatives else None)
+        if not words_of:
+            self.place_word = None
+        elif self.spaced:
+            self.place_word = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in longest_first) + r")(?!\w)")
+        else:
+            edges = [script.word_edges(w, language) for w in longest_first]
+            self.place_word = re.compile("(?:" + "|".join(before + re.escape(w) + after for w, (before, after)
+                                                          in zip(longest_first, edges, strict=True)) + ")")
+        # "X, where ...": the relative word, then a space where the language writes one.
+        space_after = r"\s" if self.spaced else ""
+        self.place_relative = (re.compile(r"\s*(?:" + cues_of(data.place_relatives).pattern + ")" + space_after,
+                                          re.IGNORECASE) if data.place_relatives else None)
         self.base_variants = frozenset(w.casefold() for w in data.base_variants)
 
     def fits(self, fact_id: str, dimension: ValueDimension | None) -> bool:

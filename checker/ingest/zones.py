@@ -62,26 +62,36 @@ class BoilerplateData(lang.DimensionData):
     body_examples: list[str] = []
 
 
+_Patterns = tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]
+
+
 @cache
-def _compiled() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
-    """Every language's patterns joined: a French article may carry an English footer.
+def _compiled() -> dict[str, _Patterns]:
+    """Every language's patterns joined, by the script its lines are written in.
+
+    A French article may carry an English footer, so every language's patterns are tried; but a
+    language's patterns name its own words, so they are tried only on a line holding a letter of its
+    script (``script.toml``): on a Latin line, the Chinese patterns cannot match.
 
     The "anywhere" patterns come in two parts: those anchored at the start of the line (``^...``),
     which only need to be tried there, and the rest, searched through the line.
     """
-    starting: list[str] = []
-    anywhere: list[str] = []
-    tail: list[str] = []
+    by_script: dict[str, tuple[list[str], list[str], list[str]]] = {}
     for language in lang.available("boilerplate"):
         data: BoilerplateData = lang.load("boilerplate", language)
+        written = script.profile(language).script if script.is_supported(language) else "LATIN"
+        starting, anywhere, tail = by_script.setdefault(written, ([], [], []))
         for entry in data.patterns:
             if entry.where == "tail":
                 tail.append(f"(?:{entry.pattern})")
             else:
                 (starting if _anchored(entry.pattern) else anywhere).append(f"(?:{entry.pattern})")
-    return (re.compile("|".join(starting), re.IGNORECASE) if starting else None,
-            re.compile("|".join(anywhere), re.IGNORECASE) if anywhere else None,
-            re.compile("|".join(tail), re.IGNORECASE) if tail else None)
+    return {written: (_joined(starting), _joined(anywhere), _joined(tail))
+            for written, (starting, anywhere, tail) in sorted(by_script.items())}
+
+
+def _joined(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
 
 
 def _anchored(pattern: str) -> bool:
@@ -121,18 +131,22 @@ def _scripts(text: str) -> Counter[str]:
 
 def is_boilerplate_line(line: str, at_tail: bool = False, main_script: str = "LATIN") -> bool:
     """Whether one line is boilerplate on its own (patterns, or mostly in another script)."""
-    starting, anywhere, tail = _compiled()
-    # Without MULTILINE, "^" holds only at 0: matching there is searching.
-    if starting is not None and starting.match(line):
-        return True
-    if anywhere is not None and anywhere.search(line):
-        return True
-    if at_tail and tail is not None and tail.search(line):
-        return True
-    if main_script == "LATIN" and line.isascii():
-        # Every letter of an ASCII line is Latin: it cannot be mostly in another script.
-        return False
-    counts = _scripts(line)
+    counts = None if line.isascii() else _scripts(line)
+    # A line without letters ("© 2024") is tried with every script's patterns.
+    written_in = {"LATIN"} if counts is None else set(counts)
+    for written, (starting, anywhere, tail) in _compiled().items():
+        if written_in and written not in written_in:
+            continue
+        # Without MULTILINE, "^" holds only at 0: matching there is searching.
+        if starting is not None and starting.match(line):
+            return True
+        if anywhere is not None and anywhere.search(line):
+            return True
+        if at_tail and tail is not None and tail.search(line):
+            return True
+    if counts is None:
+        # Every letter of an ASCII line is Latin: it is mostly in another script only if the article is not.
+        return main_script != "LATIN" and sum(ch.isalpha() for ch in line) >= 4
     letters = sum(counts.values())
     return letters >= 4 and counts[main_script] < letters / 2
 

@@ -18,7 +18,7 @@ import re
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from checker import lang as langdata
 from checker.lang import SUPPORTED_LANGUAGES, DimensionData
@@ -52,6 +52,15 @@ class WordCountExample(BaseModel):
     words: int
 
 
+class ClauseExample(BaseModel):
+    """A text and what ``fold_punctuation`` must make of it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    folded: str
+
+
 @langdata.dimension("script")
 class ScriptData(DimensionData):
     """Schema of ``<lang>/script.toml``: the facts of a language's writing, not of its words."""
@@ -82,9 +91,20 @@ class ScriptData(DimensionData):
     name_quotes: list[list[str]] = []
     # Where words are not spaced: how many characters make a word, on average (to count the words of a line).
     characters_per_word: float = 1.0
+    # Marks that the frames read as ASCII clause punctuation, one character for one ("，" a comma, "、" the
+    # enumeration comma): the full-width forms besides, where ``full_width`` is set.
+    clause_marks: dict[str, str] = {}
     sentence_examples: list[SentenceExample] = []
     phrase_examples: list[PhraseExample] = []
     word_count_examples: list[WordCountExample] = []
+    clause_examples: list[ClauseExample] = []
+
+    @model_validator(mode="after")
+    def _one_for_one(self) -> ScriptData:
+        wrong = sorted(mark for mark, ascii in self.clause_marks.items() if len(mark) != 1 or len(ascii) != 1)
+        if wrong:
+            raise ValueError(f"clause_marks must map one character to one: {wrong}")
+        return self
 
     @property
     def decimal_comma(self) -> bool:
@@ -124,12 +144,56 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...], lang: str) -> str:
     return rf"(?<!\w)(?:{body})(?!\w)"
 
 
+# The letters of the scripts written without spaces (Han, kana).
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_OR_KANA = re.compile(f"[{_UNSPACED}]")
+# A word character of another script: next to one, a Latin word inside Chinese text is no word of its own.
+_OTHER_WORD_CHAR = rf"[^\W{_UNSPACED}]"
+
+
+def spaced(lang: str) -> bool:
+    """Whether ``lang`` separates its words by spaces (unsupported languages are read as spaced)."""
+    return not is_supported(lang) or profile(lang).spaced
+
+
+def word_edges(phrase: str, lang: str) -> tuple[str, str]:
+    """The look-behind and look-ahead that keep ``phrase`` from matching inside another word of ``lang``.
+
+    Where words are spaced, no word character may stand on either side. Where they are not, an edge
+    in the unspaced script has nothing to check ("死亡" is found in "40人死亡"), while an edge of
+    another script ("Pro" in "A1 Pro版") must not touch a letter or digit of that script: "Pro"
+    is no match in "Professional". An edge with nothing to check gives "".
+    """
+    if spaced(lang):
+        return r"(?<!\w)", r"(?!\w)"
+    text = phrase.strip()
+    if not text:
+        return "", ""
+    before = "" if _HAN_OR_KANA.match(text[0]) or not re.match(r"\w", text[0]) else f"(?<!{_OTHER_WORD_CHAR})"
+    after = "" if _HAN_OR_KANA.match(text[-1]) or not re.match(r"\w", text[-1]) else f"(?!{_OTHER_WORD_CHAR})"
+    return before, after
+
+
+def word_tail(lang: str) -> str:
+    """What a trailing "*" of a cue matches: the rest of a word ("announc*" -> "announced"); in an
+    unspaced script, the rest of a word of another script only (Han characters have no word end to find)."""
+    return r"\w*" if spaced(lang) else f"{_OTHER_WORD_CHAR}*"
+
+
+def word_char(lang: str) -> str:
+    """A character of a word that must stand alone in ``lang``'s text: any word character where words are
+    spaced; where they are not, a letter or digit of another script ("A1", "Pro")."""
+    return r"\w" if spaced(lang) else _OTHER_WORD_CHAR
+
+
+def word_gap(lang: str) -> str:
+    """What stands between two words of ``lang``: white space, or, where words are not spaced, maybe none."""
+    return r"\s+" if spaced(lang) else r"\s*"
+
+
 def phrase_regex(phrases: list[str] | tuple[str, ...], lang: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """``phrase_pattern`` compiled (case-insensitive unless ``flags`` say otherwise)."""
     return re.compile(phrase_pattern(phrases, lang), flags)
-
-
-_HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def word_count(line: str, lang: str | None) -> int:
@@ -160,6 +224,24 @@ def fold_full_width(text: str) -> str:
         for m in _GROUPING_COMMA.finditer(text):
             folded = folded[:m.start()] + "," + folded[m.end():]
     return folded
+
+
+def fold_punctuation(text: str, lang: str) -> str:
+    """``text`` with the punctuation of ``lang`` as ASCII, at the same offsets: what the frames read.
+
+    The full-width forms fold as in ``fold_full_width``; the clause marks of the script profile
+    ("，", "、") become the commas the clause rules look for. A language with neither keeps ``text``.
+    """
+    data = profile(lang)
+    folded = fold_full_width(text) if data.full_width and has_full_width(text) else text
+    if data.clause_marks and any(mark in folded for mark in data.clause_marks):
+        folded = folded.translate(_clause_table(lang))
+    return folded
+
+
+@cache
+def _clause_table(lang: str) -> dict[int, str]:
+    return {ord(mark): ascii for mark, ascii in profile(lang).clause_marks.items()}
 
 
 def has_full_width(text: str) -> bool:
@@ -206,5 +288,6 @@ def sentence_marks() -> tuple[str, str, str]:
     return "".join(sorted(ends)), "".join(sorted(finals - ends)), "".join(sorted(closers))
 
 
-__all__ = ["ScriptData", "fold_full_width", "has_full_width", "is_supported", "language_name", "phrase_pattern",
-           "phrase_regex", "profile", "sentence_marks", "unspaced_language", "word_count"]
+__all__ = ["ScriptData", "fold_full_width", "fold_punctuation", "has_full_width", "is_supported", "language_name",
+           "phrase_pattern", "phrase_regex", "profile", "sentence_marks", "spaced", "unspaced_language", "word_char",
+           "word_count", "word_edges", "word_gap", "word_tail"]

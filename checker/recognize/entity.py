@@ -58,6 +58,7 @@ class EntityData(DimensionData):
     not_in_given_names: list[str] = []  # after a surname, these make it a time or a count ("周三")
     place_suffixes: list[str] = []  # words that end a place's name
     name_stops: list[str] = []  # characters between words: a name starts after them
+    name_lead_words: list[str] = []  # words that may stand right before a name and are no part of it ("当年")
     suffix_not_after: list[str] = []  # a one-character organisation word after these is another word
     suffix_not_before: list[str] = []  # ... or before these
     samples: list[Example] = []

@@ -51,6 +51,8 @@ class MoneyData(DimensionData):
     cents_joiners: list[str] = []
     # Words after an amount that make it a class of prices ("30万元级": about 300,000 yuan).
     class_after: list[str] = []
+    # Words between two amounts, each with its currency, that make them one range ("12万元至18万元").
+    range_joiners: list[str] = []
     samples: list[Example] = []
 
 
@@ -64,6 +66,7 @@ class _Compiled:
     lookup: dict[str, tuple[Currency, float]]  # normalized surface -> (currency, scale)
     of_words: re.Pattern[str]
     anywhere: re.Pattern[str] | None  # in the lower-cased text: a surface, wherever it stands (None: unknown)
+    range_gap: re.Pattern[str] | None  # what stands between the two ends of a range (None: the language has none)
 
 
 def _key(surface: str) -> str:
@@ -129,6 +132,8 @@ def _compiled(lang: str) -> _Compiled:
         lookup=lookup,
         of_words=re.compile("|".join(re.escape(w) for w in d.of_words) or r"(?!x)x", re.IGNORECASE),
         anywhere=_anywhere(leading, spaced),
+        range_gap=(re.compile(r"\s{0,2}(?:" + "|".join(re.escape(w) for w in d.range_joiners) + r")\s{0,2}")
+                   if d.range_joiners else None),
     )
 
 
@@ -214,9 +219,18 @@ def find(text: str, lang: str) -> list[Mention]:
                 if ranged is not None and first is not None and not raw_ends_at(raw, numbers[i - 1]):
                     scale = m.amount / n.value if n.value else 1.0
                     m = _M(ranged[0], m.end, m.amount, m.code, m.number, m.priced, first * scale)
+            if raw and _ranges_with(raw[-1], m, text, c):
+                lower = raw.pop()
+                m = _M(lower.start, m.end, m.amount, m.code, m.number, m.priced, lower.amount)
             raw.append(m)
             taken_to = m.end
     return [_mention(text, m, m.end, lang) for m in raw]
+
+
+def _ranges_with(first: _M, second: _M, text: str, c: _Compiled) -> bool:
+    """ "21.59万元至29.99万元": two amounts of one currency, the smaller first, joined by a range word only."""
+    return (c.range_gap is not None and first.code == second.code and first.low is None and second.low is None
+            and first.amount < second.amount and c.range_gap.fullmatch(text, first.end, second.start) is not None)
 
 
 def raw_ends_at(raw: list[_M], n: NumberMatch) -> bool:

@@ -65,6 +65,7 @@ class NumbersData(DimensionData):
     classifiers: list[str] = []  # measure words after which a lone "one" is a count
     not_numbers: list[str] = []  # words written with numeral characters that are no numbers
     unit_words: list[str] = []  # units that open with a multiplier ("千米": kilometres)
+    ordinal_prefixes: list[str] = []  # a numeral right after one is an ordinal, no count ("第二": the second)
     samples: list[Example] = []
 
 

@@ -53,6 +53,7 @@ class Numerals:
     classifiers: tuple[str, ...]
     not_numbers: re.Pattern[str] | None
     unit_words: tuple[str, ...]
+    ordinal_prefixes: tuple[str, ...]
     # Where a numeral may start: a digit, a multiplier, a negative sign, a several or half mark.
     start: re.Pattern[str]
 
@@ -82,7 +83,7 @@ def _compile(data: NumbersData) -> Numerals:
         fraction=tuple(data.fraction_marks), mixed=tuple(data.mixed_joiners), more=frozenset(data.more_marks),
         several=frozenset(data.several_marks), halves=frozenset(data.halves), financial=frozenset(data.financial),
         classifiers=tuple(sorted(data.classifiers, key=len, reverse=True)), not_numbers=not_numbers,
-        unit_words=tuple(data.unit_words),
+        unit_words=tuple(data.unit_words), ordinal_prefixes=tuple(data.ordinal_prefixes),
         start=re.compile(f"[{re.escape(chars)}]") if chars else re.compile(r"(?!x)x"),
     )
 
@@ -454,6 +455,8 @@ def _accept(text: str, found: _Read, n: Numerals, ascii_at: dict[int, NumberMatc
     for start, end in blocked:
         if start <= found.start and found.end <= end:
             return False
+    if any(text.endswith(mark, 0, found.start) for mark in n.ordinal_prefixes):
+        return False  # "第二款": the second one, not two
     if found.start in ascii_at:
         return True
     surface = text[found.start:found.end]

@@ -77,6 +77,9 @@ class QuantityData(DimensionData):
     # them, or the measure word itself when it is a unit ("95名": persons). Languages without spaces only.
     classifiers: list[str] = []
     quantifiers: list[Quantifier] = []
+    # Words that end with a quantifier's characters and are no quantifier, where words are not spaced
+    # ("附近一个城镇": nearby, not "nearly one").
+    not_quantifiers: list[str] = []
     vague: list[Vague] = []
     samples: list[Example] = []
 
@@ -294,6 +297,8 @@ def _bound_before(text: str, start: int, c: _Compiled, low: str | None) -> Bound
     q_start, q_end = start - m.end(group), start - m.start(group)
     q = c.before_keys.get(_norm(text[q_start:q_end]))
     if q is None:
+        return None
+    if any(len(word) > q_end - q_start and text.endswith(word, 0, q_end) for word in c.data.not_quantifiers):
         return None
     # "$2000 over 3 years": "over" right after a number is a preposition
     if group == 1 and c.spaced and _DIGIT_END.search(text, max(0, q_start - 4), q_start):

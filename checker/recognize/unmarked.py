@@ -50,6 +50,7 @@ class _Data:
     suffix_not_after: frozenset[str]
     suffix_not_before: frozenset[str]
     stops: frozenset[str]
+    lead_words: tuple[str, ...]  # longest first
     surnames: frozenset[str]
     not_given: frozenset[str]
     saying: re.Pattern[str] | None
@@ -92,6 +93,7 @@ def _data(lang: str) -> _Data:
         suffix_not_after=frozenset(entity_data.suffix_not_after),
         suffix_not_before=frozenset(entity_data.suffix_not_before),
         stops=frozenset(entity_data.name_stops),
+        lead_words=tuple(sorted(entity_data.name_lead_words, key=len, reverse=True)),
         surnames=frozenset(entity_data.surnames),
         not_given=frozenset(entity_data.not_in_given_names),
         saying=re.compile(f"(?:{saying})") if saying else None,
@@ -136,6 +138,10 @@ def _left_start(text: str, end: int, d: _Data, floor: int, minimum: int = 2) -> 
     for m in d.ends.finditer(text, start, end):
         if m.end() < end and _org_end(text, m.start(), d) is not None:
             start = max(start, m.end())
+    # "当年庇里牛斯山(...)": a time word before the name is no part of it.
+    lead = next((w for w in d.lead_words if text.startswith(w, start, end) and end - start > len(w)), None)
+    if lead is not None:
+        start += len(lead)
     return start if end - start >= minimum else None
 
 
@@ -297,6 +303,18 @@ def _find(text: str, lang: str) -> tuple[Mention, ...]:
         value = EntityValue(name=shown, kind=kind, key=entity_key(shown))  # type: ignore[arg-type]
         mentions.append(trusted(Mention, type="entity", start=name.start, end=name.end, text=text[name.start:name.end],
                                 value=value))
+    # "示例科技董事长王明": the organisation before a title is a name, here and wherever the text repeats it.
+    for organisation in sorted({role.value.organization for role in _roles(text, lang)
+                                if isinstance(role.value, RoleValue) and role.value.organization}):
+        if len(organisation) < 2 or organisation in kinds:
+            continue
+        kinds[organisation] = "organization"
+        taken = [(m.start, m.end) for m in mentions]
+        value = EntityValue(name=organisation, kind="organization", key=entity_key(organisation))
+        for m in re.finditer(re.escape(organisation), text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                mentions.append(trusted(Mention, type="entity", start=m.start(), end=m.end(), text=organisation,
+                                        value=value))
     # Later mentions of an aliased name with no brackets: found by the name itself.
     if aliases:
         taken = [(m.start, m.end) for m in mentions]

@@ -32,5 +32,5 @@ def reporter(name: str, **options: object) -> Reporter:
     if name == "claimreview":
         from checker.report.claimreview import ClaimReviewReporter
 
-        return ClaimReviewReporter()
+        return ClaimReviewReporter(**options)  # type: ignore[arg-type]
     raise ValueError(f"unknown report format: {name}")

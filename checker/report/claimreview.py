@@ -1,25 +1,32 @@
-"""Conflicts as schema.org ClaimReview JSON-LD, for publishing systems and fact-check aggregators.
+"""Conflicts as schema.org ClaimReview JSON-LD, for fact-check publishing platforms and aggregators.
 
-One ClaimReview per conflict finding. The claim reviewed is the statement on
-the finding's first side, quoted from its source; the sources stating the
-other value are cited. The rating scale (see docs/report-html.md):
+One ClaimReview per fact on which sources conflict. The claim reviewed is the
+value fewest sources give (the odd one out), summed up in under 75 characters;
+the articles that state it are its appearances, those that state another value
+are cited with their quotes. Fields follow what Google's fact-check structured
+data requires and recommends (docs/report-html.md lists them, with sources).
+The rating scale:
 
     1  Contradicted by another source   (hard conflict: the values cannot both be true)
     2  In tension with another source   (soft conflict: they are unlikely to both be true)
     3..5 are not emitted: compatible and agreeing statements are not reviewed.
 
-No date is invented: ``datePublished`` appears only on an appearance whose
-document carries a publication date from its own metadata or dateline.
+No date is invented and no path of the machine is written: an article's date
+appears only when its metadata or dateline gives it, its address only when the
+file says it; the review's own address and date come from the options
+(``review_url``, ``review_date``).
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
-from checker.records import Claim, DocumentInfo, Finding, Report
-from checker.report.terminal import columns
+from checker.records import Report
+from checker.report.quotes import quote
+from checker.report.sources import Source
+from checker.report.view import Card, ValueView, View, build_view
 
 BEST, WORST = 5, 1
 RATINGS = {
@@ -28,98 +35,148 @@ RATINGS = {
 }
 # Reference dates that are the document's own publication date (not inferred from its text).
 PUBLISHED_FROM = frozenset({"front-matter", "html-meta", "dateline"})
+# Google: "Try to keep this less than 75 characters to minimize wrapping when displayed on a mobile device."
+CLAIM_CHARS = 75
+# Characters of a cited quote on each side of its value.
+QUOTE_RADIUS = 120
 
 
-def document_url(info: DocumentInfo | None, path: str) -> str:
-    """The document's own URL when it has one, else its path as a file URL."""
-    if info is not None and info.source and info.source.startswith(("https://", "http://")):
-        return info.source
-    return Path(path).absolute().as_uri()
+def _published(source: Source) -> str | None:
+    if source.date is not None and source.date_source in PUBLISHED_FROM:
+        return source.date.isoformat()
+    return None
 
 
-def _work(path: str, docs: dict[str, DocumentInfo], quote: str | None = None) -> dict[str, Any]:
-    info = docs.get(path)
-    work: dict[str, Any] = {"@type": "CreativeWork", "url": document_url(info, path)}
-    if info is not None:
-        if info.title:
-            work["headline"] = info.title
-        if info.language:
-            work["inLanguage"] = info.language
-        if info.reference_date and info.reference_date_source in PUBLISHED_FROM:
-            work["datePublished"] = info.reference_date.isoformat()
-        if info.source and not info.source.startswith(("https://", "http://")):
-            # A bare source name (a publication), not a person: the publisher, not the author.
-            work["publisher"] = {"@type": "Organization", "name": info.source}
-    if quote is not None:
-        work["text"] = quote
+def _organization(name: str) -> dict[str, Any]:
+    return {"@type": "Organization", "name": name}
+
+
+def _work(source: Source, text: str | None = None) -> dict[str, Any]:
+    """An article as a CreativeWork: its address when the file says it, never a path of this machine."""
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    if source.url:
+        work["url"] = source.url
+    work["headline" if source.title else "name"] = source.title or source.name
+    if source.site:
+        work["publisher"] = _organization(source.site)
+    if source.language:
+        work["inLanguage"] = source.language
+    published = _published(source)
+    if published:
+        work["datePublished"] = published
+    work["identifier"] = source.file
+    if text is not None:
+        work["text"] = text
     return work
 
 
-def _works(claims: list[Claim], docs: dict[str, DocumentInfo], with_quotes: bool) -> list[dict[str, Any]]:
-    seen: dict[str, dict[str, Any]] = {}
-    for claim in claims:
-        if claim.document not in seen:
-            seen[claim.document] = _work(claim.document, docs, claim.evidence.quote if with_quotes else None)
-    return list(seen.values())
+def short_claim(card: Card, value: ValueView) -> str:
+    """The claim reviewed in under 75 characters: "Qijing · announcement: November 2024"."""
+    text = f"{card.title}: {value.words}"
+    if card.named and len(text) <= CLAIM_CHARS:
+        return text
+    text = f"{card.fact_label}: {value.words}"
+    if len(text) <= CLAIM_CHARS:
+        return text[:1].upper() + text[1:]
+    return text[: CLAIM_CHARS - 1].rstrip() + "…"
 
 
-def claim_review(finding: Finding, claims: dict[str, Claim], docs: dict[str, DocumentInfo]) -> dict[str, Any]:
-    """One conflict finding as a ClaimReview object."""
-    grouped = columns(finding, claims)
-    left = grouped[0][1] if grouped else []
-    right = [claim for _, found in grouped[1:] for claim in found]
-    reviewed = left[0] if left else None
-    rating, label = RATINGS.get(finding.severity, RATINGS["soft"])
-    quote = reviewed.evidence.quote if reviewed else (finding.evidence[0].quote if finding.evidence else "")
-    appearance = (_works(left, docs, with_quotes=False) if left
-                  else [_work(s.path, docs) for s in finding.evidence[:1]])
-    other_side = [c for c in right if c not in left]
-    body = f"{finding.reason.rstrip('.')}. Values compared: {' vs '.join(finding.values)}."
-    if other_side:
-        body += " Stated otherwise in: " + "; ".join(
-            f"{Path(c.document).name}:{c.evidence.line}:{c.evidence.column} \u201c{c.value.text}\u201d"
-            for c in other_side)
+def _reviewed(card: Card) -> ValueView:
+    """The odd one out: the value in conflict that the fewest sources (then statements) give."""
+    conflicting = [v for v in card.values if v.status == "conflict"] or card.values
+    return min(conflicting, key=lambda v: (len(v.sources), len(v.claims), v.index))
+
+
+def claim_review(view: View, card: Card, review_url: str | None = None, author: str = "factcheck",
+                 review_date: str | None = None) -> dict[str, Any]:
+    """One conflicting fact as a ClaimReview object."""
+    reviewed = _reviewed(card)
+    # Cited: the values that contradict the one reviewed (a merely less precise one is no counter-claim).
+    against = {p.a if p.b == reviewed.index else p.b for p in card.pairs
+               if p.verdict == "conflict" and reviewed.index in (p.a, p.b)}
+    others = [v for v in card.values if v.index in against] or [v for v in card.values if v.index != reviewed.index]
+    finding = next(f for f in card.findings if f.verdict == "conflict")
+    rating, label = RATINGS.get(card.severity, RATINGS["soft"])
+    appearances = [_work(view.source(path)) for path in reviewed.sources]
+    dated = sorted((w["datePublished"], i) for i, w in enumerate(appearances) if "datePublished" in w)
+    first_index = dated[0][1] if dated else 0
+    first = view.source(reviewed.sources[first_index]) if reviewed.sources else None
+    item: dict[str, Any] = {"@type": "Claim"}
+    if card.named:
+        item["about"] = {"@type": "Thing", "name": card.subject}
+    if first is not None:
+        item["author"] = _organization(first.site or first.name)
+    if dated:
+        item["datePublished"] = dated[0][0]
+    item["appearance"] = appearances
+    if dated:
+        item["firstAppearance"] = appearances[dated[0][1]]
+    citations = []
+    for value in others:
+        for path in value.sources:
+            claim = next(c for c in value.claims if c.document == path)
+            source = view.source(path)
+            said = quote(claim, source.format == "html", None, alone_radius=QUOTE_RADIUS).text
+            citations.append(_work(source, said))
+    body = card.summary
+    if card.disagreements[1:]:
+        body += " " + " ".join(p.sentence for p in card.disagreements[1:])
     review: dict[str, Any] = {
         "@type": "ClaimReview",
         "@id": f"urn:factcheck:finding:{finding.fingerprint}",
         "identifier": finding.fingerprint,
-        "name": finding.key,
-        "claimReviewed": quote,
-        "itemReviewed": {"@type": "Claim", "appearance": appearance},
+        "url": f"{review_url or ''}#{card.anchor}",
+        "name": f"{card.title if card.named else card.fact_label}: the sources disagree",
+        "claimReviewed": short_claim(card, reviewed),
+        "itemReviewed": item,
         "reviewRating": {
             "@type": "Rating",
             "ratingValue": rating,
             "bestRating": BEST,
             "worstRating": WORST,
             "alternateName": label,
-            "ratingExplanation": finding.reason,
+            "name": label,
+            "ratingExplanation": card.summary,
         },
         "reviewBody": body,
-        "author": {"@type": "Organization", "name": "factcheck"},
+        "author": _organization(author),
     }
-    if reviewed is not None and reviewed.subject:
-        review["itemReviewed"]["about"] = {"@type": "Thing", "name": reviewed.subject}
-    if other_side:
-        review["citation"] = _works(other_side, docs, with_quotes=True)
+    if review_date:
+        review["datePublished"] = review_date
+    if citations:
+        review["citation"] = citations
     return review
 
 
-def claim_reviews(report: Report) -> dict[str, Any]:
-    """The report's conflicts as one JSON-LD document with a ``@graph``, hard conflicts first."""
-    claims = {c.id: c for c in report.claims}
-    docs = {d.path: d for d in report.documents}
-    conflicts = sorted((f for f in report.findings if f.verdict == "conflict"),
-                       key=lambda f: (f.severity != "hard", f.key, f.fingerprint))
+def claim_reviews(report: Report, texts: Mapping[str, str] | None = None, review_url: str | None = None,
+                  author: str = "factcheck", review_date: str | None = None) -> dict[str, Any]:
+    """The report's conflicting facts as one JSON-LD document with a ``@graph``, hard conflicts first."""
+    view = build_view(report, texts)
+    conflicts = sorted((c for c in view.cards if c.verdict == "conflict"),
+                       key=lambda c: (c.severity != "hard", c.key, c.anchor))
     return {"@context": "https://schema.org",
-            "@graph": [claim_review(f, claims, docs) for f in conflicts]}
+            "@graph": [claim_review(view, c, review_url, author, review_date) for c in conflicts]}
 
 
 class ClaimReviewReporter:
-    """schema.org ClaimReview JSON-LD for the conflicts only."""
+    """schema.org ClaimReview JSON-LD for the conflicts only.
+
+    ``review_url``: where the reviews will be published (each review's ``url`` is it plus ``#`` and the
+    fact's anchor; without it, the anchor alone, relative to the page that carries the JSON-LD);
+    ``author``: who publishes them; ``review_date``: their publication date (ISO), given only when set.
+    """
+
+    def __init__(self, texts: Mapping[str, str] | None = None, review_url: str | None = None,
+                 author: str | None = None, review_date: str | None = None) -> None:
+        self.texts = dict(texts or {})
+        self.review_url = review_url
+        self.author = author or "factcheck"
+        self.review_date = review_date
 
     def render(self, report: Report) -> str:
         """Pretty-printed, key-stable JSON-LD, safe to paste inside an HTML ``<script>`` element."""
-        text = json.dumps(claim_reviews(report), ensure_ascii=False, indent=2)
+        data = claim_reviews(report, self.texts, self.review_url, self.author, self.review_date)
+        text = json.dumps(data, ensure_ascii=False, indent=2)
         # "<" only occurs inside JSON strings, where its escape means the same: no "</script>" can end
         # an embedding element early.
         return text.replace("<", "\\u003c") + "\n"

@@ -1,4 +1,10 @@
-"""The terminal report (rich): counts by verdict, then each finding with both sides side by side.
+"""The terminal report (rich): counts by verdict, then one card per fact, in the terminal's width.
+
+A card names the fact, says in plain words who disagrees with whom, and lists
+each value in words with the sources that state it and their quotes. On a wide
+terminal the values stand side by side; on a narrow one, one under the other.
+Sources are named by title, site or first words; ``file:line:column`` follows
+as a detail. Quotes from HTML articles are shown as text, without markup.
 
 Everything that comes from an article or a file name is shown through
 ``checker.display``: escape sequences and bidi overrides appear escaped, even
@@ -8,122 +14,174 @@ when colour is off.
 from __future__ import annotations
 
 import io
-from pathlib import Path
+import shutil
+from collections.abc import Mapping
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from checker.compare.comparators import describe
 from checker.display import escape_line, escape_text, plural
-from checker.records import Claim, DocumentInfo, Finding, Report
+from checker.records import Claim, Report
+from checker.report.quotes import quote, resolution_note
+from checker.report.view import Card, ValueView, View, build_view
+from checker.report.words import fact_label, value_words
 
 VERDICT_STYLE = {"conflict": "bold red", "attributed": "magenta", "updated": "cyan", "compatible": "yellow",
                  "agreement": "green"}
+# Characters of the evidence sentence shown on each side of the value.
 CONTEXT = 150
+# Width when the output is no terminal and COLUMNS is not set.
+DEFAULT_WIDTH = 100
+# Values stand side by side when each column gets at least this many characters.
+COLUMN_MIN = 44
+SIDE_BY_SIDE_MAX = 3
+# Statements of one value quoted before the rest are counted.
+QUOTES_SHOWN = 3
 
 
-def columns(finding: Finding, claims: dict[str, Claim]) -> list[tuple[str, list[Claim]]]:
-    """The claims of a finding grouped by the value they state, in the order of ``finding.values``."""
-    sides = finding.sides or tuple(
-        finding.values.index(describe(claims[c].value.value))
-        if c in claims and describe(claims[c].value.value) in finding.values else 0 for c in finding.claims)
-    grouped: list[list[Claim]] = [[] for _ in finding.values]
-    for claim_id, side in zip(finding.claims, sides, strict=True):
-        if claim_id in claims and 0 <= side < len(grouped):
-            grouped[side].append(claims[claim_id])
-    return [(value, found) for value, found in zip(finding.values, grouped, strict=True) if found]
+def terminal_width(default: int = DEFAULT_WIDTH) -> int:
+    """The width to write in: $COLUMNS, else the terminal's own, else ``default``."""
+    return max(20, shutil.get_terminal_size((default, 24)).columns)
 
 
-def quote_with_value(claim: Claim, width: int = CONTEXT) -> Text:
-    """The evidence quote, trimmed around the value, with the value highlighted."""
-    evidence = claim.evidence
-    start = max(0, claim.value.start - evidence.start)
-    end = min(len(evidence.quote), claim.value.end - evidence.start)
-    lo = max(0, start - width)
-    hi = min(len(evidence.quote), end + width)
-    text = Text("…" if lo else "")
-    text.append(escape_text(evidence.quote[lo:start]))
-    text.append(escape_text(evidence.quote[start:end]), style="bold reverse")
-    text.append(escape_text(evidence.quote[end:hi]))
-    if hi < len(evidence.quote):
+def _bulleted(mark: str, text: Text, indent: int) -> Padding:
+    """``mark`` then ``text``, its wrapped lines under the text rather than under the mark."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(mark, text)
+    return Padding(grid, (0, 0, 0, indent))
+
+
+def quote_with_value(claim: Claim, markup: bool = False, width: int = CONTEXT) -> Text:
+    """The evidence quote as text (no markup), trimmed around the value, with the value highlighted."""
+    quoted = quote(claim, markup, None, alone_radius=width)
+    text = Text("…" if quoted.cut_before else "", overflow="fold")
+    for segment in quoted.segments:
+        text.append(escape_text(segment.text), style="bold reverse" if segment.kind == "value" else None)
+    if quoted.cut_after:
         text.append("…")
     return text
 
 
 class TerminalReporter:
-    """Human-readable output; plain when colour is off."""
+    """Human-readable output; plain when colour is off. ``texts`` (file texts) help name untitled sources."""
 
-    def __init__(self, color: bool = False, width: int = 110, verbose: bool = False,
-                 show_agreements: bool = True) -> None:
+    def __init__(self, color: bool = False, width: int | None = None, verbose: bool = False,
+                 show_agreements: bool = True, texts: Mapping[str, str] | None = None) -> None:
         self.color = color
-        self.width = width
+        self.width = width or terminal_width()
         self.verbose = verbose
         self.show_agreements = show_agreements
+        self.texts = dict(texts or {})
 
     def render(self, report: Report) -> str:
         buffer = io.StringIO()
         console = Console(file=buffer, width=self.width, force_terminal=self.color, no_color=not self.color,
-                          color_system="standard" if self.color else None, highlight=False, emoji=False)
-        docs = {d.path: d for d in report.documents}
-        claims = {c.id: c for c in report.claims}
-        self._summary(console, report)
+                          color_system="standard" if self.color else None, highlight=False, emoji=False,
+                          soft_wrap=False)
+        view = build_view(report, self.texts)
+        self._summary(console, report, view)
         for problem in report.problems:
-            console.print(Text(f"! {escape_line(problem.message)}", style="red" if problem.fatal else "dim"))
-        for finding in report.findings:
-            if finding.verdict == "agreement" and not self.show_agreements:
+            console.print(Text(f"! {escape_line(problem.message)}", style="red" if problem.fatal else "dim",
+                               overflow="fold"))
+        for card in view.cards:
+            if card.verdict == "agreement" and not self.show_agreements:
                 continue
-            self._finding(console, finding, claims, docs)
+            self._card(console, view, card)
         if self.verbose:
-            self._claims(console, report)
-        return buffer.getvalue()
+            self._claims(console, view)
+        # Table cells are padded to their width: no line ends in spaces.
+        return "\n".join(line.rstrip(" ") for line in buffer.getvalue().split("\n"))
 
-    def _summary(self, console: Console, report: Report) -> None:
+    def _summary(self, console: Console, report: Report, view: View) -> None:
         counts = {v: sum(1 for f in report.findings if f.verdict == v) for v in VERDICT_STYLE}
         # Attributed and updated findings are rare: named only when there are some.
         counts = {v: n for v, n in counts.items() if n or v not in ("attributed", "updated")}
-        line = Text(f"{plural(len(report.documents), 'document')}, {plural(len(report.claims), 'claim')}: ")
+        line = Text(f"{plural(len(report.documents), 'document')}, {plural(len(report.claims), 'claim')}: ",
+                    overflow="fold")
         for i, (verdict, count) in enumerate(counts.items()):
             # "compatible", "attributed", "updated" are adjectives: "2 compatible", not "2 compatibles".
             line.append(plural(count, verdict, None if verdict in ("conflict", "agreement") else verdict),
                         style=VERDICT_STYLE[verdict])
             line.append(", " if i < len(counts) - 1 else "")
         console.print(line)
+        if view.cards:
+            console.print(Text(f"{plural(len(view.cards), 'fact')} compared across "
+                               f"{plural(len({p for c in view.cards for p in c.sources}), 'source')}.",
+                               style="dim", overflow="fold"))
         console.print()
 
-    def _finding(self, console: Console, finding: Finding, claims: dict[str, Claim],
-                 docs: dict[str, DocumentInfo]) -> None:
-        head = Text(f"{finding.verdict.upper()}", style=VERDICT_STYLE[finding.verdict])
-        if finding.verdict == "conflict":
-            head.append(f" ({finding.severity})")
-        head.append(f"  {escape_line(finding.key)}  [{finding.rule} {finding.fingerprint}]", style="dim")
+    def _card(self, console: Console, view: View, card: Card) -> None:
+        head = Text(card.verdict.upper(), style=VERDICT_STYLE[card.verdict], overflow="fold")
+        if card.verdict == "conflict":
+            head.append(f" ({card.severity})")
+        head.append("  ")
+        head.append(escape_line(card.title), style="bold")
+        for scope in card.scope_words:
+            head.append(f"  [{escape_line(scope)}]", style="dim")
+        fingerprints = " ".join(f.fingerprint for f in card.findings)
+        head.append(f"  {card.findings[0].rule} {fingerprints}", style="dim")
         console.print(head)
-        console.print(Text(f"  {escape_line(finding.reason)}"))
-        # One column per value, side by side; each statement of a value once, under it.
-        table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1), expand=True)
-        grouped = columns(finding, claims)
-        for value, _ in grouped:
-            table.add_column(Text(escape_line(value)), ratio=1)
-        for i in range(max((len(found) for _, found in grouped), default=0)):
-            table.add_row(*(self._side(found[i], docs) if i < len(found) else Text("") for _, found in grouped))
-        console.print(table)
+        console.print(Padding(Text(escape_line(card.summary), overflow="fold"), (0, 0, 0, 2)))
+        values = card.values
+        side_by_side = 1 < len(values) <= SIDE_BY_SIDE_MAX and self.width // len(values) >= COLUMN_MIN
+        if side_by_side:
+            table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1), expand=True,
+                          pad_edge=False)
+            for value in values:
+                table.add_column(Text(escape_line(value.words), style=VERDICT_STYLE.get(value.status, "")),
+                                 ratio=1, overflow="fold")
+            table.add_row(*(self._statements(view, value) for value in values))
+            console.print(table)
+        else:
+            for value in values:
+                title = Text(escape_line(value.words), style=VERDICT_STYLE.get(value.status, "") + " bold",
+                             overflow="fold")
+                console.print(_bulleted("•", title, indent=2))
+                console.print(Padding(self._statements(view, value), (0, 0, 0, 4)))
+        others = card.disagreements[1:]
+        if others:
+            console.print(Padding(Text("Also:", style="dim"), (0, 0, 0, 2)))
+            for pair in others:
+                console.print(_bulleted("-", Text(escape_line(pair.sentence), overflow="fold"), indent=4))
         console.print()
 
-    def _side(self, claim: Claim, docs: dict[str, DocumentInfo]) -> Text:
-        info = docs.get(claim.document)
-        meta = f"{escape_line(Path(claim.document).name)}:{claim.evidence.line}:{claim.evidence.column}"
-        if info is not None:
-            meta += f" ({info.language or '?'}, {info.reference_date or 'undated'})"
-        text = Text(meta + "\n", style="dim")
-        text.append_text(quote_with_value(claim))
-        return text
+    def _statements(self, view: View, value: ValueView) -> Text:
+        out = Text(overflow="fold")
+        claims = value.quoted_first
+        for number, claim in enumerate(claims[:QUOTES_SHOWN]):
+            source = view.source(claim.document)
+            same = number > 0 and claim.document == claims[number - 1].document
+            if number:
+                out.append("\n" if same else "\n\n")
+            if not same:
+                # The source once, then each of its statements.
+                out.append(escape_line(source.name), style="bold")
+                out.append(f" ({source.language or '?'}, {source.date_words})\n")
+            out.append_text(quote_with_value(claim, source.format == "html"))
+            out.append("\n")
+            where = f"{escape_line(source.file)}:{claim.evidence.line}:{claim.evidence.column}"
+            note = resolution_note(claim)
+            out.append(where + (f" · {note}" if note else ""), style="dim")
+        if len(claims) > QUOTES_SHOWN:
+            rest = len(claims) - QUOTES_SHOWN
+            out.append(f"\n… and {plural(rest, 'more statement')}", style="dim")
+        return out
 
-    def _claims(self, console: Console, report: Report) -> None:
+    def _claims(self, console: Console, view: View) -> None:
         by_document: dict[str, list[Claim]] = {}
-        for claim in report.claims:
+        for claim in view.report.claims:
             by_document.setdefault(claim.document, []).append(claim)
-        for doc in report.documents:
-            console.print(Text(escape_line(doc.path), style="bold"))
+        used = {c for f in view.report.findings for c in f.claims}
+        for doc in view.report.documents:
+            source = view.source(doc.path)
+            console.print(Text(f"{escape_line(source.name)}  {escape_line(doc.path)}", style="bold", overflow="fold"))
             for claim in by_document.get(doc.path, []):
-                console.print(Text(escape_line(f"  {claim.attribute:18} {claim.subject or '?':28} "
-                                               f"{describe(claim.value.value)}  <- {claim.value.text!r}")))
+                compared = "" if claim.id in used else "  (met nothing)"
+                console.print(Text(escape_line(
+                    f"  {fact_label(claim.attribute)} · {claim.subject or '?'}: {value_words(claim.value.value)}"
+                    f"  <- {claim.value.text!r}{compared}"), overflow="fold"))
+
