@@ -282,3 +282,17 @@ def test_a_time_without_a_year_is_compared_as_what_it_is() -> None:
     # A time that says nothing of what it is stays out of comparison.
     bare = TimeValue(earliest=None, latest=None, granularity="day", resolution="unresolved")
     assert compare(bare, wednesday) is None
+
+
+def test_dates_a_sentence_gives_one_fact_in_stages_contradict_no_other_article() -> None:
+    staged = {"a.txt": "The Orvel line will open to testers in April 2027, in five towns in June 2027 and "
+                       "across the country in September 2027.",
+              "b.txt": "The Orvel line opened in March 2027."}
+    found = list(_findings(staged).values())
+    assert not [f for f in found if f[0] == "conflict"]  # type: ignore[index]
+    # One of the stages may still agree with another article's date.
+    agreeing = _findings({**staged, "b.txt": "The Orvel line will open in June 2027."}).values()
+    assert any(verdict == "agreement" for verdict, _, _ in agreeing)  # type: ignore[misc]
+    # Without the stages the other article's date does contradict.
+    plain = _findings({"a.txt": "The Orvel line will open in June 2027.", "b.txt": staged["b.txt"]}).values()
+    assert any(verdict == "conflict" for verdict, _, _ in plain)  # type: ignore[misc]
