@@ -642,7 +642,30 @@ def _fact_cue(data: CompiledFrames, scan: _Scan, mention: _Located,
     if best is None:
         return None
     chosen = _qualified_noun(data, scan, mention, dimension, best[4]) or best[4]
-    return _specific_instead(scan, mention, dimension, chosen) or chosen
+    chosen = _specific_instead(scan, mention, dimension, chosen) or chosen
+    return _event_started(scan, mention, dimension, chosen) or chosen
+
+
+def _event_started(scan: _Scan, mention: _Located, dimension: catalogue.ValueDimension | None,
+                   cue: _Cue) -> _Cue | None:
+    """ "will start delivering in May", "compte commencer d'ici la fin mai à livrer": a generic verb of
+    starting or ending (a fact that needs its object) followed at once, past the date, by the verb of an
+    event of its own is the date of that event."""
+    generic = catalogue.fact(cue.id)
+    if dimension != "time" or generic is None or not generic.needs_object:
+        return None
+    after = max(cue.end, mention.end) if cue.start < mention.start else cue.end
+    following = [other for other in scan.cues if other.start >= after and other.id != cue.id]
+    if not following:
+        return None
+    first = min(other.start for other in following)
+    # One word may name several facts ("livrer": deliveries counted, a delivery dated): the dated one.
+    events = [other for other in following if other.start == first and (known := catalogue.fact(other.id))
+              is not None and not known.needs_object and known.dimension == "time"]
+    between = scan.text[after:first]
+    if events and word_count(between, scan.language) <= 1 and not any(ch in between for ch in ",;:()"):
+        return events[0]
+    return None
 
 
 def _right_after(scan: _Scan, mention: _Located, cue: _Cue) -> bool:
