@@ -106,3 +106,12 @@ def test_ingest_shows_the_story_and_its_source(tmp_path: Path, monkeypatch) -> N
     assert found["b.txt"]["reference_date_source"] == "story"
     alone = CliRunner().invoke(cli, ["ingest", "corpus", "--format", "json", "--no-story", "--doc-timeout", "0"])
     assert {Path(d["path"]).name: d for d in json.loads(alone.stdout)}["b.txt"]["reference_date"] is None
+
+
+def test_today_in_an_undated_article_is_the_day_of_the_event_it_dates(tmp_path: Path) -> None:
+    # "today" in a dated article is its own day, a stamp; in an undated one it is the event's day the story knows.
+    undated = "The Harwick bridge reopened today after two years of repairs, the city said.\n"
+    run = _run(tmp_path, {"a.md": DATED, "b.txt": undated})
+    info = _info(run, "b.txt")
+    assert info.reference_date == dt.date(2023, 3, 6) and info.reference_date_source == "story"
+    assert _time(run, "b.txt", "today").earliest == dt.date(2023, 3, 6)

@@ -903,9 +903,7 @@ def _is_now(doc: Document, data: CompiledFrames, mention: _Located) -> bool:
     ref = doc.info.reference_date
     if not isinstance(value, TimeValue) or data.now_word.fullmatch(mention.text.strip()) is None:
         return False
-    # In an article without a date, "today" is still its own day: unknown, but no fact's date.
-    return (value.resolution == "unresolved" and ref is None) or (
-        value.resolution == "relative" and ref is not None and value.earliest == ref == value.latest)
+    return value.resolution == "relative" and ref is not None and value.earliest == ref == value.latest
 
 
 def _is_dateline(doc: Document, offset: int, mention: _Located, sentence: str) -> bool:
