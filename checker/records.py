@@ -132,7 +132,7 @@ class DocumentInfo(Record):
     reference_date_evidence: str | None = None
     # The UTC offset of the publication timestamp ("+08:00"), when the metadata gives one.
     reference_zone: str | None = None
-    # A day the article gives as its own without a year (a dateline "31 octobre", "今天(6月28日)"): "XXXX-10-31".
+    # A day the article gives as its own without a year (a dateline "14 mai", "今天(3月9日)"): "XXXX-05-14".
     reference_day: str | None = None
     title: str | None = None
     source: str | None = None
@@ -175,7 +175,7 @@ Resolution = Literal["absolute", "relative", "year-inferred", "story", "unresolv
 class TimeValue(Record):
     """A time as an inclusive date interval with the precision it was stated at.
 
-    ``clock`` is a time of day at its own precision, local to ``zone``: "14:07", or a span of the
+    ``clock`` is a time of day at its own precision, local to ``zone``: "14:20", or a span of the
     day ("09:00-09:59" for "9 a.m.", "18:00-23:59" for "in the evening"). ``zone`` is "local" (the
     text says local time), an IANA name or a UTC offset ("+08:00"). ``timex`` says what an
     unresolved time is, TIMEX-style: "XXXX-10-29" (a day without a year), "XXXX-05" (a month

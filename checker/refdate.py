@@ -4,8 +4,8 @@ Order of evidence:
 
 1. a dateline at the start of the first body block ("PARIS, 3 March (Reuters) -",
    "Shanghai (Agency) – Le 16 octobre,", "March 3, 2023 —"): source "dateline";
-2. the day the lead calls today ("today (March 3)", "今天(6月28日)"): source "inferred";
-3. a publication stamp above the lead, a date with its time of day ("06-29 22:57 Source: X",
+2. the day the lead calls today ("today (March 3)", "今天(3月9日)"): source "inferred";
+3. a publication stamp above the lead, a date with its time of day ("09-14 08:05 Source: X",
    "2024-03-05 08:12"): source "stamp";
 4. a report date in the text ("according to a report from X on October 21st",
    "selon un rapport du 21 octobre", "published on ..."): source "inferred";
@@ -26,7 +26,7 @@ The best score wins; a tie goes to the earliest year, since a news text's
 support ("founded in 1992") is no inference: every later year fits them as
 well, so the date then stays unknown. With no candidate year at all the
 date stays unknown (a day without a year pins nothing), and the day is kept as
-``DocumentInfo.reference_day`` ("XXXX-06-28") with its evidence: the articles of
+``DocumentInfo.reference_day`` ("XXXX-03-09") with its evidence: the articles of
 the same story may give its year (``checker/story.py``). Boilerplate zones
 ("© 2021 ...") are blanked out first: they are never evidence, but for a stamp
 above the lead.
@@ -145,7 +145,7 @@ def _report(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
 
 
 def _today(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
-    """ "today (June 28)", "今天(6月28日)": the lead names the day it calls today, in brackets after it."""
+    """ "today (March 9)", "今天(3月9日)": the lead names the day it calls today, in brackets after it."""
     start = _first_body_start(doc)
     head = text[start : start + _DATELINE_LEAD + 100]
     today = timerec.today_words(lang)
@@ -171,7 +171,7 @@ _STAMP = re.compile(r"^[ \t]*(?:(?P<y>(?:19|20)\d\d)[-/.年])?(?P<m>1[0-2]|0?[1-
 
 
 def _stamp(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
-    """A date with its time of day on a line of its own above the lead ("06-29 22:57 Source: X")."""
+    """A date with its time of day on a line of its own above the lead ("09-14 08:05 Source: X")."""
     first = _first_body_start(doc)
     for zone in doc.zones:
         if zone.start >= first:

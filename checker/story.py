@@ -13,9 +13,9 @@ What places an undated article (one without ``DocumentInfo.reference_date``):
   (``_same_event``), on one day. The days the article may have been written are those on
   which its expression means that day ("on Monday" written from Monday to Sunday of
   that week; "today" on that day only);
-* a day without a year ("Oct. 29", "12月8日") that dated articles give with its year;
-* its own day without a year (a dateline "3月28日电", "today (June 28)", a stamp
-  "06-29 22:57"; ``DocumentInfo.reference_day``), which then needs only its year.
+* a day without a year ("May 3", "3月9日") that dated articles give with its year;
+* its own day without a year (a dateline "9月14日电", "today (March 9)", a stamp
+  "09-14 08:05"; ``DocumentInfo.reference_day``), which then needs only its year.
 
 Each relative expression is read again, in its own sentence (the claim's evidence), with each
 candidate day (``_reading``): the recognizer and its rules of tense stay the one authority.

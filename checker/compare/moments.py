@@ -1,6 +1,6 @@
 """What comparing times needs beyond day intervals: times of day, zones, and dates without a year.
 
-A time of day ("14:07", "18:00-23:59") is compared at its own precision, as minutes of the day, or
+A time of day ("14:20", "18:00-23:59") is compared at its own precision, as minutes of the day, or
 as instants when both times give a zone with a known offset ("+08:00", "Europe/Paris", "UTC");
 "local time" says only that the clock is the place's. A time left unresolved keeps what it is
 (``TimeValue.timex``): a day of a month without a year ("XXXX-10-29"), a month without one
@@ -24,7 +24,7 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 
 def clock_minutes(clock: str) -> tuple[int, int]:
-    """The first and last minute of the day a clock covers ("14:07" -> (847, 847))."""
+    """The first and last minute of the day a clock covers ("14:20" -> (860, 860))."""
     first, _, last = clock.partition("-")
     return _minute(first), _minute(last or first)
 

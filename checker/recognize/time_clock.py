@@ -1,12 +1,12 @@
-"""Times of day and time zones: "9:03 a.m.", "14h07", "9时07分", "early Tuesday", "local time", "北京时间".
+"""Times of day and time zones: "9:03 a.m.", "14h20", "9时07分", "early Tuesday", "local time", "北京时间".
 
-A time of day is kept at its own precision as a span of the day: "14:07" is one minute, "9 a.m."
+A time of day is kept at its own precision as a span of the day: "14:20" is one minute, "9 a.m."
 is "09:00-09:59", "in the evening" "18:00-23:59" (``TimeValue.clock``). A zone the text gives
 after the time ("local time", "GMT", "heure de Paris") or before it ("北京时间") is kept as data
 names it: "local", an IANA name or a UTC offset (``TimeValue.zone``).
 
-A time of day written next to a day ("Tuesday at 9 a.m.", "25 juin 2024, à 14h07",
-"2024年6月25日14时07分") is one mention; one written alone stands on the reference date, as
+A time of day written next to a day ("Tuesday at 9 a.m.", "3 mai 2021, à 14h20",
+"2021年5月3日14时20分") is one mention; one written alone stands on the reference date, as
 Chinese times of day always did ("上午9时07分" is today's). The rules read the ``[clock]`` table of
 ``checker/lang/<lang>/time.toml``; Chinese clocks ("9时07分") come from its ``[suffixed]`` table
 and only their parts of the day and zones from ``[clock]``.
@@ -30,9 +30,9 @@ class ClockPatterns:
     """The compiled post-pass patterns and lookups of one language's times of day."""
 
     link_gap: re.Pattern[str]  # between a day and its time: ", at ", " à ", ""
-    part_after: re.Pattern[str]  # "Tuesday morning", "mardi soir", "12月7日晚" (Chinese: in the date's tail)
-    part_before: re.Pattern[str]  # "early Tuesday", "on the evening of Oct. 29"
-    zone_before: re.Pattern[str]  # "北京时间14时07分", "当地时间12月7日晚"
+    part_after: re.Pattern[str]  # "Tuesday morning", "mardi soir", "5月3日晚" (Chinese: in the date's tail)
+    part_before: re.Pattern[str]  # "early Tuesday", "on the evening of May 3"
+    zone_before: re.Pattern[str]  # "北京时间14时20分", "当地时间5月3日晚"
     parts: dict[str, str]  # folded part phrase -> span of the day
     zones: dict[str, str]  # folded zone phrase -> zone
     am: frozenset[str]
@@ -40,7 +40,7 @@ class ClockPatterns:
 
 
 def minutes(hour: int, minute: int | None) -> str:
-    """A time of day at its precision: "14:07" with a minute, the whole hour ("09:00-09:59") without."""
+    """A time of day at its precision: "14:20" with a minute, the whole hour ("09:00-09:59") without."""
     if minute is None:
         return f"{hour:02d}:00-{hour:02d}:59"
     return f"{hour:02d}:{minute:02d}"
@@ -121,7 +121,7 @@ def _is_day(cand: Cand) -> bool:
 
 
 def _joined(ctx: Context, patterns: ClockPatterns, first: Cand, second: Cand) -> Cand | None:
-    """ "Tuesday at 9 a.m.", "à 14h07 mardi": a day and a time of day with only a link between them."""
+    """ "Tuesday at 9 a.m.", "à 14h20 mardi": a day and a time of day with only a link between them."""
     if first.clock_only and _is_day(second):
         clock, day = first, second
     elif second.clock_only and _is_day(first):
@@ -135,7 +135,7 @@ def _joined(ctx: Context, patterns: ClockPatterns, first: Cand, second: Cand) ->
 
 
 def _with_part_of_day(ctx: Context, patterns: ClockPatterns, cand: Cand) -> Cand:
-    """ "Tuesday morning", "early Tuesday", "on the evening of Oct. 29": a day with a part of it."""
+    """ "Tuesday morning", "early Tuesday", "on the evening of May 3": a day with a part of it."""
     if not _is_day(cand):
         return cand
     after = patterns.part_after.match(ctx.folded, cand.end)
@@ -152,7 +152,7 @@ def _with_part_of_day(ctx: Context, patterns: ClockPatterns, cand: Cand) -> Cand
 
 
 def _zoned(ctx: Context, patterns: ClockPatterns, cand: Cand) -> Cand:
-    """ "北京时间14时07分", "当地时间12月7日晚": a zone written before a day or a time of day."""
+    """ "北京时间14时20分", "当地时间5月3日晚": a zone written before a day or a time of day."""
     if cand.zone is not None or cand.granularity != "day":
         return cand
     found = patterns.zone_before.search(ctx.folded, max(0, cand.start - 12), cand.start)

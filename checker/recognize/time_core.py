@@ -34,7 +34,7 @@ class Cand:
     month: int = 0
     day: int = 0
     weekday: int = -1  # 0 = Monday, for a weekday named without a date
-    clock: str | None = None  # a time of day ("14:07", "18:00-23:59"), see ``TimeValue``
+    clock: str | None = None  # a time of day ("14:20", "18:00-23:59"), see ``TimeValue``
     zone: str | None = None
     clock_only: bool = False  # a time of day with no day of its own (the reference date stands for it)
 

@@ -45,12 +45,12 @@ class Clauses(_Group):
 class Clock(_Group):
     """Times of day and time zones (``checker/recognize/time_clock.py``).
 
-    ``parts_after`` follow a day ("Tuesday morning", "mardi soir", "12月7日晚"), ``parts_before``
+    ``parts_after`` follow a day ("Tuesday morning", "mardi soir", "5月3日晚"), ``parts_before``
     lead it ("early Tuesday", "the evening of"); each is a span of the day ("18:00-23:59").
     ``zones`` follow a time ("local time", "GMT"), ``zones_before`` lead it ("北京时间"); each names
     "local", an IANA zone or a UTC offset ("+08:00"). ``am``/``pm`` follow a 12-hour time ("p.m.");
     in Chinese they are the parts of the day before an hour ("下午2时" is 14:00). ``hour_marks``
-    write a time as hour-mark-minutes ("14h07"); ``links`` join a day and its time ("at", "à").
+    write a time as hour-mark-minutes ("14h20"); ``links`` join a day and its time ("at", "à").
     """
 
     am: list[str] = []
@@ -143,7 +143,7 @@ class SuffixedDates(_Group):
     day_marks: list[str]
     month_suffixes: list[str] = []
     not_day_before: list[str] = []  # "5号线": a number, not a day
-    name_marks: list[str] = []  # "嫦娥六号": a numeral in characters with this mark, right after a name, is its number
+    name_marks: list[str] = []  # "天宫二号": a numeral in characters with this mark, right after a name, is its number
     not_month_before: list[str] = []  # "月球": the moon, not a month
     day_shift_marks: dict[str, int] = {}  # "今(19)日": today, the 31st
     weekday_prefixes: list[str]

@@ -819,7 +819,7 @@ EXCLUSIVE_DAY_RANGE_END = True  # see checker.recognize.time: the convention the
 
 
 def _clock_rules(lex: Lexicon, data: Clock, add: Callable[[str, str, Handler], None]) -> None:
-    """The rules of times of day written with digits: "9:03 a.m.", "at 14:07", "14h07", "4 pm local time"."""
+    """The rules of times of day written with digits: "9:03 a.m.", "at 14:20", "14h20", "4 pm local time"."""
     zone = zone_pattern(data) or r"(?P<zone>(?!x)x)?"
     links = alternation(data.links)
     link_before = re.compile(rf"{LB}(?:{links})\s*$") if data.links else None
@@ -838,7 +838,7 @@ def _clock_rules(lex: Lexicon, data: Clock, add: Callable[[str, str, Handler], N
         written = m.group("mi") or m.group("mi2")
         minute = int(written) if written else None
         linked = link_before is not None and link_before.search(ctx.folded, max(0, m.start() - 25), m.start())
-        # "14h07", "at 14:07", "à 14h", "14:07 GMT": a bare "24h" or "8:30" may be a duration or a score.
+        # "14h20", "at 14:20", "à 14h", "14:20 GMT": a bare "24h" or "8:30" may be a duration or a score.
         if not (linked or m.group("zone")) and (minute is None or not m.group("mark")):
             return []
         return clock_cand(ctx, m, minutes(hour, minute), zone_of(patterns, m.group("zone")))

@@ -236,7 +236,7 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
             return []
         if (g["d"] and not g["d"].isascii() and m.start() > 0 and _HAN.match(ctx.text[m.start() - 1])
                 and ctx.text[m.end("d"):m.end()].lstrip()[:1] in sx.name_marks):
-            return []  # "嫦娥六号": the number of a name, not a day
+            return []  # "天宫二号": the number of a name, not a day
         if ctx.ref is None:
             return _unresolved(m, "day")
         offset = sx.day_shift_marks[_key(sx.day_shift_marks, g["rd"])] if g.get("rd") else None
@@ -568,7 +568,7 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
 
 
 def _with_tail_clock(w: _Words, handler: Handler) -> Handler:
-    """``handler`` whose days keep the time of day written after them ("12月7日晚", "今天上午9时07分")."""
+    """``handler`` whose days keep the time of day written after them ("5月3日晚", "今天上午9时07分")."""
 
     def with_clock(ctx: Context, m: re.Match[str]) -> list[Cand]:
         found = handler(ctx, m)
