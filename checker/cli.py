@@ -43,7 +43,7 @@ from checker.options import (
 if TYPE_CHECKING:
     from checker.ingest.walk import Selection
     from checker.pipeline import Extraction
-    from checker.records import Report
+    from checker.records import DocumentInfo, Report
 
 F = TypeVar("F", bound=Callable[..., Any])
 # Defaults repeated from checker.ingest and checker.pipeline so that `--help` does not import them.
@@ -205,7 +205,8 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     if statistics and fmt not in ("text", "json"):
         raise click.UsageError("--statistics prints counts as text or JSON: use --format text or json")
     chosen = selection(targets, exclude, stdin_filename, max_bytes, outputs=(claims_dir, output_dir, output))
-    extraction = _extract(targets, claims_dir, no_cache, workers, max_bytes, doc_timeout, chosen, quiet)
+    extraction = pipeline.ground(_extract(targets, claims_dir, no_cache, workers, max_bytes, doc_timeout, chosen,
+                                          quiet))
     if not extraction.documents:
         fail("no usable document in " + ", ".join(targets))
     report = pipeline.build_report(extraction, pipeline.compare(extraction))
@@ -266,6 +267,16 @@ def _extract(targets: list[str], claims_dir: Path, no_cache: bool, workers: int 
     return extraction
 
 
+def _date_source(info: DocumentInfo) -> str:
+    """Where a reference date came from, with what the story used ("story: 3 articles"), or the day without
+    its year that no article could date."""
+    if info.reference_date_source == "story" and info.reference_date_evidence:
+        return info.reference_date_evidence
+    if info.reference_date is None and info.reference_day and info.reference_date_evidence:
+        return f"unknown ({info.reference_date_evidence}, no year)"
+    return info.reference_date_source
+
+
 def _workers(requested: int | None) -> int:
     return requested if requested else (os.cpu_count() or 1)
 
@@ -278,24 +289,37 @@ def _workers(requested: int | None) -> int:
 @stdin_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="A table, or JSON (one object per document).")
+@click.option("--story/--no-story", default=True, show_default=True,
+              help="Date the undated articles by the others, as `run` does (their claims are extracted, not "
+                   "cached); --no-story: each article by itself, without extracting.")
 @quiet_option
 def ingest(paths: tuple[str, ...], max_bytes: int, doc_timeout: float, exclude: tuple[str, ...],
-           stdin_filename: str | None, fmt: str, quiet: bool) -> None:
+           stdin_filename: str | None, fmt: str, story: bool, quiet: bool) -> None:
     """Read PATH... (files or directories) and show each document: format, language,
     reference date and where it came from, size and zones.
+
+    An article without a date of its own may get one from the others (source
+    "story: N articles"): when they date the events it speaks of, or the year
+    of the day its dateline gives.
 
     Example:
 
         factcheck ingest seeds/ --format json
 
-        factcheck ingest - --stdin-filename note.md < note.md
+        factcheck ingest - --stdin-filename note.md < note.md --no-story
     """
     from checker import pipeline
 
     targets = default_paths(paths)
     chosen = selection(targets, exclude, stdin_filename, max_bytes)
-    documents, problems = pipeline.ingest(targets, max_bytes=max_bytes, doc_timeout=doc_timeout,
-                                          workers=os.cpu_count() or 1, selection=chosen)
+    if story:
+        extraction = pipeline.ground(pipeline.extract(targets, claims_dir=None, workers=os.cpu_count() or 1,
+                                                      max_bytes=max_bytes, doc_timeout=doc_timeout,
+                                                      selection=chosen))
+        documents, problems = extraction.documents, extraction.problems
+    else:
+        documents, problems = pipeline.ingest(targets, max_bytes=max_bytes, doc_timeout=doc_timeout,
+                                              workers=os.cpu_count() or 1, selection=chosen)
     report_problems(problems, quiet)
     if fmt == "json":
         data = [doc.info.model_dump(mode="json") for doc in documents]
@@ -308,8 +332,8 @@ def ingest(paths: tuple[str, ...], max_bytes: int, doc_timeout: float, exclude: 
             info = doc.info
             zones = ", ".join(f"{k} {v}" for k, v in sorted(info.zones.items()))
             table.add_row(escape_line(info.path), info.format, info.language or "?",
-                          str(info.reference_date or "unknown"), info.reference_date_source, str(info.characters),
-                          zones)
+                          str(info.reference_date or "unknown"), escape_line(_date_source(info)),
+                          str(info.characters), zones)
         Console(width=140, no_color=not color(), force_terminal=color(), highlight=False).print(table)
     if not documents:
         sys.exit(EXIT_UNUSABLE)

@@ -1,4 +1,4 @@
-"""The pipeline wired end to end: ingest -> reference dates -> frames (cached) -> compare -> report.
+"""The pipeline wired end to end: ingest -> reference dates -> frames (cached) -> story -> compare -> report.
 
 Extraction is a map over documents and comparison a reduce over claim
 groups; the CLI only calls these functions.
@@ -21,6 +21,7 @@ finishes first.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import hashlib
@@ -37,7 +38,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Literal
 
-from checker import __version__, store
+from checker import __version__, store, story
 from checker.compare.groups import compare_claims
 from checker.document import Document
 from checker.frame.build import extract_claims
@@ -480,6 +481,16 @@ def extract(
                                     message=f"{shown_path(str(claims_dir))}: cannot write the claims cache "
                                             f"({exc.strerror or exc}); claims not cached"))
     return Extraction(documents, claims, problems, cached_count)
+
+
+def ground(extraction: Extraction) -> Extraction:
+    """The extraction with its undated articles dated by the story where it can (``checker/story.py``)."""
+    infos, claims = story.ground([doc.info for doc in extraction.documents], extraction.claims)
+    if claims is extraction.claims:
+        return extraction
+    documents = [doc if doc.info is info else dataclasses.replace(doc, info=info)
+                 for doc, info in zip(extraction.documents, infos, strict=True)]
+    return Extraction(documents, claims, extraction.problems, extraction.cached)
 
 
 def compare(extraction: Extraction) -> list[Finding]:

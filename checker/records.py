@@ -117,7 +117,7 @@ class Zone(Record):
     end: int
 
 
-DateSource = Literal["front-matter", "html-meta", "dateline", "report-date", "inferred", "unknown"]
+DateSource = Literal["front-matter", "html-meta", "dateline", "report-date", "stamp", "inferred", "story", "unknown"]
 
 
 class DocumentInfo(Record):
@@ -130,6 +130,10 @@ class DocumentInfo(Record):
     reference_date: dt.date | None
     reference_date_source: DateSource
     reference_date_evidence: str | None = None
+    # The UTC offset of the publication timestamp ("+08:00"), when the metadata gives one.
+    reference_zone: str | None = None
+    # A day the article gives as its own without a year (a dateline "14 mai", "今天(3月9日)"): "XXXX-05-14".
+    reference_day: str | None = None
     title: str | None = None
     source: str | None = None
     sha256: str
@@ -165,16 +169,39 @@ TimeGranularity = Literal["day", "week", "month", "quarter", "half", "season", "
                           "decade", "range"]
 
 
+Resolution = Literal["absolute", "relative", "year-inferred", "story", "unresolved"]
+
+
 class TimeValue(Record):
-    """A time as an inclusive date interval with the precision it was stated at."""
+    """A time as an inclusive date interval with the precision it was stated at.
+
+    ``clock`` is a time of day at its own precision, local to ``zone``: "14:20", or a span of the
+    day ("09:00-09:59" for "9 a.m.", "18:00-23:59" for "in the evening"). ``zone`` is "local" (the
+    text says local time), an IANA name or a UTC offset ("+08:00"). ``timex`` says what an
+    unresolved time is, TIMEX-style: "XXXX-10-29" (a day without a year), "XXXX-05" (a month
+    without one), "XXXX-WXX-4" (a Thursday). "story" resolutions were placed by other articles
+    of the same run (``checker/story.py``); ``anchor`` is then the day they gave the article, if one.
+    """
 
     type: Literal["time"] = "time"
     earliest: dt.date | None
     latest: dt.date | None
     granularity: TimeGranularity
     modifiers: tuple[str, ...] = ()
-    resolution: Literal["absolute", "relative", "year-inferred", "unresolved"] = "absolute"
+    resolution: Resolution = "absolute"
     anchor: dt.date | None = None
+    clock: str | None = None
+    zone: str | None = None
+    timex: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _stated(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # A time of day, a zone and a TIMEX pattern are rare: written out only when stated.
+        data: dict[str, Any] = handler(self)
+        for name in ("clock", "zone", "timex"):
+            if data.get(name) is None:
+                data.pop(name, None)
+        return data
 
 
 class QuantityValue(Record):

@@ -4,9 +4,12 @@ Order of evidence:
 
 1. a dateline at the start of the first body block ("PARIS, 3 March (Reuters) -",
    "Shanghai (Agency) – Le 16 octobre,", "March 3, 2023 —"): source "dateline";
-2. a report date in the text ("according to a report from X on October 21st",
+2. the day the lead calls today ("today (March 3)", "今天(3月9日)"): source "inferred";
+3. a publication stamp above the lead, a date with its time of day ("09-14 08:05 Source: X",
+   "2024-03-05 08:12"): source "stamp";
+4. a report date in the text ("according to a report from X on October 21st",
    "selon un rapport du 21 octobre", "published on ..."): source "inferred";
-3. nothing: the date stays unknown.
+5. nothing: the date stays unknown.
 
 When the day found has no year, the year is inferred from the years the text
 itself places in the past and the future. Every candidate year Y (the years
@@ -22,8 +25,11 @@ The best score wins; a tie goes to the earliest year, since a news text's
 "future" years are usually after its own. A year that only past events
 support ("founded in 1992") is no inference: every later year fits them as
 well, so the date then stays unknown. With no candidate year at all the
-date stays unknown (a day without a year pins nothing). Boilerplate zones
-("© 2021 ...") are blanked out first: they are never evidence.
+date stays unknown (a day without a year pins nothing), and the day is kept as
+``DocumentInfo.reference_day`` ("XXXX-03-09") with its evidence: the articles of
+the same story may give its year (``checker/story.py``). Boilerplate zones
+("© 2021 ...") are blanked out first: they are never evidence, but for a stamp
+above the lead.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from checker.document import Document
 from checker.recognize import time as timerec
@@ -39,6 +46,7 @@ from checker.recognize.time_core import Cand
 _DATELINE_LEAD = 100  # characters of the first body block a dateline may start within
 _SEPARATOR_AFTER = re.compile(r"\s*(?:[,:\u2013\u2014-]|\(|$)")
 _SEPARATOR_BEFORE = re.compile(r"(?:[,:\u2013\u2014\-)]|\s)\s*$")
+_SEPARATOR_IN = re.compile(r"[,:\u2013\u2014\-)]")
 
 
 def resolve_reference_date(doc: Document) -> Document:
@@ -48,11 +56,13 @@ def resolve_reference_date(doc: Document) -> Document:
         return doc
     lang = info.language or "en"
     text = _without_boilerplate(doc)
-    found = _dateline(doc, text, lang)
-    source = "dateline"
-    if found is None:
-        found = _report_date(text, lang)
-        source = "inferred"
+    found: tuple[Cand, str] | None = None
+    source, finder = "unknown", _FINDERS[0][1]
+    for candidate in _FINDERS:
+        found = candidate[1](doc, text, lang)
+        if found is not None:
+            source, finder = candidate
+            break
     if found is None:
         return doc
     cand, evidence = found
@@ -61,12 +71,19 @@ def resolve_reference_date(doc: Document) -> Document:
     else:
         year = infer_year(text, lang, cand.month, cand.day, exclude=(cand.start, cand.end))
         if year is None:
-            return doc
+            # The day without its year: other articles of the story may tell the year.
+            day = f"XXXX-{cand.month:02d}-{cand.day:02d}"
+            kind = "today" if finder is _today else "report" if finder is _report else source
+            partial = info.model_copy(update={"reference_day": day, "reference_date_evidence": f"{kind}: {evidence}"})
+            return dataclasses.replace(doc, info=partial)
         date = dt.date(year, cand.month, cand.day)
     new_info = info.model_copy(
         update={"reference_date": date, "reference_date_source": source, "reference_date_evidence": evidence}
     )
     return dataclasses.replace(doc, info=new_info)
+
+
+Finder = Callable[[Document, str, str], "tuple[Cand, str] | None"]
 
 
 def _without_boilerplate(doc: Document) -> str:
@@ -99,6 +116,7 @@ def _day_cands(text: str, lang: str) -> list[Cand]:
 
 
 def _dateline(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
+    """A date that opens the first body block, before a separator ("PARIS, 3 March (Agency) -")."""
     start = _first_body_start(doc)
     head = text[start : start + _DATELINE_LEAD + 60]
     # Where the language marks a dateline after its date ("上海6月2日电"), that mark is enough.
@@ -113,9 +131,66 @@ def _dateline(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
         if marked is not None and marked.match(head, cand.end):
             shifted = dataclasses.replace(cand, start=cand.start + start, end=cand.end + start)
             return shifted, head[cand.start : cand.end]
+        if cand.yearless and before.strip() and not _SEPARATOR_IN.search(before):
+            # "On March 29, the firm said ...": a sentence's own date, not one the article is filed under.
+            continue
         if (at_start or _SEPARATOR_BEFORE.search(before)) and _SEPARATOR_AFTER.match(head, cand.end):
             shifted = dataclasses.replace(cand, start=cand.start + start, end=cand.end + start)
             return shifted, head[cand.start : cand.end]
+    return None
+
+
+def _report(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
+    return _report_date(text, lang)
+
+
+def _today(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
+    """ "today (March 9)", "今天(3月9日)": the lead names the day it calls today, in brackets after it."""
+    start = _first_body_start(doc)
+    head = text[start : start + _DATELINE_LEAD + 100]
+    today = timerec.today_words(lang)
+    if today is None or today.search(head) is None:
+        return None
+    for cand in _day_cands(head, lang):
+        opened = _TODAY_OPEN.search(head, 0, cand.start)
+        if opened is None or not _TODAY_CLOSE.match(head, cand.end):
+            continue
+        word = today.search(head, max(0, opened.start() - 12), opened.start())
+        if word is None or word.end() != opened.start():
+            continue
+        shifted = dataclasses.replace(cand, start=cand.start + start, end=cand.end + start)
+        return shifted, head[word.start() : _TODAY_CLOSE.match(head, cand.end).end()]  # type: ignore[union-attr]
+    return None
+
+
+_TODAY_OPEN = re.compile(r"\s*[(（]\s*$")
+_TODAY_CLOSE = re.compile(r"\s*[)）]")
+# A publication stamp: a line that opens with a date (year first, or month and day) and its time of day.
+_STAMP = re.compile(r"^[ \t]*(?:(?P<y>(?:19|20)\d\d)[-/.年])?(?P<m>1[0-2]|0?[1-9])[-/.月](?P<d>3[01]|[12]\d|0?[1-9])日?"
+                    r"[ \t]+(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d:])", re.MULTILINE)
+
+
+def _stamp(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
+    """A date with its time of day on a line of its own above the lead ("09-14 08:05 Source: X")."""
+    first = _first_body_start(doc)
+    for zone in doc.zones:
+        if zone.start >= first:
+            break
+        if zone.kind == "headline":
+            continue
+        m = _STAMP.match(doc.text, zone.start, zone.end)
+        if m is None:
+            continue
+        year = int(m.group("y")) if m.group("y") else None
+        month, day = int(m.group("m")), int(m.group("d"))
+        try:
+            date = dt.date(year or 2000, month, day)
+        except ValueError:
+            continue
+        cand = Cand(start=m.start(), end=m.end(), earliest=date if year else None, latest=date if year else None,
+                    granularity="day", resolution="absolute" if year else "unresolved", yearless=year is None,
+                    month=month, day=day)
+        return cand, m.group(0).strip()
     return None
 
 
@@ -190,3 +265,8 @@ def _score(text: str, lang: str, ref: dt.date, absolute: list[tuple[Cand, str | 
         elif tense == "future":
             score += 1 if c.earliest > ref else (-2 if c.latest < ref else 0)
     return score
+
+
+# Where the article's own day is looked for, in order (see the module doc).
+_FINDERS: tuple[tuple[str, Finder], ...] = (("dateline", _dateline), ("inferred", _today), ("stamp", _stamp),
+                                             ("inferred", _report))

@@ -225,3 +225,74 @@ def test_a_second_model_never_meets_an_unqualified_launch() -> None:
         "b.txt": "A second robot from Orvane Robotics is expected to follow in 2029.",
     }
     assert not _findings(texts)
+
+
+def _day(day: dt.date, clock: str | None = None, zone: str | None = None) -> TimeValue:
+    return TimeValue(earliest=day, latest=day, granularity="day", clock=clock, zone=zone)
+
+
+def test_a_time_of_day_compares_at_its_own_precision() -> None:
+    day = dt.date(2023, 5, 9)
+    same = compare(_day(day, "14:07"), _day(day, "14:07"))
+    assert same is not None and same.verdict == "agreement"
+    hour = compare(_day(day, "09:00-09:59", "UTC"), _day(day, "09:30", "UTC"))
+    assert hour is not None and hour.verdict == "compatible"
+    apart = compare(_day(day, "09:30", "UTC"), _day(day, "11:45", "UTC"))
+    assert apart is not None and apart.verdict == "conflict" and apart.severity == "soft"
+
+
+def test_times_in_two_known_zones_are_compared_as_instants() -> None:
+    day = dt.date(2023, 6, 13)
+    # 16:20 in Beijing (UTC+8) is 10:20 in Paris (UTC+2 in June).
+    outcome = compare(_day(day, "16:20", "Asia/Shanghai"), _day(day, "10:20", "Europe/Paris"))
+    assert outcome is not None and outcome.verdict == "agreement"
+    # Local time of an unnamed place is read as written.
+    local = compare(_day(day, "16:20", "local"), _day(day, "16:20", "Asia/Shanghai"))
+    assert local is not None and local.verdict == "agreement"
+    # Without both zones, two clocks of one day may be one moment read in two places.
+    unknown = compare(_day(day, "00:00-08:59"), _day(day, "16:20", "Asia/Shanghai"))
+    assert unknown is not None and unknown.verdict == "compatible"
+
+
+def test_a_one_day_difference_that_time_zones_explain_is_a_note() -> None:
+    thursday, friday = dt.date(2023, 3, 9), dt.date(2023, 3, 10)
+    explained = compare(_day(thursday, zone="-05:00"), _day(friday, zone="+00:00"))
+    assert explained is not None and explained.verdict == "conflict" and explained.severity == "info"
+    assert "time zones" in explained.reason
+    # The later day in the western zone: no zone explains it.
+    unexplained = compare(_day(friday, zone="-05:00"), _day(thursday, zone="+00:00"))
+    assert unexplained is not None and unexplained.severity == "soft"
+    assert (compare(_day(thursday), _day(friday)) or explained).severity == "soft"
+
+
+def test_a_time_without_a_year_is_compared_as_what_it_is() -> None:
+    may_end = TimeValue(earliest=None, latest=None, granularity="month", modifiers=("end",),
+                        resolution="unresolved", timex="XXXX-05")
+    late_may = TimeValue(earliest=dt.date(2022, 5, 16), latest=dt.date(2022, 5, 31), granularity="month")
+    june = TimeValue(earliest=dt.date(2022, 6, 1), latest=dt.date(2022, 6, 30), granularity="month")
+    assert (compare(may_end, late_may) or compare(june, june)).verdict == "compatible"  # type: ignore[union-attr]
+    assert (compare(may_end, june) or compare(june, june)).verdict == "conflict"  # type: ignore[union-attr]
+    assert (compare(may_end, may_end) or compare(june, june)).verdict == "agreement"  # type: ignore[union-attr]
+    thursday = TimeValue(earliest=None, latest=None, granularity="day", resolution="unresolved",
+                         timex="XXXX-WXX-4")
+    wednesday = _day(dt.date(2022, 6, 1))
+    outcome = compare(thursday, wednesday)
+    assert outcome is not None and outcome.verdict == "conflict" and "Wednesday" in outcome.reason
+    assert (compare(thursday, _day(dt.date(2022, 6, 2))) or outcome).verdict == "compatible"
+    # A time that says nothing of what it is stays out of comparison.
+    bare = TimeValue(earliest=None, latest=None, granularity="day", resolution="unresolved")
+    assert compare(bare, wednesday) is None
+
+
+def test_dates_a_sentence_gives_one_fact_in_stages_contradict_no_other_article() -> None:
+    staged = {"a.txt": "The Orvel line will open to testers in April 2027, in five towns in June 2027 and "
+                       "across the country in September 2027.",
+              "b.txt": "The Orvel line opened in March 2027."}
+    found = list(_findings(staged).values())
+    assert not [f for f in found if f[0] == "conflict"]  # type: ignore[index]
+    # One of the stages may still agree with another article's date.
+    agreeing = _findings({**staged, "b.txt": "The Orvel line will open in June 2027."}).values()
+    assert any(verdict == "agreement" for verdict, _, _ in agreeing)  # type: ignore[misc]
+    # Without the stages the other article's date does contradict.
+    plain = _findings({"a.txt": "The Orvel line will open in June 2027.", "b.txt": staged["b.txt"]}).values()
+    assert any(verdict == "conflict" for verdict, _, _ in plain)  # type: ignore[misc]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from checker.document import Document
-from checker.ingest import load_corpus
+from checker.ingest import load_corpus, load_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -243,3 +243,12 @@ def test_seed_001_dateline_dash_kept(seeds: dict[str, Document]) -> None:
     assert doc.text.startswith("Shanghai (Gasgoo) – Le 16 octobre")
     assert "co-marque" in doc.text
     _check_spans(doc)
+
+
+def test_the_zone_of_a_publication_timestamp_is_kept() -> None:
+    zoned = load_document("note.md", b"---\ndate: 2023-04-05T09:30:00+08:00\n---\n\nA short note on a ferry line.\n")
+    assert zoned.info.reference_date == dt.date(2023, 4, 5) and zoned.info.reference_zone == "+08:00"
+    utc = load_document("note.md", b'+++\ndate = "2023-04-05T09:30:00Z"\n+++\n\nA short note on a ferry line.\n')
+    assert utc.info.reference_zone == "+00:00"
+    plain = load_document("note.md", b"---\ndate: 2023-04-05\n---\n\nA short note on a ferry line.\n")
+    assert plain.info.reference_zone is None

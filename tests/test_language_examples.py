@@ -1,7 +1,8 @@
 """Every example phrase in the language data is a test (Duckling-style corpus).
 
 An example passes only when exactly one mention of its type covers the whole
-phrase and that mention's `parse --jsonl` value has every key the example gives.
+phrase (read between its ``before`` and ``after`` context) and that mention's
+`parse --jsonl` value has every key the example gives.
 """
 
 from __future__ import annotations
@@ -62,8 +63,11 @@ def _matches(want: Any, got: Any) -> bool:
 
 @pytest.mark.parametrize(("language", "example"), CASES, ids=[f"{lg}:{ex.type}:{ex.phrase}" for lg, ex in CASES])
 def test_example(language: str, example: Example) -> None:
-    mentions = recognize(example.phrase + example.after, language, dt.date.fromisoformat(example.ref_date))
-    whole = [m for m in mentions if m.type == example.type and m.start == 0 and m.end == len(example.phrase)]
+    text = example.before + example.phrase + example.after
+    mentions = recognize(text, language, dt.date.fromisoformat(example.ref_date))
+    start = len(example.before)
+    whole = [m for m in mentions
+             if m.type == example.type and m.start == start and m.end == start + len(example.phrase)]
     found = [mention_json(m) for m in mentions]
     assert len(whole) == 1, f"want one {example.type} over the whole phrase, got {found}"
     value = mention_json(whole[0])["value"]

@@ -141,3 +141,34 @@ def test_past_events_alone_do_not_pin_the_year() -> None:
     doc = resolve_reference_date(make_doc(text, "en"))
     assert doc.info.reference_date is None and doc.info.reference_date_source == "unknown"
     assert infer_year("The firm was founded in 1992.", "en", 2, 9) is None
+
+
+def test_a_dateline_without_a_year_keeps_its_day_for_the_story() -> None:
+    doc = resolve_reference_date(make_doc("ORSAY, 14 mai (Agence) - La mairie a ouvert un parc.", "fr"))
+    assert doc.info.reference_date is None and doc.info.reference_date_source == "unknown"
+    assert doc.info.reference_day == "XXXX-05-14"
+    assert doc.info.reference_date_evidence == "dateline: 14 mai"
+
+
+def test_a_sentence_s_own_date_is_no_dateline() -> None:
+    doc = resolve_reference_date(make_doc("On March 9, the council approved a new bus line.", "en"))
+    assert doc.info.reference_date is None and doc.info.reference_day is None
+
+
+def test_the_day_the_lead_calls_today() -> None:
+    doc = resolve_reference_date(make_doc("今天(3月9日)上午,新的公交线路在市区开通,首班车准时发出。", "zh"))
+    assert doc.info.reference_day == "XXXX-03-09"
+    assert doc.info.reference_date_evidence == "today: 今天(3月9日)"
+    dated = resolve_reference_date(make_doc("Today (March 9, 2022), the council opened a new bus line.", "en"))
+    assert dated.info.reference_date == dt.date(2022, 3, 9) and dated.info.reference_date_source == "inferred"
+
+
+def test_a_publication_stamp_above_the_lead() -> None:
+    text = "09-14 08:05 Source: City Desk\nThe council opened a new bus line on the east side."
+    zones = (Zone(kind="boilerplate", start=0, end=29), Zone(kind="lead", start=30, end=len(text)))
+    doc = resolve_reference_date(make_doc(text, "en", zones=zones))
+    assert doc.info.reference_day == "XXXX-09-14" and doc.info.reference_date_evidence == "stamp: 09-14 08:05"
+    full = "2022-09-14 08:05\nThe council opened a new bus line on the east side."
+    zones = (Zone(kind="metadata", start=0, end=16), Zone(kind="lead", start=17, end=len(full)))
+    dated = resolve_reference_date(make_doc(full, "en", zones=zones))
+    assert dated.info.reference_date == dt.date(2022, 9, 14) and dated.info.reference_date_source == "stamp"

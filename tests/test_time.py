@@ -71,9 +71,12 @@ def test_year_less_date_follows_the_tense_of_its_clause() -> None:
     _, future = only("The shop will open on March 3.", ref=dt.date(2019, 5, 10))
     assert span(future) == ("2020-03-03", "2020-03-03")
     _, fr_future = only(
-        "Le magasin ouvrira le 3 mars, selon le plan qui sera publié.", "fr", dt.date(2019, 5, 10)
+        "Le magasin va ouvrir le 3 mars, selon le plan qui a été publié.", "fr", dt.date(2019, 5, 10)
     )
     assert span(fr_future) == ("2020-03-03", "2020-03-03")
+    # A marker of another clause does not decide: "will" belongs to what the firm said, not to Saturday.
+    _, said = only("The firm said in a statement on Saturday that it will open a plant.", ref=dt.date(2021, 3, 17))
+    assert span(said) == ("2021-03-13", "2021-03-13")
 
 
 def test_year_less_date_without_reference_is_an_unresolved_mention() -> None:
@@ -119,8 +122,8 @@ def test_month_with_relative_year_is_one_mention_over_the_whole_phrase() -> None
         ("by 2030", "en", (None, "2030-12-31"), "by"),
         ("d'ici 2030", "fr", (None, "2030-12-31"), "by"),
         ("before 2030", "en", (None, "2029-12-31"), "before"),
-        ("since 2011", "en", ("2011-01-01", "2019-05-14"), "since"),
-        ("depuis 2011", "fr", ("2011-01-01", "2019-05-14"), "since"),
+        ("since 2011", "en", ("2011-01-01", "2011-12-31"), "since"),
+        ("depuis 2011", "fr", ("2011-01-01", "2011-12-31"), "since"),
         ("late 2017", "en", ("2017-09-01", "2017-12-31"), "end"),
         ("fin 2017", "fr", ("2017-09-01", "2017-12-31"), "end"),
         ("early 2017", "en", ("2017-01-01", "2017-04-30"), "start"),
@@ -195,3 +198,9 @@ def test_a_time_word_is_a_whole_word() -> None:
     assert timerec.find("Cette annonce intervient alors que le groupe recrute.", "fr", dt.date(2025, 3, 1)) == []
     found = timerec.find("Cette année, le groupe recrute.", "fr", dt.date(2025, 3, 1))
     assert [m.text for m in found] == ["Cette année"]
+
+
+def test_a_numeral_after_a_name_is_the_name_s_number_not_a_day() -> None:
+    assert timerec.find("天宫二号空间站完成测试。", "zh", REF) == []
+    _, day = only("会议定于本月六号举行。", "zh")
+    assert span(day) == ("2019-05-06", "2019-05-06")

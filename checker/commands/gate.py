@@ -55,9 +55,9 @@ def _extract(targets: list[str], claims_dir: Path, no_cache: bool, workers: int 
     from checker import pipeline
 
     chosen = selection(targets, exclude, stdin_filename, _MAX_BYTES, outputs=(claims_dir, *outputs))
-    extraction = pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
-                                  workers=workers or (os.cpu_count() or 1), selection=chosen,
-                                  distrust=distrust or ())
+    extraction = pipeline.ground(pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
+                                                  workers=workers or (os.cpu_count() or 1), selection=chosen,
+                                                  distrust=distrust or ()))
     report_problems(extraction.problems, quiet)
     if not extraction.documents:
         _fail("no usable document in " + ", ".join(targets))

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from checker import catalogue
+from checker.compare import moments
 from checker.compare.intervals import (
     Bounds,
     amount_bounds,
@@ -59,6 +60,13 @@ def _interval_text(b: Bounds) -> str:
 
 def _time_text(value: TimeValue) -> str:
     e, lt = value.earliest, value.latest
+    if e is None and lt is None and value.timex:
+        return moments.timex_text(value)
+    if e and "since" in value.modifiers:
+        # "since March 2009": March 2009 and on.
+        return f"since {_time_text(value.model_copy(update={'modifiers': ()}))}"
+    if value.clock and e and e == lt:
+        return f"{e.isoformat()} {value.clock}" + (f" ({value.zone})" if value.zone else "")
     if e and lt:
         if value.granularity == "day" and e == lt:
             return e.isoformat()
@@ -128,18 +136,32 @@ def _starting_point(value: TimeValue) -> TimeValue:
 
 
 def compare_times(a: TimeValue, b: TimeValue) -> Outcome | None:
-    """Dates as intervals: equal agree, nested are compatible, disjoint conflict (severity by distance)."""
+    """Dates as intervals: equal agree, nested are compatible, disjoint conflict (severity by distance).
+
+    Times of day compare at their own precision, as instants when both zones are known; a one-day
+    difference that the zones explain is a note; a time without a year meets a dated one in the
+    years around it (``moments``).
+    """
     a, b = _starting_point(a), _starting_point(b)
     ba, bb = time_bounds(a), time_bounds(b)
     if ba is None or bb is None:
-        return None
+        return _compare_unresolved(a, b)
     ta, tb = _time_text(a), _time_text(b)
+    at_a, at_b = moments.instants(a), moments.instants(b)
+    if at_a is not None and at_b is not None:
+        return _compare_instants(Bounds(*at_a), Bounds(*at_b), ta, tb)
     rel = relation(ba, bb)
     if rel == "disjoint":
         # Distance between the middles of the two periods: "2016" and "2017" touch, yet are a year apart.
         days = max(gap(ba, bb), abs(_middle(ba) - _middle(bb)))
         severity: Severity = "hard" if days >= 28 else "soft"
-        return Outcome("conflict", severity, f"{ta} vs {tb}: {_distance_words(days)}")
+        reason = f"{ta} vs {tb}: {_distance_words(days)}"
+        explained = moments.zones_explain_one_day(a, b)
+        if explained is not None:
+            return Outcome("conflict", "info", f"{reason}; {explained}")
+        return Outcome("conflict", severity, reason)
+    if rel == "equal" and a.clock and b.clock:
+        return _compare_clocks(a.clock, b.clock, ta, tb)
     if rel == "equal":
         return Outcome("agreement", "info", f"{ta} and {tb} are the same time")
     if rel == "overlap":
@@ -147,6 +169,83 @@ def compare_times(a: TimeValue, b: TimeValue) -> Outcome | None:
                        f"{ta} and {tb} overlap")
     inner, outer = (tb, ta) if rel == "contains" else (ta, tb)
     return Outcome("compatible", "info", f"{inner} lies within {outer}: same fact, different precision")
+
+
+def _compare_instants(ba: Bounds, bb: Bounds, ta: str, tb: str) -> Outcome:
+    """Two times of day with known zones, as the minutes they cover."""
+    rel = relation(ba, bb)
+    if rel == "disjoint":
+        minutes = max(gap(ba, bb), 1.0)
+        severity: Severity = "soft" if minutes < 24 * 60 else "hard"
+        apart = f"{int(minutes)} minutes apart" if minutes < 120 else f"{minutes / 60:.0f} hours apart"
+        return Outcome("conflict", severity, f"{ta} vs {tb}: {apart}")
+    if rel == "equal":
+        return Outcome("agreement", "info", f"{ta} and {tb} are the same moment")
+    if rel == "overlap":
+        return Outcome("agreement", "info", f"{ta} and {tb} overlap")
+    inner, outer = (tb, ta) if rel == "contains" else (ta, tb)
+    return Outcome("compatible", "info", f"{inner} lies within {outer}: same moment, different precision")
+
+
+def _compare_clocks(clock_a: str, clock_b: str, ta: str, tb: str) -> Outcome:
+    """Two times of day on one day whose zones are not both known: read as written."""
+    (a_first, a_last), (b_first, b_last) = moments.clock_minutes(clock_a), moments.clock_minutes(clock_b)
+    rel = relation(Bounds(float(a_first), float(a_last)), Bounds(float(b_first), float(b_last)))
+    if rel in ("equal", "overlap"):
+        return Outcome("agreement", "info", f"{ta} and {tb} are the same time of day (zones read as written)")
+    if rel == "disjoint":
+        # Without both zones the clocks may be one moment read in two places ("early Tuesday" in New York).
+        return Outcome("compatible", "info", f"{ta} and {tb}: the same day; the times of day differ, but their "
+                                             f"zones are not both known")
+    inner, outer = (tb, ta) if rel == "contains" else (ta, tb)
+    return Outcome("compatible", "info", f"{inner} lies within {outer}: same day, different precision")
+
+
+def _compare_unresolved(a: TimeValue, b: TimeValue) -> Outcome | None:
+    """Times without a year on one side or both, compared as what they are."""
+    ta, tb = _time_text(a), _time_text(b)
+    partial_a, partial_b = time_bounds(a) is None, time_bounds(b) is None
+    if (partial_a and not a.timex) or (partial_b and not b.timex):
+        return None
+    if partial_a and partial_b:
+        return _compare_timexes(a, b, ta, tb)
+    loose, dated = (a, b) if partial_a else (b, a)
+    shown_loose, shown_dated = (ta, tb) if partial_a else (tb, ta)
+    weekday = moments.weekday_of(loose)
+    if weekday is not None:
+        if dated.earliest is None or dated.earliest != dated.latest:
+            return None
+        named = moments.WEEKDAYS[dated.earliest.weekday()]
+        if dated.earliest.weekday() == weekday:
+            return Outcome("compatible", "info", f"{shown_dated} is {shown_loose}")
+        return Outcome("conflict", "soft", f"{shown_loose} vs {shown_dated}, a {named}")
+    year = (dated.earliest or dated.latest).year  # type: ignore[union-attr]
+    for candidate in (year, year - 1, year + 1):
+        put = moments.placed(loose, candidate)
+        if put is None:
+            return None
+        met = compare_times(put, dated)
+        if met is not None and met.verdict in ("agreement", "compatible"):
+            return Outcome("compatible", "info", f"{shown_loose} and {shown_dated} meet if the year is {candidate}")
+    return Outcome("conflict", "soft", f"{shown_loose} vs {shown_dated}: no year makes them meet")
+
+
+def _compare_timexes(a: TimeValue, b: TimeValue, ta: str, tb: str) -> Outcome | None:
+    """Two times without a year: the same day, month or weekday agrees; another of the same kind does not."""
+    if ta == tb:
+        return Outcome("agreement", "info", f"{ta} and {tb} are the same (the year is not given)")
+    if (moments.weekday_of(a) is None) != (moments.weekday_of(b) is None):
+        return None
+    for year in (2001, 2004):  # a common and a leap year: no day of the year is missing from both
+        pa, pb = moments.placed(a, year), moments.placed(b, year)
+        if pa is not None and pb is not None:
+            met = compare_times(pa, pb)
+            if met is None:
+                return None
+            if met.verdict != "conflict":
+                return Outcome(met.verdict, "info", f"{ta} and {tb}: same time of the year, the year not given")
+            return Outcome("conflict", "soft", f"{ta} vs {tb} (the year not given)")
+    return Outcome("conflict", "soft", f"{ta} vs {tb}") if moments.weekday_of(a) is not None else None
 
 
 def _nested(rel: str, ta: str, tb: str, points: bool = False) -> Outcome:

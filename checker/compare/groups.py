@@ -45,6 +45,8 @@ class Bucket:
     value_key: str
     claims: list[Claim] = field(default_factory=list)
     inferred: bool = False
+    # Dates of one of a sentence's stages ("in April ..., in May ..., in August ..."): see ``_staged``.
+    staged: bool = False
 
     @property
     def first(self) -> Claim:
@@ -69,7 +71,7 @@ def group_key(claim: Claim) -> tuple[str, ...] | None:
     if attribute in _NOT_FACTS:
         return None
     value = claim.value.value
-    if isinstance(value, TimeValue) and value.earliest is None and value.latest is None:
+    if isinstance(value, TimeValue) and value.earliest is None and value.latest is None and value.timex is None:
         return None
     known = fact_of(claim)
     if known is not None and not known.compared:
@@ -93,6 +95,7 @@ def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
     subjects = resolve_subjects(claims, clusters)
     families = subject_families(sorted(set(clusters.values())))
     blocks: dict[tuple[str, ...], dict[tuple[object, ...], Bucket]] = defaultdict(dict)
+    staged = _staged(claims)
     for claim in claims:
         key = group_key(claim)
         if key is None:
@@ -101,8 +104,9 @@ def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
         value_key = describe(claim.value.value)
         # Titles are held at one organization, not at its parent or its division: names stay apart there.
         family = (subject if claim.attribute.startswith("role:") else families.get(subject)) if subject else None
-        bucket_key = (family or "", claim.attribute, subject or "", scopes.signature(claim), value_key)
-        bucket = blocks[key].setdefault(bucket_key, Bucket(claim.attribute, subject, value_key))
+        stage = claim.id in staged
+        bucket_key = (family or "", claim.attribute, subject or "", scopes.signature(claim), value_key, stage)
+        bucket = blocks[key].setdefault(bucket_key, Bucket(claim.attribute, subject, value_key, staged=stage))
         bucket.claims.append(claim)
         if claim.subject is None and subject is not None:
             bucket.inferred = True
@@ -113,6 +117,24 @@ def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
         for finding in _fact_findings(key, buckets, _candidate_pairs(families_of)):
             findings.setdefault(finding.fingerprint, finding)
     return sorted(findings.values(), key=lambda f: (_ORDER[f.verdict], f.key, f.values, f.fingerprint))
+
+
+def _staged(claims: list[Claim]) -> set[str]:
+    """The claims whose sentence gives their fact several dates, in one scope as far as it was read.
+
+    A writer who dates one fact twice in one sentence ("the system will open to testers in April,
+    in ten cities in May and nationwide in August") tells the dates apart by words that were not
+    read as scope: they are stages, and which of them another article's date is about is unknown.
+    Such a date may agree with another article's, never contradict it (see ``_edge``).
+    """
+    dates: dict[tuple[str, int, str, tuple[str, ...]], set[str]] = defaultdict(set)
+    for claim in claims:
+        if isinstance(claim.value.value, TimeValue) and claim.attribute not in _NOT_FACTS:
+            key = (claim.document, claim.evidence.start, claim.attribute, scopes.signature(claim))
+            dates[key].add(describe(claim.value.value))
+    return {claim.id for claim in claims if isinstance(claim.value.value, TimeValue)
+            and len(dates.get((claim.document, claim.evidence.start, claim.attribute, scopes.signature(claim)),
+                              ())) > 1}
 
 
 def _candidate_pairs(families: list[str]) -> Iterator[tuple[int, int]]:
@@ -271,7 +293,7 @@ def _edge(a: Bucket, b: Bucket) -> tuple[Outcome, float] | None:
     if met is None:
         return None
     outcome = _compare(a, b)
-    if outcome is None:
+    if outcome is None or (outcome.verdict == "conflict" and (a.staged or b.staged)):
         return None
     confidence = met.confidence
     notes = list(met.assumed)

@@ -661,7 +661,30 @@ def _fact_cue(data: CompiledFrames, scan: _Scan, mention: _Located,
     if best is None:
         return None
     chosen = _qualified_noun(data, scan, mention, dimension, best[4]) or best[4]
-    return _specific_instead(scan, mention, dimension, chosen) or chosen
+    chosen = _specific_instead(scan, mention, dimension, chosen) or chosen
+    return _event_started(scan, mention, dimension, chosen) or chosen
+
+
+def _event_started(scan: _Scan, mention: _Located, dimension: catalogue.ValueDimension | None,
+                   cue: _Cue) -> _Cue | None:
+    """ "will start delivering in May", "compte commencer d'ici la fin mai à livrer": a generic verb of
+    starting or ending (a fact that needs its object) followed at once, past the date, by the verb of an
+    event of its own is the date of that event."""
+    generic = catalogue.fact(cue.id)
+    if dimension != "time" or generic is None or not generic.needs_object:
+        return None
+    after = max(cue.end, mention.end) if cue.start < mention.start else cue.end
+    following = [other for other in scan.cues if other.start >= after and other.id != cue.id]
+    if not following:
+        return None
+    first = min(other.start for other in following)
+    # One word may name several facts ("livrer": deliveries counted, a delivery dated): the dated one.
+    events = [other for other in following if other.start == first and (known := catalogue.fact(other.id))
+              is not None and not known.needs_object and known.dimension == "time"]
+    between = scan.text[after:first]
+    if events and word_count(between, scan.language) <= 1 and not any(ch in between for ch in ",;:()"):
+        return events[0]
+    return None
 
 
 def _right_after(scan: _Scan, mention: _Located, cue: _Cue) -> bool:
@@ -897,8 +920,9 @@ def _is_now(doc: Document, data: CompiledFrames, mention: _Located) -> bool:
     """
     value = mention.value
     ref = doc.info.reference_date
-    return (isinstance(value, TimeValue) and value.resolution == "relative" and ref is not None
-            and value.earliest == ref == value.latest and data.now_word.fullmatch(mention.text.strip()) is not None)
+    if not isinstance(value, TimeValue) or data.now_word.fullmatch(mention.text.strip()) is None:
+        return False
+    return value.resolution == "relative" and ref is not None and value.earliest == ref == value.latest
 
 
 def _is_dateline(doc: Document, offset: int, mention: _Located, sentence: str) -> bool:
@@ -1195,6 +1219,13 @@ class _Claiming:
     places: frozenset[str]  # names the article puts in a place
 
 
+def _zoned(value: Value, zone: str | None) -> Value:
+    """A day the text gives no zone for is in the zone of the article's publication timestamp, if it has one."""
+    if zone is None or not isinstance(value, TimeValue) or value.zone is not None or value.granularity != "day":
+        return value
+    return value.model_copy(update={"zone": zone})
+
+
 def _value_claim(context: _Claiming, mention: _Located, evidence: Span, number: int,
                  conversion: bool = False) -> Claim | None:
     doc, data, scan, offset = context.doc, context.data, context.scan, context.offset
@@ -1264,7 +1295,8 @@ def _value_claim(context: _Claiming, mention: _Located, evidence: Span, number: 
         attribute=fact_id,
         scope=scope,
         modality=modality,
-        value=trusted(ClaimValue, text=quote, start=value_start, end=value_end, value=mention.value),
+        value=trusted(ClaimValue, text=quote, start=value_start, end=value_end,
+                      value=_zoned(mention.value, doc.info.reference_zone)),
         evidence=evidence,
         rule=f"frame.{mention.value.type}.{fact_id.split(':')[0]}",
         # A claim without a subject is about the story's main organization, if it has one.

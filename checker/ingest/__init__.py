@@ -89,6 +89,7 @@ def load_document(display: str, data: bytes) -> Document:
         reference_date=extracted.date,
         reference_date_source=extracted.date_source,  # type: ignore[arg-type]
         reference_date_evidence=extracted.date_evidence,
+        reference_zone=extracted.zone,
         title=extracted.title,
         source=extracted.source,
         sha256=hashlib.sha256(data).hexdigest(),

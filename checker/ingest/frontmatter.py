@@ -101,6 +101,36 @@ class FrontMatter:
                 return parsed, f"{name} = {value}"
         return None
 
+    @property
+    def zone(self) -> str | None:
+        """The UTC offset of the publication timestamp, when it gives one."""
+        for name in DATE_KEYS:
+            value = self.fields.get(name)
+            if parse_date(value) is not None:
+                return parse_zone(value)
+        return None
+
+
+def parse_zone(value: Any) -> str | None:
+    """The UTC offset of a timestamp ("+08:00", "+00:00" for Z), when it gives one; None otherwise."""
+    if isinstance(value, dt.datetime):
+        delta = value.utcoffset()
+        if delta is None:
+            return None
+        total = int(delta.total_seconds()) // 60
+        return f"{'-' if total < 0 else '+'}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
+    if isinstance(value, str):
+        match = _ZONED.search(value.strip())
+        if match:
+            if match[1] in ("Z", "z"):
+                return "+00:00"
+            return f"{match[2]}{match[3]}:{match[4]}"
+    return None
+
+
+# A timestamp's time and offset: "2024-10-31T14:52:00+08:00", "2024-10-31 14:52:00Z", "...+0800".
+_ZONED = re.compile(r"\d[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|z|([+-])(\d{2}):?(\d{2}))$")
+
 
 def parse_date(value: Any) -> dt.date | None:
     """An ISO date or datetime (string or already parsed) as a date; None otherwise."""

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from checker.ingest.blocks import Hint
-from checker.ingest.frontmatter import FrontMatterError, parse_date, read_front_matter
+from checker.ingest.frontmatter import FrontMatterError, parse_date, parse_zone, read_front_matter
 from checker.ingest.html import extract_html
 from checker.ingest.language import tag
 from checker.ingest.plain import read_markdown, read_plain
@@ -41,6 +41,7 @@ class Extracted:
     date: dt.date | None = None
     date_source: str = "unknown"
     date_evidence: str | None = None
+    zone: str | None = None
     notes: tuple[str, ...] = ()
 
 
@@ -67,7 +68,8 @@ def read(raw: str, fmt: str) -> Extracted:
                          language=_language_tag(result.language),
                          source=result.meta.get("og:site_name") or result.meta.get("author"),
                          date=date, date_source="html-meta" if date else "unknown",
-                         date_evidence=result.date_evidence if date else None)
+                         date_evidence=result.date_evidence if date else None,
+                         zone=parse_zone(result.date) if date else None)
     try:
         front = read_front_matter(raw, strict=fmt == "markdown")
     except FrontMatterError as exc:
@@ -80,4 +82,5 @@ def read(raw: str, fmt: str) -> Extracted:
     return Extracted(format=fmt, mapped=mapped, hints=hints, title=front.title,
                      language=_language_tag(front.language), source=front.source,
                      date=dated[0] if dated else None, date_source="front-matter" if dated else "unknown",
-                     date_evidence=dated[1] if dated else None, notes=tuple(front.notes))
+                     date_evidence=dated[1] if dated else None, zone=front.zone if dated else None,
+                     notes=tuple(front.notes))

@@ -29,7 +29,8 @@ class Example(BaseModel):
     The example passes when exactly one mention of ``type`` covers the whole
     phrase and its value has every key given in ``value``. ``after`` is read
     with the phrase but lies outside the mention: the unit a number counts
-    ("95" then "人"), which the value names but the span leaves out.
+    ("95" then "人"), which the value names but the span leaves out; ``before`` likewise
+    comes first and lies outside it (the clause whose tense a date takes).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -38,6 +39,7 @@ class Example(BaseModel):
     type: str
     value: dict[str, Any] = {}
     ref_date: str = "2020-01-15"
+    before: str = ""
     after: str = ""
 
 

@@ -107,7 +107,8 @@ def settle_overlaps(mentions: list[Mention]) -> list[Mention]:
     spans = [(m.start, m.end) for m in values if _sub_day(m)]
     if spans:
         # "in 3.9 seconds", "within 24 hours": a span of hours or less is a duration, not the day it ends on.
-        values = [m for m in values if m.type != "time" or not any(
+        # A time of day ("14h20") is no such span, whatever reads "14h" as hours.
+        values = [m for m in values if m.type != "time" or getattr(m.value, "clock", None) is not None or not any(
             m.start <= start and end <= m.end for start, end in spans)]
     ranked = sorted(values, key=lambda m: (-(m.end - m.start), _PRIORITY.get(m.type, 99), m.start))
     kept: list[Mention] = []

@@ -29,8 +29,9 @@ from typing import Any
 from checker import lang as langdata
 from checker.recognize import time_calendar as cal
 from checker.recognize.prefilter import WORD, necessary, parse, trie, word_keys
+from checker.recognize.time_clock import attach_clocks
 from checker.recognize.time_core import ONE_DAY, Cand, Context
-from checker.recognize.time_data import TimeData, fold
+from checker.recognize.time_data import TimeData, fold, key
 from checker.recognize.time_rules import EXCLUSIVE_DAY_RANGE_END, Lexicon, Rule, build_lexicon
 from checker.records import Mention, trusted
 
@@ -84,6 +85,8 @@ def scan(text: str, lang: str, ref_date: dt.date | None) -> list[Cand]:
     else:
         # Nothing to settle or join.
         kept = found
+    if ctx.lex.clock is not None:
+        kept = attach_clocks(ctx, kept)
     kept = [_attach_modifiers(ctx, c) for c in kept]
     return [c for c in kept if not c.weak]
 
@@ -659,7 +662,7 @@ _RANGE_GRANULARITIES = {"day", "month", "year", "quarter", "half", "week"}
 def _join(ctx: Context, lex: Lexicon, c1: Cand, c2: Cand) -> Cand | None:
     if c1.granularity not in _RANGE_GRANULARITIES or c2.granularity not in _RANGE_GRANULARITIES:
         return None
-    if c1.weak or c2.weak or c1.modifiers or c2.modifiers:
+    if c1.weak or c2.weak or c1.modifiers or c2.modifiers or c1.clock or c2.clock:
         return None
     gap = ctx.folded[c1.end : c2.start]
     # The opener ("between", "from", "du") sits right before the first end: a bounded look-back keeps this linear.
@@ -716,8 +719,45 @@ def _join(ctx: Context, lex: Lexicon, c1: Cand, c2: Cand) -> Cand | None:
     )
 
 
+_PORTIONED = frozenset({"year", "half", "quarter", "month", "season"})
+
+
+def _portion(ctx: Context, cand: Cand) -> Cand:
+    """ "the first ten months of 2023": the first (or last) units of the period, when a portion phrase leads it."""
+    if cand.granularity not in _PORTIONED or cand.earliest is None or cand.latest is None:
+        return cand
+    low = max(0, cand.start - 60)
+    for side, regex in ctx.lex.portion_before:
+        m = regex.search(ctx.folded, low, cand.start)
+        if m is None:
+            continue
+        amount = _portion_count(ctx, m.group("n"))
+        unit = ctx.lex.units.get(key(m.group("u")))
+        if amount is None or unit not in (1, 7, 30) or amount < 1:
+            return cand
+        first: dt.date | None
+        last: dt.date | None
+        if side == "first":
+            after = cal.shift(cand.earliest, amount, unit)
+            first, last = cand.earliest, (after - ONE_DAY if after is not None else None)
+        else:
+            first, last = cal.shift(cand.latest + ONE_DAY, -amount, unit), cand.latest
+        if first is None or last is None or first < cand.earliest or last > cand.latest or first > last:
+            return cand
+        return replace(cand, start=m.start(), earliest=first, latest=last, granularity="range", weak=False,
+                       modifiers=cand.modifiers + (side,))
+    return cand
+
+
+def _portion_count(ctx: Context, text: str) -> int | None:
+    folded = key(text)
+    return int(folded) if folded.isdigit() else ctx.lex.counts.get(folded)
+
+
 def _attach_modifiers(ctx: Context, cand: Cand) -> Cand:
     lex = ctx.lex
+    if lex.portion_before:
+        cand = _portion(ctx, cand)
     halves = cand.resolution == "relative"
     m = lex.part_before.search(ctx.folded, max(0, cand.start - 40), cand.start)
     if (
@@ -740,8 +780,10 @@ def _attach_modifiers(ctx: Context, cand: Cand) -> Cand:
         which = next(name for name, value in m.groupdict().items() if value is not None)
         cand = replace(cand, start=m.start(), weak=False, modifiers=cand.modifiers + (which,))
     b = lex.bound_before.search(ctx.folded, max(0, cand.start - 40), cand.start)
-    if b is not None and cand.granularity != "range":
+    if b is not None and (cand.granularity != "range" or cand.modifiers):
         which = next(name for name, value in b.groupdict().items() if value is not None)
+        if which == "before" and "end" in cand.modifiers:
+            which = "by"  # "before the end of the year": by its end
         if which == "by":
             cand = replace(
                 cand, start=b.start(), earliest=None, modifiers=cand.modifiers + ("by",), weak=False
@@ -757,17 +799,15 @@ def _attach_modifiers(ctx: Context, cand: Cand) -> Cand:
                 weak=False,
             )
         elif which == "since":
-            latest = (
-                ctx.ref
-                if ctx.ref is not None and cand.earliest is not None and ctx.ref >= cand.earliest
-                else None
-            )
-            cand = replace(
-                cand, start=b.start(), latest=latest, modifiers=cand.modifiers + ("since",), weak=False
-            )
-    if lex.bound_after is not None and not cand.modifiers:
+            # "since March 2009" starts in March 2009 and runs on: the value is March 2009 with "since" (the
+            # Recognizers-Text convention), never a range up to the article's date.
+            cand = replace(cand, start=b.start(), modifiers=cand.modifiers + ("since",), weak=False)
+    if lex.bound_after is not None and not _BOUNDS.intersection(cand.modifiers):
         cand = _bound_after(ctx, cand)
     return cand
+
+
+_BOUNDS = frozenset({"by", "before", "since"})
 
 
 def _bound_after(ctx: Context, cand: Cand) -> Cand:
@@ -776,9 +816,11 @@ def _bound_after(ctx: Context, cand: Cand) -> Cand:
     a = ctx.lex.bound_after.match(ctx.folded, cand.end)
     if a is None or cand.earliest is None:
         return cand
+    if a.groupdict().get("by") is not None or (a.group("before") is not None and "end" in cand.modifiers):
+        # "le 15 mai au plus tard", "年底前": by that day, by the end of the year.
+        return replace(cand, end=a.end(), earliest=None, modifiers=cand.modifiers + ("by",), weak=False)
     if a.group("since") is not None:
-        latest = ctx.ref if ctx.ref is not None and ctx.ref >= cand.earliest else None
-        return replace(cand, end=a.end(), latest=latest, modifiers=cand.modifiers + ("since",), weak=False)
+        return replace(cand, end=a.end(), modifiers=cand.modifiers + ("since",), weak=False)
     return replace(cand, end=a.end(), earliest=None, latest=cand.earliest - ONE_DAY,
                    modifiers=cand.modifiers + ("before",), weak=False)
 
@@ -812,6 +854,15 @@ def report_cue_before(text: str, lang: str, start: int) -> str | None:
     if found is None:
         return None
     return text[offset + found.start() : start].strip()
+
+
+@cache
+def today_words(lang: str) -> re.Pattern[str] | None:
+    """The words of ``lang`` for the reference day itself ("today", "aujourd'hui", "今天"), on unfolded text."""
+    words = [w for w, offset in _lexicon(lang).data.relative_days.names.items() if offset == 0]
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
 
 
 def dateline_marks(lang: str) -> re.Pattern[str] | None:

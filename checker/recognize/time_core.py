@@ -33,6 +33,10 @@ class Cand:
     yearless: bool = False
     month: int = 0
     day: int = 0
+    weekday: int = -1  # 0 = Monday, for a weekday named without a date
+    clock: str | None = None  # a time of day ("14:20", "18:00-23:59"), see ``TimeValue``
+    zone: str | None = None
+    clock_only: bool = False  # a time of day with no day of its own (the reference date stands for it)
 
     def value(self, ref: dt.date | None) -> TimeValue:
         """The record value of this candidate."""
@@ -46,7 +50,22 @@ class Cand:
             modifiers=self.modifiers,
             resolution=self.resolution,
             anchor=anchor,
+            clock=self.clock,
+            zone=self.zone,
+            timex=self.timex(),
         )
+
+    def timex(self) -> str | None:
+        """What an unresolved candidate is, TIMEX-style ("XXXX-10-29", "XXXX-05", "XXXX-WXX-4"); None otherwise."""
+        if self.resolution != "unresolved":
+            return None
+        if self.yearless and self.month and self.day and self.granularity == "day":
+            return f"XXXX-{self.month:02d}-{self.day:02d}"
+        if self.yearless and self.month and self.granularity == "month":
+            return f"XXXX-{self.month:02d}"
+        if self.weekday >= 0 and self.granularity == "day":
+            return f"XXXX-WXX-{self.weekday + 1}"
+        return None
 
 
 # --------------------------------------------------------------------------
@@ -93,15 +112,35 @@ class Context:
         return lower(self.text)
 
     def tense(self, start: int, end: int) -> str | None:
-        """ "past" or "future" from the nearest tense marker in the clause around ``start:end``."""
+        """ "past" or "future" from the tense marker nearest ``start:end`` in the clause that holds it.
+
+        The clause runs between the breaks of ``Lexicon.clause_marks`` and ``clause_words`` around
+        the date. When it holds no marker the sentence decides, without the clause that a word
+        opens after the date: in "said on Saturday that it will open", "said" dates Saturday.
+        """
         lowered = self.lowered
         before = _LAST_CLAUSE_END.match(lowered, 0, start)
-        left = before.end() - 1 if before is not None else -1
+        left = before.end() if before is not None else 0
         after = _CLAUSE_END.search(lowered, end)
         right = after.start() if after is not None else len(lowered)
+        lex = self.lex
+        own_left = left
+        for found in lex.clause_marks.finditer(lowered, left, start):
+            own_left = found.end()
+        for found in lex.clause_words.finditer(lowered, own_left, start):
+            own_left = found.start()
+        mark = lex.clause_marks.search(lowered, end, right)
+        word = lex.clause_words.search(lowered, end, right)
+        own_right = min(m.start() if m is not None else right for m in (mark, word))
+        return (self._nearest_marker(own_left, own_right, start, end)
+                or self._nearest_marker(left, word.start() if word is not None else right, start, end))
+
+    def _nearest_marker(self, left: int, right: int, start: int, end: int) -> str | None:
+        """The kind of the tense marker in ``left:right`` nearest the date (one after it counts double)."""
+        lowered = self.lowered
         best: tuple[int, str] | None = None
         for kind, regex in (("past", self.lex.past), ("future", self.lex.future)):
-            for m in regex.finditer(lowered, left + 1, right):
+            for m in regex.finditer(lowered, left, right):
                 if start <= m.start() < end:
                     continue
                 distance = start - m.end() if m.end() <= start else (m.start() - end) * 2

@@ -28,6 +28,42 @@ class Words(_Group):
     examples: list[Example] = []
 
 
+class Clauses(_Group):
+    """What ends a clause inside a sentence: the clause that holds a date gives its tense.
+
+    ``marks`` are punctuation ("," ";" ":"; never between two digits), ``words`` open a new clause
+    ("that", "which", "que", "qui"). A tense marker in another clause ("said on Saturday that it
+    will ...") decides only when the date's own clause has none, and one in a clause that a word
+    opens after the date never does.
+    """
+
+    marks: list[str]
+    words: list[str]
+    examples: list[Example] = []
+
+
+class Clock(_Group):
+    """Times of day and time zones (``checker/recognize/time_clock.py``).
+
+    ``parts_after`` follow a day ("Tuesday morning", "mardi soir", "5月3日晚"), ``parts_before``
+    lead it ("early Tuesday", "the evening of"); each is a span of the day ("18:00-23:59").
+    ``zones`` follow a time ("local time", "GMT"), ``zones_before`` lead it ("北京时间"); each names
+    "local", an IANA zone or a UTC offset ("+08:00"). ``am``/``pm`` follow a 12-hour time ("p.m.");
+    in Chinese they are the parts of the day before an hour ("下午2时" is 14:00). ``hour_marks``
+    write a time as hour-mark-minutes ("14h20"); ``links`` join a day and its time ("at", "à").
+    """
+
+    am: list[str] = []
+    pm: list[str] = []
+    hour_marks: list[str] = []
+    links: list[str] = []
+    parts_after: dict[str, str] = {}
+    parts_before: dict[str, str] = {}
+    zones: dict[str, str] = {}
+    zones_before: dict[str, str] = {}
+    examples: list[Example] = []
+
+
 class Numbered(_Group):
     """Phrases mapped to a number (month 1-12, weekday 0-6 from Monday, an ordinal, a count, an offset)."""
 
@@ -57,6 +93,19 @@ class Modifiers(_Group):
     by: list[str]
     before: list[str]
     since: list[str]
+    by_after: list[str] = []  # "le 15 mai au plus tard": a bound written after the date
+    examples: list[Example] = []
+
+
+class Portions(_Group):
+    """The first or last few units of a period: "the first ten months of 2023", "les trois derniers mois de".
+
+    Each phrase is a template with ``{n}`` (a number or a count word) and ``{unit}`` (a unit word);
+    it is written right before the period it cuts.
+    """
+
+    first: list[str]
+    last: list[str]
     examples: list[Example] = []
 
 
@@ -94,6 +143,7 @@ class SuffixedDates(_Group):
     day_marks: list[str]
     month_suffixes: list[str] = []
     not_day_before: list[str] = []  # "5号线": a number, not a day
+    name_marks: list[str] = []  # "天宫二号": a numeral in characters with this mark, right after a name, is its number
     not_month_before: list[str] = []  # "月球": the moon, not a month
     day_shift_marks: dict[str, int] = {}  # "今(19)日": today, the 31st
     weekday_prefixes: list[str]
@@ -119,6 +169,7 @@ class SuffixedDates(_Group):
     half_hour: list[str] = []
     since_after: list[str] = []
     before_after: list[str] = []
+    not_bound_before: list[str] = []  # "前后" (around), "前夕" (the eve): no bound
     decade_marks: list[str] = []
     century_marks: list[str] = []
     century_shifts: dict[str, int] = {}
@@ -165,6 +216,9 @@ class TimeData(DimensionData):
     tables: dict[str, dict[str, str]] = {}  # table name -> {year: "MM-DD"}
     past_markers: Words
     future_markers: Words
+    clauses: Clauses
+    portions: Portions | None = None
+    clock: Clock | None = None
     report_cues: list[str] = []  # "according to a report", "selon un rapport": the article's own date follows
     suffixed: SuffixedDates | None = None  # number-then-unit dates (Chinese): rules of ``time_suffixed``
     examples: list[Example] = []

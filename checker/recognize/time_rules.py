@@ -11,11 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.recognize import time_calendar as cal
+from checker.recognize.time_clock import (
+    ClockPatterns,
+    clock_cand,
+    compile_patterns,
+    minutes,
+    twelve_hour,
+    zone_of,
+    zone_pattern,
+)
 from checker.recognize.time_core import ONE_DAY, Cand, Context
-from checker.recognize.time_data import TimeData, alternation, fold, key
+from checker.recognize.time_data import Clock, Portions, TimeData, alternation, fold, key, phrase_pattern
 
 Handler = Callable[[Context, "re.Match[str]"], list[Cand]]
 
@@ -61,12 +70,19 @@ class Lexicon:
     prefilter_phrases: tuple[str, ...] = ()
     past: re.Pattern[str] = re.compile("x")
     future: re.Pattern[str] = re.compile("x")
+    # What ends a clause inside a sentence (``Context.tense``): punctuation, and words that open one.
+    clause_marks: re.Pattern[str] = re.compile("(?!x)x")
+    clause_words: re.Pattern[str] = re.compile("(?!x)x")
     # A bound written after a date ("2020年以来"), for languages that write them so; None elsewhere.
     bound_after: re.Pattern[str] | None = None
     range_open_before: re.Pattern[str] = re.compile("x")
     range_to_gap: re.Pattern[str] = re.compile("x")
     range_and_gap: re.Pattern[str] = re.compile("x")
     part_before: re.Pattern[str] = re.compile("x")
+    # Times of day and zones (``time_clock``), for a language whose data has a [clock] table.
+    clock: ClockPatterns | None = None
+    # "the first ten months of": the first or last units of the period that follows (``Portions``).
+    portion_before: tuple[tuple[str, re.Pattern[str]], ...] = ()
     bound_before: re.Pattern[str] = re.compile("x")
     month_cue_before: re.Pattern[str] = re.compile("x")
     date_cue_before: re.Pattern[str] = re.compile("x")
@@ -95,6 +111,15 @@ def _marker_regex(words: list[str]) -> re.Pattern[str]:
         return re.compile(r"(?!x)x")
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
     return re.compile(r"(?<![\w'])(?:" + body + r")(?!\w)")
+
+
+def _clause_word_regex(words: list[str]) -> re.Pattern[str]:
+    """Words that open a clause, on the lower-cased text; one ending in an apostrophe ("qu'") runs into the next."""
+    items = sorted({w.lower().replace("\u2019", "'") for w in words if w.strip()}, key=len, reverse=True)
+    if not items:
+        return re.compile(r"(?!x)x")
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    return re.compile(r"(?<![\w'])(?:" + body + r")(?:(?<=')|(?!\w))")
 
 
 def build_lexicon(data: TimeData, lang: str) -> Lexicon:
@@ -131,12 +156,20 @@ def build_lexicon(data: TimeData, lang: str) -> Lexicon:
         seasons=seasons,
         holidays=holidays,
     )
+    if data.clock is not None:
+        lex.clock = compile_patterns(data.clock)
     if data.suffixed is not None:
         from checker.recognize.time_suffixed import compile_suffixed
 
         compile_suffixed(lex)
+        lex.clause_words = re.compile(alternation(data.clauses.words)) if data.clauses.words else lex.clause_words
     else:
         _compile(lex)
+        lex.clause_words = _clause_word_regex(data.clauses.words)
+    if data.clauses.marks:
+        # A mark between two digits is a thousands mark or a time ("1,000", "9:30"), not a clause break.
+        marks = "".join(sorted({re.escape(m) for m in data.clauses.marks}))
+        lex.clause_marks = re.compile(rf"[{marks}](?![0-9])")
     return lex
 
 
@@ -568,7 +601,8 @@ def _h_weekday(ctx: Context, m: re.Match[str]) -> list[Cand]:
         if o is not None
     ]
     if ctx.ref is None:
-        return _unresolved(m, "day")
+        plain = [replace(c, weekday=wd) for c in _unresolved(m, "day")] if not offsets else []
+        return plain or _unresolved(m, "day")
     ref = ctx.ref
     if offsets:
         amount = next((o for o in offsets if o), 0)
@@ -784,6 +818,57 @@ def _h_day_range(ctx: Context, m: re.Match[str]) -> list[Cand]:
 EXCLUSIVE_DAY_RANGE_END = True  # see checker.recognize.time: the convention the outside suite scores
 
 
+def _clock_rules(lex: Lexicon, data: Clock, add: Callable[[str, str, Handler], None]) -> None:
+    """The rules of times of day written with digits: "9:03 a.m.", "at 14:20", "14h20", "4 pm local time"."""
+    zone = zone_pattern(data) or r"(?P<zone>(?!x)x)?"
+    links = alternation(data.links)
+    link_before = re.compile(rf"{LB}(?:{links})\s*$") if data.links else None
+    patterns = lex.clock
+    assert patterns is not None
+
+    def h_twelve(ctx: Context, m: re.Match[str]) -> list[Cand]:
+        hour = twelve_hour(int(m.group("h")), key(m.group("ap")) in patterns.pm)
+        if hour is None:
+            return []
+        minute = int(m.group("mi")) if m.group("mi") else None
+        return clock_cand(ctx, m, minutes(hour, minute), zone_of(patterns, m.group("zone")))
+
+    def h_marked(ctx: Context, m: re.Match[str]) -> list[Cand]:
+        hour = int(m.group("h"))
+        written = m.group("mi") or m.group("mi2")
+        minute = int(written) if written else None
+        linked = link_before is not None and link_before.search(ctx.folded, max(0, m.start() - 25), m.start())
+        # "14h20", "at 14:20", "à 14h", "14:20 GMT": a bare "24h" or "8:30" may be a duration or a score.
+        if not (linked or m.group("zone")) and (minute is None or not m.group("mark")):
+            return []
+        return clock_cand(ctx, m, minutes(hour, minute), zone_of(patterns, m.group("zone")))
+
+    if data.am or data.pm:
+        add("clock-12h", rf"(?<![\d:.,])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*"
+                         rf"(?P<ap>{alternation(data.am + data.pm)})(?![a-z]){zone}", h_twelve)
+    marks = alternation(data.hour_marks) if data.hour_marks else r"(?!x)x"
+    add("clock-24h", rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])"
+                     rf"(?::(?P<mi2>[0-5]\d)|\s?(?P<mark>{marks})(?:\s?(?P<mi>[0-5]\d))?)(?![\d:a-z]){zone}", h_marked)
+
+
+def _portion_regexes(portions: Portions, num: str, units: str, art: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each phrase of ``portions`` as a pattern ending where the period it cuts begins, with its side."""
+
+    def compiled(text: str) -> re.Pattern[str]:
+        out = []
+        for part in re.split(r"(\{n\}|\{unit\})", text.strip()):
+            if part == "{n}":
+                out.append(rf"(?P<n>{num})")
+            elif part == "{unit}":
+                out.append(rf"(?P<u>{units})")
+            elif part.strip():
+                out.append(phrase_pattern(part.strip()))
+        body = r"(?:\s+|(?<=')\s*)".join(out)
+        return re.compile(rf"{LB}{body}(?:\s+|(?<=')\s*)(?:{art}(?:\s+|(?<=')\s*))?$")
+
+    return (*(("first", compiled(t)) for t in portions.first), *(("last", compiled(t)) for t in portions.last))
+
+
 # --------------------------------------------------------------------------
 # Compilation
 # --------------------------------------------------------------------------
@@ -995,7 +1080,7 @@ def _compile(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that lists ever
     )
     add(
         "part-noun",
-        rf"(?:(?<![\d.,])(?P<y1>{YEAR})\s*,?\s*)?(?:{LB}(?:{art})\s+)?{LB}(?P<nth>{nth})\s+(?P<noun>{part_nouns}){RB}"
+        rf"(?:(?<![\d.,])(?P<y1>{YEAR})\s*,?\s*)?(?:{LB}(?:{art})\s+)?{LB}(?P<nth>{nth})(?:\s+|\s*-\s*)(?P<noun>{part_nouns}){RB}"
         rf"(?:\s*(?:{of}|,)?\s*(?P<y>{YEAR})|\s*(?:{of}\s*)?(?P<rely>{rely}))?",
         _h_part,
     )
@@ -1026,11 +1111,13 @@ def _compile(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that lists ever
         _h_day_range,
     )
 
-    lex.prefilter = re.compile(rf"\d|{mon}|{wd_full}|{rel_days}|{units}|{seasons}|{holidays}")
+    if d.clock is not None:
+        _clock_rules(lex, d.clock, add)
+    lex.prefilter = re.compile(rf"\d|{mon}|{wd_full}|{rel_days}|{units}|{seasons}|{holidays}|{part_nouns}")
     lex.prefilter_phrases = (
         *d.months.names, *[w for w in d.weekdays.names if key(w) not in {key(a) for a in d.weekdays.ambiguous}],
         *d.relative_days.names, *d.units.names, *[n for s in d.seasons for n in s.names],
-        *[n for h in d.holidays for n in h.names],
+        *[n for h in d.holidays for n in h.names], *d.part_nouns.names,
     )
     lex.past = _marker_regex(d.past_markers.words)
     lex.future = _marker_regex(d.future_markers.words)
@@ -1044,8 +1131,13 @@ def _compile(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that lists ever
     )
     lex.bound_before = re.compile(
         rf"{LB}(?:(?P<by>{alternation(mods.by)})|(?P<before>{alternation(mods.before)})"
-        rf"|(?P<since>{alternation(mods.since)}))(?:\s+|(?<=')\s*)(?:the\s+)?$"
+        rf"|(?P<since>{alternation(mods.since)}))(?:\s+|(?<=')\s*)(?:{art}(?:\s+|(?<=')\s*))?$"
     )
+    if mods.by_after:
+        lex.bound_after = re.compile(rf"\s*,?\s*(?P<by>{alternation(mods.by_after)}){RB}(?P<since>(?!x)x)?"
+                                     rf"(?P<before>(?!x)x)?")
+    if d.portions is not None:
+        lex.portion_before = _portion_regexes(d.portions, num, units, art)
     lex.month_cue_before = re.compile(rf"{LB}(?:{alternation(d.month_cues)})(?:\s+|(?<=')\s*)$")
     lex.date_cue_before = re.compile(rf"{LB}(?:{alternation(d.date_cues)})\s+$")
     lex.season_cue_before = re.compile(

@@ -18,10 +18,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from checker.recognize import time_calendar as cal
 from checker.recognize.numbers import data as number_data
 from checker.recognize.numbers import parse_number
+from checker.recognize.time_clock import clock_cand, is_pm, minutes, part_clock
 from checker.recognize.time_core import ONE_DAY, Cand, Context
 from checker.recognize.time_data import SuffixedDates, fold
 from checker.recognize.time_rules import (
@@ -40,6 +42,7 @@ from checker.recognize.time_rules import (
 )
 
 _NEVER = r"(?!x)x"
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -112,6 +115,27 @@ class _Words:
                 rf"|{self.half_hour})?"
         self.tail = rf"(?P<tail>{self.space}(?:{self.times_of_day}{self.space}(?:{clock})?|{clock}))?"
         self.clock = clock
+        self.clock_parts = re.compile(
+            rf"{self.space}(?P<tod>{self.times_of_day})?{self.space}(?:(?P<h>{self.count}){self.space}{self.hour}"
+            rf"(?:{self.space}(?P<mi>{self.count}){self.space}{self.minute}|(?P<hh>{self.half_hour}))?)?")
+        self.patterns = lex.clock
+
+    def clock_of(self, text: str | None) -> str | None:
+        """The time of day a tail or a clock names ("晚", "上午9时07分", "14时"), at its precision."""
+        if not text:
+            return None
+        m = self.clock_parts.fullmatch(text)
+        if m is None:
+            return None
+        if m.group("h") is None:
+            return part_clock(self.patterns, m.group("tod"))
+        hour = self.number(m.group("h"))
+        minute = self.number(m.group("mi")) if m.group("mi") else (30 if m.group("hh") else None)
+        if hour is None or hour > 24 or (minute is not None and minute > 59):
+            return None
+        if is_pm(self.patterns, m.group("tod")) and hour < 12:
+            hour += 12
+        return minutes(hour % 24, minute)
 
     def number(self, text: str) -> int | None:
         """The value of a date number: ASCII digits, a string of digit characters, or a numeral."""
@@ -151,7 +175,10 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
     year_or_rel = rf"(?:(?P<y>{w.year}){s}{ym}{s}|(?P<ry>{w.rel_years}){s})"
 
     def add(name: str, pattern: str, handler: Handler) -> None:
-        lex.rules.append(Rule(name, re.compile(pattern), handler))
+        compiled = re.compile(pattern)
+        if "tail" in compiled.groupindex:
+            handler = _with_tail_clock(w, handler)
+        lex.rules.append(Rule(name, compiled, handler))
 
     def h_date(ctx: Context, m: re.Match[str]) -> list[Cand]:
         g = m.groupdict()
@@ -172,7 +199,10 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
             return []
         if year is None:
             if ctx.ref is None:
-                return _unresolved(m, "month", yearless=True, month=month)
+                found = _unresolved(m, "month", yearless=True, month=month)
+                if g.get("pp"):
+                    found = [replace(c, modifiers=(_part_which(w, g["pp"] or "", "month"),)) for c in found]
+                return found
             first, last, resolution = ctx.yearless(month, 0, m.start(), m.end())
             if first is None or last is None:
                 return []
@@ -204,6 +234,9 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
         day = w.number(g["d"])
         if day is None or not 1 <= day <= 31:
             return []
+        if (g["d"] and not g["d"].isascii() and m.start() > 0 and _HAN.match(ctx.text[m.start() - 1])
+                and ctx.text[m.end("d"):m.end()].lstrip()[:1] in sx.name_marks):
+            return []  # "天宫二号": the number of a name, not a day
         if ctx.ref is None:
             return _unresolved(m, "day")
         offset = sx.day_shift_marks[_key(sx.day_shift_marks, g["rd"])] if g.get("rd") else None
@@ -264,7 +297,7 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
         g = m.groupdict()
         wd = sx.weekday_names[_key(sx.weekday_names, g["wd"])]
         if ctx.ref is None:
-            return _unresolved(m, "day")
+            return [replace(c, weekday=wd) for c in _unresolved(m, "day")] if not g.get("sh") else _unresolved(m, "day")
         ref = ctx.ref
         if g.get("sh"):
             amount = sx.period_shifts[_key(sx.period_shifts, g["sh"])]
@@ -298,6 +331,43 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
             return [_cand(m, p[0], p[1], "range", resolution=resolution)] if p else []
         p = cal.months_period(year, 3 * (n - 1) + 1, 3)
         return [_cand(m, p[0], p[1], "quarter", resolution=resolution)] if p else []
+
+    def h_first_months(ctx: Context, m: re.Match[str]) -> list[Cand]:
+        """"今年前10个月", "前三个月": the first months of a year (this year when none is named)."""
+        g = m.groupdict()
+        n = w.number(g["n"])
+        if n is None or not 1 <= n <= 12:
+            return []
+        year, resolution = _year_of(ctx, w, g)
+        if year is None:
+            if resolution == "bad":
+                return []
+            if ctx.ref is None:
+                return _unresolved(m, "range")
+            year, resolution = ctx.ref.year, "relative"
+        p = cal.months_period(year, 1, n)
+        if p is None:
+            return []
+        return [replace(_cand(m, p[0], p[1], "range", resolution=resolution, priority=4), modifiers=("first",))]
+
+    def h_month_range(ctx: Context, m: re.Match[str]) -> list[Cand]:
+        """"1-10月", "2023年1至10月": a run of months that share the month mark written after the last."""
+        g = m.groupdict()
+        m1, m2 = w.number(g["m1"]), w.number(g["m2"])
+        if m1 is None or m2 is None or not 1 <= m1 < m2 <= 12:
+            return []
+        year, resolution = _year_of(ctx, w, g)
+        if year is None:
+            if resolution == "bad":
+                return []
+            if ctx.ref is None:
+                return _unresolved(m, "range")
+            first, _last, resolution = ctx.yearless(m2, 0, m.start(), m.end())
+            if first is None:
+                return []
+            year = first.year
+        p = cal.months_period(year, m1, m2 - m1 + 1)
+        return [_cand(m, p[0], p[1], "range", resolution=resolution, priority=3)] if p else []
 
     def h_decade(ctx: Context, m: re.Match[str]) -> list[Cand]:
         g = m.groupdict()
@@ -351,9 +421,8 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
             return []
         if not (g.get("tod") or g.get("mi") or g.get("hh")):
             return []  # "三点" alone may be three points
-        if ctx.ref is None:
-            return _unresolved(m, "day")
-        return [_cand(m, ctx.ref, ctx.ref, "day", resolution="relative", priority=8)]
+        clock = w.clock_of(m.group(0))
+        return clock_cand(ctx, m, clock, None) if clock else []
 
     def h_day_range(ctx: Context, m: re.Match[str]) -> list[Cand]:
         g = m.groupdict()
@@ -449,6 +518,13 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
         h_weekday)
     add("part", rf"{year_or_rel}?(?:(?P<half>{w.halves})|(?P<fq>{w.first_quarters})?{w.ordinal}?{s}"
                 rf"(?P<q>[1-4{w.han}]){s}{w.quarter}|q(?P<qn>[1-4])(?![\d]))", h_part)
+    months = _alt([u for u, v in lex.data.units.names.items() if v == 30])
+    add("first-months", rf"{year_or_rel}?(?:{w.first_quarters}){s}(?P<n>{w.count}){s}(?P<u>{months})",
+        h_first_months)
+    # Not a weekday's number ("周四到十月一日") and not the month of a day ("一到十月一日" ends on a day).
+    not_weekday = "".join(f"(?<!{re.escape(fold(p))})" for p in sx.weekday_prefixes)
+    add("month-range", rf"{year_or_rel}?(?<![\d{w.han}]){not_weekday}(?P<m1>{dm_}){s}{w.range_to}{s}"
+                       rf"(?P<m2>{dm_}){s}{mm}{not_moon}(?!{s}{dm_}{s}{dm})", h_month_range)
     add("day", rf"(?<![\d{w.han}月])(?P<d>{dm_}){s}{dm}{w.not_day}{w.tail}", h_day)
     add("relative-day-number", rf"(?P<rd>{_alt(sx.day_shift_marks)}){s}[(（]{s}(?P<d>\d{{1,2}}){s}[)）]{s}{dm}"
                                rf"{w.tail}", h_day)
@@ -483,10 +559,26 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
     mods = lex.data.modifiers
     lex.bound_before = re.compile(rf"(?:(?P<by>{_alt(mods.by)})|(?P<before>{_alt(mods.before)})"
                                   rf"|(?P<since>{_alt(mods.since)}))\s*$")
-    lex.bound_after = re.compile(rf"\s?(?:(?P<since>{_alt(sx.since_after)})|(?P<before>{_alt(sx.before_after)}))")
+    not_bound = rf"(?!{_alt(sx.not_bound_before)})" if sx.not_bound_before else ""
+    lex.bound_after = re.compile(rf"\s?(?:(?P<since>{_alt(sx.since_after)})"
+                                 rf"|(?P<before>{_alt(sx.before_after)}){not_bound})")
     lex.month_cue_before = re.compile(_NEVER)
     lex.date_cue_before = re.compile(_NEVER)
     lex.season_cue_before = re.compile(_NEVER)
+
+
+def _with_tail_clock(w: _Words, handler: Handler) -> Handler:
+    """``handler`` whose days keep the time of day written after them ("5月3日晚", "今天上午9时07分")."""
+
+    def with_clock(ctx: Context, m: re.Match[str]) -> list[Cand]:
+        found = handler(ctx, m)
+        tail = m.group("tail")
+        if not tail or not found:
+            return found
+        clock = w.clock_of(tail)
+        return [replace(c, clock=clock) if c.granularity == "day" and clock else c for c in found]
+
+    return with_clock
 
 
 def _key(table: Iterable[str], found: str) -> str:
@@ -532,18 +624,25 @@ def _with_part(ctx: Context, m: re.Match[str], w: _Words, period: cal.Period, gr
     sx = w.sx
     key = fold(part)
     days = next((v for k, v in sx.month_parts.items() if fold(k) == key), None)
+    which = _part_which(w, part, gran)
     if days is not None and gran == "month":
         first_day, last_day = days
         first = period[0] + dt.timedelta(days=first_day - 1)
         last = min(period[1], period[0] + dt.timedelta(days=last_day - 1))
-        which = "start" if first_day == 1 else "end" if last_day >= 28 else "mid"
     else:
-        which = next((v for k, v in sx.period_parts.items() if fold(k) == key), "mid")
         first, last = cal.part(period, which, halves=resolution == "relative")
-    cand = _cand(m, first, last, gran, resolution=resolution, priority=priority)
-    return Cand(start=cand.start, end=cand.end, earliest=cand.earliest, latest=cand.latest,
-                granularity=cand.granularity, resolution=cand.resolution, modifiers=(which,),
-                priority=cand.priority)
+    cand = _cand(m, first, last, gran, resolution=resolution, priority=priority, yearless=yearless, month=month)
+    return replace(cand, modifiers=(which,))
+
+
+def _part_which(w: _Words, part: str, gran: str) -> str:
+    """The modifier ("start", "mid", "end") of a part written after a period ("底", "上旬")."""
+    key = fold(part)
+    days = next((v for k, v in w.sx.month_parts.items() if fold(k) == key), None)
+    if days is not None and gran == "month":
+        first_day, last_day = days
+        return "start" if first_day == 1 else "end" if last_day >= 28 else "mid"
+    return next((v for k, v in w.sx.period_parts.items() if fold(k) == key), "mid")
 
 
 def _month_part_handler(w: _Words) -> Handler:
