@@ -296,3 +296,19 @@ def test_dates_a_sentence_gives_one_fact_in_stages_contradict_no_other_article()
     # Without the stages the other article's date does contradict.
     plain = _findings({"a.txt": "The Orvel line will open in June 2027.", "b.txt": staged["b.txt"]}).values()
     assert any(verdict == "conflict" for verdict, _, _ in plain)  # type: ignore[misc]
+
+
+def test_time_spent_somewhere_is_part_of_a_duration_without_a_place() -> None:
+    texts = {"a.txt": "The Varno probe's mission lasted 53 days in all.",
+             "b.txt": "The Varno probe spent only a few days on the Moon, collecting rock."}
+    claims = [c for path, text in texts.items() for c in extract_claims(make_document(text, path=path))]
+    durations = {c.value.text: c.scope.place for c in claims if c.attribute == "duration"}
+    assert durations.get("a few") and "53" in durations
+    assert not [f for f in compare_claims(claims) if f.verdict == "conflict"]
+
+
+def test_a_today_that_no_date_grounds_is_no_second_stage_of_a_date() -> None:
+    undated = make_document("Founded in 2003, Varno Rail today employs 300 people.", ref_date=None, path="a.txt")
+    dated = make_document("Varno Rail, which was established in 2001, has grown quickly.", path="b.txt")
+    claims = extract_claims(undated) + extract_claims(dated)
+    assert [f for f in compare_claims(claims) if f.verdict == "conflict"]

@@ -102,3 +102,8 @@ def test_the_local_government_is_no_name() -> None:
 def test_a_verb_of_saying_ends_the_name_before_it() -> None:
     names = [text for text, _, _ in _entities("示例科技公布新工厂时间表")]
     assert "示例科技" in names and not any(name.startswith("示例科技公布") for name in names)
+
+
+def test_a_verb_ending_in_an_organisation_character_is_no_name() -> None:
+    # "进军" (to move into) ends with 军 (army), an organisation word.
+    assert [text for text, _, _ in _entities("示例集团宣布进军新领域。")] == ["示例集团"]

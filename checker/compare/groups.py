@@ -129,7 +129,8 @@ def _staged(claims: list[Claim]) -> set[str]:
     """
     dates: dict[tuple[str, int, str, tuple[str, ...]], set[str]] = defaultdict(set)
     for claim in claims:
-        if isinstance(claim.value.value, TimeValue) and claim.attribute not in _NOT_FACTS:
+        # A time that is never compared ("aujourd'hui" in an undated article) is no stage.
+        if isinstance(claim.value.value, TimeValue) and group_key(claim) is not None:
             key = (claim.document, claim.evidence.start, claim.attribute, scopes.signature(claim))
             dates[key].add(describe(claim.value.value))
     return {claim.id for claim in claims if isinstance(claim.value.value, TimeValue)

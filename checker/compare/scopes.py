@@ -9,7 +9,9 @@ A slot given on one side only:
 
 - place: the figure without a place is assumed to be about the same place, at lower
   confidence, and the reason says so, unless the place is one part of a whole ("in X
-  alone", "followed by X, where ..."): a part and a whole are two figures;
+  alone", "followed by X, where ..."): a part and a whole are two figures; a duration
+  with a place is the time spent there ("a few days on the surface"), a part of a
+  duration without one;
 - source: assumed the same counting body, at lower confidence;
 - statistic: a plain figure may be an average, never a peak;
 - variant: a named version ("the Max") is another product than the unnamed one,
@@ -77,7 +79,7 @@ def meet(a: Claim, b: Claim, fact: catalogue.Fact | None, shared_documents: set[
     for slot in _STRICT:
         if getattr(sa, slot) != getattr(sb, slot):
             return None
-    if not _places_meet(sa, sb, same_article, met):
+    if not _places_meet(sa, sb, same_article, met, stay=fact is not None and fact.dimension == "duration"):
         return None
     if not _variants_meet(sa, sb, met):
         return None
@@ -152,12 +154,13 @@ def _high(claim: Claim) -> float | None:
     return high
 
 
-def _places_meet(sa: Scope, sb: Scope, same_article: bool, met: Met) -> bool:
+def _places_meet(sa: Scope, sb: Scope, same_article: bool, met: Met, stay: bool = False) -> bool:
     if sa.place is None and sb.place is None:
         return True
     if sa.place is None or sb.place is None:
-        # "40 dead in the northern region alone" is a part of a whole that a figure without a place may be.
-        if sa.part or sb.part:
+        # "40 dead in the northern region alone" is a part of a whole that a figure without a place may be;
+        # so is a time spent somewhere ("a few days on the surface") of a duration without a place (``stay``).
+        if sa.part or sb.part or stay:
             return False
         met.assume(f"the same place as '{sa.place or sb.place}'")
         return True
