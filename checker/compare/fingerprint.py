@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 
-from checker.link.entities import entity_key
+from checker.names import entity_key
 from checker.records import Claim
 
 

@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 
 from checker import lang as langdata
 from checker.lang import LanguageDataError, script
-from checker.link.entities import entity_key
+from checker.names import entity_key
 from checker.records import EntityValue, Mention, RoleValue, trusted
 
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
