@@ -411,17 +411,17 @@ def parse(text: str | None, lang: str, ref_date: str | None, jsonl: bool) -> Non
         click.echo(json.dumps(jsonl_mode.mention_json(mention), ensure_ascii=False))
 
 
-@cli.command(short_help="Print the JSON Schema of the report records.")
+@cli.command(short_help="Print the JSON Schema of the JSON report.")
 def schema() -> None:
-    """Print the JSON Schema of the report records.
+    """Print the JSON Schema (draft 2020-12) that `run --format json` reports follow.
 
     Example:
 
         factcheck schema > report.schema.json
     """
-    from checker.records import Report
+    from checker.report.json_report import report_schema
 
-    click.echo(json.dumps(Report.model_json_schema(), indent=2, ensure_ascii=False))
+    click.echo(json.dumps(report_schema(), indent=2, ensure_ascii=False))
 
 
 cli.add_command(check_command)

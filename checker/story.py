@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker import catalogue
-from checker.link.entities import entity_key, same_entity
+from checker.link.entities import same_entity
+from checker.names import entity_key
 from checker.recognize import time as timerec
 from checker.records import Claim, ClaimValue, DocumentInfo, TimeValue
 

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from checker.gate import sarif
 from checker.gate.baseline import Baseline, Entry, render_baseline
 from checker.gate.outcome import classify
-from checker.gate.rules import catalogue, rule
 from checker.records import Finding, Span
+from checker.rules import catalogue, rule
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 TODAY = dt.date(2030, 5, 1)

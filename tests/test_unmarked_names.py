@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from checker.link.entities import cluster_entities, entity_key, same_entity
-from checker.link.scripts import pinyin, pinyin_spellings, simplified
 from checker.recognize import recognize
+from checker.scripts import pinyin, pinyin_spellings, simplified
 
 
 def _entities(text: str) -> list[tuple[str, str, str]]:

@@ -17,8 +17,6 @@ count stated on different days (updated).
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,8 +24,10 @@ from dataclasses import dataclass, field
 from checker import catalogue
 from checker.compare import scopes
 from checker.compare.comparators import Outcome, compare, describe
+from checker.compare.fingerprint import finding_fingerprint
 from checker.link.entities import cluster_entities, entity_key, same_entity, subject_families
 from checker.records import VERDICTS, Claim, EntityValue, Finding, MoneyValue, Pair, TimeValue, Verdict
+from checker.rules import rule_code
 
 NEIGHBOUR_CONFIDENCE = 0.6
 UNKNOWN_SUBJECT_CONFIDENCE = 0.8
@@ -345,8 +345,7 @@ def _finding(key: tuple[str, ...], buckets: list[Bucket], edges: list[_Edge], ve
     scope = _shared_scope([buckets[i].first for i in members])
     key_text = " / ".join(part for part in (subject or "?", *facts, *(f"{k}:{v}" for k, v in scope.items()),
                                             key[1]) if part)
-    payload = json.dumps([verdict, key_text, values], ensure_ascii=False)
-    fingerprint = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+    fingerprint = finding_fingerprint(verdict, (c for c, _ in claims), facts, key[1], scope, values)
     disagreeing = sum(1 for e in edges if e.outcome.verdict == verdict) if len(values) > 2 else 0
     reason = worst.outcome.reason if len(values) <= 2 else (
         f"{len(values)} values; {disagreeing} pair{'s' if disagreeing != 1 else ''} {_VERB[verdict]}; "
@@ -385,7 +384,4 @@ def _shared_scope(claims: list[Claim]) -> dict[str, str]:
 
 
 def _rule(verdict: str, severity: str, claim: Claim) -> str:
-    value_type = claim.value.value.type
-    if verdict == "conflict":
-        return f"FC-{value_type}-{'contradiction' if severity == 'hard' else 'tension'}"
-    return f"FC-{value_type}-{verdict}"
+    return rule_code(claim.value.value.type, verdict, severity)

@@ -29,7 +29,7 @@ from checker.frame.data import CompiledFrames, FactCues, ScopeCue, frames
 from checker.frame.sentences import sentences
 from checker.lang.script import fold_punctuation, word_count
 from checker.lang.script import profile as script_profile
-from checker.link.entities import entity_key
+from checker.names import entity_key
 from checker.recognize import recognize
 from checker.recognize.entity import lexicon
 from checker.recognize.hints import value_hints

@@ -18,12 +18,12 @@ from typing import Any
 from checker.gate.baseline import Entry
 from checker.gate.outcome import GateResult, Item
 from checker.gate.paths import primary, relative, uri
-from checker.gate.rules import Rule, catalogue, end_of, level, rule
+from checker.gate.rules import end_of, level
 from checker.records import Span
+from checker.rules import STALE_RULE, Rule, catalogue, rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "factcheckFinding/v1"
-STALE_RULE = "FC-baseline-stale"
 
 
 def _rule_json(item: Rule) -> dict[str, Any]:

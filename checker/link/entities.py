@@ -20,138 +20,24 @@ is ambiguous and stays apart from all of them.
 
 from __future__ import annotations
 
-import importlib
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from checker import lang
-from checker.lang import DimensionData
-from checker.link import scripts
+from checker import scripts
+from checker.names import PARENTHESIZED, LinkData, LinkExample, entity_industry, entity_key
+
+__all__ = ["LinkData", "LinkExample", "cluster_entities", "entity_industry", "entity_key", "same_entity",
+           "subject_families"]
 
 # Spelling variants only: "volkswagen" / "volkswagon" score 90.
 FUZZY_THRESHOLD = 90.0
 FUZZY_MIN_LENGTH = 5
 
-_POSSESSIVE = re.compile(r"(?<=\w)['’ʼ]s(?!\w)|(?<=s)['’ʼ](?!\w)", re.IGNORECASE)
-_PARENTHESIZED = re.compile(r"[(（][^()（）]{0,200}[)）]")
-_JOINING = re.compile(r"[.&'’ʼ·]")  # "S.A." -> "sa", "AT&T" -> "att"
-_SEPARATING = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+")
-
-
-class Industry(BaseModel):
-    """An industry (language-neutral id) and the words that name it at the end of a company's name."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str
-    words: tuple[str, ...]
-
-
-class LinkExample(BaseModel):
-    """Two names and whether they denote one entity."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    a: str
-    b: str
-    same: bool
-
-
-@lang.dimension("link")
-class LinkData(DimensionData):
-    """The linking facts of one language."""
-
-    industries: tuple[Industry, ...] = ()
-    examples: tuple[LinkExample, ...] = ()
-
-
-def fold(text: str) -> str:
-    """Case- and accent-folded text ("Citroën" -> "citroen")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def _words(text: str) -> list[str]:
-    text = fold(scripts.simplified(text))
-    # Elided articles ("l'Institut", "d'Optique") are separate words, not joined ones.
-    text = re.sub(r"\b([ldjmnst])['’ʼ](?=\w)", r"\1 ", text)
-    text = _JOINING.sub("", text)
-    return _SEPARATING.sub(" ", text).split()
-
-
-@cache
-def _affixes() -> tuple[frozenset[str], frozenset[str]]:
-    """Legal/brand suffix and prefix words of every language, folded like keys."""
-    # The entity recognizer registers the schema of the entity data.
-    importlib.import_module("checker.recognize.entity")
-    suffixes: set[str] = set()
-    prefixes: set[str] = set()
-    for language in lang.available("entity"):
-        data = lang.load("entity", language)
-        suffixes.update(" ".join(_words(w)) for w in data.legal_suffixes)
-        prefixes.update(" ".join(_words(w)) for w in data.legal_prefixes)
-    return frozenset(suffixes), frozenset(prefixes)
-
-
-@cache
-def _industry_words() -> dict[str, str]:
-    """Folded industry word -> industry id, over every language."""
-    found: dict[str, str] = {}
-    for language in lang.available("link"):
-        for industry in lang.load("link", language).industries:
-            found.update((" ".join(_words(w)), industry.id) for w in industry.words)
-    return found
-
-
-@cache
-def entity_industry(name: str) -> str | None:
-    """The industry a name's dropped suffixes state ("Nova Motors Co., Ltd." -> automotive), if any."""
-    suffixes, _ = _affixes()
-    industries = _industry_words()
-    words = _name_words(name)
-    while len(words) > 1 and words[-1] in suffixes:
-        industry = industries.get(words.pop())
-        if industry is not None:
-            return industry
-    return None
-
-
-def _name_words(name: str) -> list[str]:
-    """The folded words of a name, without its possessive and parenthesized parts.
-
-    A name written without spaces (Chinese) is one word: the legal forms and industry words it ends
-    with are split off it, as spaces split them off a Latin name ("示例集团" -> 示例, 集团).
-    """
-    words = _words(_PARENTHESIZED.sub(" ", _POSSESSIVE.sub("", name)))
-    if not scripts.has_han(name):
-        return words
-    endings = _han_endings()
-    split: list[str] = []
-    for word in words:
-        tail: list[str] = []
-        while scripts.has_han(word):
-            ending = next((e for e in endings if word.endswith(e) and len(word) > len(e)), None)
-            if ending is None:
-                break
-            tail.insert(0, ending)
-            word = word[: -len(ending)]
-        split += [word, *tail]
-    return split
-
-
-@cache
-def _han_endings() -> tuple[str, ...]:
-    """Legal forms and industry words written in Han characters, folded, longest first."""
-    suffixes, _ = _affixes()
-    found = {w for w in suffixes | set(_industry_words()) if scripts.has_han(w)}
-    return tuple(sorted(found, key=lambda w: (-len(w), w)))
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -159,20 +45,6 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 
 @cache
-def entity_key(name: str) -> str:
-    """The linking key of a name: folded, without possessive, punctuation, legal suffixes or prefixes.
-
-    At least one word is always kept ("Group" alone stays "group").
-    """
-    suffixes, prefixes = _affixes()
-    words = _name_words(name)
-    while len(words) > 1 and words[-1] in suffixes:
-        words.pop()
-    while len(words) > 1 and words[0] in prefixes:
-        words.pop(0)
-    return " ".join(words)
-
-
 def _similar_keys(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -218,8 +90,8 @@ def _pinyin_forms(key: str) -> tuple[str, ...]:
 def _aliases(name: str) -> list[str]:
     """The keys of the other script's name in brackets after a name: "里斯本(Lisbon)" -> ["lisbon"]."""
     found = []
-    outside = _PARENTHESIZED.sub(" ", name)
-    for inner in _PARENTHESIZED.findall(name):
+    outside = PARENTHESIZED.sub(" ", name)
+    for inner in PARENTHESIZED.findall(name):
         inside = inner[1:-1]
         if inside.strip() and scripts.has_han(outside) != scripts.has_han(inside):
             found.append(entity_key(inside))
@@ -325,4 +197,4 @@ def subject_families(cluster_ids: Iterable[str]) -> dict[str, str]:
 
 def _cluster_key(cluster_id: str) -> str:
     """The key of a cluster id without its industry ("nova (automotive)" -> "nova")."""
-    return _PARENTHESIZED.sub(" ", cluster_id).strip()
+    return PARENTHESIZED.sub(" ", cluster_id).strip()

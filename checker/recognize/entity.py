@@ -31,37 +31,12 @@ from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from checker import lang
-from checker.lang import DimensionData, Example, LanguageDataError, script
-from checker.link.entities import entity_key
+from checker.lang import LanguageDataError, script
+from checker.names import EntityData, entity_key
 from checker.records import EntityValue, Mention, trusted
 
 _FALLBACK_LANGUAGE = "en"
 Kind = Literal["organization", "person", "product", "place", "unknown"]
-
-
-@lang.dimension("entity")
-class EntityData(DimensionData):
-    """What is and is not part of a name in one language."""
-
-    stopwords: list[str]
-    calendar: list[str]
-    demonyms: list[str]
-    particles: list[str]
-    legal_suffixes: list[str]
-    legal_prefixes: list[str]
-    org_words: list[str]
-    honorifics: list[str]
-    saying_verbs: list[str]
-    abbreviations: list[str]
-    # For a script without capitals (``script.toml`` names = "unmarked"; ``checker/recognize/unmarked.py``):
-    surnames: list[str] = []  # common surnames: the first character of a personal name
-    not_in_given_names: list[str] = []  # after a surname, these make it a time or a count ("周三")
-    place_suffixes: list[str] = []  # words that end a place's name
-    name_stops: list[str] = []  # characters between words: a name starts after them
-    name_lead_words: list[str] = []  # words that may stand right before a name and are no part of it ("当年")
-    suffix_not_after: list[str] = []  # a one-character organisation word after these is another word
-    suffix_not_before: list[str] = []  # ... or before these
-    samples: list[Example] = []
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 
 from checker import lang as langdata
 from checker.lang import LanguageDataError, script
-from checker.link.entities import entity_key
+from checker.names import entity_key
 from checker.records import EntityValue, Mention, RoleValue, trusted
 
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -70,7 +70,7 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 def _variant_alternation(words: list[str]) -> str:
     """An alternation of ``words`` in which a character matches its other forms too: the words that are one
     word in simplified and traditional script ("医药", "醫藥") also match written with both ("医藥")."""
-    from checker.link.scripts import simplified
+    from checker.scripts import simplified
 
     forms: dict[str, list[str]] = {}
     for word in words:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pydantic_core
 
-from checker.records import Claim, Report
+from checker.records import VERDICTS, Claim, ClaimValue, Report, Scope, TimeValue
 
 
 def claim_json(claim: Claim) -> dict[str, Any]:
@@ -28,15 +28,14 @@ def report_json(report: Report) -> dict[str, Any]:
 
 
 def _head(report: Report) -> dict[str, Any]:
-    verdicts = Counter(f.verdict for f in report.findings)
+    verdicts: Counter[str] = Counter(f.verdict for f in report.findings)
     return {
         "tool": report.tool,
         "version": report.version,
         "summary": {
             "documents": len(report.documents),
             "claims": len(report.claims),
-            "findings": {v: verdicts.get(v, 0)
-                         for v in ("conflict", "attributed", "updated", "compatible", "agreement")},
+            "findings": {v: verdicts.get(v, 0) for v in VERDICTS},
             "problems": len(report.problems),
         },
     }
@@ -49,6 +48,52 @@ def _lists(report: Report) -> list[tuple[str, Iterator[dict[str, Any]]]]:
         ("findings", (f.model_dump(mode="json") for f in report.findings)),
         ("problems", (p.model_dump(mode="json") for p in report.problems)),
     ]
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the report ``report_json`` writes: what ``factcheck schema`` prints.
+
+    It is the records' own schema (as they are written out) with what the JSON report adds to
+    them: the ``summary``, each claim's ``qualifiers`` and its value flattened into
+    ``{type, text, start, end, ...typed fields}`` (see ``claim_json``).
+    """
+    schema = Report.model_json_schema(mode="serialization")
+    defs = schema["$defs"]
+    count = {"type": "integer", "minimum": 0}
+    schema["properties"]["summary"] = {
+        "type": "object", "additionalProperties": False,
+        "required": ["documents", "claims", "findings", "problems"],
+        "properties": {
+            "documents": count, "claims": count, "problems": count,
+            "findings": {"type": "object", "additionalProperties": False, "required": list(VERDICTS),
+                         "properties": {verdict: count for verdict in VERDICTS}},
+        },
+    }
+    # The report writes every key, defaults included.
+    schema["required"] = list(schema["properties"])
+    # A scope writes only the slots its sentence filled (its serializer drops the others), which the
+    # serialization schema cannot see: the slots are those of the record.
+    defs["Scope"] = Scope.model_json_schema()
+    # Likewise a time writes its clock, zone and TIMEX pattern only when stated.
+    defs["TimeValue"] = TimeValue.model_json_schema()
+    claim = defs["Claim"]
+    claim["properties"]["qualifiers"] = {"type": "array", "items": {"type": "string"},
+                                         "description": "The scope's slots as sorted \"slot:value\" strings."}
+    claim["properties"]["value"] = {"oneOf": [_flat_value(defs, ref["$ref"])
+                                              for ref in defs.pop("ClaimValue")["properties"]["value"]["oneOf"]]}
+    claim["required"] = list(claim["properties"])
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def _flat_value(defs: dict[str, Any], ref: str) -> dict[str, Any]:
+    """One typed value as the report writes it: its own fields beside the span of its text."""
+    value = defs[ref.rsplit("/", 1)[-1]]
+    span = {name: ClaimValue.model_json_schema()["properties"][name] for name in ("text", "start", "end")}
+    properties = {"type": value["properties"]["type"], **span,
+                  **{k: v for k, v in value["properties"].items() if k != "type"}}
+    return {"type": "object", "title": value["title"], "additionalProperties": False,
+            "required": sorted({"type", "text", "start", "end", *value.get("required", ())}),
+            "properties": properties}
 
 
 def _dumps(value: Any, depth: int) -> str:
