@@ -822,6 +822,9 @@ def _zh_story(rng: random.Random, corpus: Corpus, number: int, size: int, used: 
         name = f"z{number:05d}_{k}.{ext}"
         date = base + dt.timedelta(days=rng.randint(0, 20))
         outlet = rng.choice(_ZH_OUTLET)
+        # Last year's growth is one fact of the company: every article of the story gives the same figure.
+        fixed = random.Random(company)
+        growth = f"{fixed.randint(3, 60)}.{fixed.randint(0, 9)}"
         facts = [
             f"{company}成立于{founded.year}年{founded.month}月{founded.day}日,总部位于{city}。",
             rng.choice([f"首款{product}将于{launch[0]}年{launch[1]}月上市。",
@@ -833,7 +836,7 @@ def _zh_story(rng: random.Random, corpus: Corpus, number: int, size: int, used: 
             f"新工厂年产能预计达到{_decimal(capacity / 1e4, 'en')}万{measure}{product}。",
             rng.choice([f"新产品售价{_zh_amount(rng, price)}起。", f"起售价约为{_zh_amount(rng, price)}。"]),
             f"{company}董事长{ceo}表示,项目进展顺利。",
-            f"去年{company}营收同比增长{rng.randint(3, 60)}.{rng.randint(0, 9)}%。",
+            f"去年{company}营收同比增长{growth}%。",
         ]
         chosen = rng.sample(facts, rng.randint(3, 6))
         extra = [rng.choice(_ZH_BACKGROUND) for _ in range(rng.choice([2, 4, 8, 12, 20]))]

@@ -45,6 +45,8 @@ class EntityData(DimensionData):
     place_suffixes: list[str] = []  # words that end a place's name
     name_stops: list[str] = []  # characters between words: a name starts after them
     name_lead_words: list[str] = []  # words that may stand right before a name and are no part of it ("当年")
+    # Characters never in a company's own name, though others that stand between words may be ("和").
+    not_in_names: list[str] = []
     suffix_not_after: list[str] = []  # a one-character organisation word after these is another word
     suffix_not_before: list[str] = []  # ... or before these
     samples: list[Example] = []

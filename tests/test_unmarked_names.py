@@ -107,3 +107,13 @@ def test_a_verb_of_saying_ends_the_name_before_it() -> None:
 def test_a_verb_ending_in_an_organisation_character_is_no_name() -> None:
     # "进军" (to move into) ends with 军 (army), an organisation word.
     assert [text for text, _, _ in _entities("示例集团宣布进军新领域。")] == ["示例集团"]
+
+
+def test_a_company_name_may_hold_a_conjunction_never_a_particle() -> None:
+    assert ("和示医药", "organization", "和示医药") in _entities("和示医药成立于1997年。")
+    assert _entities("中国的医药行业发展很快。") == []
+
+
+def test_one_character_and_an_organisation_word_make_a_common_noun() -> None:
+    # "新工厂": the new factory.
+    assert _entities("新工厂年产能预计达到5万辆。") == []

@@ -50,6 +50,7 @@ class _Data:
     suffix_not_after: frozenset[str]
     suffix_not_before: frozenset[str]
     stops: frozenset[str]
+    not_in_names: frozenset[str]
     lead_words: tuple[str, ...]  # longest first
     surnames: frozenset[str]
     not_given: frozenset[str]
@@ -116,6 +117,7 @@ def _data(lang: str) -> _Data:
         suffix_not_after=frozenset(entity_data.suffix_not_after),
         suffix_not_before=frozenset(entity_data.suffix_not_before),
         stops=frozenset(entity_data.name_stops),
+        not_in_names=frozenset(entity_data.not_in_names),
         lead_words=tuple(sorted(entity_data.name_lead_words, key=len, reverse=True)),
         surnames=frozenset(entity_data.surnames),
         not_given=frozenset(entity_data.not_in_given_names),
@@ -234,6 +236,10 @@ def _scan(text: str, lang: str) -> tuple[UnmarkedName, ...]:
                 continue
             if end - start < 2 or start == m.start() and len(m.group()) < 2:
                 continue
+            # One character before an organisation word of two or more makes a common noun ("新工厂", the new
+            # factory): a name has a part of its own of two characters at least.
+            if m.start() - start == 1 and len(m.group()) >= 2:
+                continue
             found.append(UnmarkedName(start, end, kind))
     found.extend(_short_company_names(text, d))
     # People: a title before, or a verb of saying after, a surname and one or two characters.
@@ -268,9 +274,9 @@ def _short_company_names(text: str, d: _Data) -> list[UnmarkedName]:
     for m in d.industries.finditer(text):
         for length in _BRAND:
             start = m.start() - length
-            # A company's own name may hold a character that elsewhere stands between words ("示和"), but
-            # does not start with one.
-            if start < 0 or not all(_is_han(c) for c in text[start:m.start()]) or text[start] in d.stops:
+            # A company's own name may hold a character that elsewhere stands between words ("和"), not a
+            # particle ("的").
+            if start < 0 or not all(_is_han(c) and c not in d.not_in_names for c in text[start:m.start()]):
                 break
             if _at_clause_edge(text, start, d):
                 found.append(UnmarkedName(start, m.end(), "organization"))
