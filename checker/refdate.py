@@ -3,7 +3,7 @@
 Order of evidence:
 
 1. a dateline at the start of the first body block ("PARIS, 3 March (Reuters) -",
-   "Shanghai (Agency) – Le 16 octobre,", "March 3, 2023 —"): source "dateline";
+   "Lyon (Agency) – Le 9 mars,", "March 3, 2023 —"): source "dateline";
 2. the day the lead calls today ("today (March 3)", "今天(3月9日)"): source "inferred";
 3. a publication stamp above the lead, a date with its time of day ("09-14 08:05 Source: X",
    "2024-03-05 08:12"): source "stamp";
