@@ -20,7 +20,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
-from checker import __version__
+from checker import __version__, timings
 from checker import config as config_file
 from checker.commands.common import Delivery, color, default_paths, err, fail, report_problems, selection, statistics
 from checker.commands.gate import baseline as baseline_command
@@ -201,6 +201,7 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     from checker.report.json_report import JsonReporter
     from checker.report.terminal import DEFAULT_WIDTH, terminal_width
 
+    timings.mark("command")
     targets = default_paths(paths)
     if statistics and fmt not in ("text", "json"):
         raise click.UsageError("--statistics prints counts as text or JSON: use --format text or json")
@@ -208,14 +209,20 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     extraction = _extract(targets, claims_dir, no_cache, workers, max_bytes, doc_timeout, chosen, quiet)
     if not extraction.documents:
         fail("no usable document in " + ", ".join(targets))
-    report = pipeline.build_report(extraction, pipeline.compare(extraction))
+    with timings.stage("compare"):
+        findings = pipeline.compare(extraction)
+    with timings.stage("build-report"):
+        report = pipeline.build_report(extraction, findings)
     json_reporter = JsonReporter()
     sources = {doc.path: doc.raw for doc in extraction.documents}
     writes_files = str(output_dir) != "-"
-    html_text = reporter("html", sources=sources).render(report) if fmt == "html" or writes_files else ""
+    with timings.stage("html-render"):
+        html_text = reporter("html", sources=sources).render(report) if fmt == "html" or writes_files else ""
     delivery = Delivery()
     if writes_files:
-        delivery.reports(output_dir, {"report.json": json_reporter.chunks(report), "report.html": html_text})
+        with timings.stage("reports-write"):
+            delivery.reports(output_dir, {"report.json": json_reporter.chunks(report), "report.html": html_text})
+    timings.mark("stdout")
     if statistics:
         rows = ((f.rule, f.verdict + (f" ({f.severity})" if f.verdict == "conflict" else ""))
                 for f in report.findings)
@@ -237,6 +244,7 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
         width = terminal_width() if output is None else DEFAULT_WIDTH
         delivery.output(reporter("text", color=colored, verbose=verbose, show_agreements=not no_agreements,
                                  width=width, texts=sources).render(report), output, color=colored or None)
+    timings.mark("done")
     if not delivery.delivered:
         sys.exit(EXIT_UNUSABLE)
     if fail_on is not None and any(gated(f, fail_on) for f in report.findings):  # type: ignore[arg-type]
@@ -259,9 +267,10 @@ def _extract(targets: list[str], claims_dir: Path, no_cache: bool, workers: int 
     """Extract with the shared options, one line on stderr per problem file."""
     from checker import pipeline
 
-    extraction = pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
-                                  workers=_workers(workers), progress=_progress(quiet), max_bytes=max_bytes,
-                                  doc_timeout=doc_timeout, selection=chosen)
+    with timings.stage("extract"):
+        extraction = pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
+                                      workers=_workers(workers), progress=_progress(quiet), max_bytes=max_bytes,
+                                      doc_timeout=doc_timeout, selection=chosen)
     report_problems(extraction.problems, quiet)
     return extraction
 
@@ -339,6 +348,7 @@ def extract(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: i
         factcheck extract seeds/ --no-cache --workers 4 --quiet
     """
 
+    timings.mark("command")
     targets = default_paths(paths)
     chosen = selection(targets, exclude, stdin_filename, max_bytes, outputs=(claims_dir,))
     extraction = _extract(targets, claims_dir, no_cache, workers, max_bytes, doc_timeout, chosen, quiet)

@@ -37,7 +37,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Literal
 
-from checker import __version__, store
+from checker import __version__, store, timings
 from checker.compare.groups import compare_claims
 from checker.document import Document
 from checker.frame.build import extract_claims
@@ -456,7 +456,8 @@ def extract(
             store.sweep_stale(claims_dir)
     job = _Job(claims_dir=claims_dir, use_cache=use_cache, extract=True, max_bytes=max_bytes,
                distrust=frozenset(str(Path(p).resolve()) for p in distrust))
-    found, results, problems = _run(paths, job, workers, doc_timeout, progress, selection)
+    with timings.stage("map"):
+        found, results, problems = _run(paths, job, workers, doc_timeout, progress, selection)
     from_stdin = {entry.display for entry in found if entry.path == STDIN}
     documents: list[Document] = []
     claims: dict[str, list[Claim]] = {}
@@ -473,8 +474,9 @@ def extract(
                 fresh.append((doc, result.ingest_notes))
     if claims_dir is not None and fresh:
         try:
-            store.save_batch(claims_dir, [store.Entry(doc.path, doc.info.sha256, claims[doc.path], doc.info,
-                                                      tuple(notes)) for doc, notes in fresh])
+            with timings.stage("claims-write"):
+                store.save_batch(claims_dir, [store.Entry(doc.path, doc.info.sha256, claims[doc.path], doc.info,
+                                                          tuple(notes)) for doc, notes in fresh])
         except OSError as exc:
             problems.append(Problem(path=str(claims_dir), kind="cache", fatal=False,
                                     message=f"{shown_path(str(claims_dir))}: cannot write the claims cache "
