@@ -159,7 +159,9 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
 @click.option("--output-dir", default="reports", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Where report.json and report.html are written; '-' writes none.")
 @output_option
-@click.option("--verbose", "-v", is_flag=True, help="Also list every claim per document.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Show every fact in the terminal (else the 25 most severe, then a count of the rest) "
+                   "and list every claim per document.")
 @click.option("--no-agreements", is_flag=True, help="Show only conflicts and compatible findings in the terminal.")
 @click.option("--review-url", metavar="URL", default=None,
               help="ClaimReview: the page the reviews are published on (each review's url is URL#<fact>).")
@@ -199,7 +201,8 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     from checker.gate.select import gated
     from checker.report import reporter
     from checker.report.json_report import JsonReporter
-    from checker.report.terminal import DEFAULT_WIDTH, terminal_width
+    from checker.report.terminal import DEFAULT_WIDTH, TerminalReporter, terminal_width
+    from checker.report.view import build_view
 
     timings.mark("command")
     targets = default_paths(paths)
@@ -216,8 +219,11 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     json_reporter = JsonReporter()
     sources = {doc.path: doc.raw for doc in extraction.documents}
     writes_files = str(output_dir) != "-"
+    # One view of the report for the HTML page and the terminal (the cards, their values in words).
+    view = build_view(report, sources) if fmt in ("html", "text") or writes_files else None
     with timings.stage("html-render"):
-        html_text = reporter("html", sources=sources).render(report) if fmt == "html" or writes_files else ""
+        html_text = reporter("html", sources=sources, view=view).render(report) \
+            if fmt == "html" or writes_files else ""
     delivery = Delivery()
     if writes_files:
         with timings.stage("reports-write"):
@@ -242,8 +248,12 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
         colored = color() and output is None
         # The terminal's width when writing to it ($COLUMNS first); a file gets the default width.
         width = terminal_width() if output is None else DEFAULT_WIDTH
-        delivery.output(reporter("text", color=colored, verbose=verbose, show_agreements=not no_agreements,
-                                 width=width, texts=sources).render(report), output, color=colored or None)
+        more = "--verbose shows them all" + (f", as does {output_dir / 'report.html'}" if writes_files else "")
+        terminal = TerminalReporter(color=colored, verbose=verbose, show_agreements=not no_agreements, width=width,
+                                    texts=sources, more=more, view=view)
+        # Plain text is written card by card as it is rendered; colours need click to keep them in one piece.
+        delivery.output(terminal.render(report) if colored else terminal.chunks(report), output,
+                        color=colored or None)
     timings.mark("done")
     if not delivery.delivered:
         sys.exit(EXIT_UNUSABLE)

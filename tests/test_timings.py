@@ -26,7 +26,8 @@ def test_each_stage_of_a_run_is_one_line_and_the_report_is_unchanged(tmp_path: P
     for record in records:
         assert record["start"] <= record["end"]
     by_name = {r["stage"]: r for r in records}
-    assert by_name["extract"]["start"] <= by_name["map"]["start"] <= by_name["map"]["end"] <= by_name["compare"]["start"]
+    extract, mapped, compare = by_name["extract"], by_name["map"], by_name["compare"]
+    assert extract["start"] <= mapped["start"] <= mapped["end"] <= compare["start"]
 
 
 def test_without_the_variable_nothing_is_written(tmp_path: Path) -> None:

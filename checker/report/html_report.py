@@ -29,7 +29,7 @@ from checker.records import VERDICTS, Claim, Report
 from checker.report import pictures
 from checker.report.quotes import Quoted, quote, resolution_note, value_text
 from checker.report.sources import Source, doc_anchor
-from checker.report.view import VERDICT_WORDS, Card, build_view
+from checker.report.view import VERDICT_WORDS, Card, View, build_view
 from checker.report.words import fact_label, value_words
 
 VERDICT_TITLE = {"conflict": "Conflict", "attributed": "Different counting bodies", "updated": "Updated figure",
@@ -100,9 +100,9 @@ def _environment() -> Environment:
 class _Page:
     """Everything the template needs, computed once."""
 
-    def __init__(self, report: Report, texts: Mapping[str, str]) -> None:
+    def __init__(self, report: Report, texts: Mapping[str, str], view: View | None = None) -> None:
         self.texts = texts
-        self.view = build_view(report, texts)
+        self.view = view or build_view(report, texts)
         self.sources = [self.view.source(d.path) for d in report.documents]
         self.sites = self._sites()
         self.site_of = {s.path: site_anchor(s.site_key) for s in self.sources}
@@ -161,10 +161,11 @@ class _Page:
 
 class HtmlReporter:
     """A single-file HTML report; ``sources`` maps a document path to its file text, for quotes in context
-    and for naming untitled sources."""
+    and for naming untitled sources. ``view``: the report's view when the caller has already built it."""
 
-    def __init__(self, sources: dict[str, str] | None = None) -> None:
+    def __init__(self, sources: dict[str, str] | None = None, view: View | None = None) -> None:
         self.sources = dict(sources or {})
+        self.view = view
 
     def render(self, report: Report) -> str:
         """The whole page for ``report``: deterministic, with no timestamps and no external resources."""
@@ -173,7 +174,7 @@ class HtmlReporter:
         assert loader is not None
         css = loader.get_source(env, "report.css")[0]
         js = loader.get_source(env, "report.js")[0]
-        page = _Page(report, self.sources)
+        page = _Page(report, self.sources, self.view)
         view = page.view
         cards = view.cards
         verdicts = Counter(c.verdict for c in cards)
