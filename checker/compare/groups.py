@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from checker import catalogue
@@ -86,9 +86,15 @@ def group_key(claim: Claim) -> tuple[str, ...] | None:
 
 
 
-def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
-    """Every finding among ``claims``, deterministic in content and order."""
-    claims = _places_as_places(list(claims))
+def compare_claims(claims: Iterable[Claim], weights: Mapping[str, int] | None = None) -> list[Finding]:
+    """Every finding among ``claims``, deterministic in content and order.
+
+    ``weights``: how many documents each document of ``claims`` stands for (1 when not named), for a
+    caller that passes one document of several identical ones (``checker.compare.repeats``): counts of
+    documents and statements are then the counts of the whole corpus.
+    """
+    weight = _Weights(weights or {})
+    claims = _places_as_places(list(claims), weight)
     clusters = cluster_entities(sorted({name for c in claims for name in (c.subject, c.topic) if name}))
     subjects = resolve_subjects(claims, clusters)
     families = subject_families(sorted(set(clusters.values())))
@@ -110,7 +116,7 @@ def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
     for key in sorted(blocks):
         buckets = [blocks[key][bucket_key] for bucket_key in sorted(blocks[key])]
         families_of = [str(bucket_key[0]) for bucket_key in sorted(blocks[key])]
-        for finding in _fact_findings(key, buckets, _candidate_pairs(families_of)):
+        for finding in _fact_findings(key, buckets, _candidate_pairs(families_of), weight):
             findings.setdefault(finding.fingerprint, finding)
     return sorted(findings.values(), key=lambda f: (_ORDER[f.verdict], f.key, f.values, f.fingerprint))
 
@@ -133,7 +139,20 @@ def _candidate_pairs(families: list[str]) -> Iterator[tuple[int, int]]:
                     yield (i, j) if i < j else (j, i)
 
 
-def _places_as_places(claims: list[Claim]) -> list[Claim]:
+class _Weights:
+    """The number of documents a document stands for (1 unless a caller says otherwise)."""
+
+    def __init__(self, weights: Mapping[str, int]) -> None:
+        self.weights = weights
+
+    def total(self, documents: Iterable[str]) -> int:
+        """How many documents ``documents`` stand for."""
+        if not self.weights:
+            return sum(1 for _ in documents)
+        return sum(self.weights.get(document, 1) for document in documents)
+
+
+def _places_as_places(claims: list[Claim], weight: _Weights) -> list[Claim]:
     """Claims whose subject is a name other claims put in a place ("Spain announced ..." where another
     article says "in Spain") have that place, not that subject: a place is a scope, not who a fact is about."""
     placed: dict[str, set[str]] = defaultdict(set)
@@ -144,7 +163,8 @@ def _places_as_places(claims: list[Claim]) -> list[Claim]:
         if claim.subject_key:
             named[claim.subject_key].add(claim.document)
     # A name put in a place in at least as many articles as it is a subject in ("in Varnholm").
-    places = {key for key, documents in placed.items() if len(documents) >= len(named.get(key, ()))}
+    places = {key for key, documents in placed.items()
+              if weight.total(documents) >= weight.total(named.get(key, ()))}
     if not places:
         return claims
     moved = []
@@ -205,7 +225,8 @@ class _Edge:
     confidence: float
 
 
-def _fact_findings(key: tuple[str, ...], buckets: list[Bucket], pairs: Iterable[tuple[int, int]]) -> list[Finding]:
+def _fact_findings(key: tuple[str, ...], buckets: list[Bucket], pairs: Iterable[tuple[int, int]],
+                   weight: _Weights) -> list[Finding]:
     """The findings of one block: the pairs of buckets that may meet, compared once, joined by fact."""
     edges: list[_Edge] = []
     for i, j in pairs:
@@ -231,8 +252,10 @@ def _fact_findings(key: tuple[str, ...], buckets: list[Bucket], pairs: Iterable[
     for i, bucket in enumerate(buckets):
         if i in in_edges:
             continue
-        if len({(c.evidence.path, c.evidence.start) for c in bucket.claims}) >= 2:
-            outcome = Outcome("agreement", "info", f"{bucket.value_key}, stated {len(bucket.claims)} times")
+        places = {(c.evidence.path, c.evidence.start): c.document for c in bucket.claims}
+        if weight.total(places.values()) >= 2:
+            stated = weight.total(c.document for c in bucket.claims)
+            outcome = Outcome("agreement", "info", f"{bucket.value_key}, stated {stated} times")
             found.append(_finding(key, buckets, [_Edge(i, i, outcome, 1.0)], "agreement"))
     return found
 
