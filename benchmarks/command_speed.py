@@ -41,7 +41,7 @@ document in the worker processes, ``claims-write`` the claims files,
 ``compare``, ``build-report``, ``html-render``, ``reports-write`` (report.json
 serialised and written, report.html written), ``output`` (the stdout report
 rendered and written) and ``exit`` (from the last stage to the process's
-end: freeing, the interpreter's shutdown). Peak memory polls /proc every 0.1 s
+end: freeing, the interpreter's shutdown). Peak memory polls /proc every 0.2 s
 over the process and all its descendants: ``pss`` is the sum of their
 proportional set sizes (a page shared by the parent and its forked workers
 counted once in all, the fair figure for "memory of the process tree"),
@@ -74,7 +74,7 @@ MODES = ("cold", "warm", "json")
 SECTIONS = ("startup", "copies", "dateparser", "sizes")
 DEV = Path("/work/shared/dev")
 ONE_SENTENCE = "About 300 people came on 3 March 2021, the mayor said."
-POLL = 0.1
+POLL = 0.2
 # The stages the command reports, in the order they run; "startup" and "exit" are measured around them.
 STAGES = ("map", "claims-write", "compare", "build-report", "html-render", "reports-write", "output")
 

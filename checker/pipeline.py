@@ -388,9 +388,21 @@ def _problem(found: Found, outcome: Outcome, budget: float) -> Problem:
     return Problem(path=shown, kind="internal", message=f"{shown}: internal error while extracting ({outcome[1]})")
 
 
+Runner = Callable[[Task, Sequence[Any]], list[Outcome]]
+
+
+def extract_document(job: _Job, found: Found) -> _Done:
+    """The map of extraction: one file read, dated and extracted (or its claims read from the cache).
+
+    It takes everything it needs as arguments and returns plain records (both pickle), so a pool that
+    does not fork (spawned processes, another machine) can run it: see the ``runner`` of ``extract``.
+    """
+    return _process(job, found)
+
+
 def _run(paths: Sequence[str | os.PathLike[str]], job: _Job, workers: int, budget: float,
-         progress: Progress | None,
-         selection: Selection | None = None) -> tuple[list[Found], list[_Done | Problem], list[Problem]]:
+         progress: Progress | None, selection: Selection | None = None,
+         runner: Runner | None = None) -> tuple[list[Found], list[_Done | Problem], list[Problem]]:
     found, problems = list_inputs(paths, selection)
     processes = workers if len(found) >= PARALLEL_THRESHOLD else 1
     done = 0
@@ -401,8 +413,11 @@ def _run(paths: Sequence[str | os.PathLike[str]], job: _Job, workers: int, budge
         if progress:
             progress(done, len(found), found[index].display)
 
-    with _job(job):
-        outcomes = _map(_process_current, found, processes, budget, tick)
+    if runner is not None:
+        outcomes = runner(functools.partial(extract_document, job), found)
+    else:
+        with _job(job):
+            outcomes = _map(_process_current, found, processes, budget, tick)
     results: list[_Done | Problem] = []
     for entry, outcome in zip(found, outcomes, strict=True):
         results.append(outcome[1] if outcome[0] == "ok" else _problem(entry, outcome, budget))
@@ -441,6 +456,7 @@ def extract(
     doc_timeout: float = DOC_TIMEOUT,
     selection: Selection | None = None,
     distrust: Collection[Path] = (),
+    runner: Runner | None = None,
 ) -> Extraction:
     """Ingest and extract claims; with ``claims_dir``, reuse and refresh the per-document cache.
 
@@ -449,7 +465,9 @@ def extract(
     written atomically under the cache lock as soon as all are known. A
     claims file in ``distrust`` is not reused even when it verifies. An
     article read from stdin is never cached. A cache that cannot be written
-    (read-only, full) is one non-fatal problem naming it; the run goes on.
+    (read-only, full) is one non-fatal problem naming it; the run goes on. ``runner`` maps a task over
+    the files in a pool of the caller's (one outcome per file, in order, see ``map_budgeted``) instead of
+    the budgeted forked workers.
     """
     if claims_dir is not None:
         with contextlib.suppress(OSError):  # a cache that cannot be written is reported when it is written
@@ -457,7 +475,7 @@ def extract(
     job = _Job(claims_dir=claims_dir, use_cache=use_cache, extract=True, max_bytes=max_bytes,
                distrust=frozenset(str(Path(p).resolve()) for p in distrust))
     with timings.stage("map"):
-        found, results, problems = _run(paths, job, workers, doc_timeout, progress, selection)
+        found, results, problems = _run(paths, job, workers, doc_timeout, progress, selection, runner)
     from_stdin = {entry.display for entry in found if entry.path == STDIN}
     documents: list[Document] = []
     claims: dict[str, list[Claim]] = {}

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from checker import catalogue
@@ -93,15 +93,49 @@ def compare_claims(claims: Iterable[Claim], weights: Mapping[str, int] | None = 
     caller that passes one document of several identical ones (``checker.compare.repeats``): counts of
     documents and statements are then the counts of the whole corpus.
     """
-    weight = _Weights(weights or {})
-    claims = _places_as_places(list(claims), weight)
-    clusters = cluster_entities(sorted({name for c in claims for name in (c.subject, c.topic) if name}))
-    subjects = resolve_subjects(claims, clusters)
+    prepared = first_pass(claims, weights)
+    return merge([compare_blocks(prepared)])
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The global steps of comparison, done once over every claim: places told from subjects, names
+    clustered across documents and languages, each claim's subject resolved, subjects in families.
+
+    After it, each block (``group_key``) is compared on its own (``compare_blocks``): blocks can be
+    split among processes or machines and their findings merged (``merge``) into the same list.
+    """
+
+    claims: tuple[Claim, ...]
+    subjects: dict[str, str | None]
+    families: dict[str, str]
+    weights: Mapping[str, int]
+
+    def blocks(self) -> list[tuple[str, ...]]:
+        """The blocking keys of the claims, in the order their findings are merged."""
+        return sorted({key for claim in self.claims if (key := group_key(claim)) is not None})
+
+
+def first_pass(claims: Iterable[Claim], weights: Mapping[str, int] | None = None) -> Prepared:
+    """The steps of comparison that need every claim at once (see ``Prepared``)."""
+    moved = _places_as_places(list(claims), _Weights(weights or {}))
+    clusters = cluster_entities(sorted({name for c in moved for name in (c.subject, c.topic) if name}))
+    subjects = resolve_subjects(moved, clusters)
     families = subject_families(sorted(set(clusters.values())))
+    return Prepared(tuple(moved), subjects, families, dict(weights or {}))
+
+
+BlockFindings = list[tuple[tuple[str, ...], list[Finding]]]
+
+
+def compare_blocks(prepared: Prepared, keys: Collection[tuple[str, ...]] | None = None) -> BlockFindings:
+    """The findings of each block of ``keys`` (every block when None), with its key."""
+    subjects, families = prepared.subjects, prepared.families
+    wanted = set(keys) if keys is not None else None
     blocks: dict[tuple[str, ...], dict[tuple[object, ...], Bucket]] = defaultdict(dict)
-    for claim in claims:
+    for claim in prepared.claims:
         key = group_key(claim)
-        if key is None:
+        if key is None or (wanted is not None and key not in wanted):
             continue
         subject = subjects[claim.id]
         value_key = describe(claim.value.value)
@@ -112,11 +146,20 @@ def compare_claims(claims: Iterable[Claim], weights: Mapping[str, int] | None = 
         bucket.claims.append(claim)
         if claim.subject is None and subject is not None:
             bucket.inferred = True
-    findings: dict[str, Finding] = {}
+    weight = _Weights(prepared.weights)
+    out: BlockFindings = []
     for key in sorted(blocks):
         buckets = [blocks[key][bucket_key] for bucket_key in sorted(blocks[key])]
         families_of = [str(bucket_key[0]) for bucket_key in sorted(blocks[key])]
-        for finding in _fact_findings(key, buckets, _candidate_pairs(families_of), weight):
+        out.append((key, _fact_findings(key, buckets, _candidate_pairs(families_of), weight)))
+    return out
+
+
+def merge(parts: Iterable[BlockFindings]) -> list[Finding]:
+    """The findings of blocks compared apart, as one comparison of them all gives them."""
+    findings: dict[str, Finding] = {}
+    for _, found in sorted((entry for part in parts for entry in part), key=lambda entry: entry[0]):
+        for finding in found:
             findings.setdefault(finding.fingerprint, finding)
     return sorted(findings.values(), key=lambda f: (_ORDER[f.verdict], f.key, f.values, f.fingerprint))
 
