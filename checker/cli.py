@@ -200,6 +200,7 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     from checker import pipeline
     from checker.gate.select import gated
     from checker.report import reporter
+    from checker.report.html_report import HtmlReporter
     from checker.report.json_report import JsonReporter
     from checker.report.terminal import DEFAULT_WIDTH, TerminalReporter, terminal_width
     from checker.report.view import build_view
@@ -221,13 +222,15 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     writes_files = str(output_dir) != "-"
     # One view of the report for the HTML page and the terminal (the cards, their values in words).
     view = build_view(report, sources) if fmt in ("html", "text") or writes_files else None
+    html = HtmlReporter(sources=sources, view=view)
     with timings.stage("html-render"):
-        html_text = reporter("html", sources=sources, view=view).render(report) \
-            if fmt == "html" or writes_files else ""
+        # Rendered whole only when it goes to two places; report.html alone is written as it is rendered.
+        html_text = html.render(report) if fmt == "html" else ""
     delivery = Delivery()
     if writes_files:
         with timings.stage("reports-write"):
-            delivery.reports(output_dir, {"report.json": json_reporter.chunks(report), "report.html": html_text})
+            delivery.reports(output_dir, {"report.json": json_reporter.chunks(report),
+                                          "report.html": html_text if fmt == "html" else html.chunks(report)})
     timings.mark("stdout")
     if statistics:
         rows = ((f.rule, f.verdict + (f" ({f.severity})" if f.verdict == "conflict" else ""))
