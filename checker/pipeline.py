@@ -404,7 +404,6 @@ def _run(paths: Sequence[str | os.PathLike[str]], job: _Job, workers: int, budge
          progress: Progress | None, selection: Selection | None = None,
          runner: Runner | None = None) -> tuple[list[Found], list[_Done | Problem], list[Problem]]:
     found, problems = list_inputs(paths, selection)
-    processes = workers if len(found) >= PARALLEL_THRESHOLD else 1
     done = 0
 
     def tick(index: int) -> None:
@@ -413,15 +412,39 @@ def _run(paths: Sequence[str | os.PathLike[str]], job: _Job, workers: int, budge
         if progress:
             progress(done, len(found), found[index].display)
 
+    outcomes: list[Outcome | None] = [None] * len(found)
+    if runner is None:
+        # Unchanged documents are read from the cache here, before any worker starts: the workers (and the
+        # language data they share) are for the documents left to extract, often one or none of a thousand.
+        for index, entry in enumerate(found):
+            unchanged = _unchanged(job, entry)
+            if unchanged is not None:
+                outcomes[index] = ("ok", unchanged)
+                tick(index)
+    todo = [index for index, known in enumerate(outcomes) if known is None]
+    items = [found[index] for index in todo]
     if runner is not None:
-        outcomes = runner(functools.partial(extract_document, job), found)
+        mapped = runner(functools.partial(extract_document, job), items)
     else:
+        processes = workers if len(items) >= PARALLEL_THRESHOLD else 1
         with _job(job):
-            outcomes = _map(_process_current, found, processes, budget, tick)
+            mapped = _map(_process_current, items, processes, budget, lambda n: tick(todo[n]))
+    for index, mapped_outcome in zip(todo, mapped, strict=True):
+        outcomes[index] = mapped_outcome
     results: list[_Done | Problem] = []
     for entry, outcome in zip(found, outcomes, strict=True):
+        assert outcome is not None
         results.append(outcome[1] if outcome[0] == "ok" else _problem(entry, outcome, budget))
     return found, results, problems
+
+
+def _unchanged(job: _Job, found: Found) -> _Done | None:
+    """The cached document and claims of an unchanged file; None when it is to be read (and extracted)."""
+    try:
+        unchanged = _cached(job, found)
+    except Exception:  # a worker reads it again and reports what is wrong with it
+        return None
+    return unchanged if isinstance(unchanged, _Done) else None
 
 
 def _usable(results: list[_Done | Problem], problems: list[Problem]) -> list[_Done]:
