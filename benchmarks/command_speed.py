@@ -154,6 +154,15 @@ class Run:
     stages: dict[str, float] = field(default_factory=dict)
     cpu: float = 0.0
     load: str = ""
+    # CPU seconds of the main process per stage, and of the worker processes in all.
+    stage_cpu: dict[str, float] = field(default_factory=dict)
+    workers_cpu: float = 0.0
+
+    def idle_estimate(self) -> float:
+        """The wall time on two idle cores, from CPU times: the main process's CPU, plus the workers'
+        shared by two (the main process waits while they extract). A load on the machine inflates wall
+        times several-fold; CPU times only somewhat (cache and hyperthread contention)."""
+        return self.cpu - self.workers_cpu / 2
 
     def stage_line(self) -> str:
         shown = [f"{name} {self.stages[name]:.2f}" for name in ("startup", *STAGES, "exit") if name in self.stages]
@@ -196,26 +205,32 @@ class Factcheck:
         run = Run(wall=wall, code=process.returncode, pss=watcher.peak_pss / 1024, rss=watcher.peak_rss / 1024,
                   max1=watcher.peak_one / 1024, cpu=(after.children_user + after.children_system)
                   - (before.children_user + before.children_system), load=load())
-        run.stages = _stages(timing_file, launched, ended)
+        run.stages, run.stage_cpu, run.workers_cpu = _stages(timing_file, launched, ended)
         timing_file.unlink(missing_ok=True)
         return run
 
 
-def _stages(path: Path, launched: float, ended: float) -> dict[str, float]:
+def _stages(path: Path, launched: float, ended: float) -> tuple[dict[str, float], dict[str, float], float]:
+    """Wall seconds per stage, the main process's CPU seconds per stage, and the workers' CPU seconds."""
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     by_name = {r["stage"]: r for r in records}
     stages: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     if "command" in by_name:
         stages["startup"] = by_name["command"]["start"] - launched
+        cpu["startup"] = by_name["command"]["cpu"]
     for record in records:
         if record["start"] != record["end"] and record["stage"] != "extract":
             stages[record["stage"]] = record["end"] - record["start"]
+            cpu[record["stage"]] = record["cpu"]
     if "stdout" in by_name and "done" in by_name:
         stages["output"] = by_name["done"]["start"] - by_name["stdout"]["start"]
+        cpu["output"] = by_name["done"]["cpu"] - by_name["stdout"]["cpu"]
     last = max((r["end"] for r in records), default=None)
     if last is not None:
         stages["exit"] = ended - last
-    return stages
+    workers = sum(r["children_cpu"] for r in records if r["stage"] != "extract")
+    return stages, cpu, workers
 
 
 def corpus(size: int, corpora: Path) -> Path:
@@ -237,6 +252,9 @@ def _figure(label: str, run: Run) -> None:
            f"exit {run.code}; load {run.load}")
     if run.stages:
         _print(f"    stages: {run.stage_line()}")
+        shown = ", ".join(f"{k} {v:.2f}" for k, v in run.stage_cpu.items() if v >= 0.005)
+        _print(f"    CPU: main process {shown}; workers {run.workers_cpu:.2f}; on two idle cores about "
+               f"{run.idle_estimate():.1f} s")
 
 
 def sizes(fc: Factcheck, corpora: Path, wanted: list[int], modes: list[str], workers: int) -> dict:

@@ -17,8 +17,6 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from checker import __version__, timings
 from checker import config as config_file
@@ -26,7 +24,7 @@ from checker.commands.common import Delivery, color, default_paths, err, fail, r
 from checker.commands.gate import baseline as baseline_command
 from checker.commands.gate import check as check_command
 from checker.display import escape_line, plural
-from checker.lang import SUPPORTED_LANGUAGES
+from checker.languages import SUPPORTED_LANGUAGES
 from checker.options import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -41,6 +39,8 @@ from checker.options import (
 )
 
 if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
     from checker.ingest.walk import Selection
     from checker.pipeline import Extraction
     from checker.records import Report
@@ -88,6 +88,9 @@ class _ProgressBar:
         if total < 20:
             return
         if self._bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
             console = Console(stderr=True)
             self._bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                                  TextColumn("{task.description}"), console=console, transient=True)
@@ -323,6 +326,7 @@ def ingest(paths: tuple[str, ...], max_bytes: int, doc_timeout: float, exclude: 
         data = [doc.info.model_dump(mode="json") for doc in documents]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
+        from rich.console import Console
         from rich.table import Table
 
         table = Table("document", "format", "language", "reference date", "source", "characters", "zones")

@@ -17,6 +17,7 @@ import click
 
 if TYPE_CHECKING:
     from checker.pipeline import Extraction
+    from checker.records import Finding
 
 from checker import __version__, timings
 from checker.commands.common import Delivery, default_paths, err, report_problems, selection
@@ -35,7 +36,6 @@ from checker.options import (
     statistics_option,
     stdin_option,
 )
-from checker.records import Finding
 
 # Read from stdin (PATH '-'); bounded like any file.
 _MAX_BYTES = 20 * 1024 * 1024
