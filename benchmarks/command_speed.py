@@ -38,9 +38,11 @@ included). Stages come from the command itself: with
 (``checker/timings.py``): ``startup`` is from the launch to the command body
 (interpreter, imports, option parsing), ``map`` reading and extracting every
 document in the worker processes, ``claims-write`` the claims files,
-``compare``, ``build-report``, ``html-render``, ``reports-write`` (report.json
-serialised and written, report.html written), ``output`` (the stdout report
-rendered and written) and ``exit`` (from the last stage to the process's
+``compare``, ``build-report``, ``view`` (the cards the HTML page and the
+terminal show, built once for both), ``html-render`` (only for ``--format
+html``, which sends the page to two places), ``reports-write`` (report.json
+serialised and written, report.html rendered and written as it is rendered),
+``output`` (the stdout report rendered and written) and ``exit`` (from the last stage to the process's
 end: freeing, the interpreter's shutdown). Peak memory polls /proc every 0.2 s
 over the process and all its descendants: ``pss`` is the sum of their
 proportional set sizes (a page shared by the parent and its forked workers
@@ -76,7 +78,7 @@ DEV = Path("/work/shared/dev")
 ONE_SENTENCE = "About 300 people came on 3 March 2021, the mayor said."
 POLL = 0.2
 # The stages the command reports, in the order they run; "startup" and "exit" are measured around them.
-STAGES = ("map", "claims-write", "compare", "build-report", "html-render", "reports-write", "output")
+STAGES = ("map", "claims-write", "compare", "build-report", "view", "html-render", "reports-write", "output")
 
 
 def load() -> str:

@@ -224,7 +224,8 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     sources = {doc.path: doc.raw for doc in extraction.documents}
     writes_files = str(output_dir) != "-"
     # One view of the report for the HTML page and the terminal (the cards, their values in words).
-    view = build_view(report, sources) if fmt in ("html", "text") or writes_files else None
+    with timings.stage("view"):
+        view = build_view(report, sources) if fmt in ("html", "text") or writes_files else None
     html = HtmlReporter(sources=sources, view=view)
     with timings.stage("html-render"):
         # Rendered whole only when it goes to two places; report.html alone is written as it is rendered.

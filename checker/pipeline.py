@@ -107,6 +107,8 @@ class _Done:
     notes: tuple[Problem, ...] = ()
     # The document's own ingest notes, kept in its claims file so that cached runs report them too.
     ingest_notes: tuple[str, ...] = ()
+    # The text of its claims file, rendered where the claims were extracted (in parallel), written by the parent.
+    claims_text: str | None = None
 
 
 def _note(path: str, kind: str, message: str) -> Problem:
@@ -165,7 +167,11 @@ def _process(job: _Job, found: Found) -> _Done:
     notes = distrusted + tuple(_note(doc.path, "front-matter", note) for note in doc.notes)
     if not job.extract:
         return _Done(doc, notes=notes, ingest_notes=doc.notes)
-    return _Done(_light(doc.info, doc.raw), extract_claims(doc), notes=notes, ingest_notes=doc.notes)
+    claims = extract_claims(doc)
+    text = None
+    if job.claims_dir is not None and found.path != STDIN:
+        text = store.render(store.Entry(doc.path, doc.info.sha256, claims, doc.info, doc.notes))
+    return _Done(_light(doc.info, doc.raw), claims, notes=notes, ingest_notes=doc.notes, claims_text=text)
 
 
 # --------------------------------------------------------------------------
@@ -502,7 +508,7 @@ def extract(
     from_stdin = {entry.display for entry in found if entry.path == STDIN}
     documents: list[Document] = []
     claims: dict[str, list[Claim]] = {}
-    fresh: list[tuple[Document, tuple[str, ...]]] = []
+    fresh: list[tuple[Document, tuple[str, ...], str | None]] = []
     cached_count = 0
     for result in _usable(results, problems):
         doc = result.result
@@ -512,12 +518,12 @@ def extract(
             if result.cached:
                 cached_count += 1
             elif doc.path not in from_stdin:
-                fresh.append((doc, result.ingest_notes))
+                fresh.append((doc, result.ingest_notes, result.claims_text))
     if claims_dir is not None and fresh:
         try:
             with timings.stage("claims-write"):
                 store.save_batch(claims_dir, [store.Entry(doc.path, doc.info.sha256, claims[doc.path], doc.info,
-                                                          tuple(notes)) for doc, notes in fresh])
+                                                          tuple(notes), text) for doc, notes, text in fresh])
         except OSError as exc:
             problems.append(Problem(path=str(claims_dir), kind="cache", fatal=False,
                                     message=f"{shown_path(str(claims_dir))}: cannot write the claims cache "

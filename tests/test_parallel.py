@@ -111,3 +111,14 @@ def test_unchanged_documents_are_read_from_the_cache_without_starting_the_worker
     fresh = pipeline.extract([str(folder)], claims_dir=None, use_cache=False, workers=2)
     assert [claim_json(c) for d in again.documents for c in again.claims[d.path]] == \
         [claim_json(c) for d in fresh.documents for c in fresh.claims[d.path]]
+
+
+def test_claims_files_rendered_in_the_workers_are_those_the_parent_would_write(corpus: Path, tmp_path: Path) -> None:
+    from checker import store
+
+    extraction = pipeline.extract([str(corpus)], claims_dir=tmp_path / "claims", use_cache=False, workers=2)
+    assert len(extraction.documents) >= 24  # enough for the worker processes
+    for doc in extraction.documents:
+        written = store.claims_file(tmp_path / "claims", doc.path).read_text(encoding="utf-8")
+        entry = store.Entry(doc.path, doc.info.sha256, extraction.claims[doc.path], doc.info, doc.notes)
+        assert written == store.render(entry)

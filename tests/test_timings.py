@@ -22,7 +22,7 @@ def test_each_stage_of_a_run_is_one_line_and_the_report_is_unchanged(tmp_path: P
     records = [json.loads(line) for line in timings.read_text(encoding="utf-8").splitlines()]
     stages = [r["stage"] for r in records]
     assert stages[0] == "command" and stages[-1] == "done"
-    assert {"map", "claims-write", "extract", "compare", "build-report", "html-render", "reports-write"} <= set(stages)
+    assert {"map", "claims-write", "extract", "compare", "build-report", "view", "reports-write"} <= set(stages)
     for record in records:
         assert record["start"] <= record["end"]
     by_name = {r["stage"]: r for r in records}
