@@ -7,6 +7,7 @@ Exit status, for every command: 0 clean, 1 findings the gate fails on
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import signal
@@ -220,6 +221,9 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
         findings = pipeline.compare(extraction)
     with timings.stage("build-report"):
         report = pipeline.build_report(extraction, findings)
+    # The report's records live until the process ends: the garbage collector need not walk them again each
+    # time the reports' short-lived objects fill a generation (a third of the HTML page's time at 1,000 articles).
+    gc.freeze()
     json_reporter = JsonReporter()
     sources = {doc.path: doc.raw for doc in extraction.documents}
     writes_files = str(output_dir) != "-"
