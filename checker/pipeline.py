@@ -38,8 +38,8 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Literal
 
-from checker import __version__, store, story
-from checker.compare.groups import compare_claims
+from checker import __version__, store, story, timings
+from checker.compare.repeats import compare_distinct
 from checker.document import Document
 from checker.frame.build import extract_claims
 from checker.ingest import MAX_BYTES, Found, Selection, list_inputs, load_document, load_found, shown_path
@@ -108,6 +108,8 @@ class _Done:
     notes: tuple[Problem, ...] = ()
     # The document's own ingest notes, kept in its claims file so that cached runs report them too.
     ingest_notes: tuple[str, ...] = ()
+    # The text of its claims file, rendered where the claims were extracted (in parallel), written by the parent.
+    claims_text: str | None = None
 
 
 def _note(path: str, kind: str, message: str) -> Problem:
@@ -166,7 +168,11 @@ def _process(job: _Job, found: Found) -> _Done:
     notes = distrusted + tuple(_note(doc.path, "front-matter", note) for note in doc.notes)
     if not job.extract:
         return _Done(doc, notes=notes, ingest_notes=doc.notes)
-    return _Done(_light(doc.info, doc.raw), extract_claims(doc), notes=notes, ingest_notes=doc.notes)
+    claims = extract_claims(doc)
+    text = None
+    if job.claims_dir is not None and found.path != STDIN:
+        text = store.render(store.Entry(doc.path, doc.info.sha256, claims, doc.info, doc.notes))
+    return _Done(_light(doc.info, doc.raw), claims, notes=notes, ingest_notes=doc.notes, claims_text=text)
 
 
 # --------------------------------------------------------------------------
@@ -389,11 +395,22 @@ def _problem(found: Found, outcome: Outcome, budget: float) -> Problem:
     return Problem(path=shown, kind="internal", message=f"{shown}: internal error while extracting ({outcome[1]})")
 
 
+Runner = Callable[[Task, Sequence[Any]], list[Outcome]]
+
+
+def extract_document(job: _Job, found: Found) -> _Done:
+    """The map of extraction: one file read, dated and extracted (or its claims read from the cache).
+
+    It takes everything it needs as arguments and returns plain records (both pickle), so a pool that
+    does not fork (spawned processes, another machine) can run it: see the ``runner`` of ``extract``.
+    """
+    return _process(job, found)
+
+
 def _run(paths: Sequence[str | os.PathLike[str]], job: _Job, workers: int, budget: float,
-         progress: Progress | None,
-         selection: Selection | None = None) -> tuple[list[Found], list[_Done | Problem], list[Problem]]:
+         progress: Progress | None, selection: Selection | None = None,
+         runner: Runner | None = None) -> tuple[list[Found], list[_Done | Problem], list[Problem]]:
     found, problems = list_inputs(paths, selection)
-    processes = workers if len(found) >= PARALLEL_THRESHOLD else 1
     done = 0
 
     def tick(index: int) -> None:
@@ -402,12 +419,39 @@ def _run(paths: Sequence[str | os.PathLike[str]], job: _Job, workers: int, budge
         if progress:
             progress(done, len(found), found[index].display)
 
-    with _job(job):
-        outcomes = _map(_process_current, found, processes, budget, tick)
+    outcomes: list[Outcome | None] = [None] * len(found)
+    if runner is None:
+        # Unchanged documents are read from the cache here, before any worker starts: the workers (and the
+        # language data they share) are for the documents left to extract, often one or none of a thousand.
+        for index, entry in enumerate(found):
+            unchanged = _unchanged(job, entry)
+            if unchanged is not None:
+                outcomes[index] = ("ok", unchanged)
+                tick(index)
+    todo = [index for index, known in enumerate(outcomes) if known is None]
+    items = [found[index] for index in todo]
+    if runner is not None:
+        mapped = runner(functools.partial(extract_document, job), items)
+    else:
+        processes = workers if len(items) >= PARALLEL_THRESHOLD else 1
+        with _job(job):
+            mapped = _map(_process_current, items, processes, budget, lambda n: tick(todo[n]))
+    for index, mapped_outcome in zip(todo, mapped, strict=True):
+        outcomes[index] = mapped_outcome
     results: list[_Done | Problem] = []
     for entry, outcome in zip(found, outcomes, strict=True):
+        assert outcome is not None
         results.append(outcome[1] if outcome[0] == "ok" else _problem(entry, outcome, budget))
     return found, results, problems
+
+
+def _unchanged(job: _Job, found: Found) -> _Done | None:
+    """The cached document and claims of an unchanged file; None when it is to be read (and extracted)."""
+    try:
+        unchanged = _cached(job, found)
+    except Exception:  # a worker reads it again and reports what is wrong with it
+        return None
+    return unchanged if isinstance(unchanged, _Done) else None
 
 
 def _usable(results: list[_Done | Problem], problems: list[Problem]) -> list[_Done]:
@@ -442,6 +486,7 @@ def extract(
     doc_timeout: float = DOC_TIMEOUT,
     selection: Selection | None = None,
     distrust: Collection[Path] = (),
+    runner: Runner | None = None,
 ) -> Extraction:
     """Ingest and extract claims; with ``claims_dir``, reuse and refresh the per-document cache.
 
@@ -450,18 +495,21 @@ def extract(
     written atomically under the cache lock as soon as all are known. A
     claims file in ``distrust`` is not reused even when it verifies. An
     article read from stdin is never cached. A cache that cannot be written
-    (read-only, full) is one non-fatal problem naming it; the run goes on.
+    (read-only, full) is one non-fatal problem naming it; the run goes on. ``runner`` maps a task over
+    the files in a pool of the caller's (one outcome per file, in order, see ``map_budgeted``) instead of
+    the budgeted forked workers.
     """
     if claims_dir is not None:
         with contextlib.suppress(OSError):  # a cache that cannot be written is reported when it is written
             store.sweep_stale(claims_dir)
     job = _Job(claims_dir=claims_dir, use_cache=use_cache, extract=True, max_bytes=max_bytes,
                distrust=frozenset(str(Path(p).resolve()) for p in distrust))
-    found, results, problems = _run(paths, job, workers, doc_timeout, progress, selection)
+    with timings.stage("map"):
+        found, results, problems = _run(paths, job, workers, doc_timeout, progress, selection, runner)
     from_stdin = {entry.display for entry in found if entry.path == STDIN}
     documents: list[Document] = []
     claims: dict[str, list[Claim]] = {}
-    fresh: list[tuple[Document, tuple[str, ...]]] = []
+    fresh: list[tuple[Document, tuple[str, ...], str | None]] = []
     cached_count = 0
     for result in _usable(results, problems):
         doc = result.result
@@ -471,11 +519,12 @@ def extract(
             if result.cached:
                 cached_count += 1
             elif doc.path not in from_stdin:
-                fresh.append((doc, result.ingest_notes))
+                fresh.append((doc, result.ingest_notes, result.claims_text))
     if claims_dir is not None and fresh:
         try:
-            store.save_batch(claims_dir, [store.Entry(doc.path, doc.info.sha256, claims[doc.path], doc.info,
-                                                      tuple(notes)) for doc, notes in fresh])
+            with timings.stage("claims-write"):
+                store.save_batch(claims_dir, [store.Entry(doc.path, doc.info.sha256, claims[doc.path], doc.info,
+                                                          tuple(notes), text) for doc, notes, text in fresh])
         except OSError as exc:
             problems.append(Problem(path=str(claims_dir), kind="cache", fatal=False,
                                     message=f"{shown_path(str(claims_dir))}: cannot write the claims cache "
@@ -495,12 +544,12 @@ def ground(extraction: Extraction) -> Extraction:
 
 def compare(extraction: Extraction) -> list[Finding]:
     """Findings among all the claims of an extraction."""
-    every = [claim for doc in extraction.documents for claim in extraction.claims.get(doc.path, [])]
+    documents = [(doc.info, extraction.claims.get(doc.path, [])) for doc in extraction.documents]
     # The claims outlive comparison: the garbage collector need not walk them again each time comparison's
     # own objects fill a generation (a quarter of comparison's time at 40,000 claims, more at 100,000).
     gc.freeze()
     try:
-        return compare_claims(every)
+        return compare_distinct(documents)
     finally:
         gc.unfreeze()
 

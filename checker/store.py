@@ -175,6 +175,8 @@ class Entry:
     claims: list[Claim]
     info: DocumentInfo | None = None
     notes: tuple[str, ...] = ()
+    # The file's text when it was already rendered (``render``), in the worker that extracted the claims.
+    rendered: str | None = None
 
 
 def save(claims_dir: Path, document_path: str, sha256: str, claims: list[Claim], lock: bool = True,
@@ -205,10 +207,16 @@ def save_batch(claims_dir: Path, entries: Iterable[Entry], lock: bool = True) ->
     with context:
         # Rendered a batch at a time: the text of every file at once would be a second copy of the claims.
         for start in range(0, len(pending), BATCH):
-            batch = [(claims_file(claims_dir, e.document_path), _render(e)) for e in pending[start:start + BATCH]]
+            batch = [(claims_file(claims_dir, e.document_path), e.rendered if e.rendered is not None else _render(e))
+                     for e in pending[start:start + BATCH]]
             write_atomic_batch(batch)
             paths.extend(path for path, _ in batch)
     return paths
+
+
+def render(entry: Entry) -> str:
+    """The text of ``entry``'s claims file (a header with its digest, then one claim per line)."""
+    return _render(entry)
 
 
 def _render(entry: Entry) -> str:

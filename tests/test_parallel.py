@@ -77,3 +77,48 @@ def test_gold_quotes_are_exact_substrings_of_their_files() -> None:
     for item in generated.gold:
         for file, quote in (item.a, item.b):
             assert quote in texts[file], (item.id, quote)
+
+
+_CACHED_RUN = """
+import json, sys
+from checker import pipeline
+extraction = pipeline.extract([sys.argv[1]], claims_dir=__import__("pathlib").Path(sys.argv[2]), workers=2)
+print(json.dumps({"cached": extraction.cached, "documents": len(extraction.documents),
+                  "language data compiled": pipeline._warm_up.cache_info().misses}))
+"""
+
+
+def test_unchanged_documents_are_read_from_the_cache_without_starting_the_workers(corpus: Path,
+                                                                                    tmp_path: Path) -> None:
+    """40 cached documents and one new one: the new one is extracted alone, and the language data that
+    workers share is not compiled for it (a fresh process, as the gate runs)."""
+    import shutil
+    import subprocess
+
+    folder = tmp_path / "articles"
+    shutil.copytree(corpus, folder)
+    claims = tmp_path / "claims"
+    first = pipeline.extract([str(folder)], claims_dir=claims, workers=2)
+    assert first.cached == 0
+    (folder / "new.txt").write_text("On 3 March 2031 the ferry terminal of Kellbrook opened, the mayor said.\n",
+                                    encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _CACHED_RUN, str(folder), str(claims)], capture_output=True,
+                          text=True, check=True)
+    figures = json.loads(done.stdout)
+    assert figures == {"cached": len(first.documents), "documents": len(first.documents) + 1,
+                       "language data compiled": 0}
+    again = pipeline.extract([str(folder)], claims_dir=claims, workers=2)
+    fresh = pipeline.extract([str(folder)], claims_dir=None, use_cache=False, workers=2)
+    assert [claim_json(c) for d in again.documents for c in again.claims[d.path]] == \
+        [claim_json(c) for d in fresh.documents for c in fresh.claims[d.path]]
+
+
+def test_claims_files_rendered_in_the_workers_are_those_the_parent_would_write(corpus: Path, tmp_path: Path) -> None:
+    from checker import store
+
+    extraction = pipeline.extract([str(corpus)], claims_dir=tmp_path / "claims", use_cache=False, workers=2)
+    assert len(extraction.documents) >= 24  # enough for the worker processes
+    for doc in extraction.documents:
+        written = store.claims_file(tmp_path / "claims", doc.path).read_text(encoding="utf-8")
+        entry = store.Entry(doc.path, doc.info.sha256, extraction.claims[doc.path], doc.info, doc.notes)
+        assert written == store.render(entry)

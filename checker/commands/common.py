@@ -19,10 +19,10 @@ from click.core import ParameterSource
 
 from checker.display import escape_line
 from checker.options import EXIT_UNUSABLE
-from checker.records import Problem
 
 if TYPE_CHECKING:
     from checker.ingest.walk import Selection
+    from checker.records import Problem
 
 STDIN = "-"
 

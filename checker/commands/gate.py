@@ -17,8 +17,9 @@ import click
 
 if TYPE_CHECKING:
     from checker.pipeline import Extraction
+    from checker.records import Finding
 
-from checker import __version__
+from checker import __version__, timings
 from checker.commands.common import Delivery, default_paths, err, report_problems, selection
 from checker.commands.common import statistics as count_rows
 from checker.gate import baseline as store
@@ -35,7 +36,6 @@ from checker.options import (
     statistics_option,
     stdin_option,
 )
-from checker.records import Finding
 
 # Read from stdin (PATH '-'); bounded like any file.
 _MAX_BYTES = 20 * 1024 * 1024
@@ -54,14 +54,17 @@ def _extract(targets: list[str], claims_dir: Path, no_cache: bool, workers: int 
              distrust: set[Path] | None = None) -> tuple[Extraction, list[Finding]]:
     from checker import pipeline
 
+    timings.mark("command")
     chosen = selection(targets, exclude, stdin_filename, _MAX_BYTES, outputs=(claims_dir, *outputs))
-    extraction = pipeline.ground(pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
-                                                  workers=workers or (os.cpu_count() or 1), selection=chosen,
-                                                  distrust=distrust or ()))
+    with timings.stage("extract"):
+        extraction = pipeline.ground(pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
+                                                      workers=workers or (os.cpu_count() or 1),
+                                                      selection=chosen, distrust=distrust or ()))
     report_problems(extraction.problems, quiet)
     if not extraction.documents:
         _fail("no usable document in " + ", ".join(targets))
-    return extraction, pipeline.compare(extraction)
+    with timings.stage("compare"):
+        return extraction, pipeline.compare(extraction)
 
 
 def _baseline_option(default_help: str) -> Callable[[F], F]:

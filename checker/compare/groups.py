@@ -18,7 +18,7 @@ count stated on different days (updated).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from checker import catalogue
@@ -88,17 +88,57 @@ def group_key(claim: Claim) -> tuple[str, ...] | None:
 
 
 
-def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
-    """Every finding among ``claims``, deterministic in content and order."""
-    claims = _places_as_places(list(claims))
-    clusters = cluster_entities(sorted({name for c in claims for name in (c.subject, c.topic) if name}))
-    subjects = resolve_subjects(claims, clusters)
+def compare_claims(claims: Iterable[Claim], weights: Mapping[str, int] | None = None) -> list[Finding]:
+    """Every finding among ``claims``, deterministic in content and order.
+
+    ``weights``: how many documents each document of ``claims`` stands for (1 when not named), for a
+    caller that passes one document of several identical ones (``checker.compare.repeats``): counts of
+    documents and statements are then the counts of the whole corpus.
+    """
+    prepared = first_pass(claims, weights)
+    return merge([compare_blocks(prepared)])
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The global steps of comparison, done once over every claim: places told from subjects, names
+    clustered across documents and languages, each claim's subject resolved, subjects in families.
+
+    After it, each block (``group_key``) is compared on its own (``compare_blocks``): blocks can be
+    split among processes or machines and their findings merged (``merge``) into the same list.
+    """
+
+    claims: tuple[Claim, ...]
+    subjects: dict[str, str | None]
+    families: dict[str, str]
+    weights: Mapping[str, int]
+
+    def blocks(self) -> list[tuple[str, ...]]:
+        """The blocking keys of the claims, in the order their findings are merged."""
+        return sorted({key for claim in self.claims if (key := group_key(claim)) is not None})
+
+
+def first_pass(claims: Iterable[Claim], weights: Mapping[str, int] | None = None) -> Prepared:
+    """The steps of comparison that need every claim at once (see ``Prepared``)."""
+    moved = _places_as_places(list(claims), _Weights(weights or {}))
+    clusters = cluster_entities(sorted({name for c in moved for name in (c.subject, c.topic) if name}))
+    subjects = resolve_subjects(moved, clusters)
     families = subject_families(sorted(set(clusters.values())))
+    return Prepared(tuple(moved), subjects, families, dict(weights or {}))
+
+
+BlockFindings = list[tuple[tuple[str, ...], list[Finding]]]
+
+
+def compare_blocks(prepared: Prepared, keys: Collection[tuple[str, ...]] | None = None) -> BlockFindings:
+    """The findings of each block of ``keys`` (every block when None), with its key."""
+    subjects, families = prepared.subjects, prepared.families
+    wanted = set(keys) if keys is not None else None
     blocks: dict[tuple[str, ...], dict[tuple[object, ...], Bucket]] = defaultdict(dict)
-    staged = _staged(claims)
-    for claim in claims:
+    staged = _staged(prepared.claims)
+    for claim in prepared.claims:
         key = group_key(claim)
-        if key is None:
+        if key is None or (wanted is not None and key not in wanted):
             continue
         subject = subjects[claim.id]
         value_key = describe(claim.value.value)
@@ -110,16 +150,25 @@ def compare_claims(claims: Iterable[Claim]) -> list[Finding]:
         bucket.claims.append(claim)
         if claim.subject is None and subject is not None:
             bucket.inferred = True
-    findings: dict[str, Finding] = {}
+    weight = _Weights(prepared.weights)
+    out: BlockFindings = []
     for key in sorted(blocks):
         buckets = [blocks[key][bucket_key] for bucket_key in sorted(blocks[key])]
         families_of = [str(bucket_key[0]) for bucket_key in sorted(blocks[key])]
-        for finding in _fact_findings(key, buckets, _candidate_pairs(families_of)):
+        out.append((key, _fact_findings(key, buckets, _candidate_pairs(families_of), weight)))
+    return out
+
+
+def merge(parts: Iterable[BlockFindings]) -> list[Finding]:
+    """The findings of blocks compared apart, as one comparison of them all gives them."""
+    findings: dict[str, Finding] = {}
+    for _, found in sorted((entry for part in parts for entry in part), key=lambda entry: entry[0]):
+        for finding in found:
             findings.setdefault(finding.fingerprint, finding)
     return sorted(findings.values(), key=lambda f: (_ORDER[f.verdict], f.key, f.values, f.fingerprint))
 
 
-def _staged(claims: list[Claim]) -> set[str]:
+def _staged(claims: Sequence[Claim]) -> set[str]:
     """The claims whose sentence gives their fact several dates, in one scope as far as it was read.
 
     A writer who dates one fact twice in one sentence ("the system will open to testers in April,
@@ -156,7 +205,20 @@ def _candidate_pairs(families: list[str]) -> Iterator[tuple[int, int]]:
                     yield (i, j) if i < j else (j, i)
 
 
-def _places_as_places(claims: list[Claim]) -> list[Claim]:
+class _Weights:
+    """The number of documents a document stands for (1 unless a caller says otherwise)."""
+
+    def __init__(self, weights: Mapping[str, int]) -> None:
+        self.weights = weights
+
+    def total(self, documents: Iterable[str]) -> int:
+        """How many documents ``documents`` stand for."""
+        if not self.weights:
+            return sum(1 for _ in documents)
+        return sum(self.weights.get(document, 1) for document in documents)
+
+
+def _places_as_places(claims: list[Claim], weight: _Weights) -> list[Claim]:
     """Claims whose subject is a name other claims put in a place ("Spain announced ..." where another
     article says "in Spain") have that place, not that subject: a place is a scope, not who a fact is about."""
     placed: dict[str, set[str]] = defaultdict(set)
@@ -167,7 +229,8 @@ def _places_as_places(claims: list[Claim]) -> list[Claim]:
         if claim.subject_key:
             named[claim.subject_key].add(claim.document)
     # A name put in a place in at least as many articles as it is a subject in ("in Varnholm").
-    places = {key for key, documents in placed.items() if len(documents) >= len(named.get(key, ()))}
+    places = {key for key, documents in placed.items()
+              if weight.total(documents) >= weight.total(named.get(key, ()))}
     if not places:
         return claims
     moved = []
@@ -228,7 +291,8 @@ class _Edge:
     confidence: float
 
 
-def _fact_findings(key: tuple[str, ...], buckets: list[Bucket], pairs: Iterable[tuple[int, int]]) -> list[Finding]:
+def _fact_findings(key: tuple[str, ...], buckets: list[Bucket], pairs: Iterable[tuple[int, int]],
+                   weight: _Weights) -> list[Finding]:
     """The findings of one block: the pairs of buckets that may meet, compared once, joined by fact."""
     edges: list[_Edge] = []
     for i, j in pairs:
@@ -254,8 +318,10 @@ def _fact_findings(key: tuple[str, ...], buckets: list[Bucket], pairs: Iterable[
     for i, bucket in enumerate(buckets):
         if i in in_edges:
             continue
-        if len({(c.evidence.path, c.evidence.start) for c in bucket.claims}) >= 2:
-            outcome = Outcome("agreement", "info", f"{bucket.value_key}, stated {len(bucket.claims)} times")
+        places = {(c.evidence.path, c.evidence.start): c.document for c in bucket.claims}
+        if weight.total(places.values()) >= 2:
+            stated = weight.total(c.document for c in bucket.claims)
+            outcome = Outcome("agreement", "info", f"{bucket.value_key}, stated {stated} times")
             found.append(_finding(key, buckets, [_Edge(i, i, outcome, 1.0)], "agreement"))
     return found
 

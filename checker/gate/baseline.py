@@ -25,9 +25,10 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, cast, get_args
+from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 
-from checker.records import Finding
+if TYPE_CHECKING:
+    from checker.records import Finding
 
 Status = Literal["accepted", "false-positive", "wont-fix"]
 STATUSES: tuple[str, ...] = get_args(Status)

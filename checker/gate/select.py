@@ -7,9 +7,10 @@ import os
 import subprocess
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from checker.records import Finding
+if TYPE_CHECKING:
+    from checker.records import Finding
 
 FailOn = Literal["hard", "conflict", "compatible"]
 FAIL_ON: tuple[str, ...] = ("hard", "conflict", "compatible")

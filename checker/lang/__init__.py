@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-SUPPORTED_LANGUAGES = ("en", "fr", "zh")
+from checker.languages import SUPPORTED_LANGUAGES
 
 
 class LanguageDataError(Exception):

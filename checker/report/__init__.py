@@ -28,7 +28,7 @@ def reporter(name: str, **options: object) -> Reporter:
     if name == "html":
         from checker.report.html_report import HtmlReporter
 
-        return HtmlReporter(sources=options.get("sources"))  # type: ignore[arg-type]
+        return HtmlReporter(sources=options.get("sources"), view=options.get("view"))  # type: ignore[arg-type]
     if name == "claimreview":
         from checker.report.claimreview import ClaimReviewReporter
 

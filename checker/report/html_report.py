@@ -20,8 +20,9 @@ import base64
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import islice
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -29,7 +30,7 @@ from checker.records import VERDICTS, Claim, Report
 from checker.report import pictures
 from checker.report.quotes import Quoted, quote, resolution_note, value_text
 from checker.report.sources import Source, doc_anchor
-from checker.report.view import VERDICT_WORDS, Card, build_view
+from checker.report.view import VERDICT_WORDS, Card, View, build_view
 from checker.report.words import fact_label, value_words
 
 VERDICT_TITLE = {"conflict": "Conflict", "attributed": "Different counting bodies", "updated": "Updated figure",
@@ -45,6 +46,8 @@ UNMATCHED_RADIUS = 90
 # Characters of a value as written shown in a cell of the fact sheet.
 CELL_CHARS = 48
 _INDENT = re.compile(r"\n[ \t]+<")
+# Template pieces (some 20 characters each) joined before they are handed on.
+_PIECES = 1 << 15
 _LANG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
 
 
@@ -100,9 +103,9 @@ def _environment() -> Environment:
 class _Page:
     """Everything the template needs, computed once."""
 
-    def __init__(self, report: Report, texts: Mapping[str, str]) -> None:
+    def __init__(self, report: Report, texts: Mapping[str, str], view: View | None = None) -> None:
         self.texts = texts
-        self.view = build_view(report, texts)
+        self.view = view or build_view(report, texts)
         self.sources = [self.view.source(d.path) for d in report.documents]
         self.sites = self._sites()
         self.site_of = {s.path: site_anchor(s.site_key) for s in self.sources}
@@ -161,19 +164,26 @@ class _Page:
 
 class HtmlReporter:
     """A single-file HTML report; ``sources`` maps a document path to its file text, for quotes in context
-    and for naming untitled sources."""
+    and for naming untitled sources. ``view``: the report's view when the caller has already built it."""
 
-    def __init__(self, sources: dict[str, str] | None = None) -> None:
+    def __init__(self, sources: dict[str, str] | None = None, view: View | None = None) -> None:
         self.sources = dict(sources or {})
+        self.view = view
 
     def render(self, report: Report) -> str:
         """The whole page for ``report``: deterministic, with no timestamps and no external resources."""
+        return "".join(self.chunks(report))
+
+    def chunks(self, report: Report) -> Iterator[str]:
+        """The page in pieces (``_PIECES`` template pieces each, under 1 MB) as the template produces it: one
+        pass, never the whole page in memory (at 10,000 articles the page is over 100 MB and its template
+        pieces, joined at once, took several times that)."""
         env = _environment()
         loader = env.loader
         assert loader is not None
         css = loader.get_source(env, "report.css")[0]
         js = loader.get_source(env, "report.js")[0]
-        page = _Page(report, self.sources)
+        page = _Page(report, self.sources, self.view)
         view = page.view
         cards = view.cards
         verdicts = Counter(c.verdict for c in cards)
@@ -183,7 +193,7 @@ class HtmlReporter:
         claim_counts = Counter(c.document for c in report.claims)
         compared = Counter(p for c in cards for p in c.sources)
         template = env.get_template("report.html.j2")
-        page_text = template.render(
+        pieces = template.generate(
             report=report, view=view, page=page, css=css, js=js, csp_style=_csp_hash(css),
             csp_script=_csp_hash(js), cards=cards, groups=view.groups, subjects=subjects, facts=facts,
             verdicts=verdicts, severities=severities, total=len(cards), open_all=len(cards) <= OPEN_UP_TO,
@@ -193,8 +203,19 @@ class HtmlReporter:
             OPEN_UP_TO=OPEN_UP_TO,
         )
         # The template's indentation is for its readers, not the page's: a 300-article page is 8% smaller
-        # without it. Article text never holds a line break here (quotes and names are one line).
-        return _INDENT.sub("\n<", page_text)
+        # without it. Article text never holds a line break here (quotes and names are one line). An
+        # indentation starts at a line break and holds none, so text up to the last line break of what has
+        # come so far can be cleaned and let go.
+        carry = ""
+        while batch := list(islice(pieces, _PIECES)):
+            text = carry + "".join(batch)
+            cut = text.rfind("\n")
+            if cut <= 0:
+                carry = text
+                continue
+            yield _INDENT.sub("\n<", text[:cut])
+            carry = text[cut:]
+        yield _INDENT.sub("\n<", carry)
 
 
 __all__ = ["HtmlReporter", "doc_anchor"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from rich.console import Console
 from rich.padding import Padding
@@ -39,6 +39,8 @@ COLUMN_MIN = 44
 SIDE_BY_SIDE_MAX = 3
 # Statements of one value quoted before the rest are counted.
 QUOTES_SHOWN = 3
+# Facts shown without --verbose: the most severe come first, the count of the rest says how to see them.
+SHOWN = 25
 
 
 def terminal_width(default: int = DEFAULT_WIDTH) -> int:
@@ -67,34 +69,65 @@ def quote_with_value(claim: Claim, markup: bool = False, width: int = CONTEXT) -
 
 
 class TerminalReporter:
-    """Human-readable output; plain when colour is off. ``texts`` (file texts) help name untitled sources."""
+    """Human-readable output; plain when colour is off. ``texts`` (file texts) help name untitled sources.
+
+    Without ``verbose``, only the ``shown`` most severe facts get a card (conflicts come first); a last line
+    counts the others and names ``more`` (where to see them). ``view``: the report's view when the caller
+    has already built it (the HTML report reads the same one).
+    """
 
     def __init__(self, color: bool = False, width: int | None = None, verbose: bool = False,
-                 show_agreements: bool = True, texts: Mapping[str, str] | None = None) -> None:
+                 show_agreements: bool = True, texts: Mapping[str, str] | None = None, shown: int = SHOWN,
+                 more: str = "--verbose shows them all", view: View | None = None) -> None:
         self.color = color
         self.width = width or terminal_width()
         self.verbose = verbose
         self.show_agreements = show_agreements
         self.texts = dict(texts or {})
+        self.shown = shown
+        self.more = more
+        self.view = view
 
     def render(self, report: Report) -> str:
+        return "".join(self.chunks(report))
+
+    def chunks(self, report: Report) -> Iterator[str]:
+        """The report in pieces (the summary, then a card at a time), so that it can be written as it goes."""
         buffer = io.StringIO()
         console = Console(file=buffer, width=self.width, force_terminal=self.color, no_color=not self.color,
                           color_system="standard" if self.color else None, highlight=False, emoji=False,
                           soft_wrap=False)
-        view = build_view(report, self.texts)
+
+        def flush() -> str:
+            # Table cells are padded to their width: no line ends in spaces.
+            text = "\n".join(line.rstrip(" ") for line in buffer.getvalue().split("\n"))
+            buffer.seek(0)
+            buffer.truncate()
+            return text
+
+        view = self.view or build_view(report, self.texts)
         self._summary(console, report, view)
         for problem in report.problems:
             console.print(Text(f"! {escape_line(problem.message)}", style="red" if problem.fatal else "dim",
                                overflow="fold"))
-        for card in view.cards:
-            if card.verdict == "agreement" and not self.show_agreements:
-                continue
+        yield flush()
+        cards = [c for c in view.cards if self.show_agreements or c.verdict != "agreement"]
+        limit = len(cards) if self.verbose else self.shown
+        for card in cards[:limit]:
             self._card(console, view, card)
+            yield flush()
+        if len(cards) > limit:
+            self._left_out(console, cards[limit:])
+            yield flush()
         if self.verbose:
             self._claims(console, view)
-        # Table cells are padded to their width: no line ends in spaces.
-        return "\n".join(line.rstrip(" ") for line in buffer.getvalue().split("\n"))
+            yield flush()
+
+    def _left_out(self, console: Console, rest: list[Card]) -> None:
+        counts = {v: sum(1 for c in rest if c.verdict == v) for v in VERDICT_STYLE}
+        words = ", ".join(plural(n, v, None if v in ("conflict", "agreement") else v) for v, n in counts.items() if n)
+        console.print(Text(f"… and {plural(len(rest), 'more fact')} not shown ({words}): {self.more}.",
+                           style="dim", overflow="fold"))
 
     def _summary(self, console: Console, report: Report, view: View) -> None:
         counts = {v: sum(1 for f in report.findings if f.verdict == v) for v in VERDICT_STYLE}
