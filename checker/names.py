@@ -159,6 +159,7 @@ def _han_endings() -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda w: (-len(w), w)))
 
 
+@cache
 def entity_key(name: str) -> str:
     """The linking key of a name: folded, without possessive, punctuation, legal suffixes or prefixes.
 

@@ -20,11 +20,17 @@ from checker.records import Claim
 
 
 def finding_fingerprint(verdict: str, claims: Iterable[Claim], facts: Iterable[str], dimension: str,
-                        scope: Mapping[str, str], values: Iterable[str]) -> str:
-    """Sixteen hex digits of sha256 over the finding's own verdict, names, facts, scope, values and files."""
+                        scope: Mapping[str, str], values: Iterable[str],
+                        document_as: Mapping[str, str] | None = None) -> str:
+    """Sixteen hex digits of sha256 over the finding's own verdict, names, facts, scope, values and files.
+
+    ``document_as``: the document a claim's document stands for (one of identical copies compared once
+    stands for the copy the finding lists).
+    """
     claims = list(claims)
     names = sorted({entity_key(name) for c in claims if (name := c.subject or c.topic)})
-    files = sorted({PurePosixPath(c.document.replace("\\", "/")).name for c in claims})
+    renamed = document_as or {}
+    files = sorted({PurePosixPath(renamed.get(c.document, c.document).replace("\\", "/")).name for c in claims})
     payload = json.dumps([verdict, names, sorted(facts), dimension, sorted(scope.items()), sorted(values), files],
                          ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]

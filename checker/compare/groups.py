@@ -88,14 +88,16 @@ def group_key(claim: Claim) -> tuple[str, ...] | None:
 
 
 
-def compare_claims(claims: Iterable[Claim], weights: Mapping[str, int] | None = None) -> list[Finding]:
+def compare_claims(claims: Iterable[Claim], weights: Mapping[str, int] | None = None,
+                   last_copy: Mapping[str, str] | None = None) -> list[Finding]:
     """Every finding among ``claims``, deterministic in content and order.
 
     ``weights``: how many documents each document of ``claims`` stands for (1 when not named), for a
     caller that passes one document of several identical ones (``checker.compare.repeats``): counts of
-    documents and statements are then the counts of the whole corpus.
+    documents and statements are then the counts of the whole corpus. ``last_copy``: for such a document,
+    its last copy in the corpus, whose file name the fingerprints then carry, as they do over every copy.
     """
-    prepared = first_pass(claims, weights)
+    prepared = first_pass(claims, weights, last_copy)
     return merge([compare_blocks(prepared)])
 
 
@@ -112,19 +114,21 @@ class Prepared:
     subjects: dict[str, str | None]
     families: dict[str, str]
     weights: Mapping[str, int]
+    last_copy: Mapping[str, str] = field(default_factory=dict)
 
     def blocks(self) -> list[tuple[str, ...]]:
         """The blocking keys of the claims, in the order their findings are merged."""
         return sorted({key for claim in self.claims if (key := group_key(claim)) is not None})
 
 
-def first_pass(claims: Iterable[Claim], weights: Mapping[str, int] | None = None) -> Prepared:
+def first_pass(claims: Iterable[Claim], weights: Mapping[str, int] | None = None,
+               last_copy: Mapping[str, str] | None = None) -> Prepared:
     """The steps of comparison that need every claim at once (see ``Prepared``)."""
     moved = _places_as_places(list(claims), _Weights(weights or {}))
     clusters = cluster_entities(sorted({name for c in moved for name in (c.subject, c.topic) if name}))
     subjects = resolve_subjects(moved, clusters)
     families = subject_families(sorted(set(clusters.values())))
-    return Prepared(tuple(moved), subjects, families, dict(weights or {}))
+    return Prepared(tuple(moved), subjects, families, dict(weights or {}), dict(last_copy or {}))
 
 
 BlockFindings = list[tuple[tuple[str, ...], list[Finding]]]
@@ -150,7 +154,7 @@ def compare_blocks(prepared: Prepared, keys: Collection[tuple[str, ...]] | None 
         bucket.claims.append(claim)
         if claim.subject is None and subject is not None:
             bucket.inferred = True
-    weight = _Weights(prepared.weights)
+    weight = _Weights(prepared.weights, prepared.last_copy)
     out: BlockFindings = []
     for key in sorted(blocks):
         buckets = [blocks[key][bucket_key] for bucket_key in sorted(blocks[key])]
@@ -208,8 +212,10 @@ def _candidate_pairs(families: list[str]) -> Iterator[tuple[int, int]]:
 class _Weights:
     """The number of documents a document stands for (1 unless a caller says otherwise)."""
 
-    def __init__(self, weights: Mapping[str, int]) -> None:
+    def __init__(self, weights: Mapping[str, int], last_copy: Mapping[str, str] | None = None) -> None:
         self.weights = weights
+        # A document's last copy in the corpus (see ``compare_claims``).
+        self.last_copy = last_copy or {}
 
     def total(self, documents: Iterable[str]) -> int:
         """How many documents ``documents`` stand for."""
@@ -307,12 +313,12 @@ def _fact_findings(key: tuple[str, ...], buckets: list[Bucket], pairs: Iterable[
     disagreements: tuple[Verdict, ...] = ("conflict", "attributed", "updated")
     for verdict in disagreements:
         for component in _components(by_verdict.get(verdict, []), len(buckets)):
-            found.append(_finding(key, buckets, component, verdict))
+            found.append(_finding(key, buckets, component, verdict, weight))
     agreeing = by_verdict.get("agreement", []) + by_verdict.get("compatible", [])
     in_edges: set[int] = set()
     for component in _components(agreeing, len(buckets)):
         agreed: Verdict = "compatible" if any(e.outcome.verdict == "compatible" for e in component) else "agreement"
-        found.append(_finding(key, buckets, component, agreed))
+        found.append(_finding(key, buckets, component, agreed, weight))
         in_edges.update(x for e in component for x in (e.a, e.b))
     # A value stated at two places or more that met no other value still agrees with itself.
     for i, bucket in enumerate(buckets):
@@ -322,7 +328,7 @@ def _fact_findings(key: tuple[str, ...], buckets: list[Bucket], pairs: Iterable[
         if weight.total(places.values()) >= 2:
             stated = weight.total(c.document for c in bucket.claims)
             outcome = Outcome("agreement", "info", f"{bucket.value_key}, stated {stated} times")
-            found.append(_finding(key, buckets, [_Edge(i, i, outcome, 1.0)], "agreement"))
+            found.append(_finding(key, buckets, [_Edge(i, i, outcome, 1.0)], "agreement", weight))
     return found
 
 
@@ -395,7 +401,8 @@ def _compare(a: Bucket, b: Bucket) -> Outcome | None:
 _SEVERITY = {"hard": 0, "soft": 1, "info": 2}
 
 
-def _finding(key: tuple[str, ...], buckets: list[Bucket], edges: list[_Edge], verdict: Verdict) -> Finding:
+def _finding(key: tuple[str, ...], buckets: list[Bucket], edges: list[_Edge], verdict: Verdict,
+             weight: _Weights) -> Finding:
     members = sorted({x for e in edges for x in (e.a, e.b)})
     values = sorted({buckets[i].value_key for i in members})
     index = {value: n for n, value in enumerate(values)}
@@ -411,7 +418,8 @@ def _finding(key: tuple[str, ...], buckets: list[Bucket], edges: list[_Edge], ve
     scope = _shared_scope([buckets[i].first for i in members])
     key_text = " / ".join(part for part in (subject or "?", *facts, *(f"{k}:{v}" for k, v in scope.items()),
                                             key[1]) if part)
-    fingerprint = finding_fingerprint(verdict, (c for c, _ in claims), facts, key[1], scope, values)
+    fingerprint = finding_fingerprint(verdict, (c for c, _ in claims), facts, key[1], scope, values,
+                                      weight.last_copy)
     disagreeing = sum(1 for e in edges if e.outcome.verdict == verdict) if len(values) > 2 else 0
     reason = worst.outcome.reason if len(values) <= 2 else (
         f"{len(values)} values; {disagreeing} pair{'s' if disagreeing != 1 else ''} {_VERB[verdict]}; "

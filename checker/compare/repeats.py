@@ -66,7 +66,8 @@ def compare_distinct(documents: Sequence[tuple[DocumentInfo, list[Claim]]]) -> l
     copied = {i for others in copies.values() for i in others}
     kept = [i for i in range(len(documents)) if i not in copied]
     weights = {documents[i][0].path: 1 + len(copies.get(i, ())) for i in kept}
-    findings = compare_claims((claim for i in kept for claim in documents[i][1]), weights)
+    last_copy = {documents[i][0].path: documents[others[-1]][0].path for i, others in copies.items() if others}
+    findings = compare_claims((claim for i in kept for claim in documents[i][1]), weights, last_copy)
     # A claim's id is made from its document's digest, so the copies of a claim share its id, and a finding
     # (as the plain path builds it) lists each id once, with the statement of the last copy in the corpus.
     last: dict[str, Claim] = {}
