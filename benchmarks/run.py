@@ -183,7 +183,7 @@ def score(corpus: Path, report_path: Path) -> str:
             rp, gp = Path(tmp) / f"r{k}.json", Path(tmp) / f"g{k}.toml"
             subset = _gold_subset(gold_text, shard)
             if "[[item]]" not in subset:
-                continue  # a shard of Chinese stories only: they carry no gold items yet
+                continue  # a shard without gold items
             rp.write_text(json.dumps(part), encoding="utf-8")
             gp.write_text(subset, encoding="utf-8")
             line = _score_run(gp, corpus, rp)

@@ -130,3 +130,8 @@ def test_an_article_whose_text_names_no_company_twice_is_about_the_one_its_title
     info = untitled.info.model_copy(update={"title": "Orvane Pharma opens a plant"})
     titled = dataclasses.replace(untitled, info=info)
     assert {c.topic for c in extract_claims(titled)} == {"Orvane Pharma"}
+
+
+def test_the_outlet_and_city_of_a_chinese_dateline_are_no_subjects() -> None:
+    claims = extract_claims(make_document("示例日报北湾市6月12日电 新工厂年产能预计达到45万台风机。", "zh"))
+    assert [(c.attribute, c.subject) for c in claims if c.value.text == "45万"] == [("capacity", None)]

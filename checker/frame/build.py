@@ -331,6 +331,10 @@ def extract_claims(doc: Document) -> list[Claim]:
             # The place and agency of a dateline are where and by whom the story was filed: no subjects
             # (their names still hide cue words: "(Signal Post)" signs nothing).
             filed = {m.start - start for m in within if m.type == "entity" and _in_dateline(doc.text, zone.start, m)}
+            # "示例日报北湾市6月12日电": where a mark after the date opens the dateline, the names before it.
+            marked = _marked_dateline_end(doc, zone.start, start, values) if values else None
+            if marked is not None:
+                filed |= {m.start - start for m in within if m.type == "entity" and m.end <= marked}
             found = _Sentence(sentence, start, end, values, inside, filed, carried[0], places)
             claims.extend(_sentence_claims(doc, data, found, len(claims), topic, carried))
     return claims
@@ -454,6 +458,24 @@ def _in_dateline(text: str, block_start: int, mention: Mention) -> bool:
         return True
     opened = text.rfind("(", block_start, mention.start)
     return opened >= 0 and text.find(")", mention.end, mention.end + 40) >= 0
+
+
+def _marked_dateline_end(doc: Document, block_start: int, sentence_start: int, values: list[Mention]) -> int | None:
+    """Where a date the language's dateline mark follows ends, at the head of a block ("北湾市6月12日电"):
+    the names before it say who filed the story, and where. Offsets in the document; None without one."""
+    lang = doc.info.language
+    marks = dateline_marks(lang) if lang else None
+    if marks is None:
+        return None
+    for value in values:
+        at = sentence_start + value.start
+        if value.type == "time" and at - block_start <= _DATELINE_REACH and marks.match(doc.text, sentence_start
+                                                                                         + value.end):
+            return at
+    return None
+
+
+_DATELINE_REACH = 60  # characters from a block's start within which its dateline's date stands
 
 
 @dataclass(frozen=True)
