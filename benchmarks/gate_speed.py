@@ -20,13 +20,14 @@ import time
 from pathlib import Path
 
 
-def corpus(articles: int) -> list[tuple[str, str]]:
+def corpus(articles: int, zh_rate: float = 0.0) -> list[tuple[str, str]]:
     """``articles`` + 1 generated articles (benchmarks/make_corpus.py: stories of 3-8 articles in English
-    and French, with contradictions); the last one is the article the pull request adds."""
+    and French, with contradictions, and a share ``zh_rate`` of Chinese stories); the last one is the article
+    the pull request adds."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from make_corpus import generate
 
-    made = generate(articles + 1, seed=20240601)
+    made = generate(articles + 1, seed=20240601, zh_rate=zh_rate)
     return [(a.name, a.text) for a in made.articles]
 
 
@@ -43,12 +44,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--keep", type=Path, default=None, help="build the corpus here and keep it")
+    parser.add_argument("--zh-rate", type=float, default=0.0, help="share of the stories written in Chinese")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
     try:
         seeds = root / "seeds"
         seeds.mkdir(parents=True, exist_ok=True)
-        *existing, (new_name, new_text) = corpus(args.articles)
+        *existing, (new_name, new_text) = corpus(args.articles, args.zh_rate)
         for name, text in existing:
             (seeds / name).write_text(text, encoding="utf-8")
         git = ["git", "-c", "user.email=bench@example.org", "-c", "user.name=bench"]
