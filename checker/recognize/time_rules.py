@@ -105,20 +105,24 @@ def _month_alt(names: dict[str, int]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-def _marker_regex(words: list[str]) -> re.Pattern[str]:
+def _lowered_words(words: list[str]) -> str | None:
+    """An alternation of ``words`` for the lower-cased text, longest first, spaces as any run of spaces."""
     items = sorted({w.lower().replace("\u2019", "'") for w in words if w.strip()}, key=len, reverse=True)
-    if not items:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) if items else None
+
+
+def _marker_regex(words: list[str]) -> re.Pattern[str]:
+    body = _lowered_words(words)
+    if body is None:
         return re.compile(r"(?!x)x")
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
     return re.compile(r"(?<![\w'])(?:" + body + r")(?!\w)")
 
 
 def _clause_word_regex(words: list[str]) -> re.Pattern[str]:
     """Words that open a clause, on the lower-cased text; one ending in an apostrophe ("qu'") runs into the next."""
-    items = sorted({w.lower().replace("\u2019", "'") for w in words if w.strip()}, key=len, reverse=True)
-    if not items:
+    body = _lowered_words(words)
+    if body is None:
         return re.compile(r"(?!x)x")
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
     return re.compile(r"(?<![\w'])(?:" + body + r")(?:(?<=')|(?!\w))")
 
 
