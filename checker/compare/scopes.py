@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from checker import catalogue
-from checker.records import Claim, QuantityValue, Scope, TimeValue
+from checker.compare.intervals import Bounds, amount_bounds, quantity_bounds
+from checker.records import Claim, MoneyValue, PercentValue, QuantityValue, Scope, TimeValue
 
 ASSUMED_CONFIDENCE = 0.8
 # Two place names are one place when they are this close ("Lisbon" / "Lisbonne", "Bavaria" / "Bavière").
@@ -133,25 +134,19 @@ def _update(a: Claim, b: Claim, fact: catalogue.Fact) -> str | None:
 
 def _smaller(later: Claim, earlier: Claim) -> bool:
     """Whether the later figure lies wholly below the earlier one."""
-    low_earlier = _low(earlier)
-    high_later = _high(later)
-    return low_earlier is not None and high_later is not None and high_later < low_earlier
+    earlier_bounds, later_bounds = _literal_bounds(earlier), _literal_bounds(later)
+    return (earlier_bounds is not None and later_bounds is not None and earlier_bounds.low is not None
+            and later_bounds.high is not None and later_bounds.high < earlier_bounds.low)
 
 
-def _low(claim: Claim) -> float | None:
+def _literal_bounds(claim: Claim) -> Bounds | None:
+    """The interval a count or an amount literally states; None for other values."""
     value = claim.value.value
     if isinstance(value, QuantityValue):
-        return value.literal.low
-    low: float | None = getattr(value, "low", None)
-    return low
-
-
-def _high(claim: Claim) -> float | None:
-    value = claim.value.value
-    if isinstance(value, QuantityValue):
-        return value.literal.high
-    high: float | None = getattr(value, "high", None)
-    return high
+        return quantity_bounds(value)[0]
+    if isinstance(value, (MoneyValue, PercentValue)):
+        return amount_bounds(value)
+    return None
 
 
 def _places_meet(sa: Scope, sb: Scope, same_article: bool, met: Met, stay: bool = False) -> bool:
