@@ -227,6 +227,21 @@ def test_a_second_model_never_meets_an_unqualified_launch() -> None:
     assert not _findings(texts)
 
 
+def test_a_date_for_a_list_of_versions_meets_each_version_and_no_other() -> None:
+    listed = ("Orvane Motors will start by the end of June to deliver the Plus version, with a larger battery, "
+              "and the Ultra version.")
+    texts = {
+        "a.txt": listed,
+        "b.txt": "Orvane Motors will deliver the Ultra version in late June.",
+        "c.txt": "Orvane Motors will deliver the Lite version in March.",
+        "d.txt": "Orvane Motors will deliver the car in March.",
+    }
+    claims = [c for path, text in texts.items() for c in extract_claims(make_document(text, path=path))]
+    findings = compare_claims(claims)
+    # The Ultra's date meets the list's; the Lite and the unnamed car are other products.
+    assert [(f.verdict, sorted(e.path for e in f.evidence)) for f in findings] == [("compatible", ["a.txt", "b.txt"])]
+
+
 def _day(day: dt.date, clock: str | None = None, zone: str | None = None) -> TimeValue:
     return TimeValue(earliest=day, latest=day, granularity="day", clock=clock, zone=zone)
 

@@ -36,6 +36,7 @@ from checker.recognize.hints import value_hints
 from checker.recognize.prefilter import WordGate, first_match_at, matches_at
 from checker.recognize.time import dateline_marks
 from checker.records import (
+    SCOPE_LIST,
     Claim,
     ClaimValue,
     EntityValue,
@@ -254,15 +255,21 @@ def _refers_to_place(sentence: str, entity: _Located, data: CompiledFrames) -> b
             and data.place_relative.match(sentence, entity.end + 1) is not None)
 
 
-def _variants(sentence: str, data: CompiledFrames, values: Sequence[_Located] = ()) -> list[tuple[int, str | None]]:
+class _Variant(NamedTuple):
+    start: int
+    variant: str | None  # what a value after it is about: None for the base version or a whole list
+    named: str | None  # the variant the words name, also in a list ("max" in "the Pro and the Max")
+
+
+def _variants(sentence: str, data: CompiledFrames, values: Sequence[_Located] = ()) -> list[_Variant]:
     """The variants a sentence names, where: ("max" for "the Arvo S Max"), None for the base version."""
-    found: list[tuple[int, str | None]] = []
+    found: list[_Variant] = []
     if any(gate.search(sentence) is None for gate in data.variant_gates):
         return found  # most sentences name no version
     named_end = -1  # where the last named (not base) variant ends
     for m in data.variant.finditer(sentence):
         if m.group("base"):
-            found.append((m.start(), None))
+            found.append(_Variant(m.start(), None, None))
             continue
         word = m.group("after") or m.group("before") or m.group("word")
         if not word:
@@ -277,7 +284,7 @@ def _variants(sentence: str, data: CompiledFrames, values: Sequence[_Located] = 
         listed = (variant is not None and found and found[-1][1] not in (None, variant) and named_end >= 0
                   and m.start() - named_end <= LIST_GAP and data.list_joiner.search(sentence, named_end, m.start())
                   and not any(named_end <= v.start < m.start() for v in values))
-        found.append((m.start(), None if listed else variant))
+        found.append(_Variant(m.start(), None if listed else variant, variant))
         if variant is not None:
             named_end = m.end()
     return found
@@ -344,7 +351,7 @@ def _carry_variant(sentence: str, data: CompiledFrames, carried: list[str | None
     """Remember the last variant a sentence names, for the next sentences of its paragraph."""
     named = _variants(sentence, data) if data.variant_words or data.base_variants else []
     if named:
-        carried[0] = named[-1][1]
+        carried[0] = named[-1].variant
 
 
 def _after_datelines(names: list[Mention], doc: Document) -> list[Mention]:
@@ -521,7 +528,7 @@ def _sentence_claims(doc: Document, data: CompiledFrames, found: _Sentence, numb
             count += 1
             yield claim
     if scan is not None and scan.variants:
-        carried[0] = scan.variants[-1][1]
+        carried[0] = scan.variants[-1].variant
     elif scan is None:
         _carry_variant(sentence, data, carried)
 
@@ -1200,11 +1207,23 @@ def _period_and_as_of(doc: Document, data: CompiledFrames, scan: _Scan, mention:
     return period, as_of
 
 
-def _variant_of(scan: _Scan, mention: _Located, carried: str | None) -> str | None:
-    """The variant named nearest before the value in its sentence, or the one its paragraph named."""
-    before = [variant for position, variant in scan.variants if position < mention.start]
+def _variant_of(scan: _Scan, mention: _Located, carried: str | None, cue: _Cue | None) -> str | None:
+    """The variant named nearest before the value in its sentence, or the one its paragraph named.
+
+    A date the sentence gives before its event names the event's objects after it: "will start by
+    the end of May to deliver the Max version, ..., and the Pro version" dates the delivery of each
+    variant its object lists (written "max; pro"), up to the sentence's next date.
+    """
+    before = [found.variant for found in scan.variants if found.start < mention.start]
     if before:
         return before[-1]
+    if mention.value.type == "time" and cue is not None and cue.start >= mention.end:
+        following = [v.start for v in scan.values if v.start > mention.end and v.value.type == "time"]
+        stop = min(following, default=len(scan.text))
+        listed = sorted({found.named for found in scan.variants
+                         if cue.end <= found.start < stop and found.named is not None})
+        if listed:
+            return SCOPE_LIST.join(listed)
     return carried
 
 
@@ -1298,7 +1317,7 @@ def _value_claim(context: _Claiming, mention: _Located, evidence: Span, number: 
         period=slots.get("period") or period,
         basis=slots.get("basis"),
         statistic=slots.get("statistic"),
-        variant=slots.get("variant") or _variant_of(scan, mention, carried),
+        variant=slots.get("variant") or _variant_of(scan, mention, carried, cue),
         party=slots.get("party"),
         object=thing,
         as_of=as_of,
