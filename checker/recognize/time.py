@@ -731,6 +731,8 @@ def _portion(ctx: Context, cand: Cand) -> Cand:
         m = regex.search(ctx.folded, low, cand.start)
         if m is None:
             continue
+        if side == "week":
+            return _week_of(ctx, cand, m)
         amount = _portion_count(ctx, m.group("n"))
         unit = ctx.lex.units.get(key(m.group("u")))
         if amount is None or unit not in (1, 7, 30) or amount < 1:
@@ -747,6 +749,16 @@ def _portion(ctx: Context, cand: Cand) -> Cand:
         return replace(cand, start=m.start(), earliest=first, latest=last, granularity="range", weak=False,
                        modifiers=cand.modifiers + (side,))
     return cand
+
+
+def _week_of(ctx: Context, cand: Cand, m: re.Match[str]) -> Cand:
+    """ "the third week of March": one week of a month or a year, as ISO 8601 counts them."""
+    if cand.granularity not in ("month", "year") or cand.earliest is None or cand.latest is None:
+        return cand
+    week = cal.nth_week((cand.earliest, cand.latest), ctx.lex.nth[key(m.group("nth"))])
+    if week is None:
+        return cand
+    return replace(cand, start=m.start(), earliest=week[0], latest=week[1], granularity="week", weak=False)
 
 
 def _portion_count(ctx: Context, text: str) -> int | None:

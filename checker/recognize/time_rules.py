@@ -855,22 +855,27 @@ def _clock_rules(lex: Lexicon, data: Clock, add: Callable[[str, str, Handler], N
                      rf"(?::(?P<mi2>[0-5]\d)|\s?(?P<mark>{marks})(?:\s?(?P<mi>[0-5]\d))?)(?![\d:a-z]){zone}", h_marked)
 
 
-def _portion_regexes(portions: Portions, num: str, units: str, art: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Each phrase of ``portions`` as a pattern ending where the period it cuts begins, with its side."""
+def _portion_regexes(portions: Portions, num: str, units: str, art: str,
+                     nth: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each phrase of ``portions`` as a pattern ending where the period it cuts begins, with its side
+    ("first", "last", or "week" for the weeks of a period)."""
 
     def compiled(text: str) -> re.Pattern[str]:
         out = []
-        for part in re.split(r"(\{n\}|\{unit\})", text.strip()):
+        for part in re.split(r"(\{n\}|\{unit\}|\{nth\})", text.strip()):
             if part == "{n}":
                 out.append(rf"(?P<n>{num})")
             elif part == "{unit}":
                 out.append(rf"(?P<u>{units})")
+            elif part == "{nth}":
+                out.append(rf"(?P<nth>{nth})")
             elif part.strip():
                 out.append(phrase_pattern(part.strip()))
         body = r"(?:\s+|(?<=')\s*)".join(out)
         return re.compile(rf"{LB}{body}(?:\s+|(?<=')\s*)(?:{art}(?:\s+|(?<=')\s*))?$")
 
-    return (*(("first", compiled(t)) for t in portions.first), *(("last", compiled(t)) for t in portions.last))
+    return (*(("first", compiled(t)) for t in portions.first), *(("last", compiled(t)) for t in portions.last),
+            *(("week", compiled(t)) for t in portions.weeks))
 
 
 # --------------------------------------------------------------------------
@@ -1141,7 +1146,7 @@ def _compile(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that lists ever
         lex.bound_after = re.compile(rf"\s*,?\s*(?P<by>{alternation(mods.by_after)}){RB}(?P<since>(?!x)x)?"
                                      rf"(?P<before>(?!x)x)?")
     if d.portions is not None:
-        lex.portion_before = _portion_regexes(d.portions, num, units, art)
+        lex.portion_before = _portion_regexes(d.portions, num, units, art, nth)
     lex.month_cue_before = re.compile(rf"{LB}(?:{alternation(d.month_cues)})(?:\s+|(?<=')\s*)$")
     lex.date_cue_before = re.compile(rf"{LB}(?:{alternation(d.date_cues)})\s+$")
     lex.season_cue_before = re.compile(
