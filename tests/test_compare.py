@@ -242,6 +242,15 @@ def test_a_date_for_a_list_of_versions_meets_each_version_and_no_other() -> None
     assert [(f.verdict, sorted(e.path for e in f.evidence)) for f in findings] == [("compatible", ["a.txt", "b.txt"])]
 
 
+def test_nearly_two_months_may_be_fifty_three_days() -> None:
+    texts = {
+        "a.txt": "The Orvel probe came home, ending its nearly two-month mission.",
+        "b.txt": "The mission of the Orvel probe lasted 53 days.",
+    }
+    claims = [c for path, text in texts.items() for c in extract_claims(make_document(text, path=path))]
+    assert [f.verdict for f in compare_claims(claims)] == ["compatible"]
+
+
 def _day(day: dt.date, clock: str | None = None, zone: str | None = None) -> TimeValue:
     return TimeValue(earliest=day, latest=day, granularity="day", clock=clock, zone=zone)
 
