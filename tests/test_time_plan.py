@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from checker import regex_syntax
 from checker.recognize import time as time_mod
 from checker.recognize.prefilter import WORD
 from checker.recognize.time_data import fold
@@ -58,20 +59,14 @@ def test_the_gate_holds_where_one_of_its_cores_does(language: str) -> None:
     (r"(?:1[0-9]|20|21)\d\d(?![\d])", ["2023", "1999", "2299", "12345", "x2100"]),
 ])
 def test_openings_spell_out_a_sequence(pattern: str, texts: list[str]) -> None:
-    import re._compiler as sre_compile
-    import re._constants as sre_c
-    import re._parser as sre_parse
-
-    parsed = sre_parse.parse(pattern)
-    opened = time_mod._openings(list(parsed))
+    opened = time_mod._openings(regex_syntax.parse(pattern))
     assert opened is not None
-    state = sre_parse.State()
     branches = []
     for first, rest in opened:
-        rebuilt = time_mod._without_groups(state, [first, *rest])
+        rebuilt = time_mod._without_groups([first, *rest])
         assert rebuilt is not None
-        branches.append(sre_parse.SubPattern(state, rebuilt))
-    spelled = sre_compile.compile(sre_parse.SubPattern(state, [(sre_c.BRANCH, (None, branches))]), 0)
+        branches.append(rebuilt)
+    spelled = re.compile(regex_syntax.source([(regex_syntax.BRANCH, (None, branches))]))
     original = re.compile(pattern)
     for text in texts:
         want = [m.start() for m in (original.match(text, i) for i in range(len(text) + 1)) if m]

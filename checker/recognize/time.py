@@ -19,14 +19,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-import re._compiler as sre_compile
-import re._constants as sre_c
-import re._parser as sre_parse
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
 from checker import lang as langdata
+from checker import regex_syntax as rx
 from checker.recognize import time_calendar as cal
 from checker.recognize.prefilter import WORD, necessary, parse, trie, word_keys
 from checker.recognize.time_clock import attach_clocks
@@ -238,20 +236,20 @@ def _literals(items: list[tuple[Any, Any]]) -> set[str] | None:
     options: list[set[str]] = []
     run = ""
     for op, av in items:
-        if op is sre_c.LITERAL:
+        if op is rx.LITERAL:
             run += chr(av)
             continue
         if run:
             options.append({run})
             run = ""
         inner: set[str] | None = None
-        if op is sre_c.BRANCH:
+        if op is rx.BRANCH:
             branches = [_literals(list(branch)) for branch in av[1]]
             if all(branch is not None for branch in branches):
                 inner = {text for branch in branches if branch is not None for text in branch}
-        elif op is sre_c.SUBPATTERN and not av[1] and not av[2]:
+        elif op is rx.SUBPATTERN and not av[1] and not av[2]:
             inner = _literals(list(av[3]))
-        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and av[0] >= 1:
+        elif op in (rx.MAX_REPEAT, rx.MIN_REPEAT) and av[0] >= 1:
             inner = _literals(list(av[2]))
         # Anything else (a class, an optional part, a look-around) only ends the run of literals.
         if inner:
@@ -313,7 +311,7 @@ def _cores(lang: str) -> tuple[tuple[re.Pattern[str] | None, bool], ...]:
     return tuple(_core(rule.regex) or (None, False) for rule in _lexicon(lang).rules)
 
 
-_REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
+_REPEATS = rx.REPEATS
 
 
 def _gate(rules: list[Rule]) -> re.Pattern[str] | None:
@@ -327,24 +325,21 @@ def _gate(rules: list[Rule]) -> re.Pattern[str] | None:
     flags = {rule.regex.flags for rule in rules}
     if len(flags) != 1:
         return None
-    state = sre_parse.State()
-    rests: dict[str, tuple[tuple[Any, Any], list[sre_parse.SubPattern]]] = {}
+    rests: dict[str, tuple[tuple[Any, Any], list[list[rx.Item]]]] = {}
     for rule in rules:
         found = _core_items(rule.regex)
         opened = None if found is None else _openings(found[0])
         if opened is None:
             return None
         for first, rest in opened:
-            rebuilt = _without_groups(state, rest)
+            rebuilt = _without_groups(rest)
             if rebuilt is None or not _item_needs_digit(*first):
                 return None
             # Items print alike when they are alike (a class is a list, which cannot be a key itself).
-            rests.setdefault(repr(first), (first, []))[1].append(sre_parse.SubPattern(state, rebuilt))
-    branches = [sre_parse.SubPattern(state, [(sre_c.ASSERT, (-1, sre_parse.SubPattern(state, [first]))),
-                                             (sre_c.BRANCH, (None, after))])
-                for first, after in rests.values()]
-    items = [(sre_c.IN, [(sre_c.CATEGORY, sre_c.CATEGORY_DIGIT)]), (sre_c.BRANCH, (None, branches))]
-    return sre_compile.compile(sre_parse.SubPattern(state, items), flags.pop())
+            rests.setdefault(repr(first), (first, []))[1].append(rebuilt)
+    branches = [[(rx.ASSERT, (-1, [first])), (rx.BRANCH, (None, after))] for first, after in rests.values()]
+    items = [(rx.IN, [(rx.CATEGORY, rx.CATEGORY_DIGIT)]), (rx.BRANCH, (None, branches))]
+    return re.compile(rx.source(items), flags.pop())
 
 
 def _opens_with_digit(pattern: re.Pattern[str]) -> bool:
@@ -377,22 +372,22 @@ def _spelled(items: list[tuple[Any, Any]],
     (op, av), rest = items[0], items[1:]
     if op in _LOOKAROUNDS and av[0] == -1:
         return _spelled(rest, [*behind, (op, av)])
-    if op in (sre_c.LITERAL, sre_c.IN):
-        moved = [(assertion, (-1, sre_parse.SubPattern(inner.state, [*inner, (op, av)])))
+    if op in (rx.LITERAL, rx.IN):
+        moved = [(assertion, (-1, [*inner, (op, av)]))
                  for assertion, (_direction, inner) in behind]
         return [((op, av), moved + rest)]
     ways: list[list[tuple[Any, Any]]]
-    if op is sre_c.SUBPATTERN and not av[1] and not av[2]:
+    if op is rx.SUBPATTERN and not av[1] and not av[2]:
         # A group is read as its items: the rest refers to no group (``_core_items``).
         ways = [list(av[3]) + rest]
-    elif op is sre_c.BRANCH:
+    elif op is rx.BRANCH:
         ways = [list(branch) + rest for branch in av[1]]
-    elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+    elif op in (rx.MAX_REPEAT, rx.MIN_REPEAT):
         low, high, inner = av
         if high == 0:
             ways = [rest]
         else:
-            again = [] if high == 1 else [(op, (max(low - 1, 0), high if high is sre_c.MAXREPEAT else high - 1, inner))]
+            again = [] if high == 1 else [(op, (max(low - 1, 0), high if high == rx.MAXREPEAT else high - 1, inner))]
             ways = [list(inner) + again + rest] + ([rest] if low == 0 else [])
     else:
         return None
@@ -405,31 +400,31 @@ def _spelled(items: list[tuple[Any, Any]],
     return found
 
 
-def _without_groups(state: Any, items: Any) -> list[tuple[Any, Any]] | None:
-    """``items`` with their capturing groups made plain, under ``state``; None if they refer to a group.
+def _without_groups(items: Any) -> list[tuple[Any, Any]] | None:
+    """``items`` with their capturing groups made plain; None if they refer to a group.
 
     Cores of different rules number their groups alike: in one pattern they would clash.
     """
     def again(inner: Any) -> Any:
-        rebuilt = _without_groups(state, inner)
+        rebuilt = _without_groups(inner)
         if rebuilt is None:
             raise LookupError
-        return sre_parse.SubPattern(state, rebuilt)
+        return rebuilt
 
     out: list[tuple[Any, Any]] = []
     try:
         for op, av in items:
-            if op is sre_c.SUBPATTERN:
+            if op is rx.SUBPATTERN:
                 out.append((op, (None, av[1], av[2], again(av[3]))))
-            elif op is sre_c.BRANCH:
+            elif op is rx.BRANCH:
                 out.append((op, (None, [again(branch) for branch in av[1]])))
             elif op in _REPEATS:
                 out.append((op, (av[0], av[1], again(av[2]))))
-            elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
+            elif op in (rx.ASSERT, rx.ASSERT_NOT):
                 out.append((op, (av[0], again(av[1]))))
-            elif op is sre_c.ATOMIC_GROUP:
+            elif op is rx.ATOMIC_GROUP:
                 out.append((op, again(av)))
-            elif op in (sre_c.LITERAL, sre_c.NOT_LITERAL, sre_c.IN, sre_c.ANY, sre_c.AT):
+            elif op in (rx.LITERAL, rx.NOT_LITERAL, rx.IN, rx.ANY, rx.AT):
                 out.append((op, av))
             else:
                 return None
@@ -444,8 +439,10 @@ def _core(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
     if found is None:
         return None
     items, opened = found
-    state = parse(pattern).state
-    return sre_compile.compile(sre_parse.SubPattern(state, items), pattern.flags), opened
+    try:
+        return re.compile(rx.source(items), pattern.flags), opened
+    except rx.Unwritable:
+        return None
 
 
 def _core_items(pattern: re.Pattern[str]) -> tuple[list[tuple[Any, Any]], bool] | None:
@@ -464,7 +461,7 @@ def _core_items(pattern: re.Pattern[str]) -> tuple[list[tuple[Any, Any]], bool] 
     if parsed is None:
         return None
     items = list(parsed)
-    while len(items) == 1 and items[0][0] is sre_c.SUBPATTERN and not items[0][1][1] and not items[0][1][2]:
+    while len(items) == 1 and items[0][0] is rx.SUBPATTERN and not items[0][1][1] and not items[0][1][2]:
         items = list(items[0][1][3])
     stretches: list[list[tuple[Any, Any]]] = [[]]
     for op, av in items:
@@ -473,14 +470,14 @@ def _core_items(pattern: re.Pattern[str]) -> tuple[list[tuple[Any, Any]], bool] 
         else:
             stretches[-1].append((op, av))
     stretches = [_trimmed(stretch) for stretch in stretches]
-    widths = [(sre_parse.SubPattern(parsed.state, stretch).getwidth()[0], -index)
+    widths = [(rx.min_width(stretch), -index)
               for index, stretch in enumerate(stretches)]
     (width, best) = max(widths)
     if width == 0:
         return None
     stretch = stretches[-best]
     # The stretch opens with a look-behind; moved past its first character, ``re`` can skip to that character.
-    opened = _opening_character(parsed.state, stretch)
+    opened = _opening_character(stretch)
     return opened or stretch, opened is not None
 
 
@@ -502,13 +499,13 @@ def _trimmed(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     return items[first : last + 1]
 
 
-_LOOKAROUNDS = (sre_c.ASSERT, sre_c.ASSERT_NOT)
+_LOOKAROUNDS = (rx.ASSERT, rx.ASSERT_NOT)
 # Alternations of at most this many branches (bounded digit runs, not word lists) take look-behinds in.
 _MAX_BRANCHES = 4
-_ZERO_WIDTH = (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT)
+_ZERO_WIDTH = (rx.ASSERT, rx.ASSERT_NOT, rx.AT)
 
 
-def _opening_character(state: Any, items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]] | None:
+def _opening_character(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]] | None:
     """Items found wherever ``items`` are (and only there) that open with one character; None if none are known.
 
     ``re`` skips ahead only to a pattern's literal or class opening: one that opens with a
@@ -518,7 +515,7 @@ def _opening_character(state: Any, items: list[tuple[Any, Any]]) -> list[tuple[A
     """
     behind = []
     index = 0
-    while index < len(items) and items[index][0] in (sre_c.ASSERT, sre_c.ASSERT_NOT) and items[index][1][0] == -1:
+    while index < len(items) and items[index][0] in (rx.ASSERT, rx.ASSERT_NOT) and items[index][1][0] == -1:
         behind.append(items[index])
         index += 1
     if index == len(items):
@@ -526,46 +523,45 @@ def _opening_character(state: Any, items: list[tuple[Any, Any]]) -> list[tuple[A
     op, av = items[index]
     rest = items[index + 1 :]
     after: list[tuple[Any, Any]] = []
-    if op in (sre_c.LITERAL, sre_c.IN):
+    if op in (rx.LITERAL, rx.IN):
         first = (op, av)
-    elif op is sre_c.SUBPATTERN and not av[1] and not av[2]:
-        return _opening_character(state, behind + list(av[3]) + rest)
-    elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] in (
-            sre_c.LITERAL, sre_c.IN):
+    elif op is rx.SUBPATTERN and not av[1] and not av[2]:
+        return _opening_character(behind + list(av[3]) + rest)
+    elif op in (rx.MAX_REPEAT, rx.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] in (
+            rx.LITERAL, rx.IN):
         low, high, inner = av
         first = inner[0]
         if high != 1:
-            after = [(op, (low - 1, high if high is sre_c.MAXREPEAT else high - 1, inner))]
-    elif op is sre_c.BRANCH and len(av[1]) <= _MAX_BRANCHES:
+            after = [(op, (low - 1, high if high == rx.MAXREPEAT else high - 1, inner))]
+    elif op is rx.BRANCH and len(av[1]) <= _MAX_BRANCHES:
         # The look-behinds go into each branch; when every branch then opens with a literal, ``re``
         # skips ahead to their class ("(?:1[0-9]|20|21)" skips to a 1 or a 2).
-        branches = [_opening_character(state, behind + list(branch)) for branch in av[1]]
-        if not all(branch and branch[0][0] is sre_c.LITERAL for branch in branches):
+        branches = [_opening_character(behind + list(branch)) for branch in av[1]]
+        if not all(branch and branch[0][0] is rx.LITERAL for branch in branches):
             return None
-        return [(sre_c.BRANCH, (None, [sre_parse.SubPattern(state, branch) for branch in branches if branch])), *rest]
+        return [(rx.BRANCH, (None, [branch for branch in branches if branch])), *rest]
     else:
         # Long alternations are left alone: a class of their first letters passes most positions, and
         # each of those would then try every branch where the look-behind used to fail at once.
         return None
-    moved = [(assertion, (-1, sre_parse.SubPattern(state, [*inner_items[1], first])))
+    moved = [(assertion, (-1, [*inner_items[1], first]))
              for assertion, inner_items in behind]
     return [first, *moved, *after, *rest]
 
 
 def _refers_to_group(op: Any, av: Any) -> bool:
     """Whether a parsed item is or holds a back-reference (its group may lie outside a stretch)."""
-    if op in (sre_c.GROUPREF, sre_c.GROUPREF_EXISTS, sre_c.GROUPREF_IGNORE, sre_c.GROUPREF_LOC_IGNORE,
-              sre_c.GROUPREF_UNI_IGNORE):
+    if op in (rx.GROUPREF, rx.GROUPREF_EXISTS):
         return True
-    if op is sre_c.BRANCH:
+    if op is rx.BRANCH:
         return any(_holds_reference(branch) for branch in av[1])
-    if op is sre_c.SUBPATTERN:
+    if op is rx.SUBPATTERN:
         return _holds_reference(av[3])
     if op in _REPEATS:
         return _holds_reference(av[2])
-    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
+    if op in (rx.ASSERT, rx.ASSERT_NOT):
         return _holds_reference(av[1])
-    if op is sre_c.ATOMIC_GROUP:
+    if op is rx.ATOMIC_GROUP:
         return _holds_reference(av)
     return False
 
@@ -595,27 +591,27 @@ def _needs_digit(seq: Any) -> bool:
 
 
 def _item_needs_digit(op: Any, av: Any) -> bool:
-    if op is sre_c.LITERAL:
+    if op is rx.LITERAL:
         return chr(av).isdigit() and _DIGIT.match(chr(av)) is not None
-    if op is sre_c.IN:
+    if op is rx.IN:
         return bool(av) and all(_class_item_is_digit(o, a) for o, a in av)
-    if op is sre_c.BRANCH:
+    if op is rx.BRANCH:
         return all(_needs_digit(branch) for branch in av[1])
-    if op is sre_c.SUBPATTERN:
+    if op is rx.SUBPATTERN:
         return _needs_digit(av[3])
-    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
+    if op in (rx.MAX_REPEAT, rx.MIN_REPEAT, rx.POSSESSIVE_REPEAT):
         return av[0] >= 1 and _needs_digit(av[2])
-    if op is sre_c.ATOMIC_GROUP:
+    if op is rx.ATOMIC_GROUP:
         return _needs_digit(av)
     return False
 
 
 def _class_item_is_digit(op: Any, av: Any) -> bool:
-    if op is sre_c.LITERAL:
+    if op is rx.LITERAL:
         return _DIGIT.match(chr(av)) is not None
-    if op is sre_c.RANGE:
+    if op is rx.RANGE:
         return all(_DIGIT.match(chr(c)) is not None for c in range(av[0], av[1] + 1))
-    return op is sre_c.CATEGORY and av is sre_c.CATEGORY_DIGIT
+    return op is rx.CATEGORY and av is rx.CATEGORY_DIGIT
 
 
 def _settle(cands: list[Cand]) -> list[Cand]:
