@@ -31,7 +31,7 @@ def _texts(seed: int, count: int) -> list[str]:
 
 
 def _rule_patterns() -> list[re.Pattern[str]]:
-    return [rule.regex for language in ("en", "fr", "zh") for rule in time_mod._lexicon(language).rules]
+    return [rule.regex for language in ("en", "fr", "zh") for rule in time_mod.lexicon(language).rules]
 
 
 def test_a_tree_written_back_matches_what_its_source_matches() -> None:
