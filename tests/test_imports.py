@@ -120,4 +120,4 @@ def test_the_reader_sees_imports_inside_functions_and_through_importlib(tmp_path
     found = {(imp.importer, imp.imported) for imp in _internal_imports()}
     assert ("checker.recognize", "checker.recognize") in found  # import_module(f"checker.recognize.{name}")
     assert ("checker.recognize.entity", "checker.recognize.role") in found  # import_module("checker.recognize.role")
-    assert ("checker.frame.build", "checker.recognize.quantity") in found  # inside a function
+    assert ("checker.frame.subjects", "checker.recognize.quantity") in found  # inside a function
