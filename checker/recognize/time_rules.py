@@ -87,6 +87,8 @@ class Lexicon:
     month_cue_before: re.Pattern[str] = re.compile("x")
     date_cue_before: re.Pattern[str] = re.compile("x")
     season_cue_before: re.Pattern[str] = re.compile("x")
+    # One "<count> <unit>" element of a duration ("3 years", "deux mois").
+    duration_part: re.Pattern[str] = re.compile("x")
 
 
 def _keys(d: dict[str, int]) -> dict[str, int]:
@@ -507,7 +509,7 @@ def _h_rel_period(ctx: Context, m: re.Match[str]) -> list[Cand]:
 
 
 def _duration(lex: Lexicon, text: str) -> list[tuple[int, int]]:
-    return [(_count(lex, p.group("n")), _unit(lex, p.group("u"))) for p in lex_dur_part(lex).finditer(text)]
+    return [(_count(lex, p.group("n")), _unit(lex, p.group("u"))) for p in lex.duration_part.finditer(text)]
 
 
 def _apply(day: dt.date, parts: list[tuple[int, int]], sign: int) -> dt.date | None:
@@ -877,14 +879,6 @@ def _portion_regexes(portions: Portions, num: str, units: str, art: str) -> tupl
 # Compilation
 # --------------------------------------------------------------------------
 
-_DUR_PART: dict[str, re.Pattern[str]] = {}
-
-
-def lex_dur_part(lex: Lexicon) -> re.Pattern[str]:
-    """The pattern of one "<count> <unit>" element of a duration."""
-    return _DUR_PART[lex.lang]
-
-
 def _compile(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that lists every rule
     d = lex.data
     mon = _month_alt(d.months.names)
@@ -916,7 +910,7 @@ def _compile(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that lists ever
     counts = alternation(list(d.counts.names))
     num = rf"(?:\d{{1,3}}|{counts})"
     dur_part = rf"{LB}(?P<n>{num})\s*(?P<u>{units}){RB}"
-    _DUR_PART[lex.lang] = re.compile(dur_part)
+    lex.duration_part = re.compile(dur_part)
     dur_one = rf"{LB}{num}\s*{units}{RB}"
     dur = rf"(?P<dur>{dur_one}(?:\s*(?:,|and|et)?\s*{dur_one}){{0,3}})"
     rel_days = alternation(list(d.relative_days.names))
