@@ -51,6 +51,7 @@ class NumberWords:
 
 @cache
 def compiled_words(lang: str) -> NumberWords:
+    """The number words of ``lang`` compiled once (``NumberWords``)."""
     d = data(lang)
     starters = frozenset(d.cardinals) | set(d.hundreds) | set(d.scales) | set(d.articles) \
         | set(d.negatives) | set(d.fractions) | set(d.nouns)
@@ -112,6 +113,7 @@ def _window(text: str, pos: int, w: NumberWords) -> list[_Token]:
 
 
 def find_words(text: str, low: str, w: NumberWords) -> list[NumberMatch]:
+    """The numbers written in words in ``text`` (``low``: its lower-cased form), left to right."""
     d = w.data
     out: list[NumberMatch] = []
     taken = 0

@@ -30,8 +30,9 @@ from checker.recognize.prefilter import WORD, necessary
 from checker.recognize.time_clock import attach_clocks
 from checker.recognize.time_core import ONE_DAY, Cand, Context
 from checker.recognize.time_data import TimeData, fold, key
+from checker.recognize.time_handlers import EXCLUSIVE_DAY_RANGE_END
 from checker.recognize.time_plan import Scanner
-from checker.recognize.time_rules import EXCLUSIVE_DAY_RANGE_END, Lexicon, Rule, build_lexicon
+from checker.recognize.time_rules import Lexicon, Rule, build_lexicon
 from checker.records import Mention, trusted
 
 __all__ = ["find", "Cand", "scan"]
