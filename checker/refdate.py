@@ -38,15 +38,28 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from checker.document import Document
 from checker.recognize import time as timerec
-from checker.recognize.time_core import Cand
+from checker.records import TimeValue
 
 _DATELINE_LEAD = 100  # characters of the first body block a dateline may start within
 _SEPARATOR_AFTER = re.compile(r"\s*(?:[,:\u2013\u2014-]|\(|$)")
 _SEPARATOR_BEFORE = re.compile(r"(?:[,:\u2013\u2014\-)]|\s)\s*$")
 _SEPARATOR_IN = re.compile(r"[,:\u2013\u2014\-)]")
+_TIMEX_DAY = re.compile(r"XXXX-(\d{2})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class Day:
+    """A day the text gives, at ``start:end`` of the analysis text: its month and day, and its year if it says one."""
+
+    start: int
+    end: int
+    month: int
+    day: int
+    year: int | None = None
 
 
 def resolve_reference_date(doc: Document) -> Document:
@@ -56,7 +69,7 @@ def resolve_reference_date(doc: Document) -> Document:
         return doc
     lang = info.language or "en"
     text = _without_boilerplate(doc)
-    found: tuple[Cand, str] | None = None
+    found: tuple[Day, str] | None = None
     source, finder = "unknown", _FINDERS[0][1]
     for candidate in _FINDERS:
         found = candidate[1](doc, text, lang)
@@ -65,25 +78,25 @@ def resolve_reference_date(doc: Document) -> Document:
             break
     if found is None:
         return doc
-    cand, evidence = found
-    if cand.earliest is not None and not cand.yearless:
-        date = cand.earliest
-    else:
-        year = infer_year(text, lang, cand.month, cand.day, exclude=(cand.start, cand.end))
+    day, evidence = found
+    year = day.year
+    if year is None:
+        year = infer_year(text, lang, day.month, day.day, exclude=(day.start, day.end))
         if year is None:
             # The day without its year: other articles of the story may tell the year.
-            day = f"XXXX-{cand.month:02d}-{cand.day:02d}"
+            timex = f"XXXX-{day.month:02d}-{day.day:02d}"
             kind = "today" if finder is _today else "report" if finder is _report else source
-            partial = info.model_copy(update={"reference_day": day, "reference_date_evidence": f"{kind}: {evidence}"})
+            partial = info.model_copy(update={"reference_day": timex,
+                                              "reference_date_evidence": f"{kind}: {evidence}"})
             return dataclasses.replace(doc, info=partial)
-        date = dt.date(year, cand.month, cand.day)
+    date = dt.date(year, day.month, day.day)
     new_info = info.model_copy(
         update={"reference_date": date, "reference_date_source": source, "reference_date_evidence": evidence}
     )
     return dataclasses.replace(doc, info=new_info)
 
 
-Finder = Callable[[Document, str, str], "tuple[Cand, str] | None"]
+Finder = Callable[[Document, str, str], "tuple[Day, str] | None"]
 
 
 def _without_boilerplate(doc: Document) -> str:
@@ -102,26 +115,31 @@ def _first_body_start(doc: Document) -> int:
     return 0
 
 
-def _day_cands(text: str, lang: str) -> list[Cand]:
-    """Day-granularity times that name a month and a day (with or without a year)."""
+def _times(text: str, lang: str, ref: dt.date | None) -> list[tuple[int, int, TimeValue]]:
+    """The time mentions of ``text`` read against ``ref``: where each is, and its value."""
+    return [(m.start, m.end, m.value) for m in timerec.find(text, lang, ref) if isinstance(m.value, TimeValue)]
+
+
+def _days(text: str, lang: str) -> list[Day]:
+    """The single days the text names by month and day (with or without a year)."""
     out = []
-    for cand in timerec.scan(text, lang, None):
-        if cand.granularity != "day":
+    for start, end, value in _times(text, lang, None):
+        if value.granularity != "day":
             continue
-        if cand.earliest is not None and cand.resolution == "absolute":
-            out.append(dataclasses.replace(cand, month=cand.earliest.month, day=cand.earliest.day))
-        elif cand.yearless and cand.month and cand.day:
-            out.append(cand)
+        if value.earliest is not None and value.resolution == "absolute":
+            out.append(Day(start, end, value.earliest.month, value.earliest.day, value.earliest.year))
+        elif value.timex and (yearless := _TIMEX_DAY.match(value.timex)):
+            out.append(Day(start, end, int(yearless.group(1)), int(yearless.group(2))))
     return out
 
 
-def _dateline(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
+def _dateline(doc: Document, text: str, lang: str) -> tuple[Day, str] | None:
     """A date that opens the first body block, before a separator ("PARIS, 3 March (Agency) -")."""
     start = _first_body_start(doc)
     head = text[start : start + _DATELINE_LEAD + 60]
     # Where the language marks a dateline after its date ("上海6月2日电"), that mark is enough.
     marked = timerec.dateline_marks(lang)
-    for cand in _day_cands(head, lang):
+    for cand in _days(head, lang):
         if cand.start > _DATELINE_LEAD:
             break
         before = head[: cand.start]
@@ -131,7 +149,7 @@ def _dateline(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
         if marked is not None and marked.match(head, cand.end):
             shifted = dataclasses.replace(cand, start=cand.start + start, end=cand.end + start)
             return shifted, head[cand.start : cand.end]
-        if cand.yearless and before.strip() and not _SEPARATOR_IN.search(before):
+        if cand.year is None and before.strip() and not _SEPARATOR_IN.search(before):
             # "On March 29, the firm said ...": a sentence's own date, not one the article is filed under.
             continue
         if (at_start or _SEPARATOR_BEFORE.search(before)) and _SEPARATOR_AFTER.match(head, cand.end):
@@ -140,18 +158,18 @@ def _dateline(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
     return None
 
 
-def _report(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
+def _report(doc: Document, text: str, lang: str) -> tuple[Day, str] | None:
     return _report_date(text, lang)
 
 
-def _today(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
+def _today(doc: Document, text: str, lang: str) -> tuple[Day, str] | None:
     """ "today (March 9)", "今天(3月9日)": the lead names the day it calls today, in brackets after it."""
     start = _first_body_start(doc)
     head = text[start : start + _DATELINE_LEAD + 100]
     today = timerec.today_words(lang)
     if today is None or today.search(head) is None:
         return None
-    for cand in _day_cands(head, lang):
+    for cand in _days(head, lang):
         opened = _TODAY_OPEN.search(head, 0, cand.start)
         if opened is None or not _TODAY_CLOSE.match(head, cand.end):
             continue
@@ -170,7 +188,7 @@ _STAMP = re.compile(r"^[ \t]*(?:(?P<y>(?:19|20)\d\d)[-/.年])?(?P<m>1[0-2]|0?[1-
                     r"[ \t]+(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d:])", re.MULTILINE)
 
 
-def _stamp(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
+def _stamp(doc: Document, text: str, lang: str) -> tuple[Day, str] | None:
     """A date with its time of day on a line of its own above the lead ("09-14 08:05 Source: X")."""
     first = _first_body_start(doc)
     for zone in doc.zones:
@@ -184,21 +202,18 @@ def _stamp(doc: Document, text: str, lang: str) -> tuple[Cand, str] | None:
         year = int(m.group("y")) if m.group("y") else None
         month, day = int(m.group("m")), int(m.group("d"))
         try:
-            date = dt.date(year or 2000, month, day)
+            dt.date(year or 2000, month, day)
         except ValueError:
             continue
-        cand = Cand(start=m.start(), end=m.end(), earliest=date if year else None, latest=date if year else None,
-                    granularity="day", resolution="absolute" if year else "unresolved", yearless=year is None,
-                    month=month, day=day)
-        return cand, m.group(0).strip()
+        return Day(m.start(), m.end(), month, day, year), m.group(0).strip()
     return None
 
 
-def _report_date(text: str, lang: str) -> tuple[Cand, str] | None:
+def _report_date(text: str, lang: str) -> tuple[Day, str] | None:
     if not timerec.may_have_report_cue(text, lang):
         # Most texts name no report: their times need not be read for one.
         return None
-    for cand in _day_cands(text, lang):
+    for cand in _days(text, lang):
         cue = timerec.report_cue_before(text, lang, cand.start)
         if cue is not None:
             return cand, f"{cue} {text[cand.start : cand.end]}"
@@ -207,20 +222,16 @@ def _report_date(text: str, lang: str) -> tuple[Cand, str] | None:
 
 def infer_year(text: str, lang: str, month: int, day: int, exclude: tuple[int, int] = (0, 0)) -> int | None:
     """The year that makes the text's past, future and relative times most consistent (see module doc)."""
-    absolute = [
-        (c, tense)
-        for c, tense in timerec.scan_with_tense(text, lang, None)
-        if c.resolution == "absolute"
+    absolute: list[_Dated] = [
+        (c.earliest, c.latest, tense)
+        for m, tense in timerec.find_with_tense(text, lang, None)
+        if isinstance(c := m.value, TimeValue)
+        and c.resolution == "absolute"
         and c.earliest is not None
         and c.latest is not None
-        and not (c.start < exclude[1] and exclude[0] < c.end)
+        and not (m.start < exclude[1] and exclude[0] < m.end)
     ]
-    years = {
-        y
-        for c, _ in absolute
-        for y in (c.earliest.year, c.latest.year)  # type: ignore[union-attr]
-        if 1900 <= y <= 2100
-    }
+    years = {y for earliest, latest, _ in absolute for y in (earliest.year, latest.year) if 1900 <= y <= 2100}
     if not years:
         return None
     candidates = sorted({y + d for y in years for d in (-1, 0, 1)})
@@ -238,32 +249,35 @@ def infer_year(text: str, lang: str, month: int, day: int, exclude: tuple[int, i
     return best[1]
 
 
-def _bounded_above(text: str, lang: str, ref: dt.date, absolute: list[tuple[Cand, str | None]]) -> bool:
+# An absolute time of the text: its first and last day, and the tense of its clause.
+_Dated = tuple[dt.date, dt.date, str | None]
+
+
+def _bounded_above(text: str, lang: str, ref: dt.date, absolute: list[_Dated]) -> bool:
     """Whether something in the text stops the year from being any later one.
 
     Past events alone ("founded in 1992") fit every later year equally: the text was written some
     time after them, not necessarily the year after. A future event after the day, or a relative
     time that equals an absolute one, pins the year.
     """
-    if any(tense == "future" and c.earliest is not None and c.earliest > ref for c, tense in absolute):
+    if any(tense == "future" and earliest > ref for earliest, _, tense in absolute):
         return True
-    intervals = {(c.earliest, c.latest) for c, _ in absolute}
+    intervals = {(earliest, latest) for earliest, latest, _ in absolute}
     return any(c.resolution == "relative" and (c.earliest, c.latest) in intervals
-               for c in timerec.scan(text, lang, ref))
+               for _, _, c in _times(text, lang, ref))
 
 
-def _score(text: str, lang: str, ref: dt.date, absolute: list[tuple[Cand, str | None]]) -> int:
+def _score(text: str, lang: str, ref: dt.date, absolute: list[_Dated]) -> int:
     score = 0
-    intervals = {(c.earliest, c.latest) for c, _ in absolute}
-    for c in timerec.scan(text, lang, ref):
+    intervals = {(earliest, latest) for earliest, latest, _ in absolute}
+    for _, _, c in _times(text, lang, ref):
         if c.resolution == "relative" and (c.earliest, c.latest) in intervals:
             score += 3
-    for c, tense in absolute:
-        assert c.earliest is not None and c.latest is not None
+    for earliest, latest, tense in absolute:
         if tense == "past":
-            score += 1 if c.latest < ref else (-2 if c.earliest > ref else 0)
+            score += 1 if latest < ref else (-2 if earliest > ref else 0)
         elif tense == "future":
-            score += 1 if c.earliest > ref else (-2 if c.latest < ref else 0)
+            score += 1 if earliest > ref else (-2 if latest < ref else 0)
     return score
 
 

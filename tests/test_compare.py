@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.compare.comparators import compare
-from checker.compare.intervals import Bounds, relation, widened
+from checker.intervals import Bounds, relation, widened
 from checker.records import Interval, MoneyValue, PercentValue, QuantityValue, TimeValue
 
 finite = st.floats(min_value=0, max_value=1e7, allow_nan=False, allow_infinity=False)

@@ -77,6 +77,7 @@ def finding(verdict: str, severity: str, reason: str, claims: list[Claim], attri
     return Finding(fingerprint=fingerprint, rule=f"FC-{claims[0].value.value.type}-{verdict}",
                    verdict=verdict, severity=severity, key=key, reason=reason,  # type: ignore[arg-type]
                    claims=tuple(c.id for c in claims), evidence=tuple(c.evidence for c in claims),
+                   sides=tuple(0 if describe(c.value.value) == values[0] else 1 for c in claims),
                    values=(values[0], values[-1]))
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from checker import catalogue
 from checker.compare import moments
-from checker.compare.intervals import (
+from checker.intervals import (
     Bounds,
     amount_bounds,
     gap,

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from checker import catalogue
-from checker.compare.intervals import Bounds, amount_bounds, quantity_bounds
+from checker.intervals import Bounds, amount_bounds, quantity_bounds
 from checker.records import SCOPE_LIST, Claim, MoneyValue, PercentValue, QuantityValue, Scope, TimeValue
 
 ASSUMED_CONFIDENCE = 0.8

@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from checker.frontmatter import FrontMatterError, parse_date, parse_zone, read_front_matter
 from checker.ingest.blocks import Hint
-from checker.ingest.frontmatter import FrontMatterError, parse_date, parse_zone, read_front_matter
 from checker.ingest.html import extract_html
 from checker.ingest.language import tag
 from checker.ingest.plain import read_markdown, read_plain

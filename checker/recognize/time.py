@@ -35,7 +35,7 @@ from checker.recognize.time_plan import Scanner
 from checker.recognize.time_rules import Lexicon, Rule, build_lexicon
 from checker.records import Mention, trusted
 
-__all__ = ["find", "Cand", "scan"]
+__all__ = ["find", "find_with_tense", "Cand", "scan"]
 
 
 def find(text: str, lang: str, ref_date: dt.date | None) -> list[Mention]:
@@ -131,7 +131,7 @@ def _matches(text: str, lang: str) -> tuple[str, tuple[tuple[Rule, tuple[re.Matc
             if found:
                 per_rule.append((rule, found))
     if not per_rule:
-        # No rule matched: ``scan`` has nothing to settle and ``scan_with_tense`` nothing to read.
+        # No rule matched: ``scan`` has nothing to settle and ``find_with_tense`` nothing to read.
         return None
     if not digits and scanner.words is not None and scanner.words.search(folded) is None:
         # The prefilter proper, read only now that a rule matched: most texts never get this far.
@@ -374,14 +374,17 @@ def _bound_after(ctx: Context, cand: Cand) -> Cand:
                    modifiers=cand.modifiers + ("before",), weak=False)
 
 
-def scan_with_tense(text: str, lang: str, ref_date: dt.date | None) -> list[tuple[Cand, str | None]]:
-    """The settled candidates with the tense ("past", "future" or None) of the clause each sits in."""
-    cands = scan(text, lang, ref_date)
-    if not cands:
+def find_with_tense(text: str, lang: str, ref_date: dt.date | None) -> list[tuple[Mention, str | None]]:
+    """Time mentions, as ``find`` gives them, each with the tense ("past", "future" or None) of its clause."""
+    try:
+        cands = scan(text, lang, ref_date)
+        if not cands:
+            return []
+        matched = _matches(text, lang)
+        ctx = Context(text=text, folded=matched[0] if matched else fold(text), ref=ref_date, lex=lexicon(lang))
+        return [(_mention(text, c, ref_date), ctx.tense(c.start, c.end)) for c in cands]
+    except Exception:  # noqa: BLE001 - a recognizer must never raise on odd input
         return []
-    matched = _matches(text, lang)
-    ctx = Context(text=text, folded=matched[0] if matched else fold(text), ref=ref_date, lex=lexicon(lang))
-    return [(c, ctx.tense(c.start, c.end)) for c in cands]
 
 
 def report_cue_before(text: str, lang: str, start: int) -> str | None:

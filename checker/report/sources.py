@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from checker.ingest.frontmatter import FrontMatterError, read_front_matter
+from checker.frontmatter import FrontMatterError, read_front_matter
 from checker.records import DocumentInfo
 from checker.report.words import MONTHS, day_words
 

@@ -16,8 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from checker.compare.comparators import describe
-from checker.compare.intervals import Bounds, amount_bounds, gap, quantity_bounds, relation, time_bounds
+from checker.intervals import Bounds, amount_bounds, gap, quantity_bounds, relation, time_bounds
 from checker.records import (
     VERDICTS,
     Claim,
@@ -220,15 +219,12 @@ def _fact_of(finding: Finding, claims: Mapping[str, Claim]) -> str:
     return parts[1] if len(parts) > 1 else finding.key
 
 
-def _sides(finding: Finding, claims: Mapping[str, Claim]) -> list[int]:
-    if finding.sides and len(finding.sides) == len(finding.claims):
-        return list(finding.sides)
-    out = []
-    for claim_id in finding.claims:
-        claim = claims.get(claim_id)
-        text = describe(claim.value.value) if claim is not None else ""
-        out.append(finding.values.index(text) if text in finding.values else 0)
-    return out
+def _sides(finding: Finding) -> tuple[int, ...]:
+    # Compare says which value each claim states; the view does not work it out again.
+    if len(finding.sides) != len(finding.claims):
+        raise ValueError(f"finding {finding.fingerprint} does not say which value each of its claims states "
+                         f"({len(finding.sides)} sides for {len(finding.claims)} claims)")
+    return finding.sides
 
 
 def _bounds(value: Value | None) -> Bounds | None:
@@ -374,7 +370,7 @@ def build_card(view: View, key: str, findings: list[Finding]) -> Card:
                 by_text[text] = ValueView(index=len(values), canonical=text, words=text, value=None)
                 values.append(by_text[text])
             local.append(by_text[text])
-        for claim_id, side in zip(finding.claims, _sides(finding, claims), strict=True):
+        for claim_id, side in zip(finding.claims, _sides(finding), strict=True):
             claim = claims.get(claim_id)
             if claim is None or claim_id in seen_claims or not 0 <= side < len(local):
                 continue
