@@ -273,6 +273,11 @@ def _in_common_unit(a: QuantityValue, b: QuantityValue) -> tuple[float, float, f
         if ua.dimension != ub.dimension or ua.dimension in catalogue.COUNTS:
             return None
         return ua.factor, ua.offset, ub.factor, ub.offset
+    # A point on a scale fits a bare number and a noun it qualifies: "magnitude 7", "a magnitude 6.8
+    # earthquake" and "6.9级" are three readings of one scale.
+    if (ua is None and ub is not None and ub.dimension == "scale") or (
+            ub is None and ua is not None and ua.dimension == "scale"):
+        return 1.0, 0.0, 1.0, 0.0
     # A free noun ("visitors") or none: a count, comparable with a count of people or things.
     counts = catalogue.COUNTS
     if (ua is None or ua.dimension in counts) and (ub is None or ub.dimension in counts):

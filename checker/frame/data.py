@@ -317,7 +317,10 @@ class CompiledFrames:
             # "analysts at Ostrem and Pryde": two names joined by "and" are one counter, both of them.
             names = rf"{name_word}(?:\s+{name_word})*"
             counter = (rf"\s+({names}\s+(?:and|et|&)\s+{names}(?![\w'’-])"
-                       + r"|(?:[\w'’-]+\s*){1,4}?(?=[,.;:)]|\s+(?:and|et|but|mais)\b|$)"
+                       # a word may hold the dots of an abbreviation ("the U.S. Geological Survey"), and
+                       # end with one after a single letter, never after a longer word ("the police.")
+                       + r"|(?:[\w'’-]+(?:\.[\w'’-]+)*(?:(?<![^\W_]{2})\.)?\s*){1,4}?"
+                       + r"(?=[,.;:)]|\s+(?:and|et|but|mais)\b|$)"
                        + rf"|{name_word}(?:\s+(?:{name_word}|and|&|de|du|of)){{0,4}})")
         else:
             said = cues_of(data.reporting).pattern if data.reporting else r"(?!)"
