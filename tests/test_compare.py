@@ -344,3 +344,10 @@ def test_a_today_that_no_date_grounds_is_no_second_stage_of_a_date() -> None:
     dated = make_document("Varno Rail, which was established in 2001, has grown quickly.", path="b.txt")
     claims = extract_claims(undated) + extract_claims(dated)
     assert [f for f in compare_claims(claims) if f.verdict == "conflict"]
+
+
+def test_a_country_named_in_two_languages_is_one_place() -> None:
+    from checker.compare.scopes import same_place
+
+    assert same_place("spain", "espagne") and same_place("西班牙; valencia", "spain")
+    assert not same_place("spain", "portugal")

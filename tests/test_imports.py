@@ -14,7 +14,7 @@ from tests.checker_imports import CHECKER, Import, all_imports
 # catalogue, name keys and scripts, the rule codes, values as intervals, front matter (see docs/architecture.md,
 # "Import rules").
 BOTTOM = frozenset({"checker", "records", "textmap", "document", "lang", "catalogue", "names", "scripts", "rules",
-                    "display", "languages", "timings", "regex_syntax", "intervals", "frontmatter"})
+                    "display", "languages", "timings", "regex_syntax", "intervals", "frontmatter", "countries"})
 # The top wires the stages together and may import anything.
 TOP = frozenset({"cli", "commands", "pipeline", "options", "config", "__main__"})
 ALLOWED: dict[str, frozenset[str]] = {
@@ -33,6 +33,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "document": frozenset({"records", "textmap"}),
     "catalogue": frozenset({"checker", "lang", "records"}),
     "names": frozenset({"checker", "lang", "scripts"}),
+    "countries": frozenset({"names"}),
     "store": BOTTOM,
     "ingest": BOTTOM,
     "recognize": BOTTOM,

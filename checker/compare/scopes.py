@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from checker import catalogue
+from checker.countries import country_of
 from checker.intervals import Bounds, amount_bounds, quantity_bounds
 from checker.records import SCOPE_LIST, Claim, MoneyValue, PercentValue, QuantityValue, Scope, TimeValue
 
@@ -164,7 +165,8 @@ def _places_meet(sa: Scope, sb: Scope, same_article: bool, met: Met, stay: bool 
 
 
 def same_place(a: str, b: str) -> bool:
-    """Whether two places (each "; "-joined keys) can be one: a shared or closely spelled name.
+    """Whether two places (each "; "-joined keys) can be one: a shared or closely spelled name, or one
+    country's names in two languages.
 
     A common place noun ("earth") holds every named place; two common nouns must be equal.
     """
@@ -182,6 +184,9 @@ def same_place(a: str, b: str) -> bool:
                 continue
             if fuzz.ratio(x, y) >= PLACE_SIMILARITY:
                 return True
+            country = country_of(x)
+            if country is not None and country == country_of(y):
+                return True  # "Spain" / "Espagne" / "西班牙"
     return False
 
 
