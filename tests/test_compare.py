@@ -351,3 +351,16 @@ def test_a_country_named_in_two_languages_is_one_place() -> None:
 
     assert same_place("spain", "espagne") and same_place("西班牙; valencia", "spain")
     assert not same_place("spain", "portugal")
+
+
+def _clock(clock: str, zone: str | None = None) -> TimeValue:
+    return TimeValue(earliest=None, latest=None, granularity="day", clock=clock, zone=zone)
+
+
+def test_two_times_of_day_on_a_day_not_given_agree_when_they_are_the_same() -> None:
+    same = compare(_clock("23:11", "local"), _clock("23:11", "local"))
+    within = compare(_clock("23:11"), _clock("22:00-23:59"))
+    apart = compare(_clock("23:11"), _clock("09:30"))
+    assert same is not None and same.verdict == "agreement"
+    assert within is not None and within.verdict == "compatible"
+    assert apart is None  # two times of day on days not given may be two days: nothing to say
