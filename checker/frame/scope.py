@@ -234,10 +234,13 @@ def _period_and_as_of(doc: Document, data: CompiledFrames, scan: _Scan, mention:
             # "Nordlake, founded in 2016, holds 60%": a date of a fact of its own ("founded") in a phrase of its
             # own is no period, unless it fronts the sentence ("Before the 2019 fire, it had 23,500 visitors");
             # "today" is when the figure is stated, not a period it covers.
+            # A period longer than a day that a verb of telling dates ("reported revenue of $1.1 billion
+            # last year") is what the figure covers: nobody reports on a whole year.
             first_comma = scan.text.find(",")
             fronting = first_comma >= 0 and other.end <= first_comma < mention.start
-            if ((not fronting and _fact_cue(data, scan, other, "time") is not None)
-                    or data.now_word.fullmatch(other.text.strip())):
+            own = None if fronting else _fact_cue(data, scan, other, "time")
+            told = own is not None and value.granularity != "day" and not _compared(own.id)
+            if (own is not None and not told) or data.now_word.fullmatch(other.text.strip()):
                 continue
             if (fact is not None and fact.cumulative and value.granularity == "day"
                     and value.earliest == value.latest):
@@ -245,6 +248,11 @@ def _period_and_as_of(doc: Document, data: CompiledFrames, scan: _Scan, mention:
             else:
                 period = f"{value.earliest.isoformat()}/{value.latest.isoformat()}"
     return period, as_of
+
+
+def _compared(fact_id: str) -> bool:
+    known = catalogue.fact(fact_id)
+    return known is None or known.compared
 
 
 def _variant_of(scan: _Scan, mention: _Located, carried: str | None, cue: _Cue | None) -> str | None:
