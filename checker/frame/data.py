@@ -145,6 +145,9 @@ class FrameData(DimensionData):
     as_of: tuple[str, ...] = ()
     reporting: tuple[str, ...] = ()
     clause_breaks: tuple[str, ...] = ()
+    # A second verb joined without a comma opens a clause of its own: "employs 3,400 people and had
+    # revenue of $1 billion last year" (the year is the revenue's, not the workforce's).
+    verb_joins: tuple[str, ...] = ()
     # Whether a comma alone ends a clause (Chinese strings clauses with commas), or only before a clause break word.
     comma_ends_clause: bool = False
     pronouns: tuple[str, ...] = ()
@@ -329,8 +332,9 @@ class CompiledFrames:
         self.attribution = (re.compile(generic + cues_of(data.attribution).pattern + counter, re.IGNORECASE)
                             if data.attribution else None)
         openers = cues_of(data.clause_breaks).pattern if data.clause_breaks else r"(?!)"
+        joined = (r"|\s(?=(?:" + cues_of(data.verb_joins).pattern + r")(?![\w'’-]))") if data.verb_joins else ""
         self.clause_break = (re.compile(r"[;:,]") if data.comma_ends_clause
-                             else re.compile(r"[;:]|,\s*(?=" + openers + ")", re.IGNORECASE))
+                             else re.compile(r"[;:]|,\s*(?=" + openers + ")" + joined, re.IGNORECASE))
         self.period_before = re.compile("(?:" + cues_of(data.period_prepositions).pattern + r")\s*$"
                                         if data.period_prepositions else r"(?!)", re.IGNORECASE)
         # After the duration's unit ("24个小时内"): a few letters, then the postposition.
