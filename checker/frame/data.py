@@ -148,6 +148,9 @@ class FrameData(DimensionData):
     # A second verb joined without a comma opens a clause of its own: "employs 3,400 people and had
     # revenue of $1 billion last year" (the year is the revenue's, not the workforce's).
     verb_joins: tuple[str, ...] = ()
+    # Words that open a clause between commas ("X, which employs 3,400 people, reported ..."): the next
+    # comma closes it.
+    enclosed_clauses: tuple[str, ...] = ()
     # Whether a comma alone ends a clause (Chinese strings clauses with commas), or only before a clause break word.
     comma_ends_clause: bool = False
     pronouns: tuple[str, ...] = ()
@@ -333,6 +336,8 @@ class CompiledFrames:
                             if data.attribution else None)
         openers = cues_of(data.clause_breaks).pattern if data.clause_breaks else r"(?!)"
         joined = (r"|\s(?=(?:" + cues_of(data.verb_joins).pattern + r")(?![\w'’-]))") if data.verb_joins else ""
+        self.enclosed = (re.compile(r",\s*(?:" + cues_of(data.enclosed_clauses).pattern + r")(?![\w'’-])[^,;:]*(,)",
+                                    re.IGNORECASE) if data.enclosed_clauses else None)
         self.clause_break = (re.compile(r"[;:,]") if data.comma_ends_clause
                              else re.compile(r"[;:]|,\s*(?=" + openers + ")" + joined, re.IGNORECASE))
         self.period_before = re.compile("(?:" + cues_of(data.period_prepositions).pattern + r")\s*$"

@@ -118,6 +118,11 @@ class _Scan:
         self.cues = ([c for c in cues if not any(n.start < c.end and c.start < n.end for n in names)]
                      if cues and names else cues)
         self.breaks = [m.start() for m in data.clause_break.finditer(sentence)]
+        if data.enclosed is not None:
+            # "X, which employs 3,400 people, reported ...": the comma after a relative clause closes it.
+            closing = [m.start(1) for m in data.enclosed.finditer(sentence)]
+            if closing:
+                self.breaks = sorted({*self.breaks, *closing})
         # A scope word inside a longer name ("Northgate Business Daily") scopes nothing.
         self.scopes = [(scope, m.start(), m.end()) for scope, matches in scopes
                        for m in matches if not _cancelled(data, scope, sentence, m.start())
