@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from checker import __version__, timings
+from checker import __version__, regexcache, timings
 from checker import config as config_file
 from checker.commands.common import Delivery, color, default_paths, err, fail, report_problems, selection, statistics
 from checker.commands.gate import baseline as baseline_command
@@ -478,8 +478,13 @@ def main() -> None:
     """Console-script entry point: no traceback reaches the user; SIGINT exits 130, SIGTERM 143."""
     signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
+    regexcache.enable()
     try:
-        cli(standalone_mode=True)
+        try:
+            cli(standalone_mode=True)
+        except SystemExit:
+            regexcache.save()  # the patterns this run compiled, for the next one; not after an interruption
+            raise
     except (Interrupted, KeyboardInterrupt) as exc:
         signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
         _err("factcheck: terminated" if signum == signal.SIGTERM else "factcheck: interrupted")

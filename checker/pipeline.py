@@ -38,7 +38,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Literal
 
-from checker import __version__, store, story, timings
+from checker import __version__, regexcache, store, story, timings
 from checker.compare.repeats import compare_distinct
 from checker.document import Document
 from checker.frame.build import extract_claims
@@ -202,6 +202,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, task: Task) -> Non
         except (EOFError, OSError):
             return
         if message is None:
+            regexcache.save()  # the patterns this worker compiled (the language data of its documents)
             return
         index, item = message
         outcome = _run_task(task, item)

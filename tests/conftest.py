@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import hashlib
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 # Records built without validation are validated too under the tests, here and in the CLI runs
 # they start (checker.records.trusted); set before checker is imported.
 os.environ["FACTCHECK_CHECK_RECORDS"] = "1"
+# The CLI runs the tests start keep their compiled regular expressions (checker.regexcache) here, not in
+# the user's cache folder; the cache is on in them, so the whole suite runs through it.
+os.environ.setdefault("FACTCHECK_REGEX_CACHE", tempfile.mkdtemp(prefix="factcheck-regex-cache-"))
 
 import pytest
 from hypothesis import settings
@@ -17,6 +23,9 @@ from hypothesis import settings
 from checker.document import Document
 from checker.records import DocumentInfo, Zone
 from checker.textmap import MappedText
+
+if Path(os.environ["FACTCHECK_REGEX_CACHE"]).name.startswith("factcheck-regex-cache-"):
+    atexit.register(shutil.rmtree, os.environ["FACTCHECK_REGEX_CACHE"], ignore_errors=True)
 
 # Speed is measured by benchmarks/, not by tests: a first example that loads language data is no failure.
 settings.register_profile("factcheck", deadline=None)

@@ -13,7 +13,7 @@ from tests.checker_imports import CHECKER, Import, all_imports
 # The modules every stage may read: the records, the text with its offset map, the language data, the fact
 # catalogue, name keys and scripts, the rule codes (see docs/architecture.md, "Import rules").
 BOTTOM = frozenset({"checker", "records", "textmap", "document", "lang", "catalogue", "names", "scripts", "rules",
-                    "display", "languages", "timings"})
+                    "display", "languages", "timings", "regexcache"})
 # The top wires the stages together and may import anything.
 TOP = frozenset({"cli", "commands", "pipeline", "options", "config", "__main__"})
 ALLOWED: dict[str, frozenset[str]] = {
@@ -25,6 +25,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "display": frozenset(),
     "languages": frozenset(),
     "timings": frozenset(),
+    "regexcache": frozenset(),
     "lang": frozenset({"checker", "languages"}),
     "document": frozenset({"records", "textmap"}),
     "catalogue": frozenset({"checker", "lang", "records"}),
