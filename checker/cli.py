@@ -474,6 +474,24 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise Interrupted(signum)
 
 
+def _exit_at_once(code: object) -> None:
+    """End the process with ``code`` once stdout and stderr are flushed, without the interpreter's teardown.
+
+    Every file the command writes is closed and its worker processes ended by then; what is left is
+    freeing the run's records one by one (0.2 s after a gate over 1,000 cached articles, 0.75 s after
+    10,000 articles), which the operating system does at once. Returns (and the interpreter exits as
+    usual) when the code is not a number or the streams cannot be flushed.
+    """
+    if code is not None and not isinstance(code, int):
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code or 0)
+
+
 def main() -> None:
     """Console-script entry point: no traceback reaches the user; SIGINT exits 130, SIGTERM 143."""
     signal.signal(signal.SIGINT, _interrupt)
@@ -482,8 +500,9 @@ def main() -> None:
     try:
         try:
             cli(standalone_mode=True)
-        except SystemExit:
+        except SystemExit as done:
             regexcache.save()  # the patterns this run compiled, for the next one; not after an interruption
+            _exit_at_once(done.code)
             raise
     except (Interrupted, KeyboardInterrupt) as exc:
         signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
