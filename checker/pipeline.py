@@ -38,8 +38,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Literal
 
-from checker import __version__, regexcache, store, story, timings
-from checker.compare.repeats import compare_distinct
+from checker import __version__, regexcache, store, timings
 from checker.document import Document
 from checker.frame.build import extract_claims
 from checker.ingest import MAX_BYTES, Found, Selection, list_inputs, load_document, load_found, shown_path
@@ -418,8 +417,8 @@ def extract_document(job: _Job, found: Found) -> _Done:
 
 
 def _run(paths: Sequence[str | os.PathLike[str]], job: _Job, workers: int, budget: float,
-         progress: Progress | None, selection: Selection | None = None,
-         runner: Runner | None = None) -> tuple[list[Found], list[_Done | Problem], list[Problem]]:
+         progress: Progress | None, selection: Selection | None = None, runner: Runner | None = None,
+         meanwhile: Callable[[], None] | None = None) -> tuple[list[Found], list[_Done | Problem], list[Problem]]:
     found, problems = list_inputs(paths, selection)
     done = 0
 
@@ -443,6 +442,8 @@ def _run(paths: Sequence[str | os.PathLike[str]], job: _Job, workers: int, budge
             if unchanged is not None:
                 outcomes[index] = ("ok", unchanged)
                 tick(index)
+        if meanwhile is not None:
+            meanwhile()
 
     skipped = set(looks_unchanged)
     todo = [index for index in range(len(found)) if index not in skipped]
@@ -455,11 +456,11 @@ def _run(paths: Sequence[str | os.PathLike[str]], job: _Job, workers: int, budge
             with _job(job):
                 mapped = _map(_process_current, items, processes, budget,
                               _ticker(tick, todo),
-                              read_unchanged if looks_unchanged else None)
+                              read_unchanged if looks_unchanged or meanwhile else None)
         for index, mapped_outcome in zip(todo, mapped, strict=True):
             outcomes[index] = mapped_outcome
         todo = [index for index in looks_unchanged if outcomes[index] is None]
-        looks_unchanged = []
+        looks_unchanged, meanwhile = [], None
     results: list[_Done | Problem] = []
     for entry, outcome in zip(found, outcomes, strict=True):
         assert outcome is not None
@@ -532,6 +533,7 @@ def extract(
     selection: Selection | None = None,
     distrust: Collection[Path] = (),
     runner: Runner | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Extraction:
     """Ingest and extract claims; with ``claims_dir``, reuse and refresh the per-document cache.
 
@@ -542,7 +544,8 @@ def extract(
     article read from stdin is never cached. A cache that cannot be written
     (read-only, full) is one non-fatal problem naming it; the run goes on. ``runner`` maps a task over
     the files in a pool of the caller's (one outcome per file, in order, see ``map_budgeted``) instead of
-    the budgeted forked workers.
+    the budgeted forked workers. ``meanwhile`` is called once in this process while the workers extract
+    (the CLI loads the modules of the stages after extraction then).
     """
     if claims_dir is not None:
         with contextlib.suppress(OSError):  # a cache that cannot be written is reported when it is written
@@ -550,7 +553,7 @@ def extract(
     job = _Job(claims_dir=claims_dir, use_cache=use_cache, extract=True, max_bytes=max_bytes,
                distrust=frozenset(str(Path(p).resolve()) for p in distrust))
     with timings.stage("map"):
-        found, results, problems = _run(paths, job, workers, doc_timeout, progress, selection, runner)
+        found, results, problems = _run(paths, job, workers, doc_timeout, progress, selection, runner, meanwhile)
     from_stdin = {entry.display for entry in found if entry.path == STDIN}
     documents: list[Document] = []
     claims: dict[str, list[Claim]] = {}
@@ -579,6 +582,8 @@ def extract(
 
 def ground(extraction: Extraction) -> Extraction:
     """The extraction with its undated articles dated by the story where it can (``checker/story.py``)."""
+    from checker import story  # imported here: forked workers need none of the stages after extraction
+
     infos, claims = story.ground([doc.info for doc in extraction.documents], extraction.claims)
     if claims is extraction.claims:
         return extraction
@@ -589,6 +594,8 @@ def ground(extraction: Extraction) -> Extraction:
 
 def compare(extraction: Extraction) -> list[Finding]:
     """Findings among all the claims of an extraction."""
+    from checker.compare.repeats import compare_distinct
+
     documents = [(doc.info, extraction.claims.get(doc.path, [])) for doc in extraction.documents]
     # The claims outlive comparison: the garbage collector need not walk them again each time comparison's
     # own objects fill a generation (a quarter of comparison's time at 40,000 claims, more at 100,000).
