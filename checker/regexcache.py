@@ -51,6 +51,7 @@ _added: dict[tuple[str, int], Entry] = {}
 _used: set[tuple[str, int]] = set()
 _file: Path | None = None
 _plain_compile: Any = None
+_loaded = False
 
 
 def cache_file() -> Path | None:
@@ -90,8 +91,12 @@ def _build(pattern: str, entry: Entry) -> Any:
 
 def _compile(pattern: Any, flags: int = 0) -> Any:
     """``re._compiler.compile`` with the table in front of it (text patterns only)."""
+    global _loaded
     if type(pattern) is not str:
         return _plain_compile(pattern, flags)
+    if not _loaded and _file is not None:  # read at the first pattern: `--version` and `--help` need none
+        _loaded = True
+        _table.update(_read(_file))
     key = (pattern, int(flags))
     entry = _table.get(key)
     if entry is not None:
@@ -117,7 +122,8 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
 
 
 def enable() -> bool:
-    """Put the table of the user's cache in front of ``re``'s compiler; whether it is on."""
+    """Put the table of the user's cache in front of ``re``'s compiler (read when the first pattern is
+    compiled); whether it is on."""
     global _file, _plain_compile
     if _plain_compile is not None:
         return True
@@ -125,7 +131,6 @@ def enable() -> bool:
     if path is None:
         return False
     _file = path
-    _table.update(_read(path))
     _plain_compile = _compiler.compile
     _compiler.compile = _compile
     return True
@@ -133,11 +138,12 @@ def enable() -> bool:
 
 def disable() -> None:
     """Give ``re`` its own compiler back and forget the table (patterns already built stay as they are)."""
-    global _file, _plain_compile
+    global _file, _plain_compile, _loaded
     if _plain_compile is not None:
         _compiler.compile = _plain_compile
     _plain_compile = None
     _file = None
+    _loaded = False
     _table.clear()
     _added.clear()
     _used.clear()

@@ -49,9 +49,10 @@ def test_patterns_from_the_cache_are_the_patterns_re_compiles(cache_dir: Path) -
     assert regexcache.cache_file() is not None and regexcache.cache_file().is_file()  # type: ignore[union-attr]
     regexcache.disable()
     assert regexcache.enable()
-    assert len(regexcache._table) == len(PATTERNS)
+    assert regexcache._table == {}, "read at the first pattern, not before"
     again = [regexcache._compile(pattern, flags) for pattern, flags in PATTERNS]
     assert not regexcache._added, "every pattern was read from the file"
+    assert len(regexcache._table) == len(PATTERNS)
     for ours, theirs, reread in zip(first, plain, again, strict=True):
         # Pattern equality compares the flags, the pattern and the compiled code itself.
         assert ours == theirs and reread == theirs
@@ -71,8 +72,8 @@ def test_a_damaged_file_is_compiled_again_and_rewritten(cache_dir: Path) -> None
     path.write_bytes(data[:-7] + b"garbage")
     regexcache.disable()
     assert regexcache.enable()
-    assert regexcache._table == {}
     assert regexcache._compile(*PATTERNS[0]) == _plain(*PATTERNS[0])
+    assert list(regexcache._added) == [(PATTERNS[0][0], int(PATTERNS[0][1]))], "compiled again, not read"
     regexcache.save()
     assert list(regexcache._read(path)) == [(PATTERNS[0][0], int(PATTERNS[0][1]))]
 
