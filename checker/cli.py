@@ -202,6 +202,14 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
         cat draft.md | factcheck run seeds/ - --stdin-filename draft.md
     """
     from checker import pipeline
+
+    timings.mark("command")
+    targets = default_paths(paths)
+    if statistics and fmt not in ("text", "json"):
+        raise click.UsageError("--statistics prints counts as text or JSON: use --format text or json")
+    chosen = selection(targets, exclude, stdin_filename, max_bytes, outputs=(claims_dir, output_dir, output))
+    extraction = _extract(targets, claims_dir, no_cache, workers, max_bytes, doc_timeout, chosen, quiet,
+                          meanwhile=_load_reporting)
     from checker.gate.select import gated
     from checker.report import reporter
     from checker.report.html_report import HtmlReporter
@@ -209,12 +217,6 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     from checker.report.terminal import DEFAULT_WIDTH, TerminalReporter, terminal_width
     from checker.report.view import build_view
 
-    timings.mark("command")
-    targets = default_paths(paths)
-    if statistics and fmt not in ("text", "json"):
-        raise click.UsageError("--statistics prints counts as text or JSON: use --format text or json")
-    chosen = selection(targets, exclude, stdin_filename, max_bytes, outputs=(claims_dir, output_dir, output))
-    extraction = _extract(targets, claims_dir, no_cache, workers, max_bytes, doc_timeout, chosen, quiet)
     with timings.stage("story"):
         extraction = pipeline.ground(extraction)
     if not extraction.documents:
@@ -285,15 +287,26 @@ def _run_summary(report: Report) -> str:
             f"{plural(len(report.findings), 'finding')}")
 
 
+def _load_reporting() -> None:
+    """Import the stages after extraction (story, comparison, the reports): done while the workers extract,
+    on the core they leave, instead of before the first worker starts."""
+    import importlib
+
+    for name in ("checker.story", "checker.compare.repeats", "checker.gate.select", "checker.report.html_report",
+                 "checker.report.json_report", "checker.report.terminal", "checker.report.view"):
+        importlib.import_module(name)
+
+
 def _extract(targets: list[str], claims_dir: Path, no_cache: bool, workers: int | None, max_bytes: int,
-             doc_timeout: float, chosen: Selection, quiet: bool) -> Extraction:
+             doc_timeout: float, chosen: Selection, quiet: bool,
+             meanwhile: Callable[[], None] | None = None) -> Extraction:
     """Extract with the shared options, one line on stderr per problem file."""
     from checker import pipeline
 
     with timings.stage("extract"):
         extraction = pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
                                       workers=_workers(workers), progress=_progress(quiet), max_bytes=max_bytes,
-                                      doc_timeout=doc_timeout, selection=chosen)
+                                      doc_timeout=doc_timeout, selection=chosen, meanwhile=meanwhile)
     report_problems(extraction.problems, quiet)
     return extraction
 
@@ -474,12 +487,34 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise Interrupted(signum)
 
 
+def _exit_at_once(code: object) -> None:
+    """End the process with ``code`` once stdout and stderr are flushed, without the interpreter's teardown.
+
+    Every file the command writes is closed and its worker processes ended by then; what is left is
+    freeing the run's records one by one (0.2 s after a gate over 1,000 cached articles, 0.75 s after
+    10,000 articles), which the operating system does at once. Returns (and the interpreter exits as
+    usual) when the code is not a number or the streams cannot be flushed.
+    """
+    if code is not None and not isinstance(code, int):
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code or 0)
+
+
 def main() -> None:
     """Console-script entry point: no traceback reaches the user; SIGINT exits 130, SIGTERM 143."""
     signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        cli(standalone_mode=True)
+        try:
+            cli(standalone_mode=True)
+        except SystemExit as done:
+            _exit_at_once(done.code)
+            raise
     except (Interrupted, KeyboardInterrupt) as exc:
         signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
         _err("factcheck: terminated" if signum == signal.SIGTERM else "factcheck: interrupted")

@@ -38,8 +38,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Literal
 
-from checker import __version__, store, story, timings
-from checker.compare.repeats import compare_distinct
+from checker import __version__, store, timings
 from checker.document import Document
 from checker.frame.build import extract_claims
 from checker.ingest import MAX_BYTES, Found, Selection, list_inputs, load_document, load_found, shown_path
@@ -275,12 +274,14 @@ class _Worker:
 
 
 def map_budgeted(task: Task, items: Sequence[Any], workers: int, budget: float,
-                 on_done: Callable[[int], None] | None = None) -> list[Outcome]:
+                 on_done: Callable[[int], None] | None = None,
+                 meanwhile: Callable[[], None] | None = None) -> list[Outcome]:
     """``task`` over ``items`` in ``workers`` forked processes, ``budget`` seconds per item (0: none).
 
     Returns one outcome per item, in the order of ``items``: ("ok", result),
     ("timeout", None) or ("error", one-line message). ``task`` must be a
     module-level function; its exceptions become errors, never raises.
+    ``meanwhile`` is called once in this process as soon as the workers have their first items.
     """
     outcomes: list[Outcome | None] = [None] * len(items)
     pending = deque(range(len(items)))
@@ -290,6 +291,8 @@ def map_budgeted(task: Task, items: Sequence[Any], workers: int, budget: float,
     gc.freeze()
     try:
         pool = [_Worker(task) for _ in range(max(1, min(workers, len(items))))] if items else []
+        if not items and meanwhile is not None:
+            meanwhile()
         while pending or any(w.index is not None for w in pool):
             for slot, worker in enumerate(pool):
                 if worker.index is None and pending:
@@ -300,6 +303,9 @@ def map_budgeted(task: Task, items: Sequence[Any], workers: int, budget: float,
                         worker.stop(kill=True)
                         pool[slot] = worker = _Worker(task)
                         worker.give(index, items[index], budget)
+            if meanwhile is not None:
+                call, meanwhile = meanwhile, None
+                call()
             busy = [w for w in pool if w.index is not None]
             wait = max(0.0, min(w.deadline for w in busy) - time.monotonic())
             ready = multiprocessing.connection.wait([w.conn for w in busy],
@@ -334,14 +340,16 @@ def map_budgeted(task: Task, items: Sequence[Any], workers: int, budget: float,
 
 
 def _map(task: Task, items: Sequence[Any], workers: int, budget: float,
-         on_done: Callable[[int], None] | None) -> list[Outcome]:
+         on_done: Callable[[int], None] | None, meanwhile: Callable[[], None] | None = None) -> list[Outcome]:
     """In-process without a budget (``budget`` 0, for debugging and profiling), else ``map_budgeted``."""
     if budget > 0:
         if workers > 1:
             # Compiled once here, the language data is shared by every forked worker. One worker compiles
             # only the languages its documents are in: on a few articles, that is most of the run.
             _warm_up()
-        return map_budgeted(task, items, workers, budget, on_done)
+        return map_budgeted(task, items, workers, budget, on_done, meanwhile)
+    if meanwhile is not None:
+        meanwhile()
     outcomes: list[Outcome] = []
     for index, item in enumerate(items):
         outcomes.append(_run_task(task, item))
@@ -408,8 +416,8 @@ def extract_document(job: _Job, found: Found) -> _Done:
 
 
 def _run(paths: Sequence[str | os.PathLike[str]], job: _Job, workers: int, budget: float,
-         progress: Progress | None, selection: Selection | None = None,
-         runner: Runner | None = None) -> tuple[list[Found], list[_Done | Problem], list[Problem]]:
+         progress: Progress | None, selection: Selection | None = None, runner: Runner | None = None,
+         meanwhile: Callable[[], None] | None = None) -> tuple[list[Found], list[_Done | Problem], list[Problem]]:
     found, problems = list_inputs(paths, selection)
     done = 0
 
@@ -420,29 +428,66 @@ def _run(paths: Sequence[str | os.PathLike[str]], job: _Job, workers: int, budge
             progress(done, len(found), found[index].display)
 
     outcomes: list[Outcome | None] = [None] * len(found)
-    if runner is None:
-        # Unchanged documents are read from the cache here, before any worker starts: the workers (and the
-        # language data they share) are for the documents left to extract, often one or none of a thousand.
-        for index, entry in enumerate(found):
-            unchanged = _unchanged(job, entry)
+    # Unchanged documents are read from the cache here, not in the workers: the workers (and the language
+    # data they share) are for the documents left to extract, often one or none of a thousand. Those whose
+    # claims files look current are read while the workers extract the others; one that turns out not
+    # to be usable after all is extracted after them.
+    looks_unchanged = [] if runner is not None else [index for index, entry in enumerate(found)
+                                                     if _looks_unchanged(job, entry)]
+
+    def read_unchanged() -> None:
+        for index in looks_unchanged:
+            unchanged = _unchanged(job, found[index])
             if unchanged is not None:
                 outcomes[index] = ("ok", unchanged)
                 tick(index)
-    todo = [index for index, known in enumerate(outcomes) if known is None]
-    items = [found[index] for index in todo]
-    if runner is not None:
-        mapped = runner(functools.partial(extract_document, job), items)
-    else:
-        processes = workers if len(items) >= PARALLEL_THRESHOLD else 1
-        with _job(job):
-            mapped = _map(_process_current, items, processes, budget, lambda n: tick(todo[n]))
-    for index, mapped_outcome in zip(todo, mapped, strict=True):
-        outcomes[index] = mapped_outcome
+        if meanwhile is not None:
+            meanwhile()
+
+    skipped = set(looks_unchanged)
+    todo = [index for index in range(len(found)) if index not in skipped]
+    while todo or looks_unchanged:
+        items = [found[index] for index in todo]
+        if runner is not None:
+            mapped = runner(functools.partial(extract_document, job), items)
+        else:
+            processes = workers if len(items) >= PARALLEL_THRESHOLD else 1
+            with _job(job):
+                mapped = _map(_process_current, items, processes, budget,
+                              _ticker(tick, todo),
+                              read_unchanged if looks_unchanged or meanwhile else None)
+        for index, mapped_outcome in zip(todo, mapped, strict=True):
+            outcomes[index] = mapped_outcome
+        todo = [index for index in looks_unchanged if outcomes[index] is None]
+        looks_unchanged, meanwhile = [], None
     results: list[_Done | Problem] = []
     for entry, outcome in zip(found, outcomes, strict=True):
         assert outcome is not None
         results.append(outcome[1] if outcome[0] == "ok" else _problem(entry, outcome, budget))
     return found, results, problems
+
+
+def _ticker(tick: Callable[[int], None], order: list[int]) -> Callable[[int], None]:
+    """``tick`` of the file at position ``n`` of ``order``."""
+    return lambda n: tick(order[n])
+
+
+def _looks_unchanged(job: _Job, found: Found) -> bool:
+    """Whether the claims file of ``found`` names its current digest and this extractor (``_unchanged`` decides)."""
+    if job.claims_dir is None or not job.use_cache or not job.extract or found.error is not None:
+        return False
+    if found.path == STDIN:
+        return False
+    try:
+        if not os.path.isfile(found.path) or os.path.getsize(found.path) > job.max_bytes:
+            return False
+        if job.distrust and str(store.claims_file(job.claims_dir, found.display).resolve()) in job.distrust:
+            return False
+        with open(found.path, "rb") as handle:
+            digest = hashlib.sha256(handle.read(job.max_bytes + 1)).hexdigest()
+    except OSError:
+        return False
+    return store.header_matches(job.claims_dir, found.display, digest)
 
 
 def _unchanged(job: _Job, found: Found) -> _Done | None:
@@ -487,6 +532,7 @@ def extract(
     selection: Selection | None = None,
     distrust: Collection[Path] = (),
     runner: Runner | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Extraction:
     """Ingest and extract claims; with ``claims_dir``, reuse and refresh the per-document cache.
 
@@ -497,7 +543,8 @@ def extract(
     article read from stdin is never cached. A cache that cannot be written
     (read-only, full) is one non-fatal problem naming it; the run goes on. ``runner`` maps a task over
     the files in a pool of the caller's (one outcome per file, in order, see ``map_budgeted``) instead of
-    the budgeted forked workers.
+    the budgeted forked workers. ``meanwhile`` is called once in this process while the workers extract
+    (the CLI loads the modules of the stages after extraction then).
     """
     if claims_dir is not None:
         with contextlib.suppress(OSError):  # a cache that cannot be written is reported when it is written
@@ -505,7 +552,7 @@ def extract(
     job = _Job(claims_dir=claims_dir, use_cache=use_cache, extract=True, max_bytes=max_bytes,
                distrust=frozenset(str(Path(p).resolve()) for p in distrust))
     with timings.stage("map"):
-        found, results, problems = _run(paths, job, workers, doc_timeout, progress, selection, runner)
+        found, results, problems = _run(paths, job, workers, doc_timeout, progress, selection, runner, meanwhile)
     from_stdin = {entry.display for entry in found if entry.path == STDIN}
     documents: list[Document] = []
     claims: dict[str, list[Claim]] = {}
@@ -534,6 +581,8 @@ def extract(
 
 def ground(extraction: Extraction) -> Extraction:
     """The extraction with its undated articles dated by the story where it can (``checker/story.py``)."""
+    from checker import story  # imported here: forked workers need none of the stages after extraction
+
     infos, claims = story.ground([doc.info for doc in extraction.documents], extraction.claims)
     if claims is extraction.claims:
         return extraction
@@ -544,6 +593,8 @@ def ground(extraction: Extraction) -> Extraction:
 
 def compare(extraction: Extraction) -> list[Finding]:
     """Findings among all the claims of an extraction."""
+    from checker.compare.repeats import compare_distinct
+
     documents = [(doc.info, extraction.claims.get(doc.path, [])) for doc in extraction.documents]
     # The claims outlive comparison: the garbage collector need not walk them again each time comparison's
     # own objects fill a generation (a quarter of comparison's time at 40,000 claims, more at 100,000).

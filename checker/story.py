@@ -116,19 +116,24 @@ class _Story:
                 self.by_topic.setdefault(topic, set()).add(path)
                 for word in entity_key(topic).split():
                     self.by_word.setdefault(word, set()).add(topic)
+        # The articles whose topic meets a topic, found once per topic (a story's articles share one).
+        self._same_topic: dict[str, frozenset[str]] = {}
 
     def tiers(self, path: str) -> list[frozenset[str]]:
         """The articles that may tell an article's story: those of its topic first, then those of none."""
         topic = self.topics.get(path)
         if topic is None:
             return [self.everyone - {path}]
-        if len(self.by_topic) <= _FEW_TOPICS:
-            near: set[str] = set(self.by_topic)  # few: each is checked, spelling variants and scripts too
-        else:
-            near = {other for word in entity_key(topic).split() for other in self.by_word.get(word, ())}
-            near.add(topic)
-        same = frozenset(p for other in near if _names_meet(topic, other) for p in self.by_topic[other]) - {path}
-        return [tier for tier in (same, self.untopical - {path}) if tier]
+        same = self._same_topic.get(topic)
+        if same is None:
+            if len(self.by_topic) <= _FEW_TOPICS:
+                near: set[str] = set(self.by_topic)  # few: each is checked, spelling variants and scripts too
+            else:
+                near = {other for word in entity_key(topic).split() for other in self.by_word.get(word, ())}
+                near.add(topic)
+            same = frozenset(p for other in near if _names_meet(topic, other) for p in self.by_topic[other])
+            self._same_topic[topic] = same
+        return [tier for tier in (same - {path}, self.untopical - {path}) if tier]
 
     def anchors(self, claim: Claim, related: frozenset[str]) -> list[_Anchor]:
         """The days of related articles that may be the day of ``claim``'s event."""

@@ -115,3 +115,26 @@ def test_a_run_over_more_documents_than_a_batch_caches_every_one(tmp_path: Path,
     assert len(list(claims_dir.glob("*.jsonl"))) == 5
     assert again.cached == 5 and again.claims == first.claims
     assert not list(claims_dir.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_cached_new_changed_and_edited_files_together_give_what_extraction_gives(tmp_path: Path,
+                                                                                 workers: int) -> None:
+    """The cache is read while the workers extract what it lacks; a file whose header looked current but
+    whose claims were edited is extracted after them. The claims are those of a run without the cache."""
+    corpus, claims_dir = _corpus(tmp_path), tmp_path / "claims"
+    for number in range(30):
+        (corpus / f"c{number:02d}.txt").write_text(f"The bridge opened on May {number % 28 + 1}, 2020, "
+                                                   f"after {number + 10} engineers worked on it.\n", encoding="utf-8")
+    pipeline.extract([str(corpus)], claims_dir=claims_dir, workers=workers)
+    (corpus / "b.txt").write_text("The museum opened on June 9, 2023.\n", encoding="utf-8")
+    (corpus / "new.txt").write_text("The tower opened in 1999 with 300 rooms.\n", encoding="utf-8")
+    edited = store.claims_file(claims_dir, str(corpus / "c05.txt"))
+    header, _, body = edited.read_text(encoding="utf-8").partition("\n")
+    edited.write_text(header + "\n" + body.replace("15", "16"), encoding="utf-8")
+    again = pipeline.extract([str(corpus)], claims_dir=claims_dir, workers=workers)
+    plain = pipeline.extract([str(corpus)], claims_dir=None, use_cache=False, workers=workers)
+    assert again.cached == 30
+    assert again.claims == plain.claims
+    assert [doc.path for doc in again.documents] == [doc.path for doc in plain.documents]
+    assert [p.kind for p in again.problems] == ["cache"] and "c05.txt" in again.problems[0].message

@@ -208,12 +208,12 @@ def cue_pattern(cues: tuple[str, ...], lang: str = "en") -> re.Pattern[str]:
     """
     if script.spaced(lang):
         parts = []
-        for cue in sorted(set(cues), key=len, reverse=True):
+        for cue in sorted(set(cues), key=lambda w: (-len(w), w)):
             prefix = cue.endswith("*")
             body = re.escape(cue.rstrip("*")).replace(r"\ ", r"\s+").replace("'", "['’]")
             parts.append(body + (r"\w*" if prefix else r"(?!\w)"))
         return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
-    longest_first = sorted(set(cues), key=len, reverse=True)
+    longest_first = sorted(set(cues), key=lambda w: (-len(w), w))
     return re.compile("(?:" + "|".join("".join(_cue_atoms(cue, lang)) for cue in longest_first) + ")", re.IGNORECASE)
 
 
@@ -255,7 +255,7 @@ def _not_at(words: tuple[str, ...], cues: tuple[str, ...], lang: str) -> str:
             while at >= 0:
                 alternatives.add((f"(?<={re.escape(word[:at])})" if at else "") + re.escape(word[at:]))
                 at = word.lower().find(cue.lower(), at + 1)
-    return "(?!" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")" if alternatives else ""
+    return "(?!" + "|".join(sorted(alternatives, key=lambda w: (-len(w), w))) + ")" if alternatives else ""
 
 
 class CompiledFrames:

@@ -264,7 +264,7 @@ def _particle_pattern(particles: set[str]) -> re.Pattern[str]:
     possessive (a word with any other character is found by ``_NOT_PLAIN_WORD``)."""
     plain_words = sorted((w for w in particles | {"s"}
                           if _WORD.fullmatch(w) and re.fullmatch(rf"(?:{_PLAIN_CLASS}|[-.])+", w)),
-                         key=len, reverse=True)
+                         key=lambda w: (-len(w), w))
     if not plain_words:
         return re.compile(r"(?!x)x")
     # Opening with the first letters lets ``re`` skip to them in C (see ``_NOT_PLAIN_WORD``); the words

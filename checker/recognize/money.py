@@ -89,7 +89,7 @@ def _surface_regex(surface: str, spaced: bool = True) -> str:
 def _reversed(surfaces: list[str], spaced: bool = True) -> str:
     """Surfaces written backwards (to match right before an amount), with the same spacing tolerance."""
     parts = []
-    for s in sorted(set(surfaces), key=len, reverse=True):
+    for s in sorted(set(surfaces), key=lambda w: (-len(w), w)):
         pieces = [p[::-1] for p in reversed(re.findall(r"\$|[^\s$]+", s))]
         body = r"\s{0,2}".join(re.escape(p) for p in pieces)
         if s[0].isalnum() and (spaced or s[0].isascii()):
@@ -114,7 +114,7 @@ def _compiled(lang: str) -> _Compiled:
             if re.fullmatch(r"[A-Z]{3}", s):
                 lookup.setdefault(_key("M" + s), (cur, 1e6))  # MUSD, MEUR: millions
                 surfaces.append("M" + s)
-    ordered = sorted(set(surfaces), key=len, reverse=True)
+    ordered = sorted(set(surfaces), key=lambda w: (-len(w), w))
     alternation = "|".join(_surface_regex(s, spaced) for s in ordered)
     leading = [s for s in ordered if not lookup[_key(s)][0].tail_only]
     words = [w for w in d.of_words if not w.endswith(("'", "’"))]

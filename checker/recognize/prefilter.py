@@ -177,8 +177,9 @@ class WordGate:
                 by_prefix.setdefault(opening.lower(), set()).add(index)
         self.always = frozenset(always)
         # One scan finds, where an opening starts, the longest one there; the shorter ones are its prefixes.
-        self.closure = {opening: frozenset(index for prefix, found in by_prefix.items()
-                                           if opening.startswith(prefix) for index in found)
+        # (Each opening's own prefixes looked up: the openings are short, their number is not.)
+        self.closure = {opening: frozenset(index for end in range(len(opening) + 1)
+                                           for index in by_prefix.get(opening[:end], ()))
                         for opening in by_prefix}
         self._openings = re.compile(r"(?<!\w)" + trie(sorted(by_prefix)) if by_prefix else r"(?!x)x")
         self._letters = [(letter.lower(), re.compile(re.escape(letter), re.IGNORECASE)) for letter in sorted(letters)]

@@ -100,7 +100,7 @@ class Bound:
 def _phrase_regex(phrases: list[str]) -> str:
     """An alternation of phrases, longest first, with any run of spaces between words."""
     parts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
+    for p in sorted(set(phrases), key=lambda w: (-len(w), w)):
         words = [re.escape(w) for w in p.split()]
         parts.append(r"\s+".join(words))
     return "|".join(parts) if parts else r"(?!x)x"
@@ -317,7 +317,7 @@ def _bound_before(text: str, start: int, c: _Compiled, low: str | None) -> Bound
 def reversed_alternation(phrases: list[str]) -> str:
     """An alternation matching each phrase written backwards, longest first."""
     parts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
+    for p in sorted(set(phrases), key=lambda w: (-len(w), w)):
         words = [re.escape(w[::-1]) for w in reversed(p.split())]
         parts.append(r"\s+".join(words))
     return "|".join(parts) if parts else r"(?!x)x"

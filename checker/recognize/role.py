@@ -97,7 +97,7 @@ def _form_key(surface: str) -> str:
 
 
 def _words_pattern(words: list[str]) -> str:
-    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return "|".join(_form_pattern(w) for w in ordered) or r"(?!x)x"
 
 

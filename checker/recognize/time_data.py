@@ -297,7 +297,7 @@ def phrase_pattern(phrase: str) -> str:
 
 def alternation(phrases: list[str] | dict[str, int]) -> str:
     """A non-capturing alternation of phrases, longest first so the longest wins."""
-    items = sorted({fold(p).strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    items = sorted({fold(p).strip() for p in phrases if p.strip()}, key=lambda w: (-len(w), w))
     if not items:
         return r"(?!x)x"
     return "(?:" + "|".join(phrase_pattern(p) for p in items) + ")"

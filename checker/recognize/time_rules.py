@@ -129,7 +129,7 @@ def _month_alt(names: dict[str, int]) -> str:
 
 def _lowered_words(words: list[str]) -> str | None:
     """An alternation of ``words`` for the lower-cased text, longest first, spaces as any run of spaces."""
-    items = sorted({w.lower().replace("\u2019", "'") for w in words if w.strip()}, key=len, reverse=True)
+    items = sorted({w.lower().replace("\u2019", "'") for w in words if w.strip()}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) if items else None
 
 

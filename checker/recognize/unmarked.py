@@ -100,8 +100,8 @@ def _data(lang: str) -> _Data:
         industries = [word for industry in langdata.load("link", lang).industries for word in industry.words]
     except LanguageDataError:
         industries = []
-    org_words = tuple(sorted({*entity_data.org_words, *entity_data.legal_suffixes}, key=len, reverse=True))
-    places = tuple(sorted(set(entity_data.place_suffixes), key=len, reverse=True))
+    org_words = tuple(sorted({*entity_data.org_words, *entity_data.legal_suffixes}, key=lambda w: (-len(w), w)))
+    places = tuple(sorted(set(entity_data.place_suffixes), key=lambda w: (-len(w), w)))
     title_ids: dict[str, str] = {}
     if role_data is not None:
         for title in role_data.titles:
