@@ -186,7 +186,7 @@ def same_place(a: str, b: str) -> bool:
                 return True
             country = country_of(x)
             if country is not None and country == country_of(y):
-                return True  # "Spain" / "Espagne" / "西班牙"
+                return True  # "Norway" / "Norvège" / "挪威"
     return False
 
 
