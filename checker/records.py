@@ -20,11 +20,19 @@ class Record(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    def __setstate__(self, state: dict[Any, Any]) -> None:
-        # Records come back from worker processes pickled, each with its own set of the
-        # names of its fields (about 700 bytes per claim record): records are frozen and
+    def model_post_init(self, context: Any, /) -> None:
+        # Validation gives each record its own set of the names of the fields it was given
+        # (about 200 bytes, and one more object for the collector to walk: at 1,000 articles held
+        # in one process, the collector's time went from 0.34 s to 0.58 s). Records are frozen and
         # pydantic copies the set before changing it, so equal sets can be one object.
+        self._share_field_names()
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        # Records come back from worker processes pickled, each with its own set of field names, too.
         super().__setstate__(state)
+        self._share_field_names()
+
+    def _share_field_names(self) -> None:
         names = self.__pydantic_fields_set__
         object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(frozenset(names), names))
 
