@@ -255,6 +255,10 @@ class ClaimValue(Record):
     value: Value
 
 
+# How a scope slot holding several keys ("in X and Y", "the Max and the Pro versions") joins them.
+SCOPE_LIST = "; "
+
+
 class Scope(Record):
     """Where, for whom and when a claim holds, as its sentence says (``None``: the sentence does not say).
 
@@ -271,6 +275,7 @@ class Scope(Record):
     period: str | None = None
     basis: str | None = None
     statistic: str | None = None
+    # One variant, or several its sentence lists for the fact ("max; pro", joined by SCOPE_LIST).
     variant: str | None = None
     party: str | None = None
     # What starts, ends or opens ("production" in "production started in May").

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import settings
 from checker.document import Document
 from checker.records import DocumentInfo, Zone
 from checker.textmap import MappedText
+from tests.report_schema import check_report
 
 # Speed is measured by benchmarks/, not by tests: a first example that loads language data is no failure.
 settings.register_profile("factcheck", deadline=None)
@@ -36,3 +38,20 @@ def make_document(text: str, lang: str = "en", ref_date: dt.date | None = REFERE
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+
+@pytest.fixture(autouse=True)
+def _written_reports_follow_the_schema(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every JSON report a test leaves in its temporary folder follows the schema ``factcheck schema`` prints."""
+    # Asked for before the test runs: after it, pytest has already torn the fixture down (the folder stays).
+    folder: Path | None = request.getfixturevalue("tmp_path") if "tmp_path" in request.fixturenames else None
+    yield
+    if folder is None:
+        return
+    for path in sorted(folder.rglob("*.json")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # a test's deliberately unreadable file
+        check_report(text, str(path.relative_to(folder)))

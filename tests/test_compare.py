@@ -227,6 +227,38 @@ def test_a_second_model_never_meets_an_unqualified_launch() -> None:
     assert not _findings(texts)
 
 
+def test_a_date_for_a_list_of_versions_meets_each_version_and_no_other() -> None:
+    listed = ("Orvane Motors will start by the end of June to deliver the Plus version, with a larger battery, "
+              "and the Ultra version.")
+    texts = {
+        "a.txt": listed,
+        "b.txt": "Orvane Motors will deliver the Ultra version in late June.",
+        "c.txt": "Orvane Motors will deliver the Lite version in March.",
+        "d.txt": "Orvane Motors will deliver the car in March.",
+    }
+    claims = [c for path, text in texts.items() for c in extract_claims(make_document(text, path=path))]
+    findings = compare_claims(claims)
+    # The Ultra's date meets the list's; the Lite and the unnamed car are other products.
+    assert [(f.verdict, sorted(e.path for e in f.evidence)) for f in findings] == [("compatible", ["a.txt", "b.txt"])]
+
+
+def test_nearly_two_months_may_be_fifty_three_days() -> None:
+    texts = {
+        "a.txt": "The Orvel probe came home, ending its nearly two-month mission.",
+        "b.txt": "The mission of the Orvel probe lasted 53 days.",
+    }
+    claims = [c for path, text in texts.items() for c in extract_claims(make_document(text, path=path))]
+    assert [f.verdict for f in compare_claims(claims)] == ["compatible"]
+
+
+def test_a_point_on_a_scale_compares_with_or_without_its_noun() -> None:
+    claims = [*extract_claims(make_document("A magnitude 6.4 earthquake struck the Orvel coast on Monday.",
+                                            path="a.txt")),
+              *extract_claims(make_document("奥维尔沿海发生7.1级地震。", lang="zh", path="b.txt"))]
+    found = [(f.verdict, f.values) for f in compare_claims(claims)]
+    assert found == [("conflict", ("6.4 earthquake", "7.1 magnitude"))]
+
+
 def _day(day: dt.date, clock: str | None = None, zone: str | None = None) -> TimeValue:
     return TimeValue(earliest=day, latest=day, granularity="day", clock=clock, zone=zone)
 
@@ -312,3 +344,23 @@ def test_a_today_that_no_date_grounds_is_no_second_stage_of_a_date() -> None:
     dated = make_document("Varno Rail, which was established in 2001, has grown quickly.", path="b.txt")
     claims = extract_claims(undated) + extract_claims(dated)
     assert [f for f in compare_claims(claims) if f.verdict == "conflict"]
+
+
+def test_a_country_named_in_two_languages_is_one_place() -> None:
+    from checker.compare.scopes import same_place
+
+    assert same_place("spain", "espagne") and same_place("西班牙; valencia", "spain")
+    assert not same_place("spain", "portugal")
+
+
+def _clock(clock: str, zone: str | None = None) -> TimeValue:
+    return TimeValue(earliest=None, latest=None, granularity="day", clock=clock, zone=zone)
+
+
+def test_two_times_of_day_on_a_day_not_given_agree_when_they_are_the_same() -> None:
+    same = compare(_clock("23:11", "local"), _clock("23:11", "local"))
+    within = compare(_clock("23:11"), _clock("22:00-23:59"))
+    apart = compare(_clock("23:11"), _clock("09:30"))
+    assert same is not None and same.verdict == "agreement"
+    assert within is not None and within.verdict == "compatible"
+    assert apart is None  # two times of day on days not given may be two days: nothing to say

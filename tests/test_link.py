@@ -103,3 +103,18 @@ def test_different_industries_of_one_key_are_two_companies() -> None:
     assert cluster_entities(["Velmora Motors", "Velmora"]) == {"Velmora Motors": "velmora", "Velmora": "velmora"}
     assert not same_entity("Velmora Pharma", "Velmora Motors")
     assert same_entity("Velmora", "Velmora Motors")
+
+
+def test_a_country_is_one_entity_under_its_names_in_every_language() -> None:
+    clusters = cluster_entities(["Morocco", "Maroc", "摩洛哥", "Niger", "Nigeria", "Espagne", "西班牙"])
+    assert clusters["Morocco"] == clusters["Maroc"] == clusters["摩洛哥"]
+    assert clusters["Espagne"] == clusters["西班牙"]
+    assert clusters["Niger"] != clusters["Nigeria"] and clusters["Morocco"] != clusters["Espagne"]
+    assert same_entity("Allemagne", "Germany") and not same_entity("Allemagne", "Autriche")
+
+
+def test_a_name_two_countries_share_names_neither() -> None:
+    from checker.countries import country_of
+
+    assert country_of("korea") is None  # the Republic of Korea and the Democratic People's Republic
+    assert country_of("south korea") == "KR" and country_of("韩国") == "KR"

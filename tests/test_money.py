@@ -84,3 +84,12 @@ def test_bare_numbers_are_not_money() -> None:
        st.sampled_from(["en", "fr"]))
 def test_never_raises(text: str, lang: str) -> None:
     _all(text, lang)
+
+
+@pytest.mark.parametrize("text", ["the A320 and the RTX4090", "flight XCNY245 left", "model EUR1X"])
+def test_a_number_glued_to_letters_that_are_no_currency_code_is_no_amount(text: str) -> None:
+    assert _all(text, "en") == []
+
+
+def test_an_amount_glued_to_its_code_keeps_its_scale() -> None:
+    assert _all("a deal worth USD1.2 billion", "en") == [("USD1.2 billion", 1.2e9, 1.2e9, "USD")]

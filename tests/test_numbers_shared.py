@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from checker.recognize import numbers, quantity
+from checker.recognize import number_gate, number_words, numbers, quantity
 from checker.recognize.prefilter import trie
 
 
@@ -18,12 +18,12 @@ def test_shared_numbers_are_find_numbers(text: str, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_gate_matches_the_plain_alternation(lang: str) -> None:
-    w = numbers._words(lang)
+    w = number_words.compiled_words(lang)
     needed = w.strong | w.weak
     letters = r"[^\W\d_]"
     # the gate as one plain alternation, the check for a letter before each word first
-    plain = re.compile(rf"{numbers._LETTER_BEFORE}{trie(sorted(needed))}(?!{letters})"
-                       rf"|{numbers._LETTER_BEFORE}{trie(sorted(w.lone))}(?!{letters})[\W_]{{0,8}}"
+    plain = re.compile(rf"{number_gate.LETTER_BEFORE}{trie(sorted(needed))}(?!{letters})"
+                       rf"|{number_gate.LETTER_BEFORE}{trie(sorted(w.lone))}(?!{letters})[\W_]{{0,8}}"
                        rf"{trie(sorted(w.lone_next))}(?!{letters})")
     texts = ["deux", "xdeux", "αdeux", "½deux", "deuxα", "two-thirds", "vingt-et-unième", "l’onze", "é deux",
              "un sur deux", "un  virgule", "twenty five", "a half", "ninety9"]

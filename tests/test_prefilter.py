@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from checker import lang
 from checker.frame.data import frames
 from checker.recognize import time as time_mod
+from checker.recognize import time_plan
 from checker.recognize.prefilter import WORD, WordGate, matches_at, necessary, word_keys
 from checker.recognize.time_data import fold
 
@@ -50,8 +51,8 @@ def test_time_rules_keep_their_matches_on_the_examples(language: str) -> None:
     texts = [fold(example.phrase) for dimension in lang.registered_dimensions()
              for code in lang.available(dimension) for example in lang.load(dimension, code).all_examples()]
     assert texts
-    rules = time_mod._lexicon(language).rules
-    for rule, conditions in zip(rules, time_mod._conditions(language), strict=True):
+    rules = time_mod.lexicon(language).rules
+    for rule, conditions in zip(rules, [necessary(rule.regex) for rule in rules], strict=True):
         keys = word_keys(rule.regex)
         for text in texts:
             if rule.regex.search(text):
@@ -66,7 +67,8 @@ def test_time_rule_cores_keep_their_matches(language: str) -> None:
     texts = [fold(example.phrase) for dimension in lang.registered_dimensions()
              for code in lang.available(dimension) for example in lang.load(dimension, code).all_examples()]
     texts += [f"x{text}9 {text}." for text in texts]
-    for rule, (core, _quick) in zip(time_mod._lexicon(language).rules, time_mod._cores(language), strict=True):
+    for rule in time_mod.lexicon(language).rules:
+        core, _quick = time_plan.core(rule.regex) or (None, False)
         if core is None:
             continue
         for text in texts:
@@ -79,7 +81,7 @@ def test_opening_character_keeps_the_look_behind() -> None:
     for pattern, texts in ((r"(?<![\d./-])\d{1,2}[-/.]\d{1,2}", ["12/3", "1.12/3", "a3-4", "/3-4", "2024"]),
                            (r"(?<![\d.,])(?:1[0-9]|20|21)\d\d", ["in 2024", "x1999", "3.2024", ",1999"])):
         original = re.compile(pattern)
-        (core, quick) = time_mod._core(original) or (None, False)
+        (core, quick) = time_plan.core(original) or (None, False)
         assert core is not None and quick
         for text in texts:
             assert (core.search(text) is None) == (original.search(text) is None), (pattern, text)

@@ -21,8 +21,8 @@ FACTCHECK = Path(sys.executable).parent / "factcheck"
 FLOORS = {
     "DateTime/English/DateParser.json": 0.78,
     "DateTime/French/DateParser.json": 0.90,
-    "DateTime/English/DatePeriodParser.json": 0.55,
-    "DateTime/French/DatePeriodParser.json": 0.86,
+    "DateTime/English/DatePeriodParser.json": 0.58,
+    "DateTime/French/DatePeriodParser.json": 0.88,
     "DateTime/Chinese/DateParser.json": 0.85,
     "DateTime/Chinese/DatePeriodParser.json": 0.72,
 }

@@ -204,3 +204,24 @@ def test_a_numeral_after_a_name_is_the_name_s_number_not_a_day() -> None:
     assert timerec.find("天宫二号空间站完成测试。", "zh", REF) == []
     _, day = only("会议定于本月六号举行。", "zh")
     assert span(day) == ("2019-05-06", "2019-05-06")
+
+
+@given(st.integers(1900, 2100), st.integers(1, 12), st.sampled_from([1, 2, 3, 4, 5, -1]))
+def test_a_week_of_a_month_runs_monday_to_sunday_and_holds_four_of_the_month_s_days(
+        year: int, month: int, nth: int) -> None:
+    from checker.recognize import time_calendar as cal
+
+    period = cal.month_period(year, month)
+    assert period is not None
+    week = cal.nth_week(period, nth)
+    if week is None:
+        assert nth == 5  # a month has four or five such weeks, never fewer
+        return
+    monday, sunday = week
+    assert monday.weekday() == 0 and sunday - monday == dt.timedelta(days=6)
+    inside = sum(period[0] <= monday + dt.timedelta(days=i) <= period[1] for i in range(7))
+    assert inside >= 4
+    # Weeks follow one another: the second starts a week after the first.
+    if nth == 2:
+        first = cal.nth_week(period, 1)
+        assert first is not None and monday - first[0] == dt.timedelta(days=7)

@@ -1,4 +1,4 @@
-"""The time recognizer's plan (``checker.recognize.time._plan``) tries every rule that can match."""
+"""The time recognizer's plan (``checker.recognize.time_plan.plan``) tries every rule that can match."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import re
 
 import pytest
 
+from checker import regex_syntax
 from checker.recognize import time as time_mod
+from checker.recognize import time_plan
 from checker.recognize.prefilter import WORD
 from checker.recognize.time_data import fold
 
@@ -28,12 +30,12 @@ def _texts(seed: int, count: int) -> list[str]:
 @pytest.mark.parametrize("language", ["en", "fr"])
 @pytest.mark.parametrize("digits", [True, False])
 def test_the_plan_keeps_every_rule_that_matches(language: str, digits: bool) -> None:
-    plan = time_mod._plan(language, digits)
+    plan = time_plan.plan(time_mod.lexicon(language).rules, digits)
     for text in _texts(7, 4000):
-        if (time_mod._DIGIT.search(text) is not None) != digits:
+        if (re.search(r"\d", text) is not None) != digits:
             continue
         chosen = {id(rule): needed for rule, needed in plan.chosen(plan.vocabulary.intersection(WORD.findall(text)))}
-        for rule in time_mod._lexicon(language).rules:
+        for rule in time_mod.lexicon(language).rules:
             if rule.regex.search(text) is None:
                 continue
             assert id(rule) in chosen, (rule.name, text)
@@ -42,11 +44,11 @@ def test_the_plan_keeps_every_rule_that_matches(language: str, digits: bool) -> 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_gate_holds_where_one_of_its_cores_does(language: str) -> None:
-    rules = [rule for rule in time_mod._lexicon(language).rules
-             if time_mod._opens_with_digit(rule.regex) and time_mod._core(rule.regex) is not None]
-    gate = time_mod._gate(rules)
+    rules = [rule for rule in time_mod.lexicon(language).rules
+             if time_plan.opens_with_digit(rule.regex) and time_plan.core(rule.regex) is not None]
+    gate = time_plan.digit_gate(rules)
     assert gate is not None and len(rules) > 1
-    cores = [time_mod._core(rule.regex) for rule in rules]
+    cores = [time_plan.core(rule.regex) for rule in rules]
     for text in _texts(11, 20000):
         expected = any(core.search(text) for core, _quick in filter(None, cores))
         assert (gate.search(text) is not None) == expected, text
@@ -58,20 +60,14 @@ def test_the_gate_holds_where_one_of_its_cores_does(language: str) -> None:
     (r"(?:1[0-9]|20|21)\d\d(?![\d])", ["2023", "1999", "2299", "12345", "x2100"]),
 ])
 def test_openings_spell_out_a_sequence(pattern: str, texts: list[str]) -> None:
-    import re._compiler as sre_compile
-    import re._constants as sre_c
-    import re._parser as sre_parse
-
-    parsed = sre_parse.parse(pattern)
-    opened = time_mod._openings(list(parsed))
+    opened = time_plan.opening_choices(regex_syntax.parse(pattern))
     assert opened is not None
-    state = sre_parse.State()
     branches = []
     for first, rest in opened:
-        rebuilt = time_mod._without_groups(state, [first, *rest])
+        rebuilt = time_plan.without_groups([first, *rest])
         assert rebuilt is not None
-        branches.append(sre_parse.SubPattern(state, rebuilt))
-    spelled = sre_compile.compile(sre_parse.SubPattern(state, [(sre_c.BRANCH, (None, branches))]), 0)
+        branches.append(rebuilt)
+    spelled = re.compile(regex_syntax.source([(regex_syntax.BRANCH, (None, branches))]))
     original = re.compile(pattern)
     for text in texts:
         want = [m.start() for m in (original.match(text, i) for i in range(len(text) + 1)) if m]

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.report_schema import check_report
+
 FACTCHECK = str(Path(sys.executable).with_name("factcheck"))
 FIRST = "The Nova bridge over the river opened on March 3, 2021, the city said.\n"
 SECOND = "The Nova bridge over the river opened on June 9, 2022, officials said.\n"
@@ -19,7 +21,10 @@ def factcheck(*args: str, cwd: Path, stdin: bytes | None = None, env: dict[str, 
     environment.update(env or {})
     done = subprocess.run([FACTCHECK, *args], cwd=cwd, input=stdin, capture_output=True, timeout=timeout,
                           env=environment, check=False)
-    return _text(done)
+    text = _text(done)
+    # A report printed to stdout follows the schema as much as one written to a file.
+    check_report(text.stdout, f"the output of factcheck {' '.join(args)}")
+    return text
 
 
 def _text(done: subprocess.CompletedProcess[bytes]) -> subprocess.CompletedProcess[str]:

@@ -62,6 +62,8 @@ def _time_text(value: TimeValue) -> str:
     e, lt = value.earliest, value.latest
     if e is None and lt is None and value.timex:
         return moments.timex_text(value)
+    if e is None and lt is None and value.clock:
+        return value.clock + (f" ({value.zone})" if value.zone else "")  # a time of day on a day not given
     if e and "since" in value.modifiers:
         # "since March 2009": March 2009 and on.
         return f"since {_time_text(value.model_copy(update={'modifiers': ()}))}"
@@ -201,10 +203,25 @@ def _compare_clocks(clock_a: str, clock_b: str, ta: str, tb: str) -> Outcome:
     return Outcome("compatible", "info", f"{inner} lies within {outer}: same day, different precision")
 
 
+def _compare_bare_clocks(clock_a: str, clock_b: str, ta: str, tb: str) -> Outcome | None:
+    """Two times of day, one of them or both on a day the text does not give ("at 11:11 p.m."): the same
+    time agrees, a time within a part of the day is compatible; two different times may be two days."""
+    (a_first, a_last), (b_first, b_last) = moments.clock_minutes(clock_a), moments.clock_minutes(clock_b)
+    rel = relation(Bounds(float(a_first), float(a_last)), Bounds(float(b_first), float(b_last)))
+    if rel in ("equal", "overlap"):
+        return Outcome("agreement", "info", f"{ta} and {tb} are the same time of day (the day not given)")
+    if rel == "disjoint":
+        return None
+    inner, outer = (tb, ta) if rel == "contains" else (ta, tb)
+    return Outcome("compatible", "info", f"{inner} lies within {outer} (the day not given)")
+
+
 def _compare_unresolved(a: TimeValue, b: TimeValue) -> Outcome | None:
     """Times without a year on one side or both, compared as what they are."""
     ta, tb = _time_text(a), _time_text(b)
     partial_a, partial_b = time_bounds(a) is None, time_bounds(b) is None
+    if a.clock and b.clock and ((partial_a and not a.timex) or (partial_b and not b.timex)):
+        return _compare_bare_clocks(a.clock, b.clock, ta, tb)
     if (partial_a and not a.timex) or (partial_b and not b.timex):
         return None
     if partial_a and partial_b:
@@ -273,6 +290,11 @@ def _in_common_unit(a: QuantityValue, b: QuantityValue) -> tuple[float, float, f
         if ua.dimension != ub.dimension or ua.dimension in catalogue.COUNTS:
             return None
         return ua.factor, ua.offset, ub.factor, ub.offset
+    # A point on a scale fits a bare number and a noun it qualifies: "magnitude 7", "a magnitude 6.8
+    # earthquake" and "6.9级" are three readings of one scale.
+    if (ua is None and ub is not None and ub.dimension == "scale") or (
+            ub is None and ua is not None and ua.dimension == "scale"):
+        return 1.0, 0.0, 1.0, 0.0
     # A free noun ("visitors") or none: a count, comparable with a count of people or things.
     counts = catalogue.COUNTS
     if (ua is None or ua.dimension in counts) and (ub is None or ub.dimension in counts):

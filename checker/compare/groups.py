@@ -71,7 +71,9 @@ def group_key(claim: Claim) -> tuple[str, ...] | None:
     if attribute in _NOT_FACTS:
         return None
     value = claim.value.value
-    if isinstance(value, TimeValue) and value.earliest is None and value.latest is None and value.timex is None:
+    # A time with no date and no time of day ("on Friday" in an undated article) has nothing to compare.
+    if (isinstance(value, TimeValue) and value.earliest is None and value.latest is None and value.timex is None
+            and value.clock is None):
         return None
     known = fact_of(claim)
     if known is not None and not known.compared:

@@ -15,7 +15,8 @@ A slot given on one side only:
 - source: assumed the same counting body, at lower confidence;
 - statistic: a plain figure may be an average, never a peak;
 - variant: a named version ("the Max") is another product than the unnamed one,
-  unless the scope word is one a plain claim may stand for ("the first model");
+  unless the scope word is one a plain claim may stand for ("the first model"); a list
+  of versions ("max; pro") meets each of them;
 - period: a figure without one speaks of the time it was stated, so it meets a period
   that holds that day and no other;
 - basis: a figure without one has its fact's usual basis (a capacity is per year,
@@ -35,8 +36,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from checker import catalogue
+from checker.countries import country_of
 from checker.intervals import Bounds, amount_bounds, quantity_bounds
-from checker.records import Claim, MoneyValue, PercentValue, QuantityValue, Scope, TimeValue
+from checker.records import SCOPE_LIST, Claim, MoneyValue, PercentValue, QuantityValue, Scope, TimeValue
 
 ASSUMED_CONFIDENCE = 0.8
 # Two place names are one place when they are this close ("Lisbon" / "Lisbonne", "Bavaria" / "Bavière").
@@ -163,7 +165,8 @@ def _places_meet(sa: Scope, sb: Scope, same_article: bool, met: Met, stay: bool 
 
 
 def same_place(a: str, b: str) -> bool:
-    """Whether two places (each "; "-joined keys) can be one: a shared or closely spelled name.
+    """Whether two places (each "; "-joined keys) can be one: a shared or closely spelled name, or one
+    country's names in two languages.
 
     A common place noun ("earth") holds every named place; two common nouns must be equal.
     """
@@ -181,6 +184,9 @@ def same_place(a: str, b: str) -> bool:
                 continue
             if fuzz.ratio(x, y) >= PLACE_SIMILARITY:
                 return True
+            country = country_of(x)
+            if country is not None and country == country_of(y):
+                return True  # "Spain" / "Espagne" / "西班牙"
     return False
 
 
@@ -193,9 +199,12 @@ def _variants_meet(sa: Scope, sb: Scope, met: Met) -> bool:
     if sa.variant == sb.variant:
         return True
     if sa.variant and sb.variant:
-        return False
+        # A fact dated for several variants at once ("the Max and the Pro by May") holds for each.
+        return not set(sa.variant.split(SCOPE_LIST)).isdisjoint(sb.variant.split(SCOPE_LIST))
     named = sa.variant or sb.variant
     assert named is not None
+    if SCOPE_LIST in named:
+        return False
     value = catalogue.scope_value("variant", named)
     if value is not None and value.implied:
         met.assume(f"the {named}")

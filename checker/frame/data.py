@@ -145,6 +145,12 @@ class FrameData(DimensionData):
     as_of: tuple[str, ...] = ()
     reporting: tuple[str, ...] = ()
     clause_breaks: tuple[str, ...] = ()
+    # A second verb joined without a comma opens a clause of its own: "employs 3,400 people and had
+    # revenue of $1 billion last year" (the year is the revenue's, not the workforce's).
+    verb_joins: tuple[str, ...] = ()
+    # Words that open a clause between commas ("X, which employs 3,400 people, reported ..."): the next
+    # comma closes it.
+    enclosed_clauses: tuple[str, ...] = ()
     # Whether a comma alone ends a clause (Chinese strings clauses with commas), or only before a clause break word.
     comma_ends_clause: bool = False
     pronouns: tuple[str, ...] = ()
@@ -317,7 +323,10 @@ class CompiledFrames:
             # "analysts at Ostrem and Pryde": two names joined by "and" are one counter, both of them.
             names = rf"{name_word}(?:\s+{name_word})*"
             counter = (rf"\s+({names}\s+(?:and|et|&)\s+{names}(?![\w'’-])"
-                       + r"|(?:[\w'’-]+\s*){1,4}?(?=[,.;:)]|\s+(?:and|et|but|mais)\b|$)"
+                       # a word may hold the dots of an abbreviation ("the U.S. Geological Survey"), and
+                       # end with one after a single letter, never after a longer word ("the police.")
+                       + r"|(?:[\w'’-]+(?:\.[\w'’-]+)*(?:(?<![^\W_]{2})\.)?\s*){1,4}?"
+                       + r"(?=[,.;:)]|\s+(?:and|et|but|mais)\b|$)"
                        + rf"|{name_word}(?:\s+(?:{name_word}|and|&|de|du|of)){{0,4}})")
         else:
             said = cues_of(data.reporting).pattern if data.reporting else r"(?!)"
@@ -326,8 +335,11 @@ class CompiledFrames:
         self.attribution = (re.compile(generic + cues_of(data.attribution).pattern + counter, re.IGNORECASE)
                             if data.attribution else None)
         openers = cues_of(data.clause_breaks).pattern if data.clause_breaks else r"(?!)"
+        joined = (r"|\s(?=(?:" + cues_of(data.verb_joins).pattern + r")(?![\w'’-]))") if data.verb_joins else ""
+        self.enclosed = (re.compile(r",\s*(?:" + cues_of(data.enclosed_clauses).pattern + r")(?![\w'’-])[^,;:]*(,)",
+                                    re.IGNORECASE) if data.enclosed_clauses else None)
         self.clause_break = (re.compile(r"[;:,]") if data.comma_ends_clause
-                             else re.compile(r"[;:]|,\s*(?=" + openers + ")", re.IGNORECASE))
+                             else re.compile(r"[;:]|,\s*(?=" + openers + ")" + joined, re.IGNORECASE))
         self.period_before = re.compile("(?:" + cues_of(data.period_prepositions).pattern + r")\s*$"
                                         if data.period_prepositions else r"(?!)", re.IGNORECASE)
         # After the duration's unit ("24个小时内"): a few letters, then the postposition.

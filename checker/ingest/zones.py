@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import re._constants as sre_c
-import re._parser as sre_parse
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -21,7 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from checker import lang
+from checker import lang, regex_syntax
 from checker.ingest.blocks import Hint
 from checker.lang import script
 from checker.records import Zone, ZoneKind
@@ -97,10 +95,10 @@ def _joined(patterns: list[str]) -> re.Pattern[str] | None:
 def _anchored(pattern: str) -> bool:
     """Whether every match of ``pattern`` starts at the start of the string (it opens with ``^``, no branch)."""
     try:
-        parsed = sre_parse.parse(pattern, re.IGNORECASE)
+        parsed = regex_syntax.parse(pattern, re.IGNORECASE)
     except re.error:
         return False
-    return len(parsed) > 0 and parsed[0] == (sre_c.AT, sre_c.AT_BEGINNING)
+    return len(parsed) > 0 and parsed[0] == (regex_syntax.AT, regex_syntax.AT_BEGINNING)
 
 
 @cache

@@ -8,6 +8,9 @@ language, so "Groupe Renault" and "Renault Group" share one key. Clusters join
 equal keys and keys that differ only by a small spelling variant; a key that
 merely shares a word with another ("acme" / "acme nova") is another entity.
 
+A country is one entity under its names in every supported language ("Morocco", "Maroc",
+"摩洛哥"; ``checker/countries.py``).
+
 Industry words are dropped from keys like legal forms ("Nordia Energy" is
 also written "Nordia"), yet two names that keep *different* industry words
 are two companies ("Tata Motors" / "Tata Steel", "Samsung Electronics" /
@@ -28,6 +31,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from checker import scripts
+from checker.countries import country_of
 from checker.names import PARENTHESIZED, LinkData, LinkExample, entity_industry, entity_key
 
 __all__ = ["LinkData", "LinkExample", "cluster_entities", "entity_industry", "entity_key", "same_entity",
@@ -74,6 +78,9 @@ def same_entity(a: str, b: str) -> bool:
     forms_b = {kb, *_aliases(b)}
     if not forms_a.isdisjoint(forms_b):
         return True
+    country = country_of(ka)
+    if country is not None and country == country_of(kb):
+        return True  # "Morocco" / "Maroc" / "摩洛哥"
     return any(_squeezed(x) in _pinyin_forms(y) for x in forms_a for y in forms_b) \
         or any(_squeezed(y) in _pinyin_forms(x) for x in forms_a for y in forms_b)
 
@@ -136,6 +143,12 @@ def cluster_entities(names: Iterable[str]) -> dict[str, str]:
             latin = squeezed.get(spelling)
             if latin is not None:
                 union(k, latin)
+    # A country's names in other languages ("Morocco", "Maroc", "摩洛哥"): no spelling joins them.
+    by_country: dict[str, str] = {}
+    for k in keys:
+        country = country_of(k)
+        if country is not None:
+            union(by_country.setdefault(country, k), k)
     # A spelling variant keeps the first letter and is one edit away, so its length differs by at most
     # one: compare only keys of one initial within that window.
     by_initial: dict[str, list[str]] = {}

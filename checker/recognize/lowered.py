@@ -9,38 +9,63 @@ lower-cased text (the test may say "maybe" for nothing, never "no" for a match).
 
 Why that holds: with ``re.IGNORECASE``, a cased character ``c`` of a pattern matches a character
 ``x`` of a text when the simple lower-case form of ``x`` is ``c.lower()`` or one of the few extra
-forms the engine treats as equal to it ("ı" for "i", "ſ" for "s", "ς" for "σ": its
-``_EXTRA_CASES`` table); ``str.lower`` gives that same simple form for every character but "İ",
-which it turns into two characters (texts whose length changes when lower-cased are not tested).
-Lower-casing keeps a character a word character, a letter, a digit or white space, or not, so
-``\\w``, ``\\d``, ``\\s`` and look-arounds built on them mean the same in both texts.
+forms the engine treats as equal to it ("ı" for "i", "ſ" for "s", "ς" for "σ": the lower-case
+characters that share an upper case, ``_extra_cases``); ``str.lower`` gives that same simple
+form for every character but "İ", which it turns into two characters (texts whose length changes
+when lower-cased are not tested). Lower-casing keeps a character a word character, a letter, a
+digit or white space, or not, so ``\\w``, ``\\d``, ``\\s`` and look-arounds built on them mean the same in both texts.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
+import sys
+from collections.abc import Iterator
 from functools import cache
-from typing import Any
 
 from checker.recognize.prefilter import sequence_trie
 
 
 @cache
-def _extra_cases() -> dict[int, tuple[int, ...]] | None:
-    # The regex engine's own table of extra case equivalences (Python 3.11+); None: no lowered tests.
-    try:
-        table: Any = importlib.import_module("re._casefix")._EXTRA_CASES
-    except (ImportError, AttributeError):
-        return None
-    return dict(table)
+def _extra_cases() -> dict[int, tuple[int, ...]]:
+    """The engine's extra case equivalences, read off ``str.upper`` over every character.
+
+    Without case, ``re`` takes two lower-case characters for equal when some characters of each
+    have one upper case ("i" and "ı": "I"; "s" and "ſ": "S"); its table of them is made from the
+    Unicode data that ``str.upper`` reads, so the same table comes out here (about 30 ms, once).
+    """
+    groups: dict[str, set[str]] = {}
+    for block in _blocks():
+        if block.upper() == block:
+            continue  # most blocks hold no cased character
+        for ch in block:
+            up = ch.upper()
+            if up != ch:
+                groups.setdefault(up, {up} if len(up) == 1 and up.upper() == up else set()).add(ch)
+    extra: dict[int, tuple[int, ...]] = {}
+    for members in groups.values():
+        lows = {ord(low) for low in (member.lower() for member in members) if len(low) == 1}
+        if len(lows) > 1:
+            for code in lows:
+                extra[code] = tuple(sorted(lows - {code}))
+    return extra
+
+
+def _blocks() -> Iterator[str]:
+    """Every character, in strings of 256, built from bytes rather than one ``chr`` at a time."""
+    codes = bytearray(1024)
+    codes[0::4] = range(256)
+    for high in range((sys.maxunicode + 1) // 256):
+        codes[1::4] = bytes([high & 0xFF]) * 256
+        codes[2::4] = bytes([high >> 8]) * 256
+        yield codes.decode("utf-32-le", "surrogatepass")
 
 
 def char(ch: str) -> str | None:
     """A pattern for the lower-cased characters that ``ch`` matches case-insensitively (None: unknown)."""
     extra = _extra_cases()
     low = ch.lower()
-    if extra is None or len(low) != 1:
+    if len(low) != 1:
         return None
     forms = {low}
     for form in list(forms):

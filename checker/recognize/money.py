@@ -11,7 +11,7 @@ conversion of the first). Currency names, symbols and codes are language data
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict
@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from checker import lang as langdata
 from checker.lang import DimensionData, Example, script
 from checker.recognize import lowered
-from checker.recognize.numbers import NumberMatch, shared_numbers
+from checker.recognize.numbers import NumberMatch, find_numbers, shared_numbers
 from checker.recognize.numbers import data as number_data
 from checker.recognize.quantity import bound_after, bound_before, intervals, range_of
 from checker.recognize.safety import never_raises
@@ -67,6 +67,7 @@ class _Compiled:
     of_words: re.Pattern[str]
     anywhere: re.Pattern[str] | None  # in the lower-cased text: a surface, wherever it stands (None: unknown)
     range_gap: re.Pattern[str] | None  # what stands between the two ends of a range (None: the language has none)
+    glued_code: re.Pattern[str] | None  # an ISO code written glued to its amount ("CNY245,900")
 
 
 def _key(surface: str) -> str:
@@ -123,6 +124,7 @@ def _compiled(lang: str) -> _Compiled:
     joiners = "|".join(re.escape(w) for w in d.cents_joiners)
     space = r"\s{1,2}" if spaced else r"\s{0,2}"
     cents_gap = rf"{space}" + (rf"|{space}(?:{joiners}){space}" if joiners else "")
+    codes = sorted({s for s in surfaces if re.fullmatch(r"[A-Z]{3}", s)})
     return _Compiled(
         spaced=spaced,
         cents_gap=re.compile(cents_gap, re.IGNORECASE),
@@ -134,6 +136,7 @@ def _compiled(lang: str) -> _Compiled:
         anywhere=_anywhere(leading, spaced),
         range_gap=(re.compile(r"\s{0,2}(?:" + "|".join(re.escape(w) for w in d.range_joiners) + r")\s{0,2}")
                    if d.range_joiners else None),
+        glued_code=re.compile(rf"(?<![^\W_])(?:{'|'.join(codes)})(?=\d)") if codes else None,
     )
 
 
@@ -199,6 +202,9 @@ def find(text: str, lang: str) -> list[Mention]:
     # The numbers first: percent and quantity read them too, from the same cache, so reading them here
     # costs nothing more, and a sentence without one needs no search for a currency.
     numbers = shared_numbers(text, lang)
+    glued = _glued_to_codes(text, lang, c)
+    if glued:
+        numbers = tuple(sorted((*numbers, *glued), key=lambda n: n.start))
     if not numbers:
         return []
     if c.anywhere is not None:
@@ -225,6 +231,23 @@ def find(text: str, lang: str) -> list[Mention]:
             raw.append(m)
             taken_to = m.end
     return [_mention(text, m, m.end, lang) for m in raw]
+
+
+def _glued_to_codes(text: str, lang: str, c: _Compiled) -> list[NumberMatch]:
+    """The numbers written glued after a currency's ISO code ("CNY245,900"), which the number reader
+    leaves alone as it leaves "A320": the code makes them amounts."""
+    if c.glued_code is None:
+        return []
+    found = []
+    for m in c.glued_code.finditer(text):
+        tail = find_numbers(text[m.end():m.end() + _GLUED_WINDOW], lang)
+        if tail and tail[0].start == 0:
+            found.append(replace(tail[0], start=m.end(), end=m.end() + tail[0].end))
+    return found
+
+
+# How far an amount glued to its code may run ("CNY1,234,567,890.50" and a scale word).
+_GLUED_WINDOW = 40
 
 
 def _ranges_with(first: _M, second: _M, text: str, c: _Compiled) -> bool:

@@ -15,12 +15,12 @@ condition, never a wrong one.
 from __future__ import annotations
 
 import re
-import re._constants as sre_c
-import re._parser as sre_parse
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+from checker import regex_syntax as rx
 
 # At most this many conditions per pattern: each costs one search over the text.
 MAX_CONDITIONS = 3
@@ -47,16 +47,16 @@ def necessary(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
     return _necessary(pattern.pattern, pattern.flags)
 
 
-def parse(pattern: re.Pattern[str]) -> Any:
-    """``pattern`` parsed (``re._parser``), once per process; None when it cannot be parsed again."""
+def parse(pattern: re.Pattern[str]) -> list[rx.Item] | None:
+    """``pattern``'s syntax tree (``regex_syntax.parse``), once per process; None when it cannot be read."""
     return _parse(pattern.pattern, pattern.flags)
 
 
 @cache
-def _parse(source: str, flags: int) -> Any:
+def _parse(source: str, flags: int) -> list[rx.Item] | None:
     try:
-        return sre_parse.parse(source, flags)
-    except re.error:
+        return rx.parse(source, flags)
+    except (re.error, ValueError, OverflowError):
         return None
 
 
@@ -78,13 +78,13 @@ def _seq_conds(items: list[tuple[Any, Any]]) -> list[_Cond]:
     conds: list[_Cond] = []
     run: list[str] = []
     for op, av in items:
-        if op is sre_c.LITERAL:
+        if op is rx.LITERAL:
             run.append(re.escape(chr(av)))
             continue
         if run:
             conds.append(_Cond(frozenset({"".join(run)}), len(run)))
             run = []
-        if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+        if op in (rx.ASSERT, rx.ASSERT_NOT, rx.AT):
             # Zero-width: the literals on either side are still adjacent in a match, but keep runs simple.
             continue
         cond = _item_cond(op, av)
@@ -102,23 +102,23 @@ def _best(items: list[tuple[Any, Any]]) -> _Cond | None:
 
 def _item_cond(op: Any, av: Any) -> _Cond | None:
     """A condition satisfied by every string the item matches, or None."""
-    if op is sre_c.IN:
+    if op is rx.IN:
         return _class_cond(av)
-    if op is sre_c.BRANCH:
+    if op is rx.BRANCH:
         branches = [_best(list(branch)) for branch in av[1]]
         if not branches or any(b is None for b in branches):
             return None
         known = [b for b in branches if b is not None]
         return _Cond(frozenset().union(*(b.sources for b in known)), min(b.strength for b in known))
-    if op is sre_c.SUBPATTERN:
+    if op is rx.SUBPATTERN:
         _group, add_flags, del_flags, inner = av
         if add_flags or del_flags:
             return None
         return _best(list(inner))
-    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
+    if op in (rx.MAX_REPEAT, rx.MIN_REPEAT, rx.POSSESSIVE_REPEAT):
         low, _high, inner = av
         return _best(list(inner)) if low >= 1 else None
-    if op is sre_c.ATOMIC_GROUP:
+    if op is rx.ATOMIC_GROUP:
         return _best(list(av))
     return None
 
@@ -126,18 +126,18 @@ def _item_cond(op: Any, av: Any) -> _Cond | None:
 def _class_cond(items: list[tuple[Any, Any]]) -> _Cond | None:
     parts: list[str] = []
     for op, av in items:
-        if op is sre_c.LITERAL:
+        if op is rx.LITERAL:
             parts.append(re.escape(chr(av)))
-        elif op is sre_c.RANGE:
+        elif op is rx.RANGE:
             parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
-        elif op is sre_c.CATEGORY and av is sre_c.CATEGORY_DIGIT:
+        elif op is rx.CATEGORY and av is rx.CATEGORY_DIGIT:
             parts.append(r"\d")
         else:
             # Negated classes and the broad categories (\w, \s) select nothing worth a search.
             return None
     if not parts:
         return None
-    if len(parts) == 1 and len(items) == 1 and items[0][0] is sre_c.LITERAL:
+    if len(parts) == 1 and len(items) == 1 and items[0][0] is rx.LITERAL:
         return _Cond(frozenset(parts), 1)
     return _Cond(frozenset({"[" + "".join(parts) + "]"}), 1)
 
@@ -298,14 +298,11 @@ def _openings(pattern: re.Pattern[str]) -> list[str] | None:
     """The literal word openings of a ``(?<!\\w)...`` pattern, or None when it has another shape."""
     if pattern.flags & (re.VERBOSE | re.ASCII) or not pattern.flags & re.IGNORECASE:
         return None
-    try:
-        parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
-    except re.error:
-        return None
-    if not parsed or parsed[0][0] is not sre_c.ASSERT_NOT:
+    parsed = _parse(pattern.pattern, pattern.flags)
+    if not parsed or parsed[0][0] is not rx.ASSERT_NOT:
         return None
     direction, inner = parsed[0][1]
-    if direction != -1 or list(inner) != [(sre_c.IN, [(sre_c.CATEGORY, sre_c.CATEGORY_WORD)])]:
+    if direction != -1 or list(inner) != [(rx.IN, [(rx.CATEGORY, rx.CATEGORY_WORD)])]:
         return None
     return _lead(parsed[1:])
 
@@ -314,10 +311,10 @@ def _lead(items: list[tuple[Any, Any]]) -> list[str] | None:
     """Each way the sequence can begin with word characters, as literal text; None when one has none."""
     run = ""
     for op, av in items:
-        if op is sre_c.LITERAL and _WORD_CHAR.match(chr(av)):
+        if op is rx.LITERAL and _WORD_CHAR.match(chr(av)):
             run += chr(av)
             continue
-        if op is sre_c.BRANCH:
+        if op is rx.BRANCH:
             branches = [_lead(list(branch)) for branch in av[1]]
             if all(branch is not None for branch in branches):
                 return [run + tail for branch in branches if branch is not None for tail in branch]
@@ -355,21 +352,20 @@ def _word_keys(source: str, flags: int) -> tuple[frozenset[str], ...]:
     parsed = _parse(source, flags)
     if parsed is None or flags & re.IGNORECASE:
         return ()
-    found = _seq_keys(_Items(parsed.state, flags), list(parsed), left=False, follow=False)
+    found = _seq_keys(_Items(flags), list(parsed), left=False, follow=False)
     return tuple(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)
 class _Items:
-    """What the key analysis needs besides the items: how to compile one of them."""
+    """What the key analysis needs besides the items: the flags to compile one of them with."""
 
-    state: Any
     flags: int
 
     def letters(self, item: tuple[Any, Any]) -> tuple[bool, bool]:
         """Whether the one-character item matches (any, every) letter ``a``-``z``."""
         op, av = item
-        if op is sre_c.LITERAL:
+        if op is rx.LITERAL:
             return _is_letter(av), False
         # Items print alike when they are alike (a class is a list, which cannot be a key itself).
         known = _LETTER_TESTS.get((self.flags, repr(item)))
@@ -384,9 +380,7 @@ _LETTER_TESTS: dict[tuple[int, str], tuple[bool, bool]] = {}
 
 
 def _compile_item(items: _Items, item: tuple[Any, Any]) -> re.Pattern[str]:
-    import re._compiler as sre_compile
-
-    return sre_compile.compile(sre_parse.SubPattern(items.state, [item]), items.flags)
+    return re.compile(rx.source([item]), items.flags)
 
 
 def _is_letter(code: int) -> bool:
@@ -402,13 +396,13 @@ def _seq_keys(ctx: _Items, items: list[tuple[Any, Any]], left: bool, follow: boo
     keys: list[frozenset[str]] = []
     for index, (op, av) in enumerate(items):
         rest = items[index + 1 :]
-        if left and (op is sre_c.LITERAL and _is_letter(av)):
+        if left and (op is rx.LITERAL and _is_letter(av)):
             words = _run(ctx, items[index:], follow)
             if words is not None and "" not in words:
                 keys.append(frozenset(words))
-        elif op is sre_c.SUBPATTERN and not av[1] and not av[2]:
+        elif op is rx.SUBPATTERN and not av[1] and not av[2]:
             keys.extend(_seq_keys(ctx, list(av[3]), left, _bounded(ctx, rest, follow)))
-        elif op is sre_c.BRANCH:
+        elif op is rx.BRANCH:
             bounded = _bounded(ctx, rest, follow)
             per_branch = [_seq_keys(ctx, list(branch), left, bounded) for branch in av[1]]
             if all(per_branch):
@@ -431,18 +425,18 @@ def _bounded(ctx: _Items, items: list[tuple[Any, Any]], follow: bool) -> bool:
     if not items:
         return follow
     (op, av), rest = items[0], items[1:]
-    if op in (sre_c.LITERAL, sre_c.IN):
+    if op in (rx.LITERAL, rx.IN):
         return not ctx.letters((op, av))[0]
-    if op is sre_c.ASSERT_NOT and av[0] == 1:
+    if op is rx.ASSERT_NOT and av[0] == 1:
         inner = list(av[1])
-        if len(inner) == 1 and inner[0][0] in (sre_c.IN, sre_c.LITERAL) and ctx.letters(inner[0])[1]:
+        if len(inner) == 1 and inner[0][0] in (rx.IN, rx.LITERAL) and ctx.letters(inner[0])[1]:
             return True
         return _bounded(ctx, rest, follow)
-    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+    if op in (rx.ASSERT, rx.ASSERT_NOT, rx.AT):
         return _bounded(ctx, rest, follow)
-    if op is sre_c.SUBPATTERN:
+    if op is rx.SUBPATTERN:
         return not av[1] and not av[2] and _bounded(ctx, list(av[3]) + rest, follow)
-    if op is sre_c.BRANCH:
+    if op is rx.BRANCH:
         return all(_bounded(ctx, list(branch) + rest, follow) for branch in av[1])
     if op in _REPEATS_ALL and _bounded(ctx, list(av[2]), follow=False):
         # Every repetition opens with a non-letter; with none, what follows opens.
@@ -457,21 +451,21 @@ def _strength(words: frozenset[str]) -> tuple[int, int]:
 
 def _left_after(ctx: _Items, op: Any, av: Any, left: bool) -> bool:
     """Whether no letter precedes the position after the item (``left``: none precedes it)."""
-    if op in (sre_c.ASSERT_NOT,) and av[0] == -1:
+    if op in (rx.ASSERT_NOT,) and av[0] == -1:
         inner = list(av[1])
-        return left or (len(inner) == 1 and inner[0][0] in (sre_c.IN, sre_c.LITERAL)
+        return left or (len(inner) == 1 and inner[0][0] in (rx.IN, rx.LITERAL)
                         and ctx.letters(inner[0])[1])
-    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+    if op in (rx.ASSERT, rx.ASSERT_NOT, rx.AT):
         return left  # zero-width: the character before is the same one
-    if op in (sre_c.LITERAL, sre_c.IN):
+    if op in (rx.LITERAL, rx.IN):
         return not ctx.letters((op, av))[0]
-    if op is sre_c.SUBPATTERN and not av[1] and not av[2]:
+    if op is rx.SUBPATTERN and not av[1] and not av[2]:
         return _left_after_seq(ctx, list(av[3]), left)
-    if op is sre_c.BRANCH:
+    if op is rx.BRANCH:
         return all(_left_after_seq(ctx, list(branch), left) for branch in av[1])
     if op in _REPEATS_ALL:
         inner = list(av[2])
-        if len(inner) == 1 and inner[0][0] in (sre_c.IN, sre_c.LITERAL) and not ctx.letters(inner[0])[0]:
+        if len(inner) == 1 and inner[0][0] in (rx.IN, rx.LITERAL) and not ctx.letters(inner[0])[0]:
             # Spaces or punctuation: a letter precedes after none of them only if one did before.
             return left or av[0] >= 1
     return False
@@ -483,7 +477,7 @@ def _left_after_seq(ctx: _Items, items: list[tuple[Any, Any]], left: bool) -> bo
     return left
 
 
-_REPEATS_ALL = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
+_REPEATS_ALL = (rx.MAX_REPEAT, rx.MIN_REPEAT, rx.POSSESSIVE_REPEAT)
 
 
 def _run(ctx: _Items, items: list[tuple[Any, Any]], follow: bool) -> set[str] | None:
@@ -495,25 +489,25 @@ def _run(ctx: _Items, items: list[tuple[Any, Any]], follow: bool) -> set[str] | 
     if not items:
         return {""} if follow else None
     (op, av), rest = items[0], items[1:]
-    if op is sre_c.LITERAL:
+    if op is rx.LITERAL:
         if not _is_letter(av):
             return {""}
         tail = _run(ctx, rest, follow)
         return None if tail is None else {chr(av) + t for t in tail}
-    if op is sre_c.IN:
+    if op is rx.IN:
         some, _every = ctx.letters((op, av))
         return None if some else {""}
-    if op is sre_c.ASSERT_NOT and av[0] == 1:
+    if op is rx.ASSERT_NOT and av[0] == 1:
         inner = list(av[1])
-        if len(inner) == 1 and inner[0][0] in (sre_c.IN, sre_c.LITERAL) and ctx.letters(inner[0])[1]:
+        if len(inner) == 1 and inner[0][0] in (rx.IN, rx.LITERAL) and ctx.letters(inner[0])[1]:
             return {""}
         return _run(ctx, rest, follow)
-    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+    if op in (rx.ASSERT, rx.ASSERT_NOT, rx.AT):
         # Zero-width: it may only narrow the matches, so what follows tells the run.
         return _run(ctx, rest, follow)
-    if op is sre_c.SUBPATTERN:
+    if op is rx.SUBPATTERN:
         return None if av[1] or av[2] else _run(ctx, list(av[3]) + rest, follow)
-    if op is sre_c.BRANCH:
+    if op is rx.BRANCH:
         return _union([_run(ctx, list(branch) + rest, follow) for branch in av[1]])
     if op in _REPEATS_ALL:
         low, high, inner = av[0], av[1], list(av[2])

@@ -73,6 +73,9 @@ class QuantityData(DimensionData):
     units: dict[str, list[str]] = {}
     # Unit abbreviations that may be glued to their number ("5km"); symbol-led ones ("°C") may follow a space too.
     glued_units: list[str] = []
+    # What joins a number and a unit into one modifier ("a 10-day trip", "a two-month mission"); the unit
+    # ends the compound ("a 15-year-old" is an age, no duration).
+    compound_joiners: list[str] = []
     # Measure words between a number and what it counts ("10座城市", "95名乘客"): the unit is the noun after
     # them, or the measure word itself when it is a unit ("95名": persons). Languages without spaces only.
     classifiers: list[str] = []
@@ -126,6 +129,7 @@ class _Compiled:
     unit_first_len: int  # the length of the longest first word
     unit_keys: dict[str, str]
     glued_re: re.Pattern[str] | None  # a glued abbreviation, or a symbol-led unit after at most one space
+    compound_joiners: tuple[str, ...]  # "-" in "a 10-day trip"
     free_joiners: frozenset[str]
     of_re: re.Pattern[str]
     stopwords: frozenset[str]
@@ -195,6 +199,7 @@ def compiled(lang: str) -> _Compiled:
         unit_keys=unit_keys,
         free_joiners=frozenset(_norm(j) for j in d.free_joiners),
         glued_re=_glued(d.glued_units, unit_keys) if spaced else None,
+        compound_joiners=tuple(d.compound_joiners),
         of_re=re.compile(rf"\s{{1,3}}(?:(?:{_phrase_regex(d.of_words)})(?:\s{{1,3}}|(?<=['’])))?",
                          re.IGNORECASE),
         stopwords=frozenset(d.stopwords),
@@ -235,11 +240,14 @@ def intervals(rule: Rule, n: float) -> tuple[Interval, Interval]:
         return _interval(None, n, True, False), _interval(min(0.0, n), n, True, False)
     if rule == "le":
         return _interval(None, n, True, True), _interval(min(0.0, n), n)
+    # A tenth either way; for a small whole count of units, up to half a unit (at most a fifth of it):
+    # "nearly two months" may be 53 days (1.7 months), as a reader takes it; "nearly 100" is 90 to 99.
+    margin = max(0.1 * a, min(0.2 * a, 0.5)) if a >= 1 and a == int(a) else 0.1 * a
     if rule == "approx":
-        iv = _interval(n - 0.1 * a, n + 0.1 * a)
+        iv = _interval(n - margin, n + margin)
         return iv, iv
     if rule == "nearly":
-        iv = _interval(n - 0.1 * a, n, True, False)
+        iv = _interval(n - margin, n, True, False)
         return iv, iv
     iv = _interval(n, n)
     return iv, iv
@@ -371,6 +379,9 @@ def unit_after(text: str, end: int, lang: str) -> tuple[str | None, int]:
 def _unit_after(text: str, end: int, c: _Compiled, lang: str) -> tuple[str | None, int]:
     if not c.spaced:
         return _unit_after_unspaced(text, end, c)
+    compound = _compound_unit(text, end, c)
+    if compound is not None:
+        return compound
     if c.glued_re is not None:
         glued = c.glued_re.match(text, end)
         if glued is not None:
@@ -407,6 +418,19 @@ def _unit_after(text: str, end: int, c: _Compiled, lang: str) -> tuple[str | Non
     if low in c.stopwords or len(low) < 2 or low in number_data(lang).cardinals or word.isupper():
         return None, end
     return _singular(low, lang), first.end()
+
+
+def _compound_unit(text: str, end: int, c: _Compiled) -> tuple[str, int] | None:
+    """A known unit joined to its number as one modifier ("a 10-day trip"), when the unit ends the compound."""
+    for joiner in c.compound_joiners:
+        if not text.startswith(joiner, end):
+            continue
+        u = c.unit_re.match(text, end + len(joiner))
+        if u is None or text.startswith(joiner, u.end()):
+            return None  # "a 15-year-old": the compound goes on, and is about something else
+        unit = _unit_key(c, u.group(1))
+        return (unit, u.end()) if unit is not None else None
+    return None
 
 
 _ONE_SPACE = re.compile(r"[ \u00a0]?")

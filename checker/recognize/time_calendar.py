@@ -84,6 +84,28 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | None
     return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
 
 
+def nth_week(period: Period, nth: int) -> Period | None:
+    """The ``nth`` (1-based; -1 = last) Monday-to-Sunday week of a month or year, or None when there is none.
+
+    A week belongs to the period that holds most of its days (four or more), as ISO 8601 counts the
+    weeks of a year: the first week of October 2016 starts on Monday 3 October, since Monday
+    26 September holds only two of its days.
+    """
+    first, last = period
+    if nth > 0:
+        monday = first - dt.timedelta(days=first.weekday())
+        if first.weekday() > 3:  # Friday to Sunday: most of that week lies before the period
+            monday += dt.timedelta(days=7)
+        monday += dt.timedelta(days=7 * (nth - 1))
+        if monday + dt.timedelta(days=3) > last:
+            return None
+    else:
+        monday = last - dt.timedelta(days=last.weekday())
+        if last.weekday() < 3:  # Monday to Wednesday: most of that week lies after the period
+            monday -= dt.timedelta(days=7)
+    return monday, monday + dt.timedelta(days=6)
+
+
 def part(period: Period, which: str, halves: bool = False) -> Period:
     """The start, middle or end part of a period (the modifiers "early", "mid", "late").
 

@@ -100,12 +100,15 @@ class Modifiers(_Group):
 class Portions(_Group):
     """The first or last few units of a period: "the first ten months of 2023", "les trois derniers mois de".
 
-    Each phrase is a template with ``{n}`` (a number or a count word) and ``{unit}`` (a unit word);
-    it is written right before the period it cuts.
+    Each phrase is a template with ``{n}`` (a number or a count word) and ``{unit}`` (a unit word),
+    or, for ``weeks``, ``{nth}`` (an ordinal); it is written right before the period it cuts.
     """
 
     first: list[str]
     last: list[str]
+    # "the third week of": a week of the period that follows, counted as ISO 8601 counts weeks;
+    # ``{nth}`` is an ordinal of [nth] ("first", "last").
+    weeks: list[str] = []
     examples: list[Example] = []
 
 

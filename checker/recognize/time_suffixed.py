@@ -26,20 +26,18 @@ from checker.recognize.numbers import parse_number
 from checker.recognize.time_clock import clock_cand, is_pm, minutes, part_clock
 from checker.recognize.time_core import ONE_DAY, Cand, Context
 from checker.recognize.time_data import SuffixedDates, fold
-from checker.recognize.time_rules import (
+from checker.recognize.time_handlers import (
     EXCLUSIVE_DAY_RANGE_END,
-    Handler,
-    Lexicon,
-    Rule,
-    _cand,
-    _h_numeric,
-    _h_numeric_yearless,
-    _h_year_range,
-    _holiday_period,
-    _rel_period,
-    _unresolved,
-    _year2,
+    handle_numeric,
+    handle_numeric_yearless,
+    handle_year_range,
+    holiday_period,
+    make_cand,
+    rel_period,
+    unresolved,
+    year2,
 )
+from checker.recognize.time_rules import Handler, Lexicon, Rule
 
 _NEVER = r"(?!x)x"
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -159,7 +157,7 @@ class _Words:
             return None
         digits = len(text) if text.isascii() or all(ch in self.digit_values for ch in text) else 4
         if digits == 2:
-            return _year2(f"{value:02d}")
+            return year2(f"{value:02d}")
         return value if 1000 <= value <= 2199 or digits >= 3 and 100 <= value < 1000 else None
 
 
@@ -199,7 +197,7 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
             return []
         if year is None:
             if ctx.ref is None:
-                found = _unresolved(m, "month", yearless=True, month=month)
+                found = unresolved(m, "month", yearless=True, month=month)
                 if g.get("pp"):
                     found = [replace(c, modifiers=(_part_which(w, g["pp"] or "", "month"),)) for c in found]
                 return found
@@ -218,9 +216,9 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
         year, resolution = _year_of(ctx, w, g)
         if year is None:
             if resolution == "unresolved":
-                return _unresolved(m, "year")
+                return unresolved(m, "year")
             if g.get("bare") is None or ctx.ref is None:
-                return [] if g.get("bare") is None else _unresolved(m, "year")
+                return [] if g.get("bare") is None else unresolved(m, "year")
             year, resolution = ctx.ref.year, "relative"  # "年底": the end of this year
         period = cal.year_period(year)
         if period is None:
@@ -238,7 +236,7 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
                 and ctx.text[m.end("d"):m.end()].lstrip()[:1] in sx.name_marks):
             return []  # "天宫二号": the number of a name, not a day
         if ctx.ref is None:
-            return _unresolved(m, "day")
+            return unresolved(m, "day")
         offset = sx.day_shift_marks[_key(sx.day_shift_marks, g["rd"])] if g.get("rd") else None
         options = []
         for amount in (-1, 0, 1):
@@ -253,19 +251,19 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
             chosen = min(options, key=lambda p: abs((p[0] - near).days))
         else:
             chosen = ctx.pick(options, m.start(), m.end())
-        return [_cand(m, chosen[0], chosen[1], "day", resolution="relative", priority=6)]
+        return [make_cand(m, chosen[0], chosen[1], "day", resolution="relative", priority=6)]
 
     def h_rel_day(ctx: Context, m: re.Match[str]) -> list[Cand]:
         offset = lex.rel_days[fold(m.group("rel"))]
         if ctx.ref is None:
-            return _unresolved(m, "day")
+            return unresolved(m, "day")
         d = ctx.ref + dt.timedelta(days=offset)
-        return [_cand(m, d, d, "day", resolution="relative")]
+        return [make_cand(m, d, d, "day", resolution="relative")]
 
     def h_rel_year(ctx: Context, m: re.Match[str]) -> list[Cand]:
         g = m.groupdict()
         if ctx.ref is None:
-            return _unresolved(m, "year")
+            return unresolved(m, "year")
         year = ctx.ref.year + sx.relative_years[_key(sx.relative_years, g["ry"])]
         period = cal.year_period(year)
         if period is None:
@@ -276,9 +274,9 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
         g = m.groupdict()
         amount = sx.period_shifts[_key(sx.period_shifts, g["sh"])]
         if ctx.ref is None:
-            return _unresolved(m, "range")
+            return unresolved(m, "range")
         if g.get("we"):
-            got = _rel_period(ctx, 2, amount)
+            got = rel_period(ctx, 2, amount)
         else:
             unit = sx.period_units[_key(sx.period_units, g["u"])]
             if unit == 91:
@@ -287,7 +285,7 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
                 p = cal.months_period(year, 3 * (quarter % 4) + 1, 3)
                 got = (p, "quarter") if p else None
             else:
-                got = _rel_period(ctx, unit, amount)
+                got = rel_period(ctx, unit, amount)
         if got is None:
             return []
         period, gran = got
@@ -297,17 +295,17 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
         g = m.groupdict()
         wd = sx.weekday_names[_key(sx.weekday_names, g["wd"])]
         if ctx.ref is None:
-            return [replace(c, weekday=wd) for c in _unresolved(m, "day")] if not g.get("sh") else _unresolved(m, "day")
+            return [replace(c, weekday=wd) for c in unresolved(m, "day")] if not g.get("sh") else unresolved(m, "day")
         ref = ctx.ref
         if g.get("sh"):
             amount = sx.period_shifts[_key(sx.period_shifts, g["sh"])]
             monday = cal.week_period(ref + dt.timedelta(days=7 * amount))[0]
             d = monday + dt.timedelta(days=wd)
-            return [_cand(m, d, d, "day", resolution="relative", priority=4)]
+            return [make_cand(m, d, d, "day", resolution="relative", priority=4)]
         past = ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
         future = ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
         d = future if ctx.tense(m.start(), m.end()) == "future" else past
-        return [_cand(m, d, d, "day", resolution="relative", priority=6)]
+        return [make_cand(m, d, d, "day", resolution="relative", priority=6)]
 
     def h_part(ctx: Context, m: re.Match[str]) -> list[Cand]:
         g = m.groupdict()
@@ -316,21 +314,21 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
             if resolution == "bad":
                 return []
             if ctx.ref is None:
-                return _unresolved(m, "quarter" if not g.get("half") else "half")
+                return unresolved(m, "quarter" if not g.get("half") else "half")
             year, resolution = ctx.ref.year, "relative"
         if g.get("half"):
             which = sx.halves[_key(sx.halves, g["half"])]
             p = cal.months_period(year, 6 * (which - 1) + 1, 6)
-            return [_cand(m, p[0], p[1], "half", resolution=resolution)] if p else []
+            return [make_cand(m, p[0], p[1], "half", resolution=resolution)] if p else []
         found = w.number(g.get("q") or g.get("qn") or "")
         if found is None or not 1 <= found <= 4:
             return []
         n = found
         if g.get("fq"):
             p = cal.months_period(year, 1, 3 * n)
-            return [_cand(m, p[0], p[1], "range", resolution=resolution)] if p else []
+            return [make_cand(m, p[0], p[1], "range", resolution=resolution)] if p else []
         p = cal.months_period(year, 3 * (n - 1) + 1, 3)
-        return [_cand(m, p[0], p[1], "quarter", resolution=resolution)] if p else []
+        return [make_cand(m, p[0], p[1], "quarter", resolution=resolution)] if p else []
 
     def h_first_months(ctx: Context, m: re.Match[str]) -> list[Cand]:
         """"今年前10个月", "前三个月": the first months of a year (this year when none is named)."""
@@ -343,12 +341,12 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
             if resolution == "bad":
                 return []
             if ctx.ref is None:
-                return _unresolved(m, "range")
+                return unresolved(m, "range")
             year, resolution = ctx.ref.year, "relative"
         p = cal.months_period(year, 1, n)
         if p is None:
             return []
-        return [replace(_cand(m, p[0], p[1], "range", resolution=resolution, priority=4), modifiers=("first",))]
+        return [replace(make_cand(m, p[0], p[1], "range", resolution=resolution, priority=4), modifiers=("first",))]
 
     def h_month_range(ctx: Context, m: re.Match[str]) -> list[Cand]:
         """"1-10月", "2023年1至10月": a run of months that share the month mark written after the last."""
@@ -361,13 +359,13 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
             if resolution == "bad":
                 return []
             if ctx.ref is None:
-                return _unresolved(m, "range")
+                return unresolved(m, "range")
             first, _last, resolution = ctx.yearless(m2, 0, m.start(), m.end())
             if first is None:
                 return []
             year = first.year
         p = cal.months_period(year, m1, m2 - m1 + 1)
-        return [_cand(m, p[0], p[1], "range", resolution=resolution, priority=3)] if p else []
+        return [make_cand(m, p[0], p[1], "range", resolution=resolution, priority=3)] if p else []
 
     def h_decade(ctx: Context, m: re.Match[str]) -> list[Cand]:
         g = m.groupdict()
@@ -384,7 +382,7 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
             start = base + 100 * sx.century_shifts[_key(sx.century_shifts, g["cs"])] + tens
         else:
             start = tens + (1900 if tens >= 30 else 2000)
-        return [_cand(m, dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade")]
+        return [make_cand(m, dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade")]
 
     def h_window(ctx: Context, m: re.Match[str]) -> list[Cand]:
         g = m.groupdict()
@@ -393,14 +391,14 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
             return []
         unit = lex.units[fold(g["u"])]
         if ctx.ref is None:
-            return _unresolved(m, "range")
+            return unresolved(m, "range")
         ref = ctx.ref
         if g.get("past"):
             begin = cal.shift(ref, -n, unit)
-            return [_cand(m, begin, ref - ONE_DAY, "range", resolution="relative")] if begin else []
+            return [make_cand(m, begin, ref - ONE_DAY, "range", resolution="relative")] if begin else []
         first = ref + ONE_DAY
         end = cal.shift(first, n, unit)
-        return [_cand(m, first, end - ONE_DAY, "range", resolution="relative")] if end else []
+        return [make_cand(m, first, end - ONE_DAY, "range", resolution="relative")] if end else []
 
     def h_ago(ctx: Context, m: re.Match[str]) -> list[Cand]:
         g = m.groupdict()
@@ -409,9 +407,9 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
             return []
         unit = lex.units[fold(g["u"])]
         if ctx.ref is None:
-            return _unresolved(m, "day")
+            return unresolved(m, "day")
         d = cal.shift(ctx.ref, -n, unit)
-        return [_cand(m, d, d, "day", resolution="relative")] if d else []
+        return [make_cand(m, d, d, "day", resolution="relative")] if d else []
 
     def h_clock(ctx: Context, m: re.Match[str]) -> list[Cand]:
         g = m.groupdict()
@@ -435,13 +433,13 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
                 return []
             first, _last, resolution = ctx.yearless(month, d1, m.start(), m.end())
             if first is None:
-                return _unresolved(m, "range")
+                return unresolved(m, "range")
             year = first.year
         a, b = cal.safe_date(year, month, d1), cal.safe_date(year, month, d2)
         if a is None or b is None:
             return []
         last = b - ONE_DAY if EXCLUSIVE_DAY_RANGE_END else b
-        return [_cand(m, a, last, "range", resolution=resolution, priority=3)]
+        return [make_cand(m, a, last, "range", resolution=resolution, priority=3)]
 
     def h_season(ctx: Context, m: re.Match[str]) -> list[Cand]:
         g = m.groupdict()
@@ -450,54 +448,54 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
         year, resolution = _year_of(ctx, w, g)
         if year is not None:
             p = cal.months_period(year, first, length)
-            return [_cand(m, p[0], p[1], "season", resolution=resolution)] if p else []
+            return [make_cand(m, p[0], p[1], "season", resolution=resolution)] if p else []
         if resolution == "bad":
             return []
         if ctx.ref is None:
-            return _unresolved(m, "season")
+            return unresolved(m, "season")
         periods = [p for p in (cal.months_period(y, first, length) for y in range(ctx.ref.year - 2, ctx.ref.year + 2))
                    if p]
         chosen = ctx.pick(periods, m.start(), m.end())
-        return [_cand(m, chosen[0], chosen[1], "season", resolution="relative")]
+        return [make_cand(m, chosen[0], chosen[1], "season", resolution="relative")]
 
     def h_holiday(ctx: Context, m: re.Match[str]) -> list[Cand]:
         g = m.groupdict()
         index = lex.holidays[fold(g["hol"])]
         year, resolution = _year_of(ctx, w, g)
         if year is not None:
-            p = _holiday_period(ctx, index, year)
-            return [_cand(m, p[0], p[1], "holiday", resolution=resolution)] if p else []
+            p = holiday_period(ctx, index, year)
+            return [make_cand(m, p[0], p[1], "holiday", resolution=resolution)] if p else []
         if resolution == "bad":
             return []
         if ctx.ref is None:
-            return _unresolved(m, "holiday")
-        periods = [p for p in (_holiday_period(ctx, index, y) for y in range(ctx.ref.year - 1, ctx.ref.year + 2)) if p]
+            return unresolved(m, "holiday")
+        periods = [p for p in (holiday_period(ctx, index, y) for y in range(ctx.ref.year - 1, ctx.ref.year + 2)) if p]
         if not periods:
             return []
         chosen = ctx.pick(periods, m.start(), m.end())
-        return [_cand(m, chosen[0], chosen[1], "holiday", resolution="year-inferred")]
+        return [make_cand(m, chosen[0], chosen[1], "holiday", resolution="year-inferred")]
 
     def h_month_day(ctx: Context, m: re.Match[str]) -> list[Cand]:
         """"本月十日", "去年本月十日": a day of a month named relative to the reference date."""
         g = m.groupdict()
         day = w.number(g["d"])
         if day is None or ctx.ref is None:
-            return [] if day is None else _unresolved(m, "day")
+            return [] if day is None else unresolved(m, "day")
         moved = cal.add_months(ctx.ref.replace(day=1), sx.period_shifts[_key(sx.period_shifts, g["sh"])])
         if moved is None:
             return []
         year = moved.year + (sx.relative_years[_key(sx.relative_years, g["ry"])] if g.get("ry") else 0)
         d = cal.safe_date(year, moved.month, day)
-        return [_cand(m, d, d, "day", resolution="relative")] if d else []
+        return [make_cand(m, d, d, "day", resolution="relative")] if d else []
 
     dm_ = w.dm
     # Numeric dates are written as in other languages: 2010-01-29, 2015.5.13, 13.5.2015, 05/05/89, 12/1.
     add("date-ymd", r"(?<![\d./-])(?P<y4>\d{4})\s*(?P<s>[-/.])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<d>\d{1,2})(?![\d])"
-                    r"(?![.,]\d)", _h_numeric)
+                    r"(?![.,]\d)", handle_numeric)
     add("date-dmy", r"(?<![\d./,-])(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
-                    r"(?![\d])(?![.,/-]\d)", _h_numeric)
+                    r"(?![\d])(?![.,/-]\d)", handle_numeric)
     add("date-dm", r"(?<![\d./,-])(?P<a>\d{1,2})(?P<sep>/)(?P<b>\d{1,2})(?![\d])(?![.,/-]\d)(?!\s*%)",
-        _h_numeric_yearless)
+        handle_numeric_yearless)
     add("relative-month-day", rf"(?:(?P<ry>{w.rel_years}){s})?(?P<sh>{w.shifts}){w.measure}?{s}{mm}{s}"
                               rf"(?P<d>{dm_}){s}{dm}{w.not_day}{w.tail}", h_month_day)
     not_moon = rf"(?!{_alt(sx.not_month_before)})" if sx.not_month_before else ""
@@ -537,7 +535,7 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
     # A count ago: no leading zero ("07年以前" is before 2007, not seven years ago).
     add("ago", rf"(?<![\d{w.han}])(?P<n>[1-9]\d{{0,2}}|{w.count}){s}(?P<u>{w.ago_units}){s}{w.ago}", h_ago)
     add("year-range", rf"(?:(?P<open>{w.range_open}){s})?(?<![\d.,])(?P<y1>\d{{4}}){s}(?:{ym})?{s}{w.range_to}{s}"
-                      rf"(?P<y2>\d{{4}})(?![\d.,])(?:{s}{ym})?", _h_year_range)
+                      rf"(?P<y2>\d{{4}})(?![\d.,])(?:{s}{ym})?", handle_year_range)
     add("clock", rf"(?:(?P<tod>{w.times_of_day}){s})?(?<![\d{w.han}])(?P<h>{w.count}){s}{w.hour}"
                  rf"(?:{s}(?P<mi>{w.count}){s}{w.minute}|(?P<hh>{w.half_hour}))?", h_clock)
     add("season", rf"{year_or_rel}?(?P<season>{w.seasons})", h_season)
@@ -604,22 +602,22 @@ def _dated(ctx: Context, m: re.Match[str], w: _Words, g: dict[str, str | None], 
     year, resolution = _year_of(ctx, w, g)
     if year is not None:
         d = cal.safe_date(year, month, day)
-        return [_cand(m, d, d, "day", resolution=resolution)] if d else []
+        return [make_cand(m, d, d, "day", resolution=resolution)] if d else []
     if resolution == "bad":
         return []
     if resolution == "unresolved" or ctx.ref is None:
-        return _unresolved(m, "day", yearless=True, month=month, day=day)
+        return unresolved(m, "day", yearless=True, month=month, day=day)
     if cal.safe_date(2000, month, day) is None:
         return []
     first, last, resolution = ctx.yearless(month, day, m.start(), m.end())
-    return [_cand(m, first, last, "day", resolution=resolution, yearless=True, month=month, day=day)]
+    return [make_cand(m, first, last, "day", resolution=resolution, yearless=True, month=month, day=day)]
 
 
 def _with_part(ctx: Context, m: re.Match[str], w: _Words, period: cal.Period, gran: str, resolution: str,
                part: str | None, *, priority: int = 5, yearless: bool = False, month: int = 0) -> Cand:
     """The candidate of ``period``, or of its part written after it ("年底", "5月上旬")."""
     if not part:
-        return _cand(m, period[0], period[1], gran, resolution=resolution, priority=priority, yearless=yearless,
+        return make_cand(m, period[0], period[1], gran, resolution=resolution, priority=priority, yearless=yearless,
                      month=month)
     sx = w.sx
     key = fold(part)
@@ -631,7 +629,7 @@ def _with_part(ctx: Context, m: re.Match[str], w: _Words, period: cal.Period, gr
         last = min(period[1], period[0] + dt.timedelta(days=last_day - 1))
     else:
         first, last = cal.part(period, which, halves=resolution == "relative")
-    cand = _cand(m, first, last, gran, resolution=resolution, priority=priority, yearless=yearless, month=month)
+    cand = make_cand(m, first, last, gran, resolution=resolution, priority=priority, yearless=yearless, month=month)
     return replace(cand, modifiers=(which,))
 
 
@@ -650,7 +648,7 @@ def _month_part_handler(w: _Words) -> Handler:
 
     def handler(ctx: Context, m: re.Match[str]) -> list[Cand]:
         if ctx.ref is None:
-            return _unresolved(m, "month")
+            return unresolved(m, "month")
         period = cal.month_period(ctx.ref.year, ctx.ref.month)
         if period is None:
             return []
