@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from checker.records import DocumentInfo, Span, Zone, trusted
+from checker.records import DocumentInfo, Span, Zone
 from checker.textmap import LineIndex, MappedText
 
 
@@ -47,7 +47,7 @@ class Document:
         """Evidence for ``analysis[start:end]``, as a span of the raw file."""
         raw_start, raw_end, quote = self.located(start, end)
         line, column = self._lines.line_and_column(raw_start)
-        return trusted(Span, path=self.info.path, start=raw_start, end=raw_end, quote=quote, line=line, column=column)
+        return Span(path=self.info.path, start=raw_start, end=raw_end, quote=quote, line=line, column=column)
 
     def located(self, start: int, end: int) -> tuple[int, int, str]:
         """Where ``analysis[start:end]`` lies in the raw file, and what it reads there: a span without its line."""

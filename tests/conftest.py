@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Iterator
 from pathlib import Path
-
-# Records built without validation are validated too under the tests, here and in the CLI runs
-# they start (checker.records.trusted); set before checker is imported.
-os.environ["FACTCHECK_CHECK_RECORDS"] = "1"
 
 import pytest
 from hypothesis import settings

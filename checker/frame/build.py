@@ -59,7 +59,6 @@ from checker.records import (
     Span,
     TimeValue,
     Value,
-    trusted,
 )
 
 VALUE_TYPES = frozenset({"time", "quantity", "money", "percent"})
@@ -430,8 +429,7 @@ def _value_claim(context: _Claiming, mention: _Located, evidence: Span, number: 
             fact_id = OPEN + noun
     place, part = _place_of(data, scan, mention, cue)
     period, as_of = _period_and_as_of(doc, data, scan, mention, fact)
-    scope = trusted(
-        Scope,
+    scope = Scope(
         place=place,
         part=part,
         group=slots.get("group"),
@@ -450,17 +448,16 @@ def _value_claim(context: _Claiming, mention: _Located, evidence: Span, number: 
                      ((source[1], source[2]),) if source else (), places)
     subject = _subject(about, anchor, owner[1] if owner else None, mention, entities, roles)
     value_start, value_end, quote = doc.located(offset + mention.start, offset + mention.end)
-    return trusted(
-        Claim,
+    return Claim(
         id=_claim_id(doc, number),
         document=doc.path,
         subject=subject,
         subject_key=entity_key(subject) if subject else None,
         attribute=fact_id,
         scope=scope,
-        modality=modality,
-        value=trusted(ClaimValue, text=quote, start=value_start, end=value_end,
-                      value=_zoned(mention.value, doc.info.reference_zone)),
+        modality=modality,  # type: ignore[arg-type]  # a modality of the language data: the record checks it
+        value=ClaimValue(text=quote, start=value_start, end=value_end,
+                         value=_zoned(mention.value, doc.info.reference_zone)),
         evidence=evidence,
         rule=f"frame.{mention.value.type}.{fact_id.split(':')[0]}",
         # A claim without a subject is about the story's main organization, if it has one.
@@ -475,8 +472,7 @@ def _role_claim(doc: Document, offset: int, mention: _Located, evidence: Span, n
         return None
     value_start, value_end, quote = doc.located(offset + mention.start, offset + mention.end)
     person = EntityValue(name=role.person, kind="person", key=entity_key(role.person))
-    return trusted(
-        Claim,
+    return Claim(
         id=_claim_id(doc, number),
         document=doc.path,
         subject=role.organization,
@@ -484,7 +480,7 @@ def _role_claim(doc: Document, offset: int, mention: _Located, evidence: Span, n
         attribute=f"role:{role.title}",
         scope=Scope(),
         modality="asserted",
-        value=trusted(ClaimValue, text=quote, start=value_start, end=value_end, value=person),
+        value=ClaimValue(text=quote, start=value_start, end=value_end, value=person),
         evidence=evidence,
         rule="frame.role",
         topic=None,

@@ -10,6 +10,7 @@ over the bare number inside it.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import importlib
 from collections.abc import Callable, Iterable
@@ -74,7 +75,7 @@ def recognize(
     for name in wanted:
         mentions.extend(_finder(name)(reading, lang, ref_date))
     if reading is not text:
-        mentions = [m if m.text == text[m.start:m.end] else m.model_copy(update={"text": text[m.start:m.end]})
+        mentions = [m if m.text == text[m.start:m.end] else dataclasses.replace(m, text=text[m.start:m.end])
                     for m in mentions]
     return settle_overlaps(mentions)
 

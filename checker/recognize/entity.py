@@ -33,7 +33,7 @@ from typing import Literal, NamedTuple
 from checker import lang
 from checker.lang import LanguageDataError, script
 from checker.names import EntityData, entity_key
-from checker.records import EntityValue, Mention, trusted
+from checker.records import EntityValue, Mention
 
 _FALLBACK_LANGUAGE = "en"
 Kind = Literal["organization", "person", "product", "place", "unknown"]
@@ -875,7 +875,7 @@ def _find(text: str, language: str) -> tuple[Mention, ...]:
         value = values.get((name.text, kind, key))
         if value is None:
             value = values[name.text, kind, key] = EntityValue(name=name.text, kind=kind, key=key)
-        mentions.append(trusted(Mention, type="entity", start=name.start, end=name.end, text=name.text, value=value))
+        mentions.append(Mention(type="entity", start=name.start, end=name.end, text=name.text, value=value))
     return tuple(mentions)
 
 

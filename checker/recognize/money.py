@@ -23,7 +23,7 @@ from checker.recognize.numbers import NumberMatch, find_numbers, shared_numbers
 from checker.recognize.numbers import data as number_data
 from checker.recognize.quantity import bound_after, bound_before, intervals, range_of
 from checker.recognize.safety import never_raises
-from checker.records import Mention, MoneyValue, as_float, trusted
+from checker.records import Mention, MoneyValue
 
 
 class Currency(BaseModel):
@@ -357,6 +357,6 @@ def _mention(text: str, m: _M, end: int, lang: str) -> Mention:
         low, high, li, hi = literal.low, literal.high, literal.low_inclusive, literal.high_inclusive
     if m.low is not None and key is None:
         low, key = m.low, "range"
-    value = trusted(MoneyValue, type="money", low=as_float(low), high=as_float(high), low_inclusive=li,
-                    high_inclusive=hi, currency=m.code, quantifier=key)
-    return trusted(Mention, type="money", start=start, end=end, text=text[start:end], value=value)
+    value = MoneyValue(type="money", low=low, high=high, low_inclusive=li,
+                       high_inclusive=hi, currency=m.code, quantifier=key)
+    return Mention(type="money", start=start, end=end, text=text[start:end], value=value)

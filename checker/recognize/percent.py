@@ -19,7 +19,7 @@ from checker.recognize.numbers import NumberMatch, shared_numbers
 from checker.recognize.numbers import data as number_data
 from checker.recognize.quantity import bound_before, intervals, range_of
 from checker.recognize.safety import never_raises
-from checker.records import Mention, PercentValue, as_float, trusted
+from checker.records import Mention, PercentValue
 
 
 @langdata.dimension("percent")
@@ -246,6 +246,5 @@ def _add_range(text: str, first: NumberMatch, i: int, numbers: tuple[NumberMatch
 
 def _mention(text: str, start: int, end: int, low: float | None, high: float | None, li: bool, hi: bool,
              quantifier: str | None) -> Mention:
-    value = trusted(PercentValue, type="percent", low=as_float(low), high=as_float(high), low_inclusive=li,
-                    high_inclusive=hi, quantifier=quantifier)
-    return trusted(Mention, type="percent", start=start, end=end, text=text[start:end], value=value)
+    value = PercentValue(type="percent", low=low, high=high, low_inclusive=li, high_inclusive=hi, quantifier=quantifier)
+    return Mention(type="percent", start=start, end=end, text=text[start:end], value=value)

@@ -25,7 +25,7 @@ from checker.recognize import lowered
 from checker.recognize.numbers import NumberMatch, overlaps_any, shared_numbers
 from checker.recognize.numbers import data as number_data
 from checker.recognize.safety import never_raises
-from checker.records import Interval, Mention, QuantityValue, as_float, trusted
+from checker.records import Interval, Mention, QuantityValue
 
 Rule = Literal["gt", "ge", "lt", "le", "approx", "nearly", "eq"]
 
@@ -226,7 +226,7 @@ def _anchors(phrases: list[str]) -> tuple[str, ...]:
 
 
 def _interval(low: float | None, high: float | None, li: bool = True, hi: bool = True) -> Interval:
-    return trusted(Interval, low=as_float(low), high=as_float(high), low_inclusive=li, high_inclusive=hi)
+    return Interval(low=low, high=high, low_inclusive=li, high_inclusive=hi)
 
 
 def intervals(rule: Rule, n: float) -> tuple[Interval, Interval]:
@@ -577,9 +577,8 @@ def find(text: str, lang: str) -> list[Mention]:
     out: list[Mention] = []
     for q in found:
         unit, _ = _unit_after(text, q.unit_end, c, lang)
-        value = trusted(QuantityValue, type="quantity", literal=q.literal, typical=q.typical, unit=unit,
-                        quantifier=q.key)
-        out.append(trusted(Mention, type="quantity", start=q.start, end=q.end, text=text[q.start:q.end], value=value))
+        value = QuantityValue(type="quantity", literal=q.literal, typical=q.typical, unit=unit, quantifier=q.key)
+        out.append(Mention(type="quantity", start=q.start, end=q.end, text=text[q.start:q.end], value=value))
     return out
 
 

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict
 from checker import lang
 from checker.lang import DimensionData, Example, LanguageDataError
 from checker.recognize import entity
-from checker.records import Mention, RoleValue, trusted
+from checker.records import Mention, RoleValue
 
 _FALLBACK_LANGUAGE = "en"
 _HYPHENS = "-\u2010\u2011\u2012\u2013"
@@ -541,7 +541,7 @@ def _find(text: str, language: str) -> tuple[Mention, ...]:
             value = RoleValue(title=title.id, title_text=text[title.start:title.end],
                               person=person.text if person else None,
                               organization=org.text if org else None)
-            mentions.append(trusted(Mention, type="role", start=start, end=end, text=text[start:end], value=value))
+            mentions.append(Mention(type="role", start=start, end=end, text=text[start:end], value=value))
     return tuple(mentions)
 
 

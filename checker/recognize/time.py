@@ -33,7 +33,7 @@ from checker.recognize.time_data import TimeData, fold, key
 from checker.recognize.time_handlers import EXCLUSIVE_DAY_RANGE_END
 from checker.recognize.time_plan import Scanner
 from checker.recognize.time_rules import Lexicon, Rule, build_lexicon
-from checker.records import Mention, trusted
+from checker.records import Mention
 
 __all__ = ["find", "find_with_tense", "Cand", "scan"]
 
@@ -47,9 +47,7 @@ def find(text: str, lang: str, ref_date: dt.date | None) -> list[Mention]:
 
 
 def _mention(text: str, cand: Cand, ref: dt.date | None) -> Mention:
-    return trusted(
-        Mention, type="time", start=cand.start, end=cand.end, text=text[cand.start : cand.end], value=cand.value(ref)
-    )
+    return Mention(type="time", start=cand.start, end=cand.end, text=text[cand.start : cand.end], value=cand.value(ref))
 
 
 @cache

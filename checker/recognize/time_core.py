@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from checker.recognize import time_calendar as cal
-from checker.records import TimeValue, trusted
+from checker.records import TimeValue
 
 if TYPE_CHECKING:
     from checker.recognize.time_rules import Lexicon
@@ -41,14 +41,14 @@ class Cand:
     def value(self, ref: dt.date | None) -> TimeValue:
         """The record value of this candidate."""
         anchor = ref if self.resolution in ("relative", "year-inferred") else None
-        return trusted(
-            TimeValue,
+        # The rules write granularity and resolution as plain strings; the record refuses one it does not know.
+        return TimeValue(
             type="time",
             earliest=self.earliest,
             latest=self.latest,
-            granularity=self.granularity,
+            granularity=self.granularity,  # type: ignore[arg-type]
             modifiers=self.modifiers,
-            resolution=self.resolution,
+            resolution=self.resolution,  # type: ignore[arg-type]
             anchor=anchor,
             clock=self.clock,
             zone=self.zone,

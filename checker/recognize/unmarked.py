@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from checker import lang as langdata
 from checker.lang import LanguageDataError, script
 from checker.names import entity_key
-from checker.records import EntityValue, Mention, RoleValue, trusted
+from checker.records import EntityValue, Mention, RoleValue
 
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = re.compile(f"[{_HAN_CLASS}]")
@@ -372,7 +372,7 @@ def _find(text: str, lang: str) -> tuple[Mention, ...]:
         shown = f"{bare}({alias})" if alias else bare
         kind = kinds.get(bare, name.kind)
         value = EntityValue(name=shown, kind=kind, key=entity_key(shown))  # type: ignore[arg-type]
-        mentions.append(trusted(Mention, type="entity", start=name.start, end=name.end, text=text[name.start:name.end],
+        mentions.append(Mention(type="entity", start=name.start, end=name.end, text=text[name.start:name.end],
                                 value=value))
     # "示例科技董事长王明": the organisation before a title is a name, here and wherever the text repeats it.
     for organisation in sorted({role.value.organization for role in _roles(text, lang)
@@ -384,8 +384,7 @@ def _find(text: str, lang: str) -> tuple[Mention, ...]:
         value = EntityValue(name=organisation, kind="organization", key=entity_key(organisation))
         for m in re.finditer(re.escape(organisation), text):
             if not any(s < m.end() and m.start() < e for s, e in taken):
-                mentions.append(trusted(Mention, type="entity", start=m.start(), end=m.end(), text=organisation,
-                                        value=value))
+                mentions.append(Mention(type="entity", start=m.start(), end=m.end(), text=organisation, value=value))
     # Later mentions of an aliased name with no brackets: found by the name itself.
     if aliases:
         taken = [(m.start, m.end) for m in mentions]
@@ -397,7 +396,7 @@ def _find(text: str, lang: str) -> tuple[Mention, ...]:
                     continue
                 shown = f"{bare}({alias})"
                 value = EntityValue(name=shown, kind=kinds.get(bare, "unknown"), key=entity_key(shown))  # type: ignore[arg-type]
-                mentions.append(trusted(Mention, type="entity", start=m.start(), end=m.end(), text=bare, value=value))
+                mentions.append(Mention(type="entity", start=m.start(), end=m.end(), text=bare, value=value))
                 taken.append((m.start(), m.end()))
     mentions.sort(key=lambda m: (m.start, m.end))
     return tuple(mentions)
@@ -449,7 +448,7 @@ def _roles(text: str, lang: str) -> tuple[Mention, ...]:
             value = RoleValue(title=d.title_ids.get(title.group(), title.group()), title_text=title.group(),
                               person=text[person.start:person.end] if person else None,
                               organization=text[org.start:org.end] if org else None)
-            mentions.append(trusted(Mention, type="role", start=start, end=stop, text=text[start:stop], value=value))
+            mentions.append(Mention(type="role", start=start, end=stop, text=text[start:stop], value=value))
     return tuple(mentions)
 
 
