@@ -24,24 +24,24 @@ from dataclasses import dataclass
 from checker import catalogue
 from checker.document import Document
 from checker.frame.data import CompiledFrames, frames
-from checker.frame.fact_cue import _COUNTS, _counts_the_cue, _earlier_value_of, _fact_cue
+from checker.frame.fact_cue import COUNTED_DIMENSIONS, counts_the_cue, earlier_value_of, fact_cue_of
 from checker.frame.reach import PLACE_REACH
-from checker.frame.scan import _is_place, _is_variant, _Located, _Placed, _refers_to_place, _Scan, _variants
+from checker.frame.scan import Located, Placed, Scan, is_place, is_variant, refers_to_place, variants_named
 from checker.frame.scope import (
-    _FORECAST_INSTANCE,
-    _attribution,
-    _instance,
-    _is_now,
-    _modality,
-    _object_before,
-    _object_near_unspaced,
-    _period_and_as_of,
-    _place_of,
-    _scope_cues,
-    _variant_of,
+    FORECAST_INSTANCE,
+    attribution_of,
+    instance_of,
+    is_now,
+    modality_of,
+    object_before,
+    object_near_unspaced,
+    period_and_as_of,
+    place_of,
+    scope_cues,
+    variant_of,
 )
 from checker.frame.sentences import sentences
-from checker.frame.subjects import _Context, _subject
+from checker.frame.subjects import SubjectContext, subject_of
 from checker.lang.script import fold_punctuation
 from checker.names import entity_key
 from checker.recognize import recognize
@@ -106,7 +106,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             hinted = hints.touches(start, end)
             # The frame rules read the sentence with its punctuation as ASCII ("，" a comma), at the same offsets.
             sentence = fold_punctuation(doc.text[start:end], lang)
-            if not hinted and well_formed and not _Scan.between(role_starts, start, end + 1):
+            if not hinted and well_formed and not Scan.between(role_starts, start, end + 1):
                 _carry_variant(sentence, data, carried)
                 continue  # no value and no role ("X, chief executive of Y"): no claim
             values = recognize(sentence, lang, doc.info.reference_date, dimensions=VALUE_DIMENSIONS) if hinted else []
@@ -118,7 +118,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 within = [m for m in within if m.type == "role"]
                 if not within:
                     continue
-            inside: list[_Located] = [_Placed(m.type, m.start - start, m.end - start, m.text, m.value) for m in within]
+            inside: list[Located] = [Placed(m.type, m.start - start, m.end - start, m.text, m.value) for m in within]
             # The place and agency of a dateline are where and by whom the story was filed: no subjects
             # (their names still hide cue words: "(Signal Post)" signs nothing).
             filed = {m.start - start for m in within if m.type == "entity" and _in_dateline(doc.text, zone.start, m)}
@@ -133,7 +133,7 @@ def extract_claims(doc: Document) -> list[Claim]:
 
 def _carry_variant(sentence: str, data: CompiledFrames, carried: list[str | None]) -> None:
     """Remember the last variant a sentence names, for the next sentences of its paragraph."""
-    named = _variants(sentence, data) if data.variant_words or data.base_variants else []
+    named = variants_named(sentence, data) if data.variant_words or data.base_variants else []
     if named:
         carried[0] = named[-1].variant
 
@@ -173,12 +173,12 @@ def _place_names(doc: Document, data: CompiledFrames, names: list[Mention]) -> f
         if mention.text in data.place_words:
             found.add(key)
             continue
-        if _is_variant(mention.text, data):
+        if is_variant(mention.text, data):
             continue
         low = max(0, mention.start - PLACE_REACH)
-        located = _Placed(mention.type, mention.start - low, mention.end - low, mention.text, mention.value)
+        located = Placed(mention.type, mention.start - low, mention.end - low, mention.text, mention.value)
         window = text[low:mention.end + 8]
-        tally = placed if _is_place(window, located, data) or _refers_to_place(window, located, data) else other
+        tally = placed if is_place(window, located, data) or refers_to_place(window, located, data) else other
         tally[key] = tally.get(key, 0) + 1
     # Put in a place at least as often as it stands elsewhere ("Orvane part en X5" makes no place of X5).
     found.update(key for key, n in placed.items() if n >= other.get(key, 0))
@@ -277,7 +277,7 @@ class _Sentence:
     start: int
     end: int
     values: list[Mention]
-    names: list[_Located]
+    names: list[Located]
     filed: set[int]  # starts of the dateline's names: where and by whom the story was filed
     carried: str | None  # the variant the paragraph named before this sentence
     places: frozenset[str]  # keys of the names the article puts in a place
@@ -292,7 +292,7 @@ def _sentence_claims(doc: Document, data: CompiledFrames, found: _Sentence, numb
     entities = [m for m in named if m.start not in found.filed]
     roles = [m for m in names if m.type == "role"]
     # Scanned only once a value needs it: most sentences with names hold no value.
-    scan: _Scan | None = None
+    scan: Scan | None = None
     count = numbered
     # The whole sentence is every claim's evidence, unless it is too long to quote.
     whole = doc.span(start, end) if end - start <= MAX_EVIDENCE else None
@@ -303,7 +303,7 @@ def _sentence_claims(doc: Document, data: CompiledFrames, found: _Sentence, numb
             if scan is None:
                 # The dateline's place and date say where and when the story was filed: no scope of its facts.
                 dated = [m for m in found.values if not _is_dateline(doc, start, m, sentence)]
-                scan = _Scan(sentence, data, named, dated, found.places, frozenset(found.filed))
+                scan = Scan(sentence, data, named, dated, found.places, frozenset(found.filed))
             context = _Claiming(doc, data, scan, start, entities, roles, topic, found.carried, found.places)
             claim = _value_claim(context, mention, evidence, count, mention.start in conversions)
         else:
@@ -331,7 +331,8 @@ def _names_number(sentence: str, mention: Mention) -> bool:
         return True
     # "about a third of the visitors": a share, not a count.
     unit = catalogue.unit(value.unit)
-    if value.literal.high is not None and 0 < value.literal.high < 1 and (unit is None or unit.dimension in _COUNTS):
+    if (value.literal.high is not None and 0 < value.literal.high < 1
+            and (unit is None or unit.dimension in COUNTED_DIMENSIONS)):
         return True
     if value.quantifier is not None or catalogue.unit(value.unit):
         return False
@@ -355,7 +356,7 @@ def _conversions(sentence: str, values: list[Mention]) -> set[int]:
     return found
 
 
-def _is_dateline(doc: Document, offset: int, mention: _Located, sentence: str) -> bool:
+def _is_dateline(doc: Document, offset: int, mention: Located, sentence: str) -> bool:
     """A date near the start of the first body block, followed by a dash or by the language's mark of a
     dateline ("北京3月5日电"): the dateline."""
     first = next((z for z in doc.zones if z.kind in ("lead", "body")), None)
@@ -373,10 +374,10 @@ class _Claiming:
 
     doc: Document
     data: CompiledFrames
-    scan: _Scan
+    scan: Scan
     offset: int  # where the sentence starts in the document
-    entities: list[_Located]
-    roles: list[_Located]
+    entities: list[Located]
+    roles: list[Located]
     topic: str | None  # the article's main organization
     carried: str | None  # the variant the paragraph named before the sentence
     places: frozenset[str]  # names the article puts in a place
@@ -389,64 +390,64 @@ def _zoned(value: Value, zone: str | None) -> Value:
     return value.model_copy(update={"zone": zone})
 
 
-def _value_claim(context: _Claiming, mention: _Located, evidence: Span, number: int,
+def _value_claim(context: _Claiming, mention: Located, evidence: Span, number: int,
                  conversion: bool = False) -> Claim | None:
     doc, data, scan, offset = context.doc, context.data, context.scan, context.offset
     entities, roles, topic, carried, places = (context.entities, context.roles, context.topic, context.carried,
                                                context.places)
     sentence = scan.text
     dimension = catalogue.value_dimension(mention.value)
-    cue = _fact_cue(data, scan, mention, dimension)
+    cue = fact_cue_of(data, scan, mention, dimension)
     fact_id = cue.id if cue else (catalogue.sole_fact(dimension) or UNSPECIFIED)
-    earlier_of = _earlier_value_of(data, scan, mention, dimension)
+    earlier_of = earlier_value_of(data, scan, mention, dimension)
     if earlier_of is not None:
         cue, fact_id = earlier_of, earlier_of.id
     if mention.value.type == "time" and _is_dateline(doc, offset, mention, sentence):
         cue, fact_id = None, DATELINE
-    elif _is_now(doc, data, mention):
+    elif is_now(doc, data, mention):
         cue, fact_id = None, UNSPECIFIED
-    if cue is not None and _counts_the_cue(sentence, cue, mention):
+    if cue is not None and counts_the_cue(sentence, cue, mention):
         cue, fact_id = None, UNSPECIFIED
     fact = catalogue.fact(fact_id)
-    slots, owner = _scope_cues(scan, mention, cue)
+    slots, owner = scope_cues(scan, mention, cue)
     # An explicit forecast or target ("could reach", "aims for") is another figure than a count.
     stated = slots.pop("modality", None)
-    modality = stated or _modality(data, scan, mention)
+    modality = stated or modality_of(data, scan, mention)
     if stated is not None and mention.value.type != "time":
-        slots.setdefault("instance", _FORECAST_INSTANCE.get(stated, stated))
+        slots.setdefault("instance", FORECAST_INSTANCE.get(stated, stated))
     if conversion:
         slots["instance"] = CONVERSION
-    source = _attribution(scan, mention)
+    source = attribution_of(scan, mention)
     thing = None
     if fact is not None and fact.needs_object and cue is not None:
-        thing = (_object_before(data, sentence, cue.start) if data.spaced
-                 else _object_near_unspaced(data, scan, cue.start, cue.end))
+        thing = (object_before(data, sentence, cue.start) if data.spaced
+                 else object_near_unspaced(data, scan, cue.start, cue.end))
         if thing is None:
             fact_id, fact = UNSPECIFIED, None
     if fact_id == UNSPECIFIED and dimension == "count" and isinstance(mention.value, QuantityValue):
         noun = mention.value.unit or ""
         if len(noun) >= 3:
             fact_id = OPEN + noun
-    place, part = _place_of(data, scan, mention, cue)
-    period, as_of = _period_and_as_of(doc, data, scan, mention, fact)
+    place, part = place_of(data, scan, mention, cue)
+    period, as_of = period_and_as_of(doc, data, scan, mention, fact)
     scope = Scope(
         place=place,
         part=part,
         group=slots.get("group"),
         source=source[0] if source else None,
-        instance=slots.get("instance") or _instance(data, scan, mention, cue),
+        instance=slots.get("instance") or instance_of(data, scan, mention, cue),
         period=slots.get("period") or period,
         basis=slots.get("basis"),
         statistic=slots.get("statistic"),
-        variant=slots.get("variant") or _variant_of(scan, mention, carried, cue),
+        variant=slots.get("variant") or variant_of(scan, mention, carried, cue),
         party=slots.get("party"),
         object=thing,
         as_of=as_of,
     )
     anchor = (cue.start, cue.end) if cue else (mention.start, mention.end)
-    about = _Context(sentence, data, scan.breaks, fact is not None and fact.people,
+    about = SubjectContext(sentence, data, scan.breaks, fact is not None and fact.people,
                      ((source[1], source[2]),) if source else (), places)
-    subject = _subject(about, anchor, owner[1] if owner else None, mention, entities, roles)
+    subject = subject_of(about, anchor, owner[1] if owner else None, mention, entities, roles)
     value_start, value_end, quote = doc.located(offset + mention.start, offset + mention.end)
     return Claim(
         id=_claim_id(doc, number),
@@ -466,7 +467,7 @@ def _value_claim(context: _Claiming, mention: _Located, evidence: Span, number: 
     )
 
 
-def _role_claim(doc: Document, offset: int, mention: _Located, evidence: Span, number: int) -> Claim | None:
+def _role_claim(doc: Document, offset: int, mention: Located, evidence: Span, number: int) -> Claim | None:
     role = mention.value
     if not isinstance(role, RoleValue) or not role.person or not role.organization:
         return None

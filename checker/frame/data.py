@@ -234,7 +234,7 @@ def _cue_atoms(cue: str, lang: str = "en") -> list[str]:
 def any_cue_pattern(cues: list[str], lang: str = "en") -> re.Pattern[str]:
     """Where any of ``cues`` matches whole, as ``cue_pattern`` reads them: one scan for many patterns.
 
-    A speed aid: the frames try a cue's own pattern only where some cue matches (see ``_Scan``).
+    A speed aid: the frames try a cue's own pattern only where some cue matches (see ``Scan``).
     """
     opening = r"(?<!\w)" if script.spaced(lang) else ""
     return re.compile(opening + "(?=" + sequence_trie([_cue_atoms(c.lower(), lang) for c in set(cues)]) + ")",

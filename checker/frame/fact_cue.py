@@ -11,14 +11,14 @@ import bisect
 from checker import catalogue
 from checker.frame.data import CompiledFrames
 from checker.frame.reach import COMMA_PENALTY, CUE_REACH, DATED_PENALTY, FRONTED, NOUN_REACH, QUALIFIER_CUE_REACH
-from checker.frame.scan import _Cue, _Located, _Scan
+from checker.frame.scan import Cue, Located, Scan
 from checker.lang.script import word_count
 from checker.records import (
     QuantityValue,
 )
 
 
-def _distance(scan: _Scan, cue_start: int, cue_end: int, mention: _Located) -> float:
+def cue_distance(scan: Scan, cue_start: int, cue_end: int, mention: Located) -> float:
     """How far a word stands from the value, one after it weighted by the language's word order."""
     if cue_end <= mention.start:
         return float(mention.start - cue_end)
@@ -27,8 +27,8 @@ def _distance(scan: _Scan, cue_start: int, cue_end: int, mention: _Located) -> f
     return 0.0
 
 
-def _fact_cue(data: CompiledFrames, scan: _Scan, mention: _Located,
-              dimension: catalogue.ValueDimension | None) -> _Cue | None:
+def fact_cue_of(data: CompiledFrames, scan: Scan, mention: Located,
+              dimension: catalogue.ValueDimension | None) -> Cue | None:
     """The cue that names the value's fact: the nearest whose fact fits the value's dimension.
 
     A fact's noun joined to the value by link words only ("a toll of 92", "la capacité est de 3 000")
@@ -41,7 +41,7 @@ def _fact_cue(data: CompiledFrames, scan: _Scan, mention: _Located,
         return introduced
     # "plusieurs langues": a count of a noun of its own is named only by a cue close by.
     foreign_noun = dimension == "count"
-    best: tuple[float, int, int, int, _Cue] | None = None
+    best: tuple[float, int, int, int, Cue] | None = None
     for cue in scan.cues:
         known = catalogue.fact(cue.id)
         if known is None or not catalogue.fits(known, dimension):
@@ -60,7 +60,7 @@ def _fact_cue(data: CompiledFrames, scan: _Scan, mention: _Located,
         elif cue.start >= mention.end and _right_after(scan, mention, cue):
             distance = -0.5
         else:
-            distance = _distance(scan, cue.start, cue.end, mention)
+            distance = cue_distance(scan, cue.start, cue.end, mention)
             # "Velta, founded in 2012 in Turin, raised $40 million in May 2021": a word set off by a comma
             # belongs to its own phrase first.
             if not fronted and "," in scan.text[min(cue.end, mention.end):max(cue.start, mention.start)]:
@@ -89,8 +89,8 @@ def _fact_cue(data: CompiledFrames, scan: _Scan, mention: _Located,
     return _event_started(scan, mention, dimension, chosen) or chosen
 
 
-def _event_started(scan: _Scan, mention: _Located, dimension: catalogue.ValueDimension | None,
-                   cue: _Cue) -> _Cue | None:
+def _event_started(scan: Scan, mention: Located, dimension: catalogue.ValueDimension | None,
+                   cue: Cue) -> Cue | None:
     """ "will start delivering in May", "compte commencer d'ici la fin mai à livrer": a generic verb of
     starting or ending (a fact that needs its object) followed at once, past the date, by the verb of an
     event of its own is the date of that event."""
@@ -111,7 +111,7 @@ def _event_started(scan: _Scan, mention: _Located, dimension: catalogue.ValueDim
     return None
 
 
-def _right_after(scan: _Scan, mention: _Located, cue: _Cue) -> bool:
+def _right_after(scan: Scan, mention: Located, cue: Cue) -> bool:
     """ "12 people reported missing", "92 morts", "5,000 residents were evacuated": a fact's word within three
     words after the count (its noun, then the words that say what befell it), in the same phrase."""
     between = scan.text[mention.end:cue.start]
@@ -119,8 +119,8 @@ def _right_after(scan: _Scan, mention: _Located, cue: _Cue) -> bool:
             and not any(mention.end <= v.start < cue.start for v in scan.values))
 
 
-def _specific_instead(scan: _Scan, mention: _Located, dimension: catalogue.ValueDimension | None,
-                      cue: _Cue) -> _Cue | None:
+def _specific_instead(scan: Scan, mention: Located, dimension: catalogue.ValueDimension | None,
+                      cue: Cue) -> Cue | None:
     """ "Its shares rose 7%", "holds 18% of the market": a weak word ("rose", "holds") yields to another fact's
     word that fits the value in its clause, the nearest one."""
     if not cue.weak:
@@ -128,15 +128,15 @@ def _specific_instead(scan: _Scan, mention: _Located, dimension: catalogue.Value
     low, high = scan.clause(mention.start)
     specific = [c for c in scan.cues if low <= c.start and c.end <= high and not c.weak and c.id != cue.id
                 and (other := catalogue.fact(c.id)) is not None and catalogue.fits(other, dimension)]
-    return min(specific, key=lambda c: _distance(scan, c.start, c.end, mention)) if specific else None
+    return min(specific, key=lambda c: cue_distance(scan, c.start, c.end, mention)) if specific else None
 
 
 # How far after a counted noun a cue may stand and still say what the count is of ("48 employees working on").
 QUALIFIED_REACH = 25
 
 
-def _qualified_noun(data: CompiledFrames, scan: _Scan, mention: _Located, dimension: catalogue.ValueDimension | None,
-                    cue: _Cue) -> _Cue | None:
+def _qualified_noun(data: CompiledFrames, scan: Scan, mention: Located, dimension: catalogue.ValueDimension | None,
+                    cue: Cue) -> Cue | None:
     """ "48 salariés affectés au projet", "12,000 workers on strike": when the cue is the counted noun right
     after the value, a fitting cue that follows it in the same phrase says more precisely what is counted."""
     gap = scan.text[mention.end:cue.start]
@@ -157,8 +157,8 @@ def _qualified_noun(data: CompiledFrames, scan: _Scan, mention: _Located, dimens
     return None
 
 
-def _introduced(data: CompiledFrames, scan: _Scan, mention: _Located,
-                dimension: catalogue.ValueDimension | None) -> _Cue | None:
+def _introduced(data: CompiledFrames, scan: Scan, mention: Located,
+                dimension: catalogue.ValueDimension | None) -> Cue | None:
     """ "The number allowed inside is limited: no more than 900 visitors": a colon introduces the value of the
     fact its clause names; the last fitting cue of the clause before the colon names the value right after it.
 
@@ -179,8 +179,8 @@ def _introduced(data: CompiledFrames, scan: _Scan, mention: _Located,
     return before[-1] if before else None
 
 
-def _earlier_value_of(data: CompiledFrames, scan: _Scan, mention: _Located,
-                      dimension: catalogue.ValueDimension | None) -> _Cue | None:
+def earlier_value_of(data: CompiledFrames, scan: Scan, mention: Located,
+                      dimension: catalogue.ValueDimension | None) -> Cue | None:
     """ "15,000 troops ..., up from 7,300 on Saturday": a value its sentence gives as an earlier one is a value
     of the fact of the value before it."""
     previous = [s for s in scan.scopes if s[0].slot == "instance" and s[0].precedes and s[2] <= mention.start
@@ -191,33 +191,33 @@ def _earlier_value_of(data: CompiledFrames, scan: _Scan, mention: _Located,
               and _counted_alike(catalogue.value_dimension(v.value), dimension)]
     if not before:
         return None
-    cue = _fact_cue(data, scan, before[-1], dimension)
+    cue = fact_cue_of(data, scan, before[-1], dimension)
     return cue
 
 
-_COUNTS = frozenset({"people", "things", "count", "number"})
+COUNTED_DIMENSIONS = frozenset({"people", "things", "count", "number"})
 
 
 def _counted_alike(a: catalogue.ValueDimension | None, b: catalogue.ValueDimension | None) -> bool:
     """Two dimensions one fact may hold: equal, or both counts (of people, of a noun, or bare)."""
-    return a == b or (a in _COUNTS and b in _COUNTS)
+    return a == b or (a in COUNTED_DIMENSIONS and b in COUNTED_DIMENSIONS)
 
 
-def _names_unit(sentence: str, cue: _Cue, mention: _Located) -> bool:
+def _names_unit(sentence: str, cue: Cue, mention: Located) -> bool:
     """Whether the cue is the counted noun itself ("92 dead", "340,000 donors")."""
     unit = mention.value.unit if isinstance(mention.value, QuantityValue) else None
     return unit is not None and sentence[cue.start:cue.end].lower().startswith(unit[:max(3, len(unit) - 2)])
 
 
-def _belongs_elsewhere(start: int, end: int, mention: _Located, cue: _Cue | None, cues: list[_Cue]) -> bool:
+def belongs_elsewhere(start: int, end: int, mention: Located, cue: Cue | None, cues: list[Cue]) -> bool:
     """A scope word next to another fact's cue ("an annual capacity") scopes that fact."""
-    own = _span_gap(start, end, mention.start, mention.end)
+    own = span_gap(start, end, mention.start, mention.end)
     own_id = cue.id if cue else None
-    return any(other.id != own_id and _span_gap(start, end, other.start, other.end) < min(own, QUALIFIER_CUE_REACH)
+    return any(other.id != own_id and span_gap(start, end, other.start, other.end) < min(own, QUALIFIER_CUE_REACH)
                for other in cues)
 
 
-def _counts_the_cue(sentence: str, cue: _Cue, mention: _Located) -> bool:
+def counts_the_cue(sentence: str, cue: Cue, mention: Located) -> bool:
     """ "the two teams": a count of a group's own noun, not a measure of the group (a team's size)."""
     known = catalogue.fact(cue.id)
     unit = mention.value.unit if isinstance(mention.value, QuantityValue) else None
@@ -225,5 +225,5 @@ def _counts_the_cue(sentence: str, cue: _Cue, mention: _Located) -> bool:
             and sentence[cue.start:cue.end].lower().rstrip("s") == unit)
 
 
-def _span_gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+def span_gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, b_start - a_end, a_start - b_end)

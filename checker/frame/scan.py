@@ -25,7 +25,7 @@ from checker.records import (
 )
 
 
-class _Placed(NamedTuple):
+class Placed(NamedTuple):
     """A name mention moved into its sentence's coordinates: a tuple, cheaper to make than a record's copy."""
 
     type: str
@@ -36,25 +36,25 @@ class _Placed(NamedTuple):
 
 
 # What the sentence-level rules read: a value mention of the sentence, or a name moved into it.
-_Located = Mention | _Placed
+Located = Mention | Placed
 
 
-class _Cue(NamedTuple):
+class Cue(NamedTuple):
     id: str
     start: int
     end: int
     weak: bool = False
 
 
-class _Scan:
+class Scan:
     """What the frame rules look up in one sentence, found once: per value, only lookups remain.
 
     A sentence can hold thousands of values (a table flattened into one line); scanning it
     again for each of them would make extraction quadratic.
     """
 
-    def __init__(self, sentence: str, data: CompiledFrames, names: Sequence[_Located] = (),
-                 values: Sequence[_Located] = (), places: frozenset[str] = frozenset(),
+    def __init__(self, sentence: str, data: CompiledFrames, names: Sequence[Located] = (),
+                 values: Sequence[Located] = (), places: frozenset[str] = frozenset(),
                  filed: frozenset[int] = frozenset()) -> None:
         self.text = sentence
         self.values = values
@@ -136,7 +136,7 @@ class _Scan:
         # A name that is itself a scope word ("in Q4") is no place.
         self.places = _places(sentence, data, [n for n in names if (n.start, n.end) not in scope_spans
                                                and n.start not in filed], places)
-        self.variants = _variants(sentence, data, values)
+        self.variants = variants_named(sentence, data, values)
 
     @staticmethod
     def between(positions: list[int], low: int, high: int) -> bool:
@@ -152,7 +152,7 @@ class _Scan:
         return low, high
 
 
-class _Place(NamedTuple):
+class Place(NamedTuple):
     start: int
     end: int
     key: str  # a place word's id, or the folded key of a name
@@ -160,58 +160,58 @@ class _Place(NamedTuple):
     named: bool
 
 
-def _places(sentence: str, data: CompiledFrames, names: Sequence[_Located],
-            known: frozenset[str] = frozenset()) -> list[_Place]:
+def _places(sentence: str, data: CompiledFrames, names: Sequence[Located],
+            known: frozenset[str] = frozenset()) -> list[Place]:
     """Places named in a sentence: names after a place preposition, names the article puts in a place
     elsewhere, and the common place words."""
-    found: list[_Place] = []
+    found: list[Place] = []
     for entity in names:
-        if entity.type != "entity" or entity.text in data.place_words or _is_variant(entity.text, data):
+        if entity.type != "entity" or entity.text in data.place_words or is_variant(entity.text, data):
             continue
-        if (entity_key(entity.text) not in known and not _is_place(sentence, entity, data)
-                and not _refers_to_place(sentence, entity, data)):
+        if (entity_key(entity.text) not in known and not is_place(sentence, entity, data)
+                and not refers_to_place(sentence, entity, data)):
             continue
         window = sentence[max(0, entity.start - PLACE_REACH):entity.start]
         # "in X alone", "dans la seule région de X", and "..., followed by X, where 45,000 donors gave": one
         # place's share of a whole.
         part = (data.part_marker.search(window) is not None
                 or data.part_marker.match(sentence, entity.end + 1) is not None
-                or _refers_to_place(sentence, entity, data))
-        found.append(_Place(entity.start, entity.end, entity_key(entity.text), part, True))
+                or refers_to_place(sentence, entity, data))
+        found.append(Place(entity.start, entity.end, entity_key(entity.text), part, True))
     if data.place_word is not None:
         for m in data.place_word.finditer(sentence):
-            found.append(_Place(m.start(), m.end(), catalogue.COMMON_PLACE + data.place_words[m.group()], False, False))
+            found.append(Place(m.start(), m.end(), catalogue.COMMON_PLACE + data.place_words[m.group()], False, False))
     found.sort()
     return found
 
 
-def _is_variant(name: str, data: CompiledFrames) -> bool:
+def is_variant(name: str, data: CompiledFrames) -> bool:
     """ "la version Max", "the Standard": a variant's word is neither a place nor a subject."""
     folded = name.casefold()
     return folded in data.variant_words or folded in data.base_variants
 
 
-def _refers_to_place(sentence: str, entity: _Located, data: CompiledFrames) -> bool:
+def refers_to_place(sentence: str, entity: Located, data: CompiledFrames) -> bool:
     """ "the United States, where 45,000 donors gave": a name that a place's relative word follows."""
     return (data.place_relative is not None and sentence[entity.end:entity.end + 1] == ","
             and data.place_relative.match(sentence, entity.end + 1) is not None)
 
 
-class _Variant(NamedTuple):
+class Variant(NamedTuple):
     start: int
     variant: str | None  # what a value after it is about: None for the base version or a whole list
     named: str | None  # the variant the words name, also in a list ("max" in "the Pro and the Max")
 
 
-def _variants(sentence: str, data: CompiledFrames, values: Sequence[_Located] = ()) -> list[_Variant]:
+def variants_named(sentence: str, data: CompiledFrames, values: Sequence[Located] = ()) -> list[Variant]:
     """The variants a sentence names, where: ("max" for "the Arvo S Max"), None for the base version."""
-    found: list[_Variant] = []
+    found: list[Variant] = []
     if any(gate.search(sentence) is None for gate in data.variant_gates):
         return found  # most sentences name no version
     named_end = -1  # where the last named (not base) variant ends
     for m in data.variant.finditer(sentence):
         if m.group("base"):
-            found.append(_Variant(m.start(), None, None))
+            found.append(Variant(m.start(), None, None))
             continue
         word = m.group("after") or m.group("before") or m.group("word")
         if not word:
@@ -226,7 +226,7 @@ def _variants(sentence: str, data: CompiledFrames, values: Sequence[_Located] = 
         listed = (variant is not None and found and found[-1][1] not in (None, variant) and named_end >= 0
                   and m.start() - named_end <= LIST_GAP and data.list_joiner.search(sentence, named_end, m.start())
                   and not any(named_end <= v.start < m.start() for v in values))
-        found.append(_Variant(m.start(), None if listed else variant, variant))
+        found.append(Variant(m.start(), None if listed else variant, variant))
         if variant is not None:
             named_end = m.end()
     return found
@@ -262,20 +262,20 @@ def _gates(data: CompiledFrames) -> WordGate:
 
 
 def _cues(facts: list[tuple[FactCues, list[re.Match[str]]]],
-          weak: Sequence[tuple[FactCues, list[re.Match[str]]]] = ()) -> list[_Cue]:
+          weak: Sequence[tuple[FactCues, list[re.Match[str]]]] = ()) -> list[Cue]:
     """Fact cues from their matches; of two overlapping cues the longer wins ("sortir de ligne" over "sortir").
 
     Only cues of one dimension compete: the same words may name facts of different dimensions
     ("delivered" a date, or a number of cars; "on the market above" a date, or a price), and the
     value's dimension chooses among them.
     """
-    found = ([_Cue(fact.id, m.start(), m.end()) for fact, matches in facts for m in matches]
-             + [_Cue(fact.id, m.start(), m.end(), True) for fact, matches in weak for m in matches])
+    found = ([Cue(fact.id, m.start(), m.end()) for fact, matches in facts for m in matches]
+             + [Cue(fact.id, m.start(), m.end(), True) for fact, matches in weak for m in matches])
     if len(found) < 2:
         return found  # most sentences: nothing can overlap
     order = {cue: i for i, cue in enumerate(found)}
     found.sort(key=lambda c: (-(c.end - c.start), c.start, order[c]))
-    kept: list[_Cue] = []
+    kept: list[Cue] = []
     for cue in found:
         dimension = _dimension(cue.id)
         if all(cue.end <= k.start or k.end <= cue.start or (cue.start, cue.end) == (k.start, k.end)
@@ -293,7 +293,7 @@ def _dimension(fact_id: str) -> str | None:
 _COMMA = re.compile(r"[,;]")
 
 
-def _is_place(sentence: str, entity: _Located, data: CompiledFrames) -> bool:
+def is_place(sentence: str, entity: Located, data: CompiledFrames) -> bool:
     """A name after a locative preposition ("near Lyon", "à Oslo", "in the southern Varnholm province") names a place,
     unless it is known as an organization or a person ("a stake in Acme Foods", "a team from Acme").
 

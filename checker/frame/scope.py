@@ -12,9 +12,9 @@ from functools import cache
 from checker import catalogue
 from checker.document import Document
 from checker.frame.data import CompiledFrames
-from checker.frame.fact_cue import _belongs_elsewhere, _distance, _fact_cue, _span_gap
+from checker.frame.fact_cue import belongs_elsewhere, cue_distance, fact_cue_of, span_gap
 from checker.frame.reach import FRONTED, QUALIFIER_CUE_REACH, QUALIFIER_REACH
-from checker.frame.scan import _Cue, _Located, _Place, _Scan
+from checker.frame.scan import Cue, Located, Place, Scan
 from checker.lang.script import profile as script_profile
 from checker.records import (
     SCOPE_LIST,
@@ -23,7 +23,7 @@ from checker.records import (
 )
 
 
-def _scope_cues(scan: _Scan, mention: _Located, cue: _Cue | None) -> tuple[dict[str, str], tuple[int, int] | None]:
+def scope_cues(scan: Scan, mention: Located, cue: Cue | None) -> tuple[dict[str, str], tuple[int, int] | None]:
     """Scope slots filled by scope words near the value or its cue, the nearest of each slot.
 
     Also returns where an owner scope ("the first model") ends, for finding its owner entity.
@@ -47,19 +47,19 @@ def _scope_cues(scan: _Scan, mention: _Located, cue: _Cue | None) -> tuple[dict[
         fronted = (scope.reach is None and q_start <= FRONTED and not scan.between(scan.commas, 0, q_start)
                    and q_end <= mention.start)
         low, high = min(q_end, mention.end), max(q_start, mention.start)
-        near_value = fronted or (_span_gap(q_start, q_end, mention.start, mention.end) <= reach
+        near_value = fronted or (span_gap(q_start, q_end, mention.start, mention.end) <= reach
                                  and not scan.between(scan.commas, low, high))
         near_cue = (scope.reach is None and cue is not None
-                    and _span_gap(q_start, q_end, cue.start, cue.end) <= QUALIFIER_CUE_REACH)
+                    and span_gap(q_start, q_end, cue.start, cue.end) <= QUALIFIER_CUE_REACH)
         # "the first model of ... will be released": an owner scope heading the cue's clause.
         heads_cue = (scope.owner and cue is not None and q_end <= cue.start
                      and not scan.between(scan.breaks, q_end, cue.start))
         if not (near_value or near_cue or heads_cue):
             continue
         alone = near_value and not (near_cue or heads_cue)
-        if alone and _belongs_elsewhere(q_start, q_end, mention, cue, fitting):
+        if alone and belongs_elsewhere(q_start, q_end, mention, cue, fitting):
             continue
-        distance = _distance(scan, q_start, q_end, mention)
+        distance = cue_distance(scan, q_start, q_end, mention)
         current = nearest.get(scope.slot)
         if current is None or distance < current[0]:
             nearest[scope.slot] = (distance, scope.value, (q_start, q_end), scope.owner)
@@ -69,7 +69,7 @@ def _scope_cues(scan: _Scan, mention: _Located, cue: _Cue | None) -> tuple[dict[
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s*$")
 
 
-def _object_near_unspaced(data: CompiledFrames, scan: _Scan, position: int, cue_end: int) -> str | None:
+def object_near_unspaced(data: CompiledFrames, scan: Scan, position: int, cue_end: int) -> str | None:
     """What starts or ends, where words are not spaced: the word right after the verb ("下雨" in
     "下周开始施工"), or else the word before it in its clause, past the values and the skipped words
     between them ("谈判" in "谈判将于10月开始"); a word is as long as the script's average word."""
@@ -111,7 +111,7 @@ def _object_skips(data: CompiledFrames) -> tuple[str, ...]:
     return tuple(sorted(data.object_skip, key=len, reverse=True))
 
 
-def _object_before(data: CompiledFrames, sentence: str, position: int) -> str | None:
+def object_before(data: CompiledFrames, sentence: str, position: int) -> str | None:
     """The word naming what starts or ends ("production" in "production is expected to start")."""
     end = position
     for _ in range(6):
@@ -128,19 +128,19 @@ def _object_before(data: CompiledFrames, sentence: str, position: int) -> str | 
 ATTRIBUTION_REACH = 80
 
 
-def _attribution(scan: _Scan, mention: _Located) -> tuple[str, int, int] | None:
+def attribution_of(scan: Scan, mention: Located) -> tuple[str, int, int] | None:
     """Who gave a count ("50,000 according to the police"): the nearest attribution around the value."""
     if mention.value.type == "time":
         return None
     best: tuple[int, tuple[str, int, int]] | None = None
     for a_start, a_end, source in scan.attributions:
-        distance = _span_gap(a_start, a_end, mention.start, mention.end)
+        distance = span_gap(a_start, a_end, mention.start, mention.end)
         if distance <= ATTRIBUTION_REACH and (best is None or distance < best[0]):
             best = (distance, (source, a_start, a_end))
     return best[1] if best else None
 
 
-def _is_now(doc: Document, data: CompiledFrames, mention: _Located) -> bool:
+def is_now(doc: Document, data: CompiledFrames, mention: Located) -> bool:
     """ "today", "aujourd'hui": the article's own day, a time stamp of a statement rather than a fact's date.
 
     A weekday that falls on the article's day ("early Tuesday" in Tuesday's paper) is an event's date.
@@ -152,7 +152,7 @@ def _is_now(doc: Document, data: CompiledFrames, mention: _Located) -> bool:
     return value.resolution == "relative" and ref is not None and value.earliest == ref == value.latest
 
 
-def _modality(data: CompiledFrames, scan: _Scan, mention: _Located) -> str:
+def modality_of(data: CompiledFrames, scan: Scan, mention: Located) -> str:
     low = max(0, mention.start - 120)
     for modality, pattern in scan.modalities:
         if modality != "reported" and pattern.search(scan.text, low, mention.start):
@@ -160,7 +160,7 @@ def _modality(data: CompiledFrames, scan: _Scan, mention: _Located) -> str:
     return "reported" if scan.reported else "asserted"
 
 
-def _place_of(data: CompiledFrames, scan: _Scan, mention: _Located, cue: _Cue | None) -> tuple[str | None, bool]:
+def place_of(data: CompiledFrames, scan: Scan, mention: Located, cue: Cue | None) -> tuple[str | None, bool]:
     """The place of the value's clause nearest to the value or to its cue, and whether it is a part of a whole.
 
     A clause that opens with a relative word ("..., where 45,000 donors gave") refers back to the
@@ -170,7 +170,7 @@ def _place_of(data: CompiledFrames, scan: _Scan, mention: _Located, cue: _Cue | 
         return None, False
     low, high = scan.clause(mention.start)
     inside = [p for p in scan.places if low <= p.start and p.end <= high]
-    referred: list[_Place] = []
+    referred: list[Place] = []
     if not inside and data.place_relative is not None and data.place_relative.match(scan.text, low + 1):
         inside = referred = [p for p in scan.places if p.end <= low][-1:]
     if not inside:
@@ -184,11 +184,11 @@ def _place_of(data: CompiledFrames, scan: _Scan, mention: _Located, cue: _Cue | 
               or (first_comma >= 0 and p.end <= first_comma) or p in referred]
     if not inside:
         return None, False
-    nearest = min(inside, key=lambda p: (min(_span_gap(p.start, p.end, a, b) for a, b in anchors), p.start))
+    nearest = min(inside, key=lambda p: (min(span_gap(p.start, p.end, a, b) for a, b in anchors), p.start))
     return nearest.key, nearest.part
 
 
-def _period_and_as_of(doc: Document, data: CompiledFrames, scan: _Scan, mention: _Located,
+def period_and_as_of(doc: Document, data: CompiledFrames, scan: Scan, mention: Located,
                       fact: catalogue.Fact | None) -> tuple[str | None, str | None]:
     """The period a figure covers and the day it was stated, read from the values of its clause.
 
@@ -215,7 +215,7 @@ def _period_and_as_of(doc: Document, data: CompiledFrames, scan: _Scan, mention:
                     and data.period_after.match(scan.text, other.end) is None):
                 continue
             # "accélère ... en 4,1 secondes": the duration is a value of its own, not the period of another.
-            if _fact_cue(data, scan, other, dimension) is not None:
+            if fact_cue_of(data, scan, other, dimension) is not None:
                 continue
             unit = catalogue.unit(value.unit)
             factor = unit.factor if unit is not None else 1.0
@@ -238,7 +238,7 @@ def _period_and_as_of(doc: Document, data: CompiledFrames, scan: _Scan, mention:
             # last year") is what the figure covers: nobody reports on a whole year.
             first_comma = scan.text.find(",")
             fronting = first_comma >= 0 and other.end <= first_comma < mention.start
-            own = None if fronting else _fact_cue(data, scan, other, "time")
+            own = None if fronting else fact_cue_of(data, scan, other, "time")
             told = own is not None and value.granularity != "day" and not _compared(own.id)
             if (own is not None and not told) or data.now_word.fullmatch(other.text.strip()):
                 continue
@@ -255,7 +255,7 @@ def _compared(fact_id: str) -> bool:
     return known is None or known.compared
 
 
-def _variant_of(scan: _Scan, mention: _Located, carried: str | None, cue: _Cue | None) -> str | None:
+def variant_of(scan: Scan, mention: Located, carried: str | None, cue: Cue | None) -> str | None:
     """The variant named nearest before the value in its sentence, or the one its paragraph named.
 
     A date the sentence gives before its event names the event's objects after it: "will start by
@@ -275,7 +275,7 @@ def _variant_of(scan: _Scan, mention: _Located, carried: str | None, cue: _Cue |
     return carried
 
 
-def _instance(data: CompiledFrames, scan: _Scan, mention: _Located, cue: _Cue | None) -> str | None:
+def instance_of(data: CompiledFrames, scan: Scan, mention: Located, cue: Cue | None) -> str | None:
     """ "the worst since the 1973 floods", "the previous quake": an event named for comparison is an earlier one."""
     if cue is None or mention.value.type != "time":
         return None
@@ -290,4 +290,4 @@ def _instance(data: CompiledFrames, scan: _Scan, mention: _Located, cue: _Cue | 
 
 
 # The instance an explicit forecast or target is ("could reach a million" is no count of a million).
-_FORECAST_INSTANCE = {"expected": "forecast", "planned": "target"}
+FORECAST_INSTANCE = {"expected": "forecast", "planned": "target"}

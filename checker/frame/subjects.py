@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from checker.frame.data import CompiledFrames
-from checker.frame.scan import _is_place, _is_variant, _Located, _Scan
+from checker.frame.scan import Located, Scan, is_place, is_variant
 from checker.names import entity_key
 from checker.records import (
     EntityValue,
@@ -17,7 +17,7 @@ from checker.records import (
 _OWNER_LINK = re.compile(r"\s+(?:of|de|du|des|d['’])\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?", re.IGNORECASE)
 
 
-def _subject_of(entity: _Located, roles: list[_Located], people: bool) -> _Located | str | None:
+def _subject_of(entity: Located, roles: list[Located], people: bool) -> Located | str | None:
     """What an entity stands for as a subject.
 
     Inside a role apposition ("X, CEO of Y") it stands for the role's person X when
@@ -32,7 +32,7 @@ def _subject_of(entity: _Located, roles: list[_Located], people: bool) -> _Locat
     return entity
 
 
-def _is_speaker(sentence: str, entity: _Located, anchor_start: int, data: CompiledFrames) -> bool:
+def _is_speaker(sentence: str, entity: Located, anchor_start: int, data: CompiledFrames) -> bool:
     """ "X said that the team ...": X is the speaker, not the subject; "X said it will ..." keeps X."""
     if data.reporting is None:
         return False
@@ -41,7 +41,7 @@ def _is_speaker(sentence: str, entity: _Located, anchor_start: int, data: Compil
 
 
 @dataclass(frozen=True)
-class _Context:
+class SubjectContext:
     """What the subject rules need to know about a sentence and the value's fact."""
 
     sentence: str
@@ -52,8 +52,8 @@ class _Context:
     places: frozenset[str]  # names the article puts in a place: no subjects
 
 
-def _subject(ctx: _Context, anchor: tuple[int, int], owner_end: int | None, mention: _Located,
-             entities: list[_Located], roles: list[_Located]) -> str | None:
+def subject_of(ctx: SubjectContext, anchor: tuple[int, int], owner_end: int | None, mention: Located,
+             entities: list[Located], roles: list[Located]) -> str | None:
     sentence, data = ctx.sentence, ctx.data
     candidates = []
     for entity in entities:
@@ -66,7 +66,7 @@ def _subject(ctx: _Context, anchor: tuple[int, int], owner_end: int | None, ment
         if _not_a_subject(ctx, entity):
             continue
         stands_for = _subject_of(entity, roles, ctx.people)
-        if stands_for is not None and not _is_place(sentence, entity, data):
+        if stands_for is not None and not is_place(sentence, entity, data):
             candidates.append((entity, stands_for))
     if owner_end is not None:
         link = _OWNER_LINK.match(sentence, owner_end)
@@ -87,7 +87,7 @@ def _subject(ctx: _Context, anchor: tuple[int, int], owner_end: int | None, ment
         return _whole_name(sentence, entity, entities) if subject is entity else _name(subject)
     # A name after the fact stands for it within its own phrase, not after a comma ("..., le prix de la X").
     after = [(e, subject) for e, subject in candidates
-             if e.start >= anchor[1] and not _Scan.between(ctx.breaks, anchor[1], e.start)
+             if e.start >= anchor[1] and not Scan.between(ctx.breaks, anchor[1], e.start)
              and ("," not in sentence[anchor[1]:e.start] or _says(sentence, e, data))]
     if after:
         return _name(min(after, key=lambda pair: pair[0].start)[1])
@@ -96,10 +96,10 @@ def _subject(ctx: _Context, anchor: tuple[int, int], owner_end: int | None, ment
 
 
 
-def _not_a_subject(ctx: _Context, entity: _Located) -> bool:
+def _not_a_subject(ctx: SubjectContext, entity: Located) -> bool:
     """Names that are no subject: places, variant and unit words ("Pro", "kWh"), a name after an indefinite
     article ("a WLTP range"), and a passive agent before the fact ("a battery supplied by Acme and a range ...")."""
-    if entity_key(entity.text) in ctx.places or _is_variant(entity.text, ctx.data):
+    if entity_key(entity.text) in ctx.places or is_variant(entity.text, ctx.data):
         return True
     if entity.text in ctx.data.place_words or entity.text.casefold() in _unit_words(ctx.data):
         return True
@@ -115,14 +115,14 @@ def _unit_words(data: CompiledFrames) -> frozenset[str]:
     return frozenset(surface.casefold() for surface in quantity_data(data.language).unit_keys)
 
 
-def _says(sentence: str, entity: _Located, data: CompiledFrames) -> bool:
+def _says(sentence: str, entity: Located, data: CompiledFrames) -> bool:
     """ "..., Orvane Pharma said.": a name the reporting verb follows is who gave the figure."""
     # Past the space after the name, where the language writes one.
     after_name = entity.end + 1 if data.spaced else entity.end
     return data.reporting is not None and data.reporting.match(sentence, after_name) is not None
 
 
-def _name(subject: _Located | str) -> str:
+def _name(subject: Located | str) -> str:
     if isinstance(subject, str):
         return subject
     value = subject.value
@@ -132,7 +132,7 @@ def _name(subject: _Located | str) -> str:
 _JOINED_OF = re.compile(r"\s+(?:of|de|du|des|of the)\s+$")
 
 
-def _whole_name(sentence: str, entity: _Located, entities: list[_Located]) -> str:
+def _whole_name(sentence: str, entity: Located, entities: list[Located]) -> str:
     """ "Palais de Tokyo": a name joined to the name before it by "de" or "of" is one name with it."""
     for other in entities:
         if other.end < entity.start and _JOINED_OF.fullmatch(sentence, other.end, entity.start):
