@@ -116,22 +116,35 @@ def _note(path: str, kind: str, message: str) -> Problem:
     return Problem(path=shown, kind=kind, message=f"{shown}: {message}", fatal=False)  # type: ignore[arg-type]
 
 
-def _cached(job: _Job, found: Found) -> _Done | Problem | None:
-    """An unchanged, already-extracted document: its cached facts and claims, without parsing it again.
+def _cacheable_bytes(job: _Job, found: Found) -> bytes | None:
+    """The bytes of a file whose claims the cache may hold, or None when the cache is not to be asked
+    (no cache, nothing to extract, standard input, a file too large, or claims distrusted).
 
-    None when there is nothing usable in the cache; the note to report when its claims file did not verify.
+    Raises OSError when the file cannot be read.
     """
     if job.claims_dir is None or not job.use_cache or not job.extract or found.error is not None:
         return None
     if found.path == STDIN:
         return None
+    if not os.path.isfile(found.path) or os.path.getsize(found.path) > job.max_bytes:
+        return None
+    if job.distrust and str(store.claims_file(job.claims_dir, found.display).resolve()) in job.distrust:
+        return None
+    with open(found.path, "rb") as handle:
+        return handle.read(job.max_bytes + 1)
+
+
+def _cached(job: _Job, found: Found) -> _Done | Problem | None:
+    """An unchanged, already-extracted document: its cached facts and claims, without parsing it again.
+
+    None when there is nothing usable in the cache; the note to report when its claims file did not verify.
+    """
+    if job.claims_dir is None:
+        return None
     try:
-        if not os.path.isfile(found.path) or os.path.getsize(found.path) > job.max_bytes:
+        data = _cacheable_bytes(job, found)
+        if data is None:
             return None
-        if job.distrust and str(store.claims_file(job.claims_dir, found.display).resolve()) in job.distrust:
-            return None
-        with open(found.path, "rb") as handle:
-            data = handle.read(job.max_bytes + 1)
         entry = store.read_cached(job.claims_dir, found.display, hashlib.sha256(data).hexdigest())
         if entry.state == "unverified":
             return _note(found.display, "cache", f"claims file {entry.path} not used: {entry.reason}; re-extracted")
@@ -474,20 +487,13 @@ def _ticker(tick: Callable[[int], None], order: list[int]) -> Callable[[int], No
 
 def _looks_unchanged(job: _Job, found: Found) -> bool:
     """Whether the claims file of ``found`` names its current digest and this extractor (``_unchanged`` decides)."""
-    if job.claims_dir is None or not job.use_cache or not job.extract or found.error is not None:
-        return False
-    if found.path == STDIN:
+    if job.claims_dir is None:
         return False
     try:
-        if not os.path.isfile(found.path) or os.path.getsize(found.path) > job.max_bytes:
-            return False
-        if job.distrust and str(store.claims_file(job.claims_dir, found.display).resolve()) in job.distrust:
-            return False
-        with open(found.path, "rb") as handle:
-            digest = hashlib.sha256(handle.read(job.max_bytes + 1)).hexdigest()
+        data = _cacheable_bytes(job, found)
     except OSError:
         return False
-    return store.header_matches(job.claims_dir, found.display, digest)
+    return data is not None and store.header_matches(job.claims_dir, found.display, hashlib.sha256(data).hexdigest())
 
 
 def _unchanged(job: _Job, found: Found) -> _Done | None:

@@ -38,7 +38,8 @@ EXTRACTOR_VERSION = "1"
 # The code and language data that decide what a document's claims are: a change to any of them
 # invalidates the cache, so a cached claim is always what this extractor would produce.
 _EXTRACTION_SOURCES = ("ingest", "recognize", "frame", "lang", "link", "refdate.py", "document.py", "textmap.py",
-                       "frontmatter.py", "records.py", "names.py", "scripts.py", "regex_syntax.py")
+                       "frontmatter.py", "records.py", "names.py", "scripts.py", "regex_syntax.py", "catalogue.py",
+                       "countries.py", "languages.py")
 
 
 @cache

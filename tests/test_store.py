@@ -138,3 +138,26 @@ def test_cached_new_changed_and_edited_files_together_give_what_extraction_gives
     assert again.claims == plain.claims
     assert [doc.path for doc in again.documents] == [doc.path for doc in plain.documents]
     assert [p.kind for p in again.problems] == ["cache"] and "c05.txt" in again.problems[0].message
+
+
+def test_the_extractor_version_covers_every_module_extraction_imports() -> None:
+    """A cached claim is what this extractor would produce only if every module extraction runs is in the digest."""
+    from checker import store
+    from tests.checker_imports import CHECKER, all_imports
+
+    graph: dict[str, set[str]] = {}
+    for imp in all_imports():
+        if imp.imported.startswith("checker"):
+            graph.setdefault(imp.importer, set()).add(imp.imported)
+    reached, todo = set(), ["checker.ingest", "checker.refdate", "checker.frame.build"]
+    while todo:
+        module = todo.pop()
+        if module in reached:
+            continue
+        reached.add(module)
+        todo.extend(graph.get(module, ()))
+    covered = store._EXTRACTION_SOURCES
+    missing = sorted(m for m in reached if m.count(".") >= 1 and m != "checker"
+                     and m.split(".")[1] not in covered and m.split(".")[1] + ".py" not in covered
+                     and (CHECKER / (m.split(".")[1] + ".py")).is_file())
+    assert not missing, f"extraction imports these, and a change to them leaves stale claims: {missing}"

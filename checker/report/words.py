@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from checker import catalogue
+from checker.intervals import Bounds
 from checker.records import (
     EntityValue,
-    Interval,
     MoneyValue,
     PercentValue,
     QuantityValue,
@@ -174,30 +174,19 @@ def _is_count(unit_id: str | None) -> bool:
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Bounds:
-    low: float | None
-    high: float | None
-    low_inclusive: bool = True
-    high_inclusive: bool = True
-
-    @classmethod
-    def of(cls, interval: Interval) -> _Bounds:
-        return cls(interval.low, interval.high, interval.low_inclusive, interval.high_inclusive)
-
-    def as_whole(self) -> _Bounds | None:
-        """The whole numbers inside (counts are whole: (100, 200) is 101 to 199); None when there are none."""
-        low, high = self.low, self.high
-        if low is not None:
-            low = low + 1 if _is_integer(low) and not self.low_inclusive else float(math.ceil(low - 1e-9))
-        if high is not None:
-            high = high - 1 if _is_integer(high) and not self.high_inclusive else float(math.floor(high + 1e-9))
-        if low is not None and high is not None and low > high:
-            return None
-        return _Bounds(low, high)
+def _as_whole(b: Bounds) -> Bounds | None:
+    """The whole numbers inside (counts are whole: (100, 200) is 101 to 199); None when there are none."""
+    low, high = b.low, b.high
+    if low is not None:
+        low = low + 1 if _is_integer(low) and not b.low_inclusive else float(math.ceil(low - 1e-9))
+    if high is not None:
+        high = high - 1 if _is_integer(high) and not b.high_inclusive else float(math.floor(high + 1e-9))
+    if low is not None and high is not None and low > high:
+        return None
+    return Bounds(low, high)
 
 
-def _span(b: _Bounds, fmt: _Format, *, between: bool = False) -> str:
+def _span(b: Bounds, fmt: _Format, *, between: bool = False) -> str:
     """Two finite bounds: "200 to 999", "between 62 and 69 billion"."""
     assert b.low is not None and b.high is not None
     if math.isclose(b.low, b.high):
@@ -206,10 +195,10 @@ def _span(b: _Bounds, fmt: _Format, *, between: bool = False) -> str:
     return f"between {low} and {high}" if between else f"{low} to {high}"
 
 
-def _shape(b: _Bounds, fmt: _Format, count: bool, *, between: bool = False) -> str:
+def _shape(b: Bounds, fmt: _Format, count: bool, *, between: bool = False) -> str:
     """An interval read from its shape alone: a point, a span or an open bound."""
     if count:
-        b = b.as_whole() or b
+        b = _as_whole(b) or b
     if b.low is not None and b.high is not None:
         return _span(b, fmt, between=between)
     if b.low is not None:
@@ -235,9 +224,9 @@ class _Format:
         return number_pair(low, high)
 
 
-def _amount(b: _Bounds, quantifier: str | None, fmt: _Format, count: bool) -> tuple[str, float | None, str]:
+def _amount(b: Bounds, quantifier: str | None, fmt: _Format, count: bool) -> tuple[str, float | None, str]:
     """(main phrase, the number that decides the unit's plural, a range in parentheses or "")."""
-    whole = b.as_whole() if count else b
+    whole = _as_whole(b) if count else b
 
     def span() -> str:
         if whole is None or whole.low is None or whole.high is None or math.isclose(whole.low, whole.high):
@@ -274,7 +263,7 @@ def _rounded(x: float) -> float:
 def quantity_words(value: QuantityValue) -> str:
     """"more than 100 people (typically 101 to 199)", "several hundred people (200 to 999)", "668 kilometres"."""
     count = _is_count(value.unit)
-    literal, typical = _Bounds.of(value.literal), _Bounds.of(value.typical)
+    literal, typical = Bounds.of(value.literal), Bounds.of(value.typical)
     main, _, parenthesis = _amount(literal, value.quantifier, _Format(), count)
     unit = unit_name(value.unit, 1 if main in _ONE else None)
     text = f"{main} {unit}" if unit else main
@@ -283,7 +272,7 @@ def quantity_words(value: QuantityValue) -> str:
     return f"{text} ({parenthesis})" if parenthesis else text
 
 
-def _says_more(literal: _Bounds, typical: _Bounds) -> bool:
+def _says_more(literal: Bounds, typical: Bounds) -> bool:
     """Whether the typical interval tells a reader more than the literal one ("up to 2,700" is not
     made clearer by "typically 0 to 2,700")."""
     return not (literal.low is None and typical.low in (None, 0) and typical.high == literal.high)
@@ -291,7 +280,7 @@ def _says_more(literal: _Bounds, typical: _Bounds) -> bool:
 
 def money_words(value: MoneyValue) -> str:
     """"846 million euros", "between 215,900 and 299,900 yuan", "more than 300,000 yuan"."""
-    b = _Bounds(value.low, value.high, value.low_inclusive, value.high_inclusive)
+    b = Bounds(value.low, value.high, value.low_inclusive, value.high_inclusive)
     main, _, parenthesis = _amount(b, value.quantifier, _Format(), count=False)
     if value.low is None and value.high is None:
         main = "an amount"
@@ -301,7 +290,7 @@ def money_words(value: MoneyValue) -> str:
 
 def percent_words(value: PercentValue) -> str:
     """"30%", "5% to 6%", "more than 60%", "about 30% (27% to 33%)"."""
-    b = _Bounds(value.low, value.high, value.low_inclusive, value.high_inclusive)
+    b = Bounds(value.low, value.high, value.low_inclusive, value.high_inclusive)
     main, _, parenthesis = _amount(b, value.quantifier, _Format(suffix="%"), count=False)
     return f"{main} ({parenthesis})" if parenthesis else main
 
