@@ -85,7 +85,8 @@ def resolve_reference_date(doc: Document) -> Document:
         if year is None:
             # The day without its year: other articles of the story may tell the year.
             timex = f"XXXX-{day.month:02d}-{day.day:02d}"
-            kind = "today" if finder is _today else "report" if finder is _report else source
+            kind = ("today" if finder in (_today, _own_weekday) else "report" if finder is _report
+                    else source)
             partial = info.model_copy(update={"reference_day": timex,
                                               "reference_date_evidence": f"{kind}: {evidence}"})
             return dataclasses.replace(doc, info=partial)
@@ -188,6 +189,35 @@ _STAMP = re.compile(r"^[ \t]*(?:(?P<y>(?:19|20)\d\d)[-/.年])?(?P<m>1[0-2]|0?[1-
                     r"[ \t]+(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d:])", re.MULTILINE)
 
 
+def _own_weekday(doc: Document, text: str, lang: str) -> tuple[Day, str] | None:
+    """ "a indiqué ce mercredi" and "mercredi 30 octobre": the date the text gives the weekday it calls its own."""
+    data = timerec.lexicon(lang).data
+    if not data.own_weekday_before:
+        return None
+    names = {name: index for name, index in data.weekdays.names.items() if name not in data.weekdays.ambiguous}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    before = "|".join(re.escape(w) for w in data.own_weekday_before)
+    own = re.search(rf"(?<!\w)(?:{before})\s+({alternation})(?!\w)", text, re.IGNORECASE)
+    if own is None:
+        return None
+    weekday = names[own.group(1).lower()]
+    named = re.compile(rf"(?<!\w)({alternation})(?!\w)", re.IGNORECASE)
+    for cand in _days(text, lang):
+        if cand.start <= own.start() < cand.end:
+            continue
+        window = text[max(0, cand.start - _WEEKDAY_REACH):cand.end]
+        if not any(names[m.group(1).lower()] == weekday for m in named.finditer(window)):
+            continue
+        if cand.year is not None and dt.date(cand.year, cand.month, cand.day).weekday() != weekday:
+            continue
+        return cand, f"{own.group(0)}: {text[cand.start:cand.end]}"
+    return None
+
+
+# How far before a date its weekday may stand ("mercredi 30 octobre", "Wednesday, October 30").
+_WEEKDAY_REACH = 15
+
+
 def _stamp(doc: Document, text: str, lang: str) -> tuple[Day, str] | None:
     """A date with its time of day on a line of its own above the lead ("09-14 08:05 Source: X")."""
     first = _first_body_start(doc)
@@ -283,4 +313,4 @@ def _score(text: str, lang: str, ref: dt.date, absolute: list[_Dated]) -> int:
 
 # Where the article's own day is looked for, in order (see the module doc).
 _FINDERS: tuple[tuple[str, Finder], ...] = (("dateline", _dateline), ("inferred", _today), ("stamp", _stamp),
-                                             ("inferred", _report))
+                                             ("inferred", _report), ("inferred", _own_weekday))

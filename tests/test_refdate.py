@@ -172,3 +172,19 @@ def test_a_publication_stamp_above_the_lead() -> None:
     zones = (Zone(kind="metadata", start=0, end=16), Zone(kind="lead", start=17, end=len(full)))
     dated = resolve_reference_date(make_doc(full, "en", zones=zones))
     assert dated.info.reference_date == dt.date(2022, 9, 14) and dated.info.reference_date_source == "stamp"
+
+
+def test_the_weekday_a_french_article_calls_its_own_dates_it() -> None:
+    lead = ("Le ministre de l'Économie a confirmé ce jeudi à la radio les chiffres que le gouvernement avait "
+            "annoncés la semaine passée. ")
+    text = lead + "Invité de la matinale jeudi 14 mars 2024, il a détaillé le plan."
+    doc = resolve_reference_date(make_doc(text, "fr"))
+    assert doc.info.reference_date == dt.date(2024, 3, 14)
+    assert doc.info.reference_date_source == "inferred"
+    # Without a year, the day is kept for the story to place.
+    doc = resolve_reference_date(make_doc("Invitée jeudi 14 mars, la ministre a confirmé ce jeudi le chiffre.", "fr"))
+    assert doc.info.reference_day == "XXXX-03-14"
+    # A date of another weekday is not the article's day.
+    other = "Invitée jeudi 14 mars, la ministre a confirmé ce vendredi le chiffre."
+    doc = resolve_reference_date(make_doc(other, "fr"))
+    assert doc.info.reference_day is None and doc.info.reference_date is None
