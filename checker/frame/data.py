@@ -192,6 +192,9 @@ class FrameData(DimensionData):
     since_compared: tuple[str, ...] = ()
     # The words for the article's own day: a date of writing, not of an event.
     now: tuple[str, ...] = ()
+    # Words between a count and the whole it is part of ("79 of the 230 seats", "79 sièges sur 230"): the
+    # number after them is a total, another figure than the count.
+    total_after: tuple[str, ...] = ()
     # "X, where ...": the relative words that refer back to a place.
     place_relatives: tuple[str, ...] = ()
     places: tuple[PlaceWord, ...] = ()
@@ -348,6 +351,10 @@ class CompiledFrames:
         self.since_before = re.compile("(?:" + cues_of(data.since).pattern + r")\s*$"
                                        if data.since else r"(?!)", re.IGNORECASE)
         self.earlier = cues_of(data.earlier_markers) if data.earlier_markers else None
+        # "79 [seats] of the": a number, at most one word, then the words of a whole, right before a value.
+        self.total_before = (re.compile(r"\d[\d.,\s]*\s*(?:[^\W\d_][\w'’-]*\s+)?(?:"
+                                        + cues_of(data.total_after).pattern + r")\s*$", re.IGNORECASE)
+                             if data.total_after and self.spaced else None)
         self.superlative = cues_of(data.superlatives) if data.superlatives else None
         # "since the 1973 floods": up to two words between the word and the event.
         two_words = r"(?:\w+\s+){0,2}" if self.spaced else r"\w{0,4}"

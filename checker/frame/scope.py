@@ -276,7 +276,11 @@ def variant_of(scan: Scan, mention: Located, carried: str | None, cue: Cue | Non
 
 
 def instance_of(data: CompiledFrames, scan: Scan, mention: Located, cue: Cue | None) -> str | None:
-    """ "the worst since the 1973 floods", "the previous quake": an event named for comparison is an earlier one."""
+    """ "the worst since the 1973 floods", "the previous quake": an event named for comparison is an earlier one;
+    "79 of the 230 seats": the number of a whole its count is part of is a total."""
+    if mention.value.type == "quantity" and data.total_before is not None and data.total_before.search(
+            scan.text, max(0, mention.start - 40), mention.start):
+        return "total"
     if cue is None or mention.value.type != "time":
         return None
     start = min(cue.start, mention.start)
