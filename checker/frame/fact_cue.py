@@ -162,7 +162,7 @@ def _introduced(data: CompiledFrames, scan: Scan, mention: Located,
     """ "The number allowed inside is limited: no more than 900 visitors": a colon introduces the value of the
     fact its clause names; the last fitting cue of the clause before the colon names the value right after it.
 
-    Where a comma ends a clause, it introduces the same way ("公布了两款手机的价格，分别为3999元和4999元").
+    Where a comma ends a clause, it introduces the same way ("列出三款耳机的价格，分别为299元和399元").
     """
     low, high = scan.clause(mention.start)
     opened = scan.text.startswith(":", low) or (data.data.comma_ends_clause and scan.text.startswith(",", low))

@@ -201,7 +201,7 @@ def period_and_as_of(doc: Document, data: CompiledFrames, scan: Scan, mention: L
     if mention.value.type == "time":
         return None, None
     low, high = scan.clause(mention.start)
-    # "24小时内，该市降雨量达200毫米": where a comma ends a clause, a short opening clause scopes the sentence.
+    # "两天之内，该市气温下降15度": where a comma ends a clause, a short opening clause scopes the sentence.
     opening_end = scan.clause(0)[1] if data.data.comma_ends_clause else -1
     opening = 0 <= opening_end <= FRONTED and opening_end <= low
     period: str | None = None
