@@ -242,10 +242,10 @@ def test_a_date_for_a_list_of_versions_meets_each_version_and_no_other() -> None
     assert [(f.verdict, sorted(e.path for e in f.evidence)) for f in findings] == [("compatible", ["a.txt", "b.txt"])]
 
 
-def test_nearly_two_months_may_be_fifty_three_days() -> None:
+def test_nearly_three_weeks_may_be_eighteen_days() -> None:
     texts = {
-        "a.txt": "The Orvel probe came home, ending its nearly two-month mission.",
-        "b.txt": "The mission of the Orvel probe lasted 53 days.",
+        "a.txt": "The Orvel team came home, ending its nearly three-week stay.",
+        "b.txt": "The stay of the Orvel team lasted 18 days.",
     }
     claims = [c for path, text in texts.items() for c in extract_claims(make_document(text, path=path))]
     assert [f.verdict for f in compare_claims(claims)] == ["compatible"]
@@ -331,11 +331,11 @@ def test_dates_a_sentence_gives_one_fact_in_stages_contradict_no_other_article()
 
 
 def test_time_spent_somewhere_is_part_of_a_duration_without_a_place() -> None:
-    texts = {"a.txt": "The Varno probe's mission lasted 53 days in all.",
+    texts = {"a.txt": "The Varno probe's mission lasted 41 days in all.",
              "b.txt": "The Varno probe spent only a few days on the Moon, collecting rock."}
     claims = [c for path, text in texts.items() for c in extract_claims(make_document(text, path=path))]
     durations = {c.value.text: c.scope.place for c in claims if c.attribute == "duration"}
-    assert durations.get("a few") and "53" in durations
+    assert durations.get("a few") and "41" in durations
     assert not [f for f in compare_claims(claims) if f.verdict == "conflict"]
 
 

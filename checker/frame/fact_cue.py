@@ -91,7 +91,7 @@ def fact_cue_of(data: CompiledFrames, scan: Scan, mention: Located,
 
 def _event_started(scan: Scan, mention: Located, dimension: catalogue.ValueDimension | None,
                    cue: Cue) -> Cue | None:
-    """ "will start delivering in May", "compte commencer d'ici la fin mai à livrer": a generic verb of
+    """ "will start delivering in May", "prévoit de commencer en septembre à produire": a generic verb of
     starting or ending (a fact that needs its object) followed at once, past the date, by the verb of an
     event of its own is the date of that event."""
     generic = catalogue.fact(cue.id)

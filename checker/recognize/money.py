@@ -67,7 +67,7 @@ class _Compiled:
     of_words: re.Pattern[str]
     anywhere: re.Pattern[str] | None  # in the lower-cased text: a surface, wherever it stands (None: unknown)
     range_gap: re.Pattern[str] | None  # what stands between the two ends of a range (None: the language has none)
-    glued_code: re.Pattern[str] | None  # an ISO code written glued to its amount ("CNY245,900")
+    glued_code: re.Pattern[str] | None  # an ISO code written glued to its amount ("CNY318,400")
 
 
 def _key(surface: str) -> str:
@@ -234,7 +234,7 @@ def find(text: str, lang: str) -> list[Mention]:
 
 
 def _glued_to_codes(text: str, lang: str, c: _Compiled) -> list[NumberMatch]:
-    """The numbers written glued after a currency's ISO code ("CNY245,900"), which the number reader
+    """The numbers written glued after a currency's ISO code ("CNY318,400"), which the number reader
     leaves alone as it leaves "A320": the code makes them amounts."""
     if c.glued_code is None:
         return []

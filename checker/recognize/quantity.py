@@ -73,7 +73,7 @@ class QuantityData(DimensionData):
     units: dict[str, list[str]] = {}
     # Unit abbreviations that may be glued to their number ("5km"); symbol-led ones ("°C") may follow a space too.
     glued_units: list[str] = []
-    # What joins a number and a unit into one modifier ("a 10-day trip", "a two-month mission"); the unit
+    # What joins a number and a unit into one modifier ("a 10-day trip", "a three-week strike"); the unit
     # ends the compound ("a 15-year-old" is an age, no duration).
     compound_joiners: list[str] = []
     # Measure words between a number and what it counts ("10座城市", "95名乘客"): the unit is the noun after
@@ -241,7 +241,7 @@ def intervals(rule: Rule, n: float) -> tuple[Interval, Interval]:
     if rule == "le":
         return _interval(None, n, True, True), _interval(min(0.0, n), n)
     # A tenth either way; for a small whole count of units, up to half a unit (at most a fifth of it):
-    # "nearly two months" may be 53 days (1.7 months), as a reader takes it; "nearly 100" is 90 to 99.
+    # "nearly three weeks" may be 18 days (2.6 weeks), as a reader takes it; "nearly 100" is 90 to 99.
     margin = max(0.1 * a, min(0.2 * a, 0.5)) if a >= 1 and a == int(a) else 0.1 * a
     if rule == "approx":
         iv = _interval(n - margin, n + margin)

@@ -223,8 +223,8 @@ class TimeData(DimensionData):
     portions: Portions | None = None
     clock: Clock | None = None
     report_cues: list[str] = []  # "according to a report", "selon un rapport": the article's own date follows
-    # Words before a weekday that make it the article's own day ("a indiqué ce mercredi"): with a date of that
-    # weekday in the text ("mercredi 30 octobre"), that date is the article's.
+    # Words before a weekday that make it the article's own day ("a déclaré ce jeudi"): with a date of that
+    # weekday in the text ("jeudi 14 mars"), that date is the article's.
     own_weekday_before: list[str] = []
     suffixed: SuffixedDates | None = None  # number-then-unit dates (Chinese): rules of ``time_suffixed``
     examples: list[Example] = []
