@@ -39,6 +39,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from checker.document import Document
 from checker.recognize import time as timerec
@@ -190,18 +191,15 @@ _STAMP = re.compile(r"^[ \t]*(?:(?P<y>(?:19|20)\d\d)[-/.年])?(?P<m>1[0-2]|0?[1-
 
 
 def _own_weekday(doc: Document, text: str, lang: str) -> tuple[Day, str] | None:
-    """ "a indiqué ce mercredi" and "mercredi 30 octobre": the date the text gives the weekday it calls its own."""
-    data = timerec.lexicon(lang).data
-    if not data.own_weekday_before:
+    """ "a déclaré ce jeudi" and "jeudi 14 mars": the date the text gives the weekday it calls its own."""
+    patterns = _weekday_patterns(lang)
+    if patterns is None:
         return None
-    names = {name: index for name, index in data.weekdays.names.items() if name not in data.weekdays.ambiguous}
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    before = "|".join(re.escape(w) for w in data.own_weekday_before)
-    own = re.search(rf"(?<!\w)(?:{before})\s+({alternation})(?!\w)", text, re.IGNORECASE)
+    names, own_pattern, named = patterns
+    own = own_pattern.search(text)
     if own is None:
         return None
     weekday = names[own.group(1).lower()]
-    named = re.compile(rf"(?<!\w)({alternation})(?!\w)", re.IGNORECASE)
     for cand in _days(text, lang):
         if cand.start <= own.start() < cand.end:
             continue
@@ -214,7 +212,21 @@ def _own_weekday(doc: Document, text: str, lang: str) -> tuple[Day, str] | None:
     return None
 
 
-# How far before a date its weekday may stand ("mercredi 30 octobre", "Wednesday, October 30").
+@cache
+def _weekday_patterns(lang: str) -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]] | None:
+    """The weekday names of ``lang`` (ambiguous ones left out), the pattern of a weekday the text calls its
+    own ("ce jeudi"), and that of any weekday; None when the language has no such words."""
+    data = timerec.lexicon(lang).data
+    if not data.own_weekday_before:
+        return None
+    names = {name: index for name, index in data.weekdays.names.items() if name not in data.weekdays.ambiguous}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    before = "|".join(re.escape(w) for w in data.own_weekday_before)
+    own = re.compile(rf"(?<!\w)(?:{before})\s+({alternation})(?!\w)", re.IGNORECASE)
+    return names, own, re.compile(rf"(?<!\w)({alternation})(?!\w)", re.IGNORECASE)
+
+
+# How far before a date its weekday may stand ("jeudi 14 mars", "Thursday, March 14").
 _WEEKDAY_REACH = 15
 
 

@@ -9,6 +9,7 @@ from checker import catalogue
 from checker.compare import moments
 from checker.intervals import (
     Bounds,
+    Relation,
     amount_bounds,
     gap,
     quantity_bounds,
@@ -189,10 +190,15 @@ def _compare_instants(ba: Bounds, bb: Bounds, ta: str, tb: str) -> Outcome:
     return Outcome("compatible", "info", f"{inner} lies within {outer}: same moment, different precision")
 
 
+def _clock_relation(clock_a: str, clock_b: str) -> Relation:
+    """How two times of day ("09:30", "22:00-23:59") stand, as the minutes they cover."""
+    (a_first, a_last), (b_first, b_last) = moments.clock_minutes(clock_a), moments.clock_minutes(clock_b)
+    return relation(Bounds(float(a_first), float(a_last)), Bounds(float(b_first), float(b_last)))
+
+
 def _compare_clocks(clock_a: str, clock_b: str, ta: str, tb: str) -> Outcome:
     """Two times of day on one day whose zones are not both known: read as written."""
-    (a_first, a_last), (b_first, b_last) = moments.clock_minutes(clock_a), moments.clock_minutes(clock_b)
-    rel = relation(Bounds(float(a_first), float(a_last)), Bounds(float(b_first), float(b_last)))
+    rel = _clock_relation(clock_a, clock_b)
     if rel in ("equal", "overlap"):
         return Outcome("agreement", "info", f"{ta} and {tb} are the same time of day (zones read as written)")
     if rel == "disjoint":
@@ -206,8 +212,7 @@ def _compare_clocks(clock_a: str, clock_b: str, ta: str, tb: str) -> Outcome:
 def _compare_bare_clocks(clock_a: str, clock_b: str, ta: str, tb: str) -> Outcome | None:
     """Two times of day, one of them or both on a day the text does not give ("at 11:11 p.m."): the same
     time agrees, a time within a part of the day is compatible; two different times may be two days."""
-    (a_first, a_last), (b_first, b_last) = moments.clock_minutes(clock_a), moments.clock_minutes(clock_b)
-    rel = relation(Bounds(float(a_first), float(a_last)), Bounds(float(b_first), float(b_last)))
+    rel = _clock_relation(clock_a, clock_b)
     if rel in ("equal", "overlap"):
         return Outcome("agreement", "info", f"{ta} and {tb} are the same time of day (the day not given)")
     if rel == "disjoint":
