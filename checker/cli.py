@@ -210,6 +210,7 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     chosen = selection(targets, exclude, stdin_filename, max_bytes, outputs=(claims_dir, output_dir, output))
     extraction = _extract(targets, claims_dir, no_cache, workers, max_bytes, doc_timeout, chosen, quiet,
                           meanwhile=_load_reporting)
+    from checker.commands.offload import offload
     from checker.gate.select import gated
     from checker.report import reporter
     from checker.report.html_report import HtmlReporter
@@ -234,7 +235,8 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     # One view of the report for the HTML page and the terminal (the cards, their values in words).
     with timings.stage("view"):
         view = build_view(report, sources) if fmt in ("html", "text") or writes_files else None
-    html = HtmlReporter(sources=sources, view=view)
+    # With a second core, a large page has part of its cards rendered by a helper while report.json is written.
+    html = HtmlReporter(sources=sources, view=view, offload=offload if _workers(workers) > 1 else None)
     with timings.stage("html-render"):
         # Rendered whole only when it goes to two places; report.html alone is written as it is rendered.
         html_text = html.render(report) if fmt == "html" else ""

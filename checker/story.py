@@ -148,6 +148,9 @@ class _Story:
         return found
 
     def dated_days(self, related: frozenset[str]) -> list[dt.date]:
+        """The own days of the dated articles among ``related``, in order."""
+        if len(related) < len(self.dated):  # a topic's few articles in a run of many
+            return sorted(self.dated[path] for path in related if path in self.dated)
         return sorted(day for path, day in self.dated.items() if path in related)
 
 
@@ -234,7 +237,7 @@ def _own_days(info: DocumentInfo, days: set[dt.date] | None, dated_days: list[dt
     if days is not None:
         return {d for d in days if (d.month, d.day) == (month, day)}
     years = set()
-    for dated in dated_days:
+    for dated in set(dated_days):  # many articles of a story share a day: each day is weighed once
         options = [d for d in (_safe(dated.year + shift, month, day) for shift in (-1, 0, 1)) if d is not None]
         if options:
             years.add(min(options, key=lambda d: abs((d - dated).days)).year)

@@ -17,20 +17,23 @@ means that even markup that slipped through could neither run nor load anything.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from checker.records import VERDICTS, Claim, Report
 from checker.report import pictures
 from checker.report.quotes import Quoted, quote, resolution_note, value_text
 from checker.report.sources import Source, doc_anchor
-from checker.report.view import VERDICT_WORDS, Card, View, build_view
+from checker.report.view import VERDICT_WORDS, Card, SubjectGroup, View, build_view
 from checker.report.words import fact_label, value_words
 
 VERDICT_TITLE = {"conflict": "Conflict", "attributed": "Different counting bodies", "updated": "Updated figure",
@@ -49,6 +52,17 @@ _INDENT = re.compile(r"\n[ \t]+<")
 # Template pieces (some 20 characters each) joined before they are handed on.
 _PIECES = 1 << 15
 _LANG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
+# With a helper process, a page of at least this many cards has the cards of its last subject groups rendered
+# there, about this share of its statements: the page around them and report.json are written here meanwhile.
+OFFLOAD_FROM_CARDS = 2000
+OFFLOAD_SHARE = 0.7
+# Where the parts rendered elsewhere go in the page's pieces (no article text can hold "<", all being escaped).
+_MACROS = {"sheet": "group_sheet", "cards": "group_cards", "unmatched": "source_unmatched"}
+_ELSEWHERE = {part: Markup(f"<!--factcheck: {part:9} rendered apart-->") for part in _MACROS}
+_MARK_LENGTH = len(_ELSEWHERE["sheet"])
+# ``offload(render)`` starts ``render`` (which returns the pieces of a part of the page) in a helper process and
+# returns a function that gives those pieces once they are needed (see ``checker/commands/offload.py``).
+Offload = Callable[[Callable[[], list[str]]], Callable[[], Iterable[str]]]
 
 
 @dataclass(frozen=True)
@@ -164,11 +178,14 @@ class _Page:
 
 class HtmlReporter:
     """A single-file HTML report; ``sources`` maps a document path to its file text, for quotes in context
-    and for naming untitled sources. ``view``: the report's view when the caller has already built it."""
+    and for naming untitled sources. ``view``: the report's view when the caller has already built it.
+    ``offload``: a helper process for a share of the cards of a large page (the page is the same)."""
 
-    def __init__(self, sources: dict[str, str] | None = None, view: View | None = None) -> None:
+    def __init__(self, sources: dict[str, str] | None = None, view: View | None = None,
+                 offload: Offload | None = None) -> None:
         self.sources = dict(sources or {})
         self.view = view
+        self.offload = offload
 
     def render(self, report: Report) -> str:
         """The whole page for ``report``: deterministic, with no timestamps and no external resources."""
@@ -177,7 +194,10 @@ class HtmlReporter:
     def chunks(self, report: Report) -> Iterator[str]:
         """The page in pieces (``_PIECES`` template pieces each, under 1 MB) as the template produces it: one
         pass, never the whole page in memory (at 10,000 articles the page is over 100 MB and its template
-        pieces, joined at once, took several times that)."""
+        pieces, joined at once, took several times that).
+
+        The page is laid out here, before the first piece is asked for: with ``offload``, the helper
+        renders its cards while the caller does other work (report.json) and this process the rest."""
         env = _environment()
         loader = env.loader
         assert loader is not None
@@ -192,8 +212,7 @@ class HtmlReporter:
         subjects = sorted(view.groups, key=lambda g: g.name.casefold())
         claim_counts = Counter(c.document for c in report.claims)
         compared = Counter(p for c in cards for p in c.sources)
-        template = env.get_template("report.html.j2")
-        pieces = template.generate(
+        context = dict(
             report=report, view=view, page=page, css=css, js=js, csp_style=_csp_hash(css),
             csp_script=_csp_hash(js), cards=cards, groups=view.groups, subjects=subjects, facts=facts,
             verdicts=verdicts, severities=severities, total=len(cards), open_all=len(cards) <= OPEN_UP_TO,
@@ -202,20 +221,116 @@ class HtmlReporter:
             VERDICTS=VERDICTS, VERDICT_TITLE=VERDICT_TITLE, VERDICT_WORDS=VERDICT_WORDS, QUOTES_SHOWN=QUOTES_SHOWN,
             OPEN_UP_TO=OPEN_UP_TO,
         )
-        # The template's indentation is for its readers, not the page's: a 300-article page is 8% smaller
-        # without it. Article text never holds a line break here (quotes and names are one line). An
-        # indentation starts at a line break and holds none, so text up to the last line break of what has
-        # come so far can be cleaned and let go.
-        carry = ""
-        while batch := list(islice(pieces, _PIECES)):
-            text = carry + "".join(batch)
-            cut = text.rfind("\n")
-            if cut <= 0:
-                carry = text
-                continue
-            yield _INDENT.sub("\n<", text[:cut])
-            carry = text[cut:]
-        yield _INDENT.sub("\n<", carry)
+        # The parts of the page that repeat for each subject group or source, and what each repeats over.
+        items: dict[str, list[Any]] = {"sheet": view.groups, "cards": view.groups,
+                                       "unmatched": [s for s in page.sources if view.unmatched.get(s.path)]}
+        here = {part: len(found) for part, found in items.items()}
+        elsewhere: dict[str, Callable[[], Iterable[str]]] = {}
+        if self.offload is not None and len(cards) >= OFFLOAD_FROM_CARDS:
+            # One helper renders the fact sheet and the claims that met nothing, another the cards of the
+            # last groups; this process the page around them, the first cards and report.json meanwhile.
+            here.update(sheet=0, unmatched=0, cards=_split(view.groups))
+            for parts in (("sheet", "unmatched"), ("cards",)):
+                macros = [(part, _macro(env, part, context)) for part in parts]
+                rendered = self.offload(functools.partial(_rendered, [(macro, items[part][here[part]:])
+                                                                      for part, macro in macros]))
+                elsewhere.update(_shares(rendered, [(_ELSEWHERE[part], len(items[part]) > here[part])
+                                                   for part in parts]))
+        pieces = env.get_template("report.html.j2").generate(
+            **context, unmatched_sources=items["unmatched"],
+            **{f"{part}_here": count for part, count in here.items()},
+            **{f"{part}_elsewhere": mark for part, mark in _ELSEWHERE.items()})
+        return _cleaned(_with_elsewhere(pieces, elsewhere) if elsewhere else pieces)
+
+
+def _macro(env: Environment, part: str, context: dict[str, Any]) -> Callable[[Any], str]:
+    """The macro of a repeated part of the page (``templates/<part>.html.j2``), for one group or source."""
+    module = env.get_template(f"{part}.html.j2").make_module(context)
+    return getattr(module, _MACROS[part])
+
+
+def _rendered(parts: list[tuple[Callable[[Any], str], list[Any]]]) -> list[str]:
+    """Each part's macro over its items, in pieces of about 1 MB, each part ending with an empty piece."""
+    out: list[str] = []
+    for macro, found in parts:
+        if found:  # a part with nothing to render has no mark on the page either
+            out += _joined(str(macro(item)) for item in found)
+            out.append("")
+    return out
+
+
+def _shares(rendered: Callable[[], Iterable[str]], marks: list[tuple[str, bool]]
+            ) -> dict[str, Callable[[], Iterable[str]]]:
+    """What each mark of the page receives of the pieces of ``_rendered``: the pieces up to its empty one."""
+    pieces: Iterator[str] | None = None
+
+    def share() -> Iterator[str]:
+        nonlocal pieces
+        if pieces is None:
+            pieces = iter(rendered())
+        return iter(lambda: next(pieces), "")
+
+    return {mark: share for mark, used in marks if used}
+
+
+def _split(groups: list[SubjectGroup]) -> int:
+    """The first subject group whose cards are rendered elsewhere: the last groups, about ``OFFLOAD_SHARE``
+    of the statements (what a card's rendering costs grows with its statements)."""
+    weights = [sum(len(value.claims) for card in group.cards for value in card.values) for group in groups]
+    left = sum(weights) * OFFLOAD_SHARE
+    index = len(groups)
+    while index > 1 and left > 0:
+        index -= 1
+        left -= weights[index]
+    return index
+
+
+def _joined(pieces: Iterable[str], size: int = 1 << 20) -> list[str]:
+    """``pieces`` joined into strings of about ``size`` characters (fewer, larger messages between processes)."""
+    out: list[str] = []
+    batch: list[str] = []
+    length = 0
+    for piece in pieces:
+        batch.append(piece)
+        length += len(piece)
+        if length >= size:
+            out.append("".join(batch))
+            batch, length = [], 0
+    if length:
+        out.append("".join(batch))
+    return out
+
+
+def _with_elsewhere(pieces: Iterator[str], elsewhere: dict[str, Callable[[], Iterable[str]]]) -> Iterator[str]:
+    """The template's pieces with what was rendered elsewhere where the page leaves its place."""
+    waiting = dict(elsewhere)
+    for piece in pieces:
+        found = waiting.pop(piece, None) if len(piece) == _MARK_LENGTH else None
+        if found is None:
+            yield piece
+            continue
+        yield from found()
+        if not waiting:
+            break
+    yield from pieces
+
+
+def _cleaned(pieces: Iterator[str]) -> Iterator[str]:
+    """The page without the template's indentation, in pieces of ``_PIECES`` template pieces."""
+    # The template's indentation is for its readers, not the page's: a 300-article page is 8% smaller
+    # without it. Article text never holds a line break here (quotes and names are one line). An
+    # indentation starts at a line break and holds none, so text up to the last line break of what has
+    # come so far can be cleaned and let go.
+    carry = ""
+    while batch := list(islice(pieces, _PIECES)):
+        text = carry + "".join(batch)
+        cut = text.rfind("\n")
+        if cut <= 0:
+            carry = text
+            continue
+        yield _INDENT.sub("\n<", text[:cut])
+        carry = text[cut:]
+    yield _INDENT.sub("\n<", carry)
 
 
 __all__ = ["HtmlReporter", "doc_anchor"]

@@ -1,0 +1,93 @@
+"""Work handed to a helper process gives what the same work gives here, and is never lost: a helper that
+raises or dies has its work done here instead. The HTML page is byte for byte the same whether parts of it
+were rendered by helpers or not (real forked processes, real articles)."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pytest
+
+from checker import pipeline
+from checker.commands.offload import offload
+from checker.records import Report
+from checker.report import html_report
+from checker.report.html_report import HtmlReporter
+from tests.conftest import SEEDS, SHARED
+
+
+def _pieces() -> list[str]:
+    return [f"piece {n} of the helper {os.getpid()}" if n == 0 else f"piece {n}" for n in range(5)]
+
+
+def test_the_helper_gives_what_it_rendered_in_its_own_process() -> None:
+    given = list(offload(_pieces)())
+    assert given[1:] == [f"piece {n}" for n in range(1, 5)]
+    assert given[0] != f"piece 0 of the helper {os.getpid()}"  # rendered elsewhere
+
+
+def test_large_pieces_arrive_whole() -> None:
+    big = ["x" * (3 << 20), "", "é" * 100_000]
+    assert list(offload(lambda: big)()) == big
+
+
+def _raises() -> list[str]:
+    if os.getpid() != PARENT:
+        raise RuntimeError("the helper failed")
+    return ["done here"]
+
+
+def _dies() -> list[str]:
+    if os.getpid() != PARENT:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return ["done here"]
+
+
+def _exits() -> list[str]:
+    if os.getpid() != PARENT:
+        os._exit(3)
+    return ["done here"]
+
+
+PARENT = os.getpid()
+
+
+@pytest.mark.parametrize("render", [_raises, _dies, _exits])
+def test_a_helper_that_fails_loses_nothing(render: Callable[[], list[str]]) -> None:
+    global PARENT
+    PARENT = os.getpid()
+    assert list(offload(render)()) == ["done here"]
+
+
+def _report(folder: Path) -> tuple[Report, dict[str, str]]:
+    extraction = pipeline.ground(pipeline.extract([str(folder)], claims_dir=None, use_cache=False, workers=1))
+    report = pipeline.build_report(extraction, pipeline.compare(extraction))
+    return report, {doc.path: doc.raw for doc in extraction.documents}
+
+
+def _stories() -> list[Path]:
+    found = [SEEDS] + sorted(p for p in (SHARED / "dev").glob("*/") if any(p.glob("[0-9][0-9][0-9]_*")))
+    return [p for p in found if p.is_dir()]
+
+
+@pytest.mark.parametrize("share", [0.0, 0.5, 1.0])
+def test_the_page_is_the_same_with_parts_rendered_by_helpers(share: float, monkeypatch: pytest.MonkeyPatch,
+                                                            tmp_path: Path) -> None:
+    started: list[int] = []
+
+    def counted(render: Callable[[], list[str]]) -> Callable[[], Iterable[str]]:
+        started.append(1)
+        return offload(render)
+
+    for story in _stories():
+        report, sources = _report(story)
+        alone = HtmlReporter(sources=sources).render(report)
+        monkeypatch.setattr(html_report, "OFFLOAD_FROM_CARDS", 1)
+        monkeypatch.setattr(html_report, "OFFLOAD_SHARE", share)
+        helped = HtmlReporter(sources=sources, offload=counted).render(report)
+        monkeypatch.undo()
+        assert helped == alone, story
+    assert started  # the helpers did run
