@@ -223,7 +223,7 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     if not extraction.documents:
         fail("no usable document in " + ", ".join(targets))
     with timings.stage("compare"):
-        findings = pipeline.compare(extraction)
+        findings = pipeline.compare(extraction, _workers(workers))
     with timings.stage("build-report"):
         report = pipeline.build_report(extraction, findings)
     # The report's records live until the process ends: the garbage collector need not walk them again each

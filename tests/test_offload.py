@@ -91,3 +91,58 @@ def test_the_page_is_the_same_with_parts_rendered_by_helpers(share: float, monke
         monkeypatch.undo()
         assert helped == alone, story
     assert started  # the helpers did run
+
+
+_ABANDONED = """
+import os, sys, time
+from checker.commands.offload import offload
+
+def render():
+    with open(sys.argv[1], "w") as out:
+        out.write(str(os.getpid()))
+    return ["x" * (1 << 20)] * 8  # more than a pipe holds: the helper waits for a reader
+
+offload(render)
+time.sleep(1.0)
+os._exit(0)  # as the command ends: without asking for the helper's result
+"""
+
+
+def test_a_helper_whose_caller_is_gone_ends(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    pid_file = tmp_path / "helper.pid"
+    subprocess.run([sys.executable, "-c", _ABANDONED, str(pid_file)], check=True, timeout=60)
+    helper = int(pid_file.read_text())
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and Path(f"/proc/{helper}").exists() and \
+            "Z" not in Path(f"/proc/{helper}/stat").read_text().split()[2]:
+        time.sleep(0.1)
+    alive = Path(f"/proc/{helper}").exists() and "Z" not in Path(f"/proc/{helper}/stat").read_text().split()[2]
+    if alive:
+        os.kill(helper, signal.SIGKILL)
+    assert not alive, "the helper was still waiting for a reader"
+
+
+def test_the_findings_are_the_same_with_half_the_blocks_compared_by_a_helper(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.compare import groups
+
+    started: list[int] = []
+    real = groups.Prepared.sizes
+
+    def counted(self: groups.Prepared) -> object:
+        started.append(1)
+        return real(self)
+
+    for story in _stories():
+        extraction = pipeline.ground(pipeline.extract([str(story)], claims_dir=None, use_cache=False, workers=1))
+        alone = pipeline.compare(extraction, workers=1)
+        monkeypatch.setattr(groups, "OFFLOAD_FROM_CLAIMS", 1)
+        monkeypatch.setattr(groups.Prepared, "sizes", counted)
+        helped = pipeline.compare(extraction, workers=2)
+        monkeypatch.undo()
+        assert helped == alone, story
+        assert [f.fingerprint for f in helped] == [f.fingerprint for f in alone]
+    assert started  # the blocks were shared out

@@ -1,9 +1,10 @@
 """Work handed to a forked helper process while this one goes on: a speed aid for the second core.
 
-``offload(render)`` forks a process that runs ``render`` (a function returning a list of strings, such as the
-pieces of some of a report's cards) and returns a function that gives those strings when they are needed.
+``offload(render)`` forks a process that runs ``render`` (a function returning a list, such as the pieces of
+some of a report's cards, or the findings of some blocks of claims) and returns a function that gives that
+list when it is needed (its items pickled one by one on the way back).
 The helper inherits everything ``render`` reads (nothing is pickled on the way in). Nothing is lost when it
-fails: if it dies, is killed or raises, the strings are computed here instead, so the result is always what
+fails: if it dies, is killed or raises, the list is computed here instead, so the result is always what
 ``render()`` returns in this process (``tests/test_offload.py`` compares the two).
 """
 
@@ -13,19 +14,21 @@ import contextlib
 import multiprocessing
 import multiprocessing.connection
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from typing import TypeVar
 
-# A message of the helper: ("ok", number of pieces that follow) or ("error", what went wrong).
-_Header = tuple[str, object]
+T = TypeVar("T")
+
+# The helper's first message is ("ok", number of items that follow) or ("error", what went wrong).
 
 
-def offload(render: Callable[[], list[str]]) -> Callable[[], Iterable[str]]:
-    """Start ``render`` in a forked helper; the returned function gives its strings (computed here if the
-    helper cannot give them)."""
+def offload(render: Callable[[], list[T]]) -> Callable[[], list[T]]:
+    """Start ``render`` in a forked helper; the returned function gives its list (computed here if the
+    helper cannot give it)."""
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
     try:
-        helper = context.Process(target=_helper_main, args=(render, sending), daemon=True)
+        helper = context.Process(target=_helper_main, args=(render, sending, receiving), daemon=True)
         helper.start()
     except OSError:  # no process could be made (limits, memory): do it here
         receiving.close()
@@ -33,9 +36,9 @@ def offload(render: Callable[[], list[str]]) -> Callable[[], Iterable[str]]:
         return render
     sending.close()
 
-    def result() -> list[str]:
+    def result() -> list[T]:
         try:
-            pieces = _received(receiving)
+            pieces: list[T] | None = _received(receiving)
         finally:
             receiving.close()
             helper.join(1.0)
@@ -47,8 +50,8 @@ def offload(render: Callable[[], list[str]]) -> Callable[[], Iterable[str]]:
     return result
 
 
-def _received(connection: multiprocessing.connection.Connection) -> list[str] | None:
-    """The helper's strings, or None when it did not send them all."""
+def _received(connection: multiprocessing.connection.Connection) -> list[T] | None:
+    """The helper's list, or None when it did not send it all."""
     try:
         kind, count = connection.recv()
         if kind != "ok" or not isinstance(count, int):
@@ -58,8 +61,11 @@ def _received(connection: multiprocessing.connection.Connection) -> list[str] | 
         return None
 
 
-def _helper_main(render: Callable[[], list[str]], connection: multiprocessing.connection.Connection) -> None:
-    """In the helper: render everything before sending the first piece, so that a failure is one message."""
+def _helper_main(render: Callable[[], list[T]], connection: multiprocessing.connection.Connection,
+                 inherited: multiprocessing.connection.Connection) -> None:
+    """In the helper: render everything before sending the first item, so that a failure is one message."""
+    # The reading end came with the fork: held here, it would keep a send blocked after the caller is gone.
+    inherited.close()
     code = 0
     try:
         pieces = render()

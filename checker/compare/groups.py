@@ -17,8 +17,9 @@ count stated on different days (updated).
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+import functools
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from checker import catalogue
@@ -91,16 +92,42 @@ def group_key(claim: Claim) -> tuple[str, ...] | None:
 
 
 def compare_claims(claims: Iterable[Claim], weights: Mapping[str, int] | None = None,
-                   last_copy: Mapping[str, str] | None = None) -> list[Finding]:
+                   last_copy: Mapping[str, str] | None = None, offload: Offload | None = None) -> list[Finding]:
     """Every finding among ``claims``, deterministic in content and order.
 
     ``weights``: how many documents each document of ``claims`` stands for (1 when not named), for a
     caller that passes one document of several identical ones (``checker.compare.repeats``): counts of
     documents and statements are then the counts of the whole corpus. ``last_copy``: for such a document,
     its last copy in the corpus, whose file name the fingerprints then carry, as they do over every copy.
+    ``offload``: a helper process for about half the blocks of a large comparison (the findings are the same).
     """
     prepared = first_pass(claims, weights, last_copy)
-    return merge([compare_blocks(prepared)])
+    if offload is None or len(prepared.claims) < OFFLOAD_FROM_CLAIMS:
+        return merge([compare_blocks(prepared)])
+    there = _half(prepared.sizes())
+    elsewhere = offload(functools.partial(compare_blocks, prepared, there))
+    here = compare_blocks(prepared, [key for key in prepared.blocks() if key not in there])
+    return merge([here, elsewhere()])
+
+
+def _half(sizes: Counter[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """About half the claims, in whole blocks: the largest blocks first, each to the lighter side."""
+    there: set[tuple[str, ...]] = set()
+    load = [0, 0]
+    for key, size in sorted(sizes.items(), key=lambda item: (-item[1], item[0])):
+        side = 0 if load[0] <= load[1] else 1
+        load[side] += size
+        if side:
+            there.add(key)
+    return there
+
+
+BlockFindings = list[tuple[tuple[str, ...], list[Finding]]]
+# ``offload(compare)`` runs ``compare`` (which returns the findings of some blocks) in a helper process and
+# returns a function that gives them when they are needed (see ``checker/commands/offload.py``).
+Offload = Callable[[Callable[[], BlockFindings]], Callable[[], BlockFindings]]
+# Claims from which a comparison with a helper hands it half the blocks (below, forking costs more than it saves).
+OFFLOAD_FROM_CLAIMS = 20_000
 
 
 @dataclass(frozen=True)
@@ -117,10 +144,17 @@ class Prepared:
     families: dict[str, str]
     weights: Mapping[str, int]
     last_copy: Mapping[str, str] = field(default_factory=dict)
+    # Each claim's blocking key (``group_key``), in the order of ``claims``, and the staged claims (``_staged``).
+    keys: tuple[tuple[str, ...] | None, ...] = ()
+    staged: frozenset[str] = frozenset()
 
     def blocks(self) -> list[tuple[str, ...]]:
         """The blocking keys of the claims, in the order their findings are merged."""
-        return sorted({key for claim in self.claims if (key := group_key(claim)) is not None})
+        return sorted({key for key in self.keys if key is not None})
+
+    def sizes(self) -> Counter[tuple[str, ...]]:
+        """How many claims each block holds (what comparing it costs grows with them)."""
+        return Counter(key for key in self.keys if key is not None)
 
 
 def first_pass(claims: Iterable[Claim], weights: Mapping[str, int] | None = None,
@@ -130,10 +164,11 @@ def first_pass(claims: Iterable[Claim], weights: Mapping[str, int] | None = None
     clusters = cluster_entities(sorted({name for c in moved for name in (c.subject, c.topic) if name}))
     subjects = resolve_subjects(moved, clusters)
     families = subject_families(sorted(set(clusters.values())))
-    return Prepared(tuple(moved), subjects, families, dict(weights or {}), dict(last_copy or {}))
+    keys = tuple(group_key(claim) for claim in moved)
+    return Prepared(tuple(moved), subjects, families, dict(weights or {}), dict(last_copy or {}), keys,
+                    frozenset(_staged(moved, keys)))
 
 
-BlockFindings = list[tuple[tuple[str, ...], list[Finding]]]
 
 
 def compare_blocks(prepared: Prepared, keys: Collection[tuple[str, ...]] | None = None) -> BlockFindings:
@@ -141,9 +176,8 @@ def compare_blocks(prepared: Prepared, keys: Collection[tuple[str, ...]] | None 
     subjects, families = prepared.subjects, prepared.families
     wanted = set(keys) if keys is not None else None
     blocks: dict[tuple[str, ...], dict[tuple[object, ...], Bucket]] = defaultdict(dict)
-    staged = _staged(prepared.claims)
-    for claim in prepared.claims:
-        key = group_key(claim)
+    staged = prepared.staged
+    for claim, key in zip(prepared.claims, prepared.keys, strict=True):
         if key is None or (wanted is not None and key not in wanted):
             continue
         subject = subjects[claim.id]
@@ -174,7 +208,7 @@ def merge(parts: Iterable[BlockFindings]) -> list[Finding]:
     return sorted(findings.values(), key=lambda f: (_ORDER[f.verdict], f.key, f.values, f.fingerprint))
 
 
-def _staged(claims: Sequence[Claim]) -> set[str]:
+def _staged(claims: Sequence[Claim], keys: Sequence[tuple[str, ...] | None]) -> set[str]:
     """The claims whose sentence gives their fact several dates, in one scope as far as it was read.
 
     A writer who dates one fact twice in one sentence ("the system will open to testers in April,
@@ -183,9 +217,9 @@ def _staged(claims: Sequence[Claim]) -> set[str]:
     Such a date may agree with another article's, never contradict it (see ``_edge``).
     """
     dates: dict[tuple[str, int, str, tuple[str, ...]], set[str]] = defaultdict(set)
-    for claim in claims:
+    for claim, block in zip(claims, keys, strict=True):
         # A time that is never compared ("aujourd'hui" in an undated article) is no stage.
-        if isinstance(claim.value.value, TimeValue) and group_key(claim) is not None:
+        if isinstance(claim.value.value, TimeValue) and block is not None:
             key = (claim.document, claim.evidence.start, claim.attribute, scopes.signature(claim))
             dates[key].add(describe(claim.value.value))
     return {claim.id for claim in claims if isinstance(claim.value.value, TimeValue)
