@@ -146,3 +146,17 @@ def test_the_findings_are_the_same_with_half_the_blocks_compared_by_a_helper(mon
         assert helped == alone, story
         assert [f.fingerprint for f in helped] == [f.fingerprint for f in alone]
     assert started  # the blocks were shared out
+
+
+def test_the_page_is_written_in_pieces_of_bounded_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A template piece may be a whole subject group: pieces are joined by size, not by count, so that a
+    # page of thousands of groups is never held whole (at 10,000 articles, counting pieces held 900 MB).
+    monkeypatch.setattr(html_report, "_CHARS", 2000)
+    report, sources = _report(SEEDS)
+    chunks = list(HtmlReporter(sources=sources).chunks(report))
+    page = "".join(chunks)
+    largest_group = 30_000
+    assert len(page) > 4 * largest_group
+    assert max(len(chunk) for chunk in chunks) < 2000 + largest_group
+    monkeypatch.undo()
+    assert page == HtmlReporter(sources=sources).render(report)

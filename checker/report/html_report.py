@@ -23,7 +23,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -49,8 +48,8 @@ UNMATCHED_RADIUS = 90
 # Characters of a value as written shown in a cell of the fact sheet.
 CELL_CHARS = 48
 _INDENT = re.compile(r"\n[ \t]+<")
-# Template pieces (some 20 characters each) joined before they are handed on.
-_PIECES = 1 << 15
+# Characters of template pieces joined before they are handed on.
+_CHARS = 1 << 20
 _LANG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
 # With a helper process, a page of at least this many cards has the cards of its last subject groups rendered
 # there, about this share of its statements: the page around them and report.json are written here meanwhile.
@@ -192,7 +191,7 @@ class HtmlReporter:
         return "".join(self.chunks(report))
 
     def chunks(self, report: Report) -> Iterator[str]:
-        """The page in pieces (``_PIECES`` template pieces each, under 1 MB) as the template produces it: one
+        """The page in pieces (about ``_CHARS`` characters each) as the template produces it: one
         pass, never the whole page in memory (at 10,000 articles the page is over 100 MB and its template
         pieces, joined at once, took several times that).
 
@@ -254,7 +253,7 @@ def _rendered(parts: list[tuple[Callable[[Any], str], list[Any]]]) -> list[str]:
     out: list[str] = []
     for macro, found in parts:
         if found:  # a part with nothing to render has no mark on the page either
-            out += _joined(str(macro(item)) for item in found)
+            out += _batches(str(macro(item)) for item in found)
             out.append("")
     return out
 
@@ -285,22 +284,6 @@ def _split(groups: list[SubjectGroup]) -> int:
     return index
 
 
-def _joined(pieces: Iterable[str], size: int = 1 << 20) -> list[str]:
-    """``pieces`` joined into strings of about ``size`` characters (fewer, larger messages between processes)."""
-    out: list[str] = []
-    batch: list[str] = []
-    length = 0
-    for piece in pieces:
-        batch.append(piece)
-        length += len(piece)
-        if length >= size:
-            out.append("".join(batch))
-            batch, length = [], 0
-    if length:
-        out.append("".join(batch))
-    return out
-
-
 def _with_elsewhere(pieces: Iterator[str], elsewhere: dict[str, Callable[[], Iterable[str]]]) -> Iterator[str]:
     """The template's pieces with what was rendered elsewhere where the page leaves its place."""
     waiting = dict(elsewhere)
@@ -316,14 +299,14 @@ def _with_elsewhere(pieces: Iterator[str], elsewhere: dict[str, Callable[[], Ite
 
 
 def _cleaned(pieces: Iterator[str]) -> Iterator[str]:
-    """The page without the template's indentation, in pieces of ``_PIECES`` template pieces."""
+    """The page without the template's indentation, in pieces of about ``_CHARS`` characters."""
     # The template's indentation is for its readers, not the page's: a 300-article page is 8% smaller
     # without it. Article text never holds a line break here (quotes and names are one line). An
     # indentation starts at a line break and holds none, so text up to the last line break of what has
     # come so far can be cleaned and let go.
     carry = ""
-    while batch := list(islice(pieces, _PIECES)):
-        text = carry + "".join(batch)
+    for batch in _batches(pieces):
+        text = carry + batch
         cut = text.rfind("\n")
         if cut <= 0:
             carry = text
@@ -331,6 +314,20 @@ def _cleaned(pieces: Iterator[str]) -> Iterator[str]:
         yield _INDENT.sub("\n<", text[:cut])
         carry = text[cut:]
     yield _INDENT.sub("\n<", carry)
+
+
+def _batches(pieces: Iterable[str]) -> Iterator[str]:
+    """The pieces joined into strings of about ``_CHARS`` characters: a piece may be a whole subject group."""
+    batch: list[str] = []
+    length = 0
+    for piece in pieces:
+        batch.append(piece)
+        length += len(piece)
+        if length >= _CHARS:
+            yield "".join(batch)
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch)
 
 
 __all__ = ["HtmlReporter", "doc_anchor"]
