@@ -155,7 +155,7 @@ def test_the_page_is_written_in_pieces_of_bounded_size(monkeypatch: pytest.Monke
     report, sources = _report(SEEDS)
     chunks = list(HtmlReporter(sources=sources).chunks(report))
     page = "".join(chunks)
-    largest_group = 30_000
+    largest_group = 20_000
     assert len(page) > 4 * largest_group
     assert max(len(chunk) for chunk in chunks) < 2000 + largest_group
     monkeypatch.undo()
