@@ -155,8 +155,8 @@ def test_the_page_is_written_in_pieces_of_bounded_size(monkeypatch: pytest.Monke
     report, sources = _report(SEEDS)
     chunks = list(HtmlReporter(sources=sources).chunks(report))
     page = "".join(chunks)
-    largest_group = 20_000
-    assert len(page) > 4 * largest_group
-    assert max(len(chunk) for chunk in chunks) < 2000 + largest_group
+    # The largest single piece of this page is its inline style sheet (about 20,000 characters).
+    assert len(page) > 90_000
+    assert max(len(chunk) for chunk in chunks) < 2000 + 25_000
     monkeypatch.undo()
     assert page == HtmlReporter(sources=sources).render(report)
