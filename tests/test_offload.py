@@ -73,9 +73,10 @@ def _stories() -> list[Path]:
     return [p for p in found if p.is_dir()]
 
 
-@pytest.mark.parametrize("share", [0.0, 0.5, 1.0])
-def test_the_page_is_the_same_with_parts_rendered_by_helpers(share: float, monkeypatch: pytest.MonkeyPatch,
-                                                            tmp_path: Path) -> None:
+@pytest.mark.parametrize(("share", "parts"), [(0.0, (("sheet", "unmatched"), ("cards",))), (0.5, (("cards",),)),
+                                               (1.0, (("unmatched",), ("cards", "sheet")))])
+def test_the_page_is_the_same_with_parts_rendered_by_helpers(share: float, parts: tuple[tuple[str, ...], ...],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[int] = []
 
     def counted(render: Callable[[], list[str]]) -> Callable[[], Iterable[str]]:
@@ -87,6 +88,7 @@ def test_the_page_is_the_same_with_parts_rendered_by_helpers(share: float, monke
         alone = HtmlReporter(sources=sources).render(report)
         monkeypatch.setattr(html_report, "OFFLOAD_FROM_CARDS", 1)
         monkeypatch.setattr(html_report, "OFFLOAD_SHARE", share)
+        monkeypatch.setattr(html_report, "HELPED_PARTS", parts)
         helped = HtmlReporter(sources=sources, offload=counted).render(report)
         monkeypatch.undo()
         assert helped == alone, story

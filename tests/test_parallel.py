@@ -123,18 +123,3 @@ def test_claims_files_rendered_in_the_workers_are_those_the_parent_would_write(c
         entry = store.Entry(doc.path, doc.info.sha256, extraction.claims[doc.path], doc.info, doc.notes)
         assert written == store.render(entry)
 
-
-def _collector_state(_: object) -> bool:
-    import gc
-
-    return gc.isenabled()
-
-
-def test_workers_collect_garbage_and_the_parent_collects_again_after_the_map() -> None:
-    import gc
-
-    assert gc.isenabled()
-    outcomes = pipeline.map_budgeted(_collector_state, list(range(4)), workers=2, budget=30)
-    # Off in the parent while results arrive, on in each worker, which makes and drops objects per document.
-    assert outcomes == [("ok", True)] * 4
-    assert gc.isenabled()

@@ -54,7 +54,9 @@ _LANG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
 # With a helper process, a page of at least this many cards has the cards of its last subject groups rendered
 # there, about this share of its statements: the page around them and report.json are written here meanwhile.
 OFFLOAD_FROM_CARDS = 2000
-OFFLOAD_SHARE = 0.7
+OFFLOAD_SHARE = 0.8
+# The parts of the page given to helpers, one helper per tuple (the others may be: "sheet", "unmatched").
+HELPED_PARTS: tuple[tuple[str, ...], ...] = (("cards",),)
 # Where the parts rendered elsewhere go in the page's pieces (no article text can hold "<", all being escaped).
 _MACROS = {"sheet": "group_sheet", "cards": "group_cards", "unmatched": "source_unmatched"}
 _ELSEWHERE = {part: Markup(f"<!--factcheck: {part:9} rendered apart-->") for part in _MACROS}
@@ -226,10 +228,12 @@ class HtmlReporter:
         here = {part: len(found) for part, found in items.items()}
         elsewhere: dict[str, Callable[[], Iterable[str]]] = {}
         if self.offload is not None and len(cards) >= OFFLOAD_FROM_CARDS:
-            # One helper renders the fact sheet and the claims that met nothing, another the cards of the
-            # last groups; this process the page around them, the first cards and report.json meanwhile.
-            here.update(sheet=0, unmatched=0, cards=_split(view.groups))
-            for parts in (("sheet", "unmatched"), ("cards",)):
+            # A helper renders the cards of the last groups; this process the page around them, the first
+            # cards and report.json meanwhile. One helper, not more: each copies the memory pages of the
+            # records it reads (their reference counts change), some 300 MB at 10,000 articles.
+            here.update({part: _split(view.groups) if part == "cards" else 0 for parts in HELPED_PARTS
+                         for part in parts})
+            for parts in HELPED_PARTS:
                 macros = [(part, _macro(env, part, context)) for part in parts]
                 rendered = self.offload(functools.partial(_rendered, [(macro, items[part][here[part]:])
                                                                       for part, macro in macros]))
@@ -260,16 +264,22 @@ def _rendered(parts: list[tuple[Callable[[Any], str], list[Any]]]) -> list[str]:
 
 def _shares(rendered: Callable[[], Iterable[str]], marks: list[tuple[str, bool]]
             ) -> dict[str, Callable[[], Iterable[str]]]:
-    """What each mark of the page receives of the pieces of ``_rendered``: the pieces up to its empty one."""
-    pieces: Iterator[str] | None = None
+    """What each mark of the page receives of the pieces of ``_rendered``: its own part's pieces, whatever
+    order the page meets the marks in."""
+    used = [mark for mark, rendered_there in marks if rendered_there]
+    segments: list[list[str]] = []
 
-    def share() -> Iterator[str]:
-        nonlocal pieces
-        if pieces is None:
-            pieces = iter(rendered())
-        return iter(lambda: next(pieces), "")
+    def share(index: int) -> list[str]:
+        if not segments:
+            segments.append([])
+            for piece in rendered():
+                if piece:
+                    segments[-1].append(piece)
+                else:
+                    segments.append([])
+        return segments[index]
 
-    return {mark: share for mark, used in marks if used}
+    return {mark: functools.partial(share, index) for index, mark in enumerate(used)}
 
 
 def _split(groups: list[SubjectGroup]) -> int:
