@@ -1,11 +1,12 @@
 """Work handed to a forked helper process while this one goes on: a speed aid for the second core.
 
-``offload(render)`` forks a process that runs ``render`` (a function returning a list, such as the pieces of
-some of a report's cards, or the findings of some blocks of claims) and returns a function that gives that
-list when it is needed (its items pickled one by one on the way back).
-The helper inherits everything ``render`` reads (nothing is pickled on the way in). Nothing is lost when it
-fails: if it dies, is killed or raises, the list is computed here instead, so the result is always what
-``render()`` returns in this process (``tests/test_offload.py`` compares the two).
+``offload(render)`` forks a process that runs ``render`` (a function giving items, such as the pieces of some
+of a report's cards, or the findings of some blocks of claims) and returns a function that gives those items
+when they are needed. The helper inherits everything ``render`` reads (nothing is pickled on the way in) and
+writes each item, as it comes, to an anonymous temporary file that this process reads back one item at a
+time: neither process holds them all. Nothing is lost when the helper fails: if it dies, is killed or raises,
+the items are computed here instead, so the result is always what ``render()`` gives in this process
+(``tests/test_offload.py`` compares the two).
 """
 
 from __future__ import annotations
@@ -14,65 +15,77 @@ import contextlib
 import multiprocessing
 import multiprocessing.connection
 import os
-from collections.abc import Callable
-from typing import TypeVar
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, TypeVar
 
 T = TypeVar("T")
 
-# The helper's first message is ("ok", number of items that follow) or ("error", what went wrong).
 
-
-def offload(render: Callable[[], list[T]]) -> Callable[[], list[T]]:
-    """Start ``render`` in a forked helper; the returned function gives its list (computed here if the
-    helper cannot give it)."""
+def offload(render: Callable[[], Iterable[T]]) -> Callable[[], Iterator[T]]:
+    """Start ``render`` in a forked helper; the returned function gives its items (computed here if the
+    helper cannot give them)."""
+    try:
+        # Anonymous: gone when closed, or when both processes end, whatever ends them.
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by ``result``, which reads it after the helper
+    except OSError:
+        return lambda: iter(render())
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
     try:
-        helper = context.Process(target=_helper_main, args=(render, sending, receiving), daemon=True)
+        helper = context.Process(target=_helper_main, args=(render, spool, sending, receiving), daemon=True)
         helper.start()
     except OSError:  # no process could be made (limits, memory): do it here
-        receiving.close()
-        sending.close()
-        return render
+        for end in (receiving, sending, spool):
+            end.close()
+        return lambda: iter(render())
     sending.close()
 
-    def result() -> list[T]:
+    def result() -> Iterator[T]:
         try:
-            pieces: list[T] | None = _received(receiving)
+            count = _count(receiving)
         finally:
             receiving.close()
             helper.join(1.0)
             if helper.is_alive():
                 helper.kill()
                 helper.join()
-        return pieces if pieces is not None else render()
+        with spool:
+            if count is None:
+                yield from render()
+                return
+            spool.seek(0)
+            for _ in range(count):
+                yield pickle.load(spool)
 
     return result
 
 
-def _received(connection: multiprocessing.connection.Connection) -> list[T] | None:
-    """The helper's list, or None when it did not send it all."""
+def _count(connection: multiprocessing.connection.Connection) -> int | None:
+    """How many items the helper wrote, or None when it did not finish."""
     try:
         kind, count = connection.recv()
-        if kind != "ok" or not isinstance(count, int):
-            return None
-        return [connection.recv() for _ in range(count)]
     except (EOFError, OSError):
         return None
+    return count if kind == "ok" and isinstance(count, int) else None
 
 
-def _helper_main(render: Callable[[], list[T]], connection: multiprocessing.connection.Connection,
+def _helper_main(render: Callable[[], Iterable[T]], spool: IO[bytes], connection: multiprocessing.connection.Connection,
                  inherited: multiprocessing.connection.Connection) -> None:
-    """In the helper: render everything before sending the first item, so that a failure is one message."""
+    """In the helper: each item written as it comes, then one message with their number (or the error)."""
     # The reading end came with the fork: held here, it would keep a send blocked after the caller is gone.
     inherited.close()
     code = 0
     try:
-        pieces = render()
-        connection.send(("ok", len(pieces)))
-        for piece in pieces:
-            connection.send(piece)
-    except BaseException as exc:  # noqa: BLE001 - anything: the caller then renders the pieces itself
+        count = 0
+        for item in render():
+            # One pickle per item: a pickler's memo would keep every item alive until the last.
+            pickle.dump(item, spool, protocol=pickle.HIGHEST_PROTOCOL)
+            count += 1
+        spool.flush()
+        connection.send(("ok", count))
+    except BaseException as exc:  # noqa: BLE001 - anything: the caller then renders the items itself
         code = 1
         with contextlib.suppress(Exception):
             connection.send(("error", f"{type(exc).__name__}: {exc}"))

@@ -107,7 +107,7 @@ def compare_claims(claims: Iterable[Claim], weights: Mapping[str, int] | None = 
     there = _half(prepared.sizes())
     elsewhere = offload(functools.partial(compare_blocks, prepared, there))
     here = compare_blocks(prepared, [key for key in prepared.blocks() if key not in there])
-    return merge([here, elsewhere()])
+    return merge([here, list(elsewhere())])
 
 
 def _half(sizes: Counter[tuple[str, ...]]) -> set[tuple[str, ...]]:
@@ -125,7 +125,7 @@ def _half(sizes: Counter[tuple[str, ...]]) -> set[tuple[str, ...]]:
 BlockFindings = list[tuple[tuple[str, ...], list[Finding]]]
 # ``offload(compare)`` runs ``compare`` (which returns the findings of some blocks) in a helper process and
 # returns a function that gives them when they are needed (see ``checker/commands/offload.py``).
-Offload = Callable[[Callable[[], BlockFindings]], Callable[[], BlockFindings]]
+Offload = Callable[[Callable[[], BlockFindings]], Callable[[], Iterable[tuple[tuple[str, ...], list[Finding]]]]]
 # Claims from which a comparison with a helper hands it half the blocks (below, forking costs more than it saves).
 OFFLOAD_FROM_CLAIMS = 20_000
 

@@ -55,15 +55,16 @@ _LANG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
 # there, about this share of its statements: the page around them and report.json are written here meanwhile.
 OFFLOAD_FROM_CARDS = 2000
 OFFLOAD_SHARE = 0.8
-# The parts of the page given to helpers, one helper per tuple (the others may be: "sheet", "unmatched").
+# The parts of the page given to helpers, one helper per tuple, each in the order the page shows them: "sheet",
+# "cards", "unmatched".
 HELPED_PARTS: tuple[tuple[str, ...], ...] = (("cards",),)
 # Where the parts rendered elsewhere go in the page's pieces (no article text can hold "<", all being escaped).
 _MACROS = {"sheet": "group_sheet", "cards": "group_cards", "unmatched": "source_unmatched"}
 _ELSEWHERE = {part: Markup(f"<!--factcheck: {part:9} rendered apart-->") for part in _MACROS}
 _MARK_LENGTH = len(_ELSEWHERE["sheet"])
-# ``offload(render)`` starts ``render`` (which returns the pieces of a part of the page) in a helper process and
+# ``offload(render)`` starts ``render`` (which gives the pieces of a part of the page) in a helper process and
 # returns a function that gives those pieces once they are needed (see ``checker/commands/offload.py``).
-Offload = Callable[[Callable[[], list[str]]], Callable[[], Iterable[str]]]
+Offload = Callable[[Callable[[], Iterable[str]]], Callable[[], Iterable[str]]]
 
 
 @dataclass(frozen=True)
@@ -252,34 +253,27 @@ def _macro(env: Environment, part: str, context: dict[str, Any]) -> Callable[[An
     return getattr(module, _MACROS[part])
 
 
-def _rendered(parts: list[tuple[Callable[[Any], str], list[Any]]]) -> list[str]:
+def _rendered(parts: list[tuple[Callable[[Any], str], list[Any]]]) -> Iterator[str]:
     """Each part's macro over its items, in pieces of about 1 MB, each part ending with an empty piece."""
-    out: list[str] = []
     for macro, found in parts:
         if found:  # a part with nothing to render has no mark on the page either
-            out += _batches(str(macro(item)) for item in found)
-            out.append("")
-    return out
+            yield from _batches(str(macro(item)) for item in found)
+            yield ""
 
 
 def _shares(rendered: Callable[[], Iterable[str]], marks: list[tuple[str, bool]]
             ) -> dict[str, Callable[[], Iterable[str]]]:
-    """What each mark of the page receives of the pieces of ``_rendered``: its own part's pieces, whatever
-    order the page meets the marks in."""
+    """What each mark of the page receives of the pieces of ``_rendered``: its own part's pieces. The page
+    meets the marks in the order of the parts (``HELPED_PARTS`` lists them so), each after the one before."""
     used = [mark for mark, rendered_there in marks if rendered_there]
-    segments: list[list[str]] = []
+    pieces: list[Iterator[str]] = []
 
-    def share(index: int) -> list[str]:
-        if not segments:
-            segments.append([])
-            for piece in rendered():
-                if piece:
-                    segments[-1].append(piece)
-                else:
-                    segments.append([])
-        return segments[index]
+    def share() -> Iterator[str]:
+        if not pieces:
+            pieces.append(iter(rendered()))
+        return iter(lambda: next(pieces[0], ""), "")
 
-    return {mark: functools.partial(share, index) for index, mark in enumerate(used)}
+    return {mark: share for mark in used}
 
 
 def _split(groups: list[SubjectGroup]) -> int:
