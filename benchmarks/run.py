@@ -130,7 +130,7 @@ def measure(corpus: Path, workers: int, sample: int, report_path: Path) -> None:
         "rss_self_mb": _rss(resource.RUSAGE_SELF), "rss_children_mb": _rss(resource.RUSAGE_CHILDREN),
     }), flush=True)
     t2 = time.perf_counter()
-    findings = pipeline.compare(extraction, workers=workers)  # as `factcheck run` compares (a helper above 1)
+    findings = pipeline.compare(extraction)
     t3 = time.perf_counter()
     write_atomic(report_path, report_chunks(pipeline.build_report(extraction, findings)))
     t4 = time.perf_counter()

@@ -210,7 +210,6 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     chosen = selection(targets, exclude, stdin_filename, max_bytes, outputs=(claims_dir, output_dir, output))
     extraction = _extract(targets, claims_dir, no_cache, workers, max_bytes, doc_timeout, chosen, quiet,
                           meanwhile=_load_reporting)
-    from checker.commands.offload import offload
     from checker.gate.select import gated
     from checker.report import reporter
     from checker.report.html_report import HtmlReporter
@@ -223,7 +222,7 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     if not extraction.documents:
         fail("no usable document in " + ", ".join(targets))
     with timings.stage("compare"):
-        findings = pipeline.compare(extraction, _workers(workers))
+        findings = pipeline.compare(extraction)
     with timings.stage("build-report"):
         report = pipeline.build_report(extraction, findings)
     # The report's records live until the process ends: the garbage collector need not walk them again each
@@ -235,8 +234,7 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     # One view of the report for the HTML page and the terminal (the cards, their values in words).
     with timings.stage("view"):
         view = build_view(report, sources) if fmt in ("html", "text") or writes_files else None
-    # With a second core, a large page has part of its cards rendered by a helper while report.json is written.
-    html = HtmlReporter(sources=sources, view=view, offload=offload if _workers(workers) > 1 else None)
+    html = HtmlReporter(sources=sources, view=view)
     with timings.stage("html-render"):
         # Rendered whole only when it goes to two places; report.html alone is written as it is rendered.
         html_text = html.render(report) if fmt == "html" else ""

@@ -606,10 +606,8 @@ def ground(extraction: Extraction) -> Extraction:
     return Extraction(documents, claims, extraction.problems, extraction.cached)
 
 
-def compare(extraction: Extraction, workers: int = 1) -> list[Finding]:
-    """Findings among all the claims of an extraction; with ``workers`` > 1, a large comparison hands half its
-    blocks to a forked helper (the findings are the same)."""
-    from checker.commands.offload import offload
+def compare(extraction: Extraction) -> list[Finding]:
+    """Findings among all the claims of an extraction."""
     from checker.compare.repeats import compare_distinct
 
     documents = [(doc.info, extraction.claims.get(doc.path, [])) for doc in extraction.documents]
@@ -617,7 +615,7 @@ def compare(extraction: Extraction, workers: int = 1) -> list[Finding]:
     # own objects fill a generation (a quarter of comparison's time at 40,000 claims, more at 100,000).
     gc.freeze()
     try:
-        return compare_distinct(documents, offload if workers > 1 else None)
+        return compare_distinct(documents)
     finally:
         gc.unfreeze()
 

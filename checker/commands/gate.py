@@ -64,7 +64,7 @@ def _extract(targets: list[str], claims_dir: Path, no_cache: bool, workers: int 
     if not extraction.documents:
         _fail("no usable document in " + ", ".join(targets))
     with timings.stage("compare"):
-        return extraction, pipeline.compare(extraction, workers)
+        return extraction, pipeline.compare(extraction)
 
 
 def _baseline_option(default_help: str) -> Callable[[F], F]:

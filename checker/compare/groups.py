@@ -17,9 +17,8 @@ count stated on different days (updated).
 
 from __future__ import annotations
 
-import functools
-from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from checker import catalogue
@@ -92,42 +91,19 @@ def group_key(claim: Claim) -> tuple[str, ...] | None:
 
 
 def compare_claims(claims: Iterable[Claim], weights: Mapping[str, int] | None = None,
-                   last_copy: Mapping[str, str] | None = None, offload: Offload | None = None) -> list[Finding]:
+                   last_copy: Mapping[str, str] | None = None) -> list[Finding]:
     """Every finding among ``claims``, deterministic in content and order.
 
     ``weights``: how many documents each document of ``claims`` stands for (1 when not named), for a
     caller that passes one document of several identical ones (``checker.compare.repeats``): counts of
     documents and statements are then the counts of the whole corpus. ``last_copy``: for such a document,
     its last copy in the corpus, whose file name the fingerprints then carry, as they do over every copy.
-    ``offload``: a helper process for about half the blocks of a large comparison (the findings are the same).
     """
     prepared = first_pass(claims, weights, last_copy)
-    if offload is None or len(prepared.claims) < OFFLOAD_FROM_CLAIMS:
-        return merge([compare_blocks(prepared)])
-    there = _half(prepared.sizes())
-    elsewhere = offload(functools.partial(compare_blocks, prepared, there))
-    here = compare_blocks(prepared, [key for key in prepared.blocks() if key not in there])
-    return merge([here, list(elsewhere())])
-
-
-def _half(sizes: Counter[tuple[str, ...]]) -> set[tuple[str, ...]]:
-    """About half the claims, in whole blocks: the largest blocks first, each to the lighter side."""
-    there: set[tuple[str, ...]] = set()
-    load = [0, 0]
-    for key, size in sorted(sizes.items(), key=lambda item: (-item[1], item[0])):
-        side = 0 if load[0] <= load[1] else 1
-        load[side] += size
-        if side:
-            there.add(key)
-    return there
+    return merge([compare_blocks(prepared)])
 
 
 BlockFindings = list[tuple[tuple[str, ...], list[Finding]]]
-# ``offload(compare)`` runs ``compare`` (which returns the findings of some blocks) in a helper process and
-# returns a function that gives them when they are needed (see ``checker/commands/offload.py``).
-Offload = Callable[[Callable[[], BlockFindings]], Callable[[], Iterable[tuple[tuple[str, ...], list[Finding]]]]]
-# Claims from which a comparison with a helper hands it half the blocks (below, forking costs more than it saves).
-OFFLOAD_FROM_CLAIMS = 20_000
 
 
 @dataclass(frozen=True)
@@ -151,10 +127,6 @@ class Prepared:
     def blocks(self) -> list[tuple[str, ...]]:
         """The blocking keys of the claims, in the order their findings are merged."""
         return sorted({key for key in self.keys if key is not None})
-
-    def sizes(self) -> Counter[tuple[str, ...]]:
-        """How many claims each block holds (what comparing it costs grows with them)."""
-        return Counter(key for key in self.keys if key is not None)
 
 
 def first_pass(claims: Iterable[Claim], weights: Mapping[str, int] | None = None,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from checker.compare.groups import Offload, compare_claims
+from checker.compare.groups import compare_claims
 from checker.records import Claim, DocumentInfo, Finding
 
 # Hex digits of a document's sha256 that begin the ids of its claims (``frame.build``).
@@ -40,10 +40,8 @@ def _same_claims(first: list[Claim], other: list[Claim]) -> bool:
                             for a, b in ((first[0], other[0]), (first[-1], other[-1])))
 
 
-def compare_distinct(documents: Sequence[tuple[DocumentInfo, list[Claim]]],
-                     offload: Offload | None = None) -> list[Finding]:
-    """Every finding among the claims of ``documents`` (in their order), as ``compare_claims`` gives it
-    (``offload``: a helper process for half the blocks of a large comparison, see ``compare_claims``)."""
+def compare_distinct(documents: Sequence[tuple[DocumentInfo, list[Claim]]]) -> list[Finding]:
+    """Every finding among the claims of ``documents`` (in their order), as ``compare_claims`` gives it."""
     representative: dict[tuple[object, ...], int] = {}
     group_of: list[int] = []
     for index, (info, claims) in enumerate(documents):
@@ -54,7 +52,7 @@ def compare_distinct(documents: Sequence[tuple[DocumentInfo, list[Claim]]],
     # of copies whose digest also begins another set's is left as it is (found per document, not per claim).
     groups = sorted(set(group_of))
     if any(not claim.id.startswith(documents[g][0].sha256[:_ID_DIGITS]) for g in groups for claim in documents[g][1]):
-        return compare_claims((claim for _, claims in documents for claim in claims), offload=offload)
+        return compare_claims(claim for _, claims in documents for claim in claims)
     by_prefix: dict[str, set[int]] = {}
     for g in groups:
         by_prefix.setdefault(documents[g][0].sha256[:_ID_DIGITS], set()).add(g)
@@ -64,12 +62,12 @@ def compare_distinct(documents: Sequence[tuple[DocumentInfo, list[Claim]]],
         if group != index and group not in mixed:
             copies.setdefault(group, []).append(index)
     if not copies:
-        return compare_claims((claim for _, claims in documents for claim in claims), offload=offload)
+        return compare_claims(claim for _, claims in documents for claim in claims)
     copied = {i for others in copies.values() for i in others}
     kept = [i for i in range(len(documents)) if i not in copied]
     weights = {documents[i][0].path: 1 + len(copies.get(i, ())) for i in kept}
     last_copy = {documents[i][0].path: documents[others[-1]][0].path for i, others in copies.items() if others}
-    findings = compare_claims((claim for i in kept for claim in documents[i][1]), weights, last_copy, offload)
+    findings = compare_claims((claim for i in kept for claim in documents[i][1]), weights, last_copy)
     # A claim's id is made from its document's digest, so the copies of a claim share its id, and a finding
     # (as the plain path builds it) lists each id once, with the statement of the last copy in the corpus.
     last: dict[str, Claim] = {}

@@ -17,22 +17,19 @@ means that even markup that slipped through could neither run nor load anything.
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
 
 from checker.records import VERDICTS, Claim, Report
 from checker.report import pictures
 from checker.report.quotes import Quoted, quote, resolution_note, value_text
 from checker.report.sources import Source, doc_anchor
-from checker.report.view import VERDICT_WORDS, Card, SubjectGroup, View, build_view
+from checker.report.view import VERDICT_WORDS, Card, View, build_view
 from checker.report.words import fact_label, value_words
 
 VERDICT_TITLE = {"conflict": "Conflict", "attributed": "Different counting bodies", "updated": "Updated figure",
@@ -51,21 +48,6 @@ _INDENT = re.compile(r"\n[ \t]+<")
 # Characters of template pieces joined before they are handed on.
 _CHARS = 1 << 20
 _LANG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
-# With a helper process, a page of at least this many cards has the cards of its last subject groups rendered
-# there, about this share of its statements: the page around them and report.json are written here meanwhile.
-OFFLOAD_FROM_CARDS = 2000
-OFFLOAD_SHARE = 0.8
-# The parts of the page given to helpers, one helper per tuple, each in the order the page shows them: "sheet",
-# "cards", "unmatched".
-HELPED_PARTS: tuple[tuple[str, ...], ...] = (("cards",),)
-# Where the parts rendered elsewhere go in the page's pieces (no article text can hold "<", all being escaped).
-_MACROS = {"sheet": "group_sheet", "cards": "group_cards", "unmatched": "source_unmatched"}
-_ELSEWHERE = {part: Markup(f"<!--factcheck: {part:9} rendered apart-->") for part in _MACROS}
-_MARK_LENGTH = len(_ELSEWHERE["sheet"])
-# ``offload(render)`` starts ``render`` (which gives the pieces of a part of the page) in a helper process and
-# returns a function that gives those pieces once they are needed (see ``checker/commands/offload.py``).
-Offload = Callable[[Callable[[], Iterable[str]]], Callable[[], Iterable[str]]]
-
 
 @dataclass(frozen=True)
 class Statement:
@@ -180,14 +162,11 @@ class _Page:
 
 class HtmlReporter:
     """A single-file HTML report; ``sources`` maps a document path to its file text, for quotes in context
-    and for naming untitled sources. ``view``: the report's view when the caller has already built it.
-    ``offload``: a helper process for a share of the cards of a large page (the page is the same)."""
+    and for naming untitled sources. ``view``: the report's view when the caller has already built it."""
 
-    def __init__(self, sources: dict[str, str] | None = None, view: View | None = None,
-                 offload: Offload | None = None) -> None:
+    def __init__(self, sources: dict[str, str] | None = None, view: View | None = None) -> None:
         self.sources = dict(sources or {})
         self.view = view
-        self.offload = offload
 
     def render(self, report: Report) -> str:
         """The whole page for ``report``: deterministic, with no timestamps and no external resources."""
@@ -196,10 +175,7 @@ class HtmlReporter:
     def chunks(self, report: Report) -> Iterator[str]:
         """The page in pieces (about ``_CHARS`` characters each) as the template produces it: one
         pass, never the whole page in memory (at 10,000 articles the page is over 100 MB and its template
-        pieces, joined at once, took several times that).
-
-        The page is laid out here, before the first piece is asked for: with ``offload``, the helper
-        renders its cards while the caller does other work (report.json) and this process the rest."""
+        pieces, joined at once, took several times that)."""
         env = _environment()
         loader = env.loader
         assert loader is not None
@@ -223,83 +199,11 @@ class HtmlReporter:
             VERDICTS=VERDICTS, VERDICT_TITLE=VERDICT_TITLE, VERDICT_WORDS=VERDICT_WORDS, QUOTES_SHOWN=QUOTES_SHOWN,
             OPEN_UP_TO=OPEN_UP_TO,
         )
-        # The parts of the page that repeat for each subject group or source, and what each repeats over.
-        items: dict[str, list[Any]] = {"sheet": view.groups, "cards": view.groups,
-                                       "unmatched": [s for s in page.sources if view.unmatched.get(s.path)]}
-        here = {part: len(found) for part, found in items.items()}
-        elsewhere: dict[str, Callable[[], Iterable[str]]] = {}
-        if self.offload is not None and len(cards) >= OFFLOAD_FROM_CARDS:
-            # A helper renders the cards of the last groups; this process the page around them, the first
-            # cards and report.json meanwhile. One helper, not more: each copies the memory pages of the
-            # records it reads (their reference counts change), some 300 MB at 10,000 articles.
-            here.update({part: _split(view.groups) if part == "cards" else 0 for parts in HELPED_PARTS
-                         for part in parts})
-            for parts in HELPED_PARTS:
-                macros = [(part, _macro(env, part, context)) for part in parts]
-                rendered = self.offload(functools.partial(_rendered, [(macro, items[part][here[part]:])
-                                                                      for part, macro in macros]))
-                elsewhere.update(_shares(rendered, [(_ELSEWHERE[part], len(items[part]) > here[part])
-                                                   for part in parts]))
+        # The parts repeated per subject group or source are macros of their own (``sheet``, ``cards`` and
+        # ``unmatched.html.j2``): each hands the page one piece per group, not one per word of markup.
         pieces = env.get_template("report.html.j2").generate(
-            **context, unmatched_sources=items["unmatched"],
-            **{f"{part}_here": count for part, count in here.items()},
-            **{f"{part}_elsewhere": mark for part, mark in _ELSEWHERE.items()})
-        return _cleaned(_with_elsewhere(pieces, elsewhere) if elsewhere else pieces)
-
-
-def _macro(env: Environment, part: str, context: dict[str, Any]) -> Callable[[Any], str]:
-    """The macro of a repeated part of the page (``templates/<part>.html.j2``), for one group or source."""
-    module = env.get_template(f"{part}.html.j2").make_module(context)
-    return getattr(module, _MACROS[part])
-
-
-def _rendered(parts: list[tuple[Callable[[Any], str], list[Any]]]) -> Iterator[str]:
-    """Each part's macro over its items, in pieces of about 1 MB, each part ending with an empty piece."""
-    for macro, found in parts:
-        if found:  # a part with nothing to render has no mark on the page either
-            yield from _batches(str(macro(item)) for item in found)
-            yield ""
-
-
-def _shares(rendered: Callable[[], Iterable[str]], marks: list[tuple[str, bool]]
-            ) -> dict[str, Callable[[], Iterable[str]]]:
-    """What each mark of the page receives of the pieces of ``_rendered``: its own part's pieces. The page
-    meets the marks in the order of the parts (``HELPED_PARTS`` lists them so), each after the one before."""
-    used = [mark for mark, rendered_there in marks if rendered_there]
-    pieces: list[Iterator[str]] = []
-
-    def share() -> Iterator[str]:
-        if not pieces:
-            pieces.append(iter(rendered()))
-        return iter(lambda: next(pieces[0], ""), "")
-
-    return {mark: share for mark in used}
-
-
-def _split(groups: list[SubjectGroup]) -> int:
-    """The first subject group whose cards are rendered elsewhere: the last groups, about ``OFFLOAD_SHARE``
-    of the statements (what a card's rendering costs grows with its statements)."""
-    weights = [sum(len(value.claims) for card in group.cards for value in card.values) for group in groups]
-    left = sum(weights) * OFFLOAD_SHARE
-    index = len(groups)
-    while index > 1 and left > 0:
-        index -= 1
-        left -= weights[index]
-    return index
-
-
-def _with_elsewhere(pieces: Iterator[str], elsewhere: dict[str, Callable[[], Iterable[str]]]) -> Iterator[str]:
-    """The template's pieces with what was rendered elsewhere where the page leaves its place."""
-    waiting = dict(elsewhere)
-    for piece in pieces:
-        found = waiting.pop(piece, None) if len(piece) == _MARK_LENGTH else None
-        if found is None:
-            yield piece
-            continue
-        yield from found()
-        if not waiting:
-            break
-    yield from pieces
+            **context, unmatched_sources=[s for s in page.sources if view.unmatched.get(s.path)])
+        return _cleaned(pieces)
 
 
 def _cleaned(pieces: Iterator[str]) -> Iterator[str]:
