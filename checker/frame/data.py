@@ -10,7 +10,7 @@ matches any word ending ("announc*" covers announce, announced, announcement).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, cached_property
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -291,10 +291,9 @@ class CompiledFrames:
         self.facts = [(f, cues_of(f.cues)) for f in facts.facts if f.cues]
         self.weak_facts = [(f, cues_of(f.weak)) for f in facts.facts if f.weak]
         # Where any fact, weak or scope cue matches whole: the only places those patterns are tried.
-        every_cue = [c for f in facts.facts for c in (*f.cues, *f.weak)] + [c for q in data.scope for c in q.cues]
-        self.any_cue = any_cue_pattern(every_cue, language)
+        self._every_cue = [c for f in facts.facts for c in (*f.cues, *f.weak)] + [c for q in data.scope for c in q.cues]
         # The same test at one position, compiled only for the letters the positions asked about open with.
-        self.any_cue_at = any_cue_openings(every_cue, language)
+        self.any_cue_at = any_cue_openings(self._every_cue, language)
         self.scope = [(q, cues_of(q.cues)) for q in data.scope]
         self.not_after = {id(q): lazy_compile("(?:" + cues_of(q.not_after).pattern + r")\s*$", re.IGNORECASE)
                           for q in data.scope if q.not_after}
@@ -410,6 +409,12 @@ class CompiledFrames:
         self.place_relative = (lazy_compile(r"\s*(?:" + cues_of(data.place_relatives).pattern + ")" + space_after,
                                           re.IGNORECASE) if data.place_relatives else None)
         self.base_variants = frozenset(w.casefold() for w in data.base_variants)
+
+    @cached_property
+    def any_cue(self) -> re.Pattern[str]:
+        """Where any fact, weak or scope cue matches whole (``any_cue_pattern``); built when first asked: where
+        words are spaced the frames ask ``any_cue_at`` instead."""
+        return any_cue_pattern(self._every_cue, self.language)
 
     def fits(self, fact_id: str, dimension: ValueDimension | None) -> bool:
         """Whether a value of ``dimension`` may be a value of the fact ``fact_id``."""
