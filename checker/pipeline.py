@@ -44,6 +44,7 @@ from checker.frame.build import extract_claims
 from checker.ingest import MAX_BYTES, Found, Selection, list_inputs, load_document, load_found, shown_path
 from checker.ingest.decode import DecodeError, decode
 from checker.ingest.walk import STDIN
+from checker.recognize.lazy import compile_pending
 from checker.records import Claim, DocumentInfo, Finding, Problem, Report
 from checker.refdate import resolve_reference_date
 from checker.textmap import MappedText
@@ -414,6 +415,9 @@ def _warm_up() -> None:
     for number, text in enumerate(_WARM_UP):
         with contextlib.suppress(Exception):
             extract_claims(resolve_reference_date(load_document(f"warm-up-{number}.txt", text.encode())))
+    # The data is built now, its patterns only when a text first needs them: compiled here once, they are
+    # shared by every worker instead of compiled again in each.
+    compile_pending()
 
 
 def _problem(found: Found, outcome: Outcome, budget: float) -> Problem:

@@ -10,7 +10,7 @@ matches any word ending ("announc*" covers announce, announced, announcement).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, cached_property
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -18,7 +18,8 @@ from checker import catalogue
 from checker import lang as lang_data
 from checker.catalogue import Fact, ValueDimension
 from checker.lang import DimensionData, script
-from checker.recognize.prefilter import necessary, sequence_trie
+from checker.recognize.lazy import lazy_compile
+from checker.recognize.prefilter import OpeningTries, necessary, sequence_trie
 
 # The slots of a claim's scope, in the order they are shown. "place", "source" and "variant" are
 # read from names and attributions, the others from the scope cues below.
@@ -215,9 +216,9 @@ def cue_pattern(cues: tuple[str, ...], lang: str = "en") -> re.Pattern[str]:
             prefix = cue.endswith("*")
             body = re.escape(cue.rstrip("*")).replace(r"\ ", r"\s+").replace("'", "['’]")
             parts.append(body + (r"\w*" if prefix else r"(?!\w)"))
-        return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+        return lazy_compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
     longest_first = sorted(set(cues), key=lambda w: (-len(w), w))
-    return re.compile("(?:" + "|".join("".join(_cue_atoms(cue, lang)) for cue in longest_first) + ")", re.IGNORECASE)
+    return lazy_compile("(?:" + "|".join("".join(_cue_atoms(cue, lang)) for cue in longest_first) + ")", re.IGNORECASE)
 
 
 def _cue_atoms(cue: str, lang: str = "en") -> list[str]:
@@ -240,8 +241,18 @@ def any_cue_pattern(cues: list[str], lang: str = "en") -> re.Pattern[str]:
     A speed aid: the frames try a cue's own pattern only where some cue matches (see ``Scan``).
     """
     opening = r"(?<!\w)" if script.spaced(lang) else ""
-    return re.compile(opening + "(?=" + sequence_trie([_cue_atoms(c.lower(), lang) for c in set(cues)]) + ")",
-                      re.IGNORECASE)
+    return lazy_compile(opening + "(?=" + sequence_trie(_cue_sequences(cues, lang)) + ")", re.IGNORECASE)
+
+
+def any_cue_openings(cues: list[str], lang: str = "en") -> OpeningTries:
+    """``any_cue_pattern(cues, lang).match``, asked per position: split by the cues' first letters, so that only
+    the cues that open with a text's letters are compiled (a speed aid, see ``Scan``)."""
+    opening = r"(?<!\w)" if script.spaced(lang) else ""
+    return OpeningTries(_cue_sequences(cues, lang), opening, re.IGNORECASE)
+
+
+def _cue_sequences(cues: list[str], lang: str) -> list[list[str]]:
+    return [_cue_atoms(c.lower(), lang) for c in set(cues)]
 
 
 def _not_at(words: tuple[str, ...], cues: tuple[str, ...], lang: str) -> str:
@@ -280,10 +291,11 @@ class CompiledFrames:
         self.facts = [(f, cues_of(f.cues)) for f in facts.facts if f.cues]
         self.weak_facts = [(f, cues_of(f.weak)) for f in facts.facts if f.weak]
         # Where any fact, weak or scope cue matches whole: the only places those patterns are tried.
-        self.any_cue = any_cue_pattern([c for f in facts.facts for c in (*f.cues, *f.weak)]
-                                       + [c for q in data.scope for c in q.cues], language)
+        self._every_cue = [c for f in facts.facts for c in (*f.cues, *f.weak)] + [c for q in data.scope for c in q.cues]
+        # The same test at one position, compiled only for the letters the positions asked about open with.
+        self.any_cue_at = any_cue_openings(self._every_cue, language)
         self.scope = [(q, cues_of(q.cues)) for q in data.scope]
-        self.not_after = {id(q): re.compile("(?:" + cues_of(q.not_after).pattern + r")\s*$", re.IGNORECASE)
+        self.not_after = {id(q): lazy_compile("(?:" + cues_of(q.not_after).pattern + r")\s*$", re.IGNORECASE)
                           for q in data.scope if q.not_after}
         self.modalities = [(m.modality, cues_of(m.cues)) for m in data.modalities]
         self.as_of = cues_of(data.as_of) if data.as_of else None
@@ -294,29 +306,29 @@ class CompiledFrames:
         # "X said on Monday that it will ...": a pronoun within a few words of the reporting verb.
         # Where words are not spaced, the pronoun follows the verb, maybe after a pause ("X表示，公司将").
         within = r"(?:\s+[\w'’]+){0,3}?\s+(?:that\s+|que\s+|qu['’]\s*)?" if self.spaced else r"[\s,:]*"
-        self.pronoun_after = re.compile(within + cues_of(data.pronouns).pattern
+        self.pronoun_after = lazy_compile(within + cues_of(data.pronouns).pattern
                                         if data.pronouns else r"(?!)", re.IGNORECASE)
-        self.place_before = re.compile("(?:" + cues_of(data.place_prepositions).pattern + rf"){gap}$"
+        self.place_before = lazy_compile("(?:" + cues_of(data.place_prepositions).pattern + rf"){gap}$"
                                        if data.place_prepositions else r"(?!)", re.IGNORECASE)
         # A place preposition, then a few lower-case words ("dans la seule région de", "in the eastern"); where
         # words are not spaced, the name follows the preposition.
         lower_words = r"(?:[^\W\d_A-ZÀ-Þ][\w'’-]*\s+|[ldLD]['’]\s*){0,4}" if self.spaced else ""
-        self.place_phrase = re.compile("(?i:" + cues_of(data.place_prepositions).pattern
+        self.place_phrase = lazy_compile("(?i:" + cues_of(data.place_prepositions).pattern
                                        + rf"){gap}{lower_words}$"
                                        if data.place_prepositions else r"(?!)")
-        self.part_marker = cues_of(data.part_markers) if data.part_markers else re.compile(r"(?!)")
+        self.part_marker = cues_of(data.part_markers) if data.part_markers else lazy_compile(r"(?!)")
         # "45%-owned by X": a participle glued to the value may stand between it and the preposition.
-        self.agent_before = re.compile(r"(?:-[^\W\d_]+)?\s*(?:" + cues_of(data.agent_prepositions).pattern
+        self.agent_before = lazy_compile(r"(?:-[^\W\d_]+)?\s*(?:" + cues_of(data.agent_prepositions).pattern
                                        + rf"){gap}(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?"
                                        if data.agent_prepositions else r"(?!)", re.IGNORECASE)
         noun = r"(?:[^\W\d_A-ZÀ-Þ][\w'’-]*\s+)?" if self.spaced else ""
-        self.kind_before = re.compile(r"(?:^|[\s'’])(?:" + cues_of(data.kind_articles).pattern
+        self.kind_before = lazy_compile(r"(?:^|[\s'’])(?:" + cues_of(data.kind_articles).pattern
                                       + rf"){gap}{noun}$" if data.kind_articles else r"(?!)")
-        self.agent_before_name = re.compile("(?:" + cues_of(data.passive_agents).pattern + rf"){gap}$"
+        self.agent_before_name = lazy_compile("(?:" + cues_of(data.passive_agents).pattern + rf"){gap}$"
                                             if data.passive_agents else r"(?!)", re.IGNORECASE)
         # Between a fact's noun and its value: only link words ("attendance averages", "la capacité est de").
         link_words = cues_of(data.links).pattern if data.links else r"(?!)"
-        self.only_links = re.compile(r"(?:\s|[,:]|(?:" + link_words + r"))*", re.IGNORECASE)
+        self.only_links = lazy_compile(r"(?:\s|[,:]|(?:" + link_words + r"))*", re.IGNORECASE)
         self.object_skip = frozenset(w.lower() for w in data.object_skip)
         # Opening with the cue pattern itself, so that the word gate of the frames knows its opening words.
         # Who counted: up to four words before a pause ("according to the police,"), or a name ("analysts at X").
@@ -335,30 +347,30 @@ class CompiledFrames:
             said = cues_of(data.reporting).pattern if data.reporting else r"(?!)"
             counter = rf"\s*(\w[\w'’ -]{{0,23}}?)(?:{said})?(?=[,.;:)]|$)"
         generic = _not_at(data.not_attribution, data.attribution, language)
-        self.attribution = (re.compile(generic + cues_of(data.attribution).pattern + counter, re.IGNORECASE)
+        self.attribution = (lazy_compile(generic + cues_of(data.attribution).pattern + counter, re.IGNORECASE)
                             if data.attribution else None)
         openers = cues_of(data.clause_breaks).pattern if data.clause_breaks else r"(?!)"
         joined = (r"|\s(?=(?:" + cues_of(data.verb_joins).pattern + r")(?![\w'’-]))") if data.verb_joins else ""
-        self.enclosed = (re.compile(r",\s*(?:" + cues_of(data.enclosed_clauses).pattern + r")(?![\w'’-])[^,;:]*(,)",
+        self.enclosed = (lazy_compile(r",\s*(?:" + cues_of(data.enclosed_clauses).pattern + r")(?![\w'’-])[^,;:]*(,)",
                                     re.IGNORECASE) if data.enclosed_clauses else None)
-        self.clause_break = (re.compile(r"[;:,]") if data.comma_ends_clause
-                             else re.compile(r"[;:]|,\s*(?=" + openers + ")" + joined, re.IGNORECASE))
-        self.period_before = re.compile("(?:" + cues_of(data.period_prepositions).pattern + r")\s*$"
+        self.clause_break = (lazy_compile(r"[;:,]") if data.comma_ends_clause
+                             else lazy_compile(r"[;:]|,\s*(?=" + openers + ")" + joined, re.IGNORECASE))
+        self.period_before = lazy_compile("(?:" + cues_of(data.period_prepositions).pattern + r")\s*$"
                                         if data.period_prepositions else r"(?!)", re.IGNORECASE)
         # After the duration's unit ("24个小时内"): a few letters, then the postposition.
-        self.period_after = re.compile(r"\s*[^\W\d_]{0,4}?(?:" + cues_of(data.period_postpositions).pattern + ")"
+        self.period_after = lazy_compile(r"\s*[^\W\d_]{0,4}?(?:" + cues_of(data.period_postpositions).pattern + ")"
                                        if data.period_postpositions else r"(?!)", re.IGNORECASE)
-        self.since_before = re.compile("(?:" + cues_of(data.since).pattern + r")\s*$"
+        self.since_before = lazy_compile("(?:" + cues_of(data.since).pattern + r")\s*$"
                                        if data.since else r"(?!)", re.IGNORECASE)
         self.earlier = cues_of(data.earlier_markers) if data.earlier_markers else None
         # "79 [seats] of the": a number, at most one word, then the words of a whole, right before a value.
-        self.total_before = (re.compile(r"\d[\d.,\s]*\s*(?:[^\W\d_][\w'’-]*\s+)?(?:"
+        self.total_before = (lazy_compile(r"\d[\d.,\s]*\s*(?:[^\W\d_][\w'’-]*\s+)?(?:"
                                         + cues_of(data.total_after).pattern + r")\s*$", re.IGNORECASE)
                              if data.total_after and self.spaced else None)
         self.superlative = cues_of(data.superlatives) if data.superlatives else None
         # "since the 1973 floods": up to two words between the word and the event.
         two_words = r"(?:\w+\s+){0,2}" if self.spaced else r"\w{0,4}"
-        self.since_compared = (re.compile("(?:" + cues_of(data.since_compared).pattern + rf"){gap}{two_words}$",
+        self.since_compared = (lazy_compile("(?:" + cues_of(data.since_compared).pattern + rf"){gap}{two_words}$",
                                           re.IGNORECASE) if data.since_compared else None)
         words = cues_of(data.variant_words).pattern if data.variant_words else r"(?!)"
         nouns = cues_of(data.variant_nouns).pattern if data.variant_nouns else r"(?!)"
@@ -370,7 +382,7 @@ class CompiledFrames:
         else:
             letter = script.word_char(language)
             name, name_end = rf"[A-Z](?:{letter}|[+-])*", rf"(?!{letter})"
-        self.variant = re.compile(
+        self.variant = lazy_compile(
             rf"(?P<base>{base})|(?:{nouns}){gap}(?P<after>{name}){name_end}|(?P<before>{name}){gap}(?:{nouns})"
             rf"|(?<=[\w\d]){gap}(?P<word>{words})",
             re.UNICODE)
@@ -378,25 +390,31 @@ class CompiledFrames:
         self.variant_gates = necessary(self.variant)
         self.variant_words = frozenset(w.casefold() for w in data.variant_words)
         # The comma of a list is "," in every script once punctuation is folded.
-        self.list_joiner = (re.compile(",|" + cues_of(data.list_joiners).pattern, re.IGNORECASE) if data.list_joiners
-                            else re.compile(r"(?!)"))
-        self.now_word = re.compile("(?:" + cues_of(data.now).pattern + ")" if data.now else r"(?!)", re.IGNORECASE)
+        self.list_joiner = (lazy_compile(",|" + cues_of(data.list_joiners).pattern, re.IGNORECASE) if data.list_joiners
+                            else lazy_compile(r"(?!)"))
+        self.now_word = lazy_compile("(?:" + cues_of(data.now).pattern + ")" if data.now else r"(?!)", re.IGNORECASE)
         words_of = {word: place.id for place in data.places for word in place.words}
         self.place_words = words_of
         longest_first = sorted(words_of, key=len, reverse=True)
         if not words_of:
             self.place_word = None
         elif self.spaced:
-            self.place_word = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in longest_first) + r")(?!\w)")
+            self.place_word = lazy_compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in longest_first) + r")(?!\w)")
         else:
             edges = [script.word_edges(w, language) for w in longest_first]
-            self.place_word = re.compile("(?:" + "|".join(before + re.escape(w) + after for w, (before, after)
+            self.place_word = lazy_compile("(?:" + "|".join(before + re.escape(w) + after for w, (before, after)
                                                           in zip(longest_first, edges, strict=True)) + ")")
         # "X, where ...": the relative word, then a space where the language writes one.
         space_after = r"\s" if self.spaced else ""
-        self.place_relative = (re.compile(r"\s*(?:" + cues_of(data.place_relatives).pattern + ")" + space_after,
+        self.place_relative = (lazy_compile(r"\s*(?:" + cues_of(data.place_relatives).pattern + ")" + space_after,
                                           re.IGNORECASE) if data.place_relatives else None)
         self.base_variants = frozenset(w.casefold() for w in data.base_variants)
+
+    @cached_property
+    def any_cue(self) -> re.Pattern[str]:
+        """Where any fact, weak or scope cue matches whole (``any_cue_pattern``); built when first asked: where
+        words are spaced the frames ask ``any_cue_at`` instead."""
+        return any_cue_pattern(self._every_cue, self.language)
 
     def fits(self, fact_id: str, dimension: ValueDimension | None) -> bool:
         """Whether a value of ``dimension`` may be a value of the fact ``fact_id``."""

@@ -72,14 +72,16 @@ class Scan:
             kinds = _cue_kinds(data)
             always = gate.always
             # Fact and scope patterns with no literal opening word (a language written without spaces) can also
-            # match only where some cue matches whole.
-            unopened = always & kinds
+            # match only where some cue matches whole. Where words are spaced, only the few cues that open with
+            # a sign ("-owned") have none: those patterns run on the whole sentence themselves (they are
+            # ``always``), and the cue test is asked only where the gate puts a start.
+            unopened = always & kinds if not data.spaced else frozenset()
             if unopened:
                 whole = {m.start() for m in data.any_cue.finditer(sentence)}
             else:
                 # Tried only where a gated pattern may start: a scan of the whole sentence costs more.
                 opened = {p for index, positions in starts.items() if index in kinds for p in positions}
-                whole = {p for p in opened if data.any_cue.match(sentence, p)}
+                whole = {p for p in opened if data.any_cue_at.match(sentence, p)}
             starts = {index: kept for index, positions in starts.items()
                       if (kept := [p for p in positions if p in whole] if index in kinds else positions)}
             if unopened:

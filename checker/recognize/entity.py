@@ -33,6 +33,7 @@ from typing import Literal, NamedTuple
 from checker import lang
 from checker.lang import LanguageDataError, script
 from checker.names import EntityData, entity_key
+from checker.recognize.lazy import lazy_compile
 from checker.records import EntityValue, Mention
 
 _FALLBACK_LANGUAGE = "en"
@@ -127,8 +128,8 @@ def _lexicon(language: str) -> _Lexicon:
     particles |= {p.rstrip("'") for p in particles if p.endswith("'")}
     verbs = _verb_alternation(sorted(data.saying_verbs, key=len, reverse=True))
     # A verb of saying right after a name, maybe after an adverb: "Jane Doe (also) said".
-    saying_after = re.compile(rf"\s+(?:[^\W\d_]{{2,12}}\s+)?(?:{verbs})\b", re.IGNORECASE)
-    saying_before = re.compile(rf"\b(?:{verbs})\s+$", re.IGNORECASE)
+    saying_after = lazy_compile(rf"\s+(?:[^\W\d_]{{2,12}}\s+)?(?:{verbs})\b", re.IGNORECASE)
+    saying_before = lazy_compile(rf"\b(?:{verbs})\s+$", re.IGNORECASE)
     # Legal forms and organization words mark organizations whatever the text's language ("Acme Group").
     everywhere = [lang.load("entity", other) for other in lang.available("entity")]
     suffixes = {_plain(w) for d in everywhere for w in d.legal_suffixes}

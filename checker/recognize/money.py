@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from checker import lang as langdata
 from checker.lang import DimensionData, Example, script
 from checker.recognize import lowered
+from checker.recognize.lazy import lazy_compile
 from checker.recognize.numbers import NumberMatch, find_numbers, shared_numbers
 from checker.recognize.numbers import data as number_data
 from checker.recognize.quantity import bound_after, bound_before, intervals, range_of
@@ -127,16 +128,16 @@ def _compiled(lang: str) -> _Compiled:
     codes = sorted({s for s in surfaces if re.fullmatch(r"[A-Z]{3}", s)})
     return _Compiled(
         spaced=spaced,
-        cents_gap=re.compile(cents_gap, re.IGNORECASE),
-        class_after=re.compile("|".join(re.escape(w) for w in d.class_after)) if d.class_after else None,
-        after=re.compile(rf"(?:\s{{0,2}}{of}|-)({alternation})", re.IGNORECASE),
-        before_rev=re.compile(rf"\s{{0,2}}({_reversed(leading, spaced)})", re.IGNORECASE),
+        cents_gap=lazy_compile(cents_gap, re.IGNORECASE),
+        class_after=lazy_compile("|".join(re.escape(w) for w in d.class_after)) if d.class_after else None,
+        after=lazy_compile(rf"(?:\s{{0,2}}{of}|-)({alternation})", re.IGNORECASE),
+        before_rev=lazy_compile(rf"\s{{0,2}}({_reversed(leading, spaced)})", re.IGNORECASE),
         lookup=lookup,
-        of_words=re.compile("|".join(re.escape(w) for w in d.of_words) or r"(?!x)x", re.IGNORECASE),
+        of_words=lazy_compile("|".join(re.escape(w) for w in d.of_words) or r"(?!x)x", re.IGNORECASE),
         anywhere=_anywhere(leading, spaced),
-        range_gap=(re.compile(r"\s{0,2}(?:" + "|".join(re.escape(w) for w in d.range_joiners) + r")\s{0,2}")
+        range_gap=(lazy_compile(r"\s{0,2}(?:" + "|".join(re.escape(w) for w in d.range_joiners) + r")\s{0,2}")
                    if d.range_joiners else None),
-        glued_code=re.compile(rf"(?<![^\W_])(?:{'|'.join(codes)})(?=\d)") if codes else None,
+        glued_code=lazy_compile(rf"(?<![^\W_])(?:{'|'.join(codes)})(?=\d)") if codes else None,
     )
 
 
@@ -165,7 +166,7 @@ def _anywhere(surfaces: list[str], spaced: bool = True) -> re.Pattern[str] | Non
         if surface[-1].isalpha() and (spaced or surface[-1].isascii()):
             atoms.append(rf"(?![^\W\d_{_VULGAR}])")
         sequences.append(atoms)
-    return re.compile(lowered.trie(sequences))
+    return lazy_compile(lowered.trie(sequences))
 
 
 def _currency(c: _Compiled, surface: str, text: str) -> tuple[str | None, float, float]:

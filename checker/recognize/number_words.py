@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from checker.recognize.lazy import lazy_compile
 from checker.recognize.number_data import NumberMatch, NumbersData, data
 from checker.recognize.number_gate import gate_pattern, gate_words, weak_gate, word_trie
 
@@ -65,12 +66,12 @@ def compiled_words(lang: str) -> NumberWords:
     words = word_trie(sorted(starters))
     digits = "|".join(rf"{c}(?<![\w.,]{c})\d{{0,2}}(?=[ \u00a0]{{1,2}}(?:{multipliers})(?!{letters}))"
                       for c in "123456789")
-    candidates = re.compile(rf"(?:{words[3:-1] if words.startswith('(?:') else words}|{digits})(?!{letters})")
-    candidates_folded = re.compile(rf"(?<!{letters})(?:{words}|{digits})(?!{letters})", re.IGNORECASE)
+    candidates = lazy_compile(rf"(?:{words[3:-1] if words.startswith('(?:') else words}|{digits})(?!{letters})")
+    candidates_folded = lazy_compile(rf"(?<!{letters})(?:{words}|{digits})(?!{letters})", re.IGNORECASE)
     joiner = None
     if d.fraction_joiners:
         alternation = "|".join(r"\s+".join(map(re.escape, j.split())) for j in d.fraction_joiners)
-        joiner = re.compile(r"\s+(?:" + alternation + r")\s+", re.IGNORECASE)
+        joiner = lazy_compile(r"\s+(?:" + alternation + r")\s+", re.IGNORECASE)
     needed, lone, lone_next = gate_words(d)
     weak = (frozenset(ordinals) - set(d.cardinals) - set(d.hundreds) - set(d.scales) - set(d.nouns)) & needed
     articles = frozenset(d.articles) - set(d.negatives) - set(d.hundreds) - set(d.scales) - set(d.nouns) \

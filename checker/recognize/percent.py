@@ -15,6 +15,7 @@ from functools import cache
 from checker import lang as langdata
 from checker.lang import DimensionData, Example, script
 from checker.recognize import lowered
+from checker.recognize.lazy import lazy_compile
 from checker.recognize.numbers import NumberMatch, shared_numbers
 from checker.recognize.numbers import data as number_data
 from checker.recognize.quantity import bound_before, intervals, range_of
@@ -80,19 +81,19 @@ def _compiled(lang: str) -> _Compiled:
     not_before = rf"(?!\s+(?:{_alternation(d.not_before)}){we})" if d.not_before else ""
 
     def optional(words: list[str] | dict[str, float], pattern: str) -> re.Pattern[str] | None:
-        return re.compile(pattern.replace("WORDS", _alternation(list(words))), re.IGNORECASE) if words else None
+        return lazy_compile(pattern.replace("WORDS", _alternation(list(words))), re.IGNORECASE) if words else None
 
     hints = d.after + d.before + list(d.per_before) + d.points_after + d.tenths + d.discounts + list(d.fixed)
     return _Compiled(
         data=d,
-        after=re.compile(rf"(?:[ \u00a0\u202f]?%|{gap}(?:{_alternation(d.after)}){we}{not_before})", re.IGNORECASE),
-        before=re.compile(rf"{wb}(?:{_alternation(d.before)}){gap}$", re.IGNORECASE),
+        after=lazy_compile(rf"(?:[ \u00a0\u202f]?%|{gap}(?:{_alternation(d.after)}){we}{not_before})", re.IGNORECASE),
+        before=lazy_compile(rf"{wb}(?:{_alternation(d.before)}){gap}$", re.IGNORECASE),
         per_before=optional(d.per_before, r"(WORDS)\s{0,2}$"),
         points=optional(d.points_after, r"\s{0,4}(?:WORDS)"),
         tenths=optional(d.tenths, r"\s{0,2}(?:WORDS)"),
         discounts=optional(d.discounts, r"\s{0,2}(?:WORDS)"),
         fixed=optional(d.fixed, r"WORDS"),
-        hint=re.compile(_alternation(hints), re.IGNORECASE),
+        hint=lazy_compile(_alternation(hints), re.IGNORECASE),
         hint_lowered=_lowered_hint(hints),
     )
 
@@ -100,7 +101,7 @@ def _compiled(lang: str) -> _Compiled:
 def _lowered_hint(phrases: list[str]) -> re.Pattern[str] | None:
     """``hint`` for the lower-cased text (see ``lowered``)."""
     source = lowered.phrases(phrases)
-    return None if source is None else re.compile(source)
+    return None if source is None else lazy_compile(source)
 
 
 def _may_hold_percent(text: str, c: _Compiled) -> bool:

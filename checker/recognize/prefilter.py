@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from checker import regex_syntax as rx
+from checker.recognize.lazy import lazy_compile
 
 # At most this many conditions per pattern: each costs one search over the text.
 MAX_CONDITIONS = 3
@@ -69,7 +70,7 @@ def _necessary(source: str, flags: int) -> tuple[re.Pattern[str], ...]:
     conds.sort(key=lambda c: -c.strength)
     # The compiled conditions use the pattern's own flags (case-insensitivity, ASCII classes), so that each
     # literal and class means what it means inside the pattern; VERBOSE would only change how they are read.
-    kept = [re.compile(c.source(), flags & ~re.VERBOSE) for c in conds[:MAX_CONDITIONS]]
+    kept = [lazy_compile(c.source(), flags & ~re.VERBOSE) for c in conds[:MAX_CONDITIONS]]
     return tuple(dict.fromkeys(kept))
 
 
@@ -231,6 +232,70 @@ class WordGate:
         low = char.lower()
         # Wherever re takes this character for a letter of an opening, lower-casing must make them equal.
         return all(letter == low or not compiled.fullmatch(char) for letter, compiled in self._letters)
+
+
+# An atom that reads one character: a plain or escaped character, or a class without escapes or ranges inside.
+_ONE_CHARACTER = re.compile(r"[^\\\[\].^$*+?{}()|]|\\\W|\[[^\]\\\[-]+\]")
+# How many opening atoms split the sequences: two letters leave few sequences per part.
+_SPLIT_ATOMS = 2
+_MAX_OPENED = 4096
+
+
+class OpeningTries:
+    """Whether some of many sequences matches at a position: ``prefix + "(?=" + sequence_trie(sequences) + ")"``
+    matched there, split into one trie per opening (the first atoms, each reading one character), each
+    compiled the first time it is asked.
+
+    At a position only the tries whose opening reads the characters there are run (and compiled): a
+    text that opens few of the sequences compiles few of them. Sequences whose first atom does not
+    read one character (``_ONE_CHARACTER``) form a part that is run at every position.
+    """
+
+    def __init__(self, sequences: list[list[str]], prefix: str, flags: int) -> None:
+        groups: dict[tuple[str, ...], list[list[str]]] = {}
+        for sequence in sequences:
+            atoms: list[str] = []
+            # (Under VERBOSE a space reads nothing: no atom is taken for one character.)
+            while (len(atoms) < min(_SPLIT_ATOMS, len(sequence)) and not flags & re.VERBOSE
+                   and _ONE_CHARACTER.fullmatch(sequence[len(atoms)])):
+                atoms.append(sequence[len(atoms)])
+            groups.setdefault(tuple(atoms), []).append(sequence)
+        self._flags = flags
+        # The parts by their first atom ("" for the parts run everywhere), then by the rest of their opening.
+        self._parts: dict[str, list[tuple[tuple[str, ...], re.Pattern[str]]]] = {}
+        for opening, grouped in sorted(groups.items()):
+            part = lazy_compile(prefix + "(?=" + sequence_trie(grouped) + ")", flags)
+            self._parts.setdefault(opening[0] if opening else "", []).append((opening[1:], part))
+        self._reads: dict[tuple[str, str], bool] = {}
+        self._by_characters: dict[str, tuple[re.Pattern[str], ...]] = {}
+
+    def match(self, text: str, position: int) -> bool:
+        """Whether the whole pattern matches in ``text`` at ``position``."""
+        characters = text[position:position + _SPLIT_ATOMS]
+        parts = self._by_characters.get(characters)
+        if parts is None:
+            if len(self._by_characters) >= _MAX_OPENED:
+                self._by_characters.clear()  # memory stays bounded on any input
+            parts = self._by_characters[characters] = self._opened(characters)
+        return any(part.match(text, position) for part in parts)
+
+    def _opened(self, characters: str) -> tuple[re.Pattern[str], ...]:
+        """The parts whose opening reads the start of ``characters``."""
+        found = [part for _rest, part in self._parts.get("", ())]
+        if not characters:
+            return tuple(found)
+        for first, parts in self._parts.items():
+            if first and self._read(first, characters[0]):
+                found.extend(part for rest, part in parts if len(rest) < len(characters)
+                             and all(self._read(atom, char) for atom, char in zip(rest, characters[1:], strict=False)))
+        return tuple(found)
+
+    def _read(self, atom: str, character: str) -> bool:
+        # ``re``'s own reading of the atom decides (case folding included).
+        known = self._reads.get((atom, character))
+        if known is None:
+            known = self._reads[(atom, character)] = re.fullmatch(atom, character, self._flags) is not None
+        return known
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> list[re.Match[str]]:

@@ -22,6 +22,7 @@ from checker import catalogue
 from checker import lang as langdata
 from checker.lang import DimensionData, Example, script
 from checker.recognize import lowered
+from checker.recognize.lazy import lazy_compile
 from checker.recognize.numbers import NumberMatch, overlaps_any, shared_numbers
 from checker.recognize.numbers import data as number_data
 from checker.recognize.safety import never_raises
@@ -142,7 +143,7 @@ def _lowered_phrases(phrases: list[str], prefix: str) -> re.Pattern[str] | None:
     case-insensitive pattern this stands for may ask more around the phrase (see ``lowered``).
     """
     source = lowered.phrases(phrases)
-    return None if source is None else re.compile(prefix + source)
+    return None if source is None else lazy_compile(prefix + source)
 
 
 def _norm(phrase: str) -> str:
@@ -173,7 +174,7 @@ def compiled(lang: str) -> _Compiled:
         classifiers=tuple(sorted(d.classifiers, key=len, reverse=True)),
         large_units=dict(numbers.scales) if numbers.system == "positional" else {},
         # a quantifier ends right before the number
-        before_rev=re.compile(
+        before_rev=lazy_compile(
             rf"\s{{0,3}}(?:(?:{reversed_alternation(d.bound_links)})\s{{0,3}})?"
             rf"(?:({reversed_alternation([p for p in before_keys if p[0].isalnum()])})"
             rf"{word_start}"
@@ -183,24 +184,24 @@ def compiled(lang: str) -> _Compiled:
         before_rev_lowered=_lowered_phrases(
             [p[::-1] for p in before_keys],
             rf"\s{{0,3}}(?:(?:{reversed_alternation(d.bound_links)})\s{{0,3}})?" if d.bound_links else r"\s{0,3}"),
-        after=re.compile(rf"\s{{0,3}}({_phrase_regex(list(after_keys))}){we}", re.IGNORECASE),
+        after=lazy_compile(rf"\s{{0,3}}({_phrase_regex(list(after_keys))}){we}", re.IGNORECASE),
         after_keys=after_keys,
-        vague=re.compile(rf"{wb}({_phrase_regex(list(vague_keys))}){we}(?!\s*\d)", re.IGNORECASE),
-        vague_lower=re.compile(rf"({_phrase_regex(list(vague_keys))}){we}(?!\s*\d)"),
+        vague=lazy_compile(rf"{wb}({_phrase_regex(list(vague_keys))}){we}(?!\s*\d)", re.IGNORECASE),
+        vague_lower=lazy_compile(rf"({_phrase_regex(list(vague_keys))}){we}(?!\s*\d)"),
         vague_keys=vague_keys,
         vague_anchors=_anchors(list(vague_keys)),
-        opener=re.compile((r"(?:^|(?<=[\s(]))" if spaced else "")
+        opener=lazy_compile((r"(?:^|(?<=[\s(]))" if spaced else "")
                           + rf"({_phrase_regex(d.range_openers)})\s{{0,3}}(?:the\s+)?$", re.IGNORECASE),
-        joiner=re.compile(rf"\s{{0,3}}({_phrase_regex(d.range_joiners)})\s{{0,3}}(?:the\s+)?", re.IGNORECASE),
-        bound_joiner=re.compile(rf"\s{{0,3}}(?:{_phrase_regex(d.bound_joiners)})?\s{{0,3}}", re.IGNORECASE),
-        unit_re=re.compile(rf"({_phrase_regex(list(unit_keys))}){we_unit}", re.IGNORECASE),
+        joiner=lazy_compile(rf"\s{{0,3}}({_phrase_regex(d.range_joiners)})\s{{0,3}}(?:the\s+)?", re.IGNORECASE),
+        bound_joiner=lazy_compile(rf"\s{{0,3}}(?:{_phrase_regex(d.bound_joiners)})?\s{{0,3}}", re.IGNORECASE),
+        unit_re=lazy_compile(rf"({_phrase_regex(list(unit_keys))}){we_unit}", re.IGNORECASE),
         unit_first=_lowered_phrases([u.split()[0] for u in unit_keys if u.split()], ""),
         unit_first_len=max((len(u.split()[0]) for u in unit_keys if u.split()), default=0),
         unit_keys=unit_keys,
         free_joiners=frozenset(_norm(j) for j in d.free_joiners),
         glued_re=_glued(d.glued_units, unit_keys) if spaced else None,
         compound_joiners=tuple(d.compound_joiners),
-        of_re=re.compile(rf"\s{{1,3}}(?:(?:{_phrase_regex(d.of_words)})(?:\s{{1,3}}|(?<=['’])))?",
+        of_re=lazy_compile(rf"\s{{1,3}}(?:(?:{_phrase_regex(d.of_words)})(?:\s{{1,3}}|(?<=['’])))?",
                          re.IGNORECASE),
         stopwords=frozenset(d.stopwords),
     )
@@ -216,7 +217,7 @@ def _glued(glued: list[str], unit_keys: dict[str, str]) -> re.Pattern[str] | Non
         parts.append(rf"(?:{_phrase_regex(glued)})")
     if symbols:
         parts.append(rf"\s?(?:{_phrase_regex(symbols)})")
-    return re.compile(rf"(?:{'|'.join(parts)})(?![\w/])", re.IGNORECASE)
+    return lazy_compile(rf"(?:{'|'.join(parts)})(?![\w/])", re.IGNORECASE)
 
 
 def _anchors(phrases: list[str]) -> tuple[str, ...]:

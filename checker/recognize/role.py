@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict
 from checker import lang
 from checker.lang import DimensionData, Example, LanguageDataError
 from checker.recognize import entity
+from checker.recognize.lazy import lazy_compile
 from checker.records import Mention, RoleValue
 
 _FALLBACK_LANGUAGE = "en"
@@ -306,7 +307,7 @@ def _titles_pattern(spellings: list[tuple[str, bool]]) -> re.Pattern[str]:
     before = entity.ascii_or_beyond(c for c in _ASCII if not re.fullmatch(boundary, c))
     alternation, opening = _alternation(spellings)
     gate = f"(?={opening})" if opening else ""
-    return re.compile(rf"{before}(?<!{boundary}){gate}"
+    return lazy_compile(rf"{before}(?<!{boundary}){gate}"
                       rf"(?P<title>(?i:(?:{alternation})(?!{boundary})))")
 
 
@@ -338,18 +339,18 @@ def _grammar(language: str) -> _Grammar:
     titles = _titles_pattern(_spellings(data))
     dets = _words_pattern(data.determiners)
     coords = _words_pattern(data.coordinators)
-    coordination = re.compile(
+    coordination = lazy_compile(
         rf"\s*(?:,\s*(?:(?:{coords})\s+)?|\s(?:{coords})\s+)(?:(?:{dets})\s*)?", re.IGNORECASE)
-    determiner_before = re.compile(rf"(?:^|(?<=[\s,(]))(?:{dets})(?:\s+|(?<=[{_APOSTROPHES}]))$",
+    determiner_before = lazy_compile(rf"(?:^|(?<=[\s,(]))(?:{dets})(?:\s+|(?<=[{_APOSTROPHES}]))$",
                                    re.IGNORECASE)
     verbs = _words_pattern(data.appointment_verbs)
     aux = _words_pattern(data.auxiliaries)
-    appointment_before = re.compile(
+    appointment_before = lazy_compile(
         rf"\s+(?:(?:{aux})\s+|(?:{aux})(?<=[{_APOSTROPHES}])){{0,4}}(?:{verbs})"
         rf"(?:\s+(?:as|comme|en\s+tant\s+que))?\s+$", re.IGNORECASE)
     links = _words_pattern(data.linkers)
-    linker_after = re.compile(rf"\s+(?:{links})(?:\s+|(?<=[{_APOSTROPHES}]))", re.IGNORECASE)
-    org_head = re.compile(rf"(?:{_words_pattern(data.org_heads)})\s+", re.IGNORECASE)
+    linker_after = lazy_compile(rf"\s+(?:{links})(?:\s+|(?<=[{_APOSTROPHES}]))", re.IGNORECASE)
+    org_head = lazy_compile(rf"(?:{_words_pattern(data.org_heads)})\s+", re.IGNORECASE)
     return _Grammar(titles, by_form, by_acronym, coordination, determiner_before, appointment_before,
                     linker_after, org_head)
 

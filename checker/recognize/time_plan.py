@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker import regex_syntax as rx
+from checker.recognize.lazy import lazy_compile
 from checker.recognize.prefilter import necessary, parse, trie, word_keys
 from checker.recognize.time_rules import Lexicon, Rule
 
@@ -80,7 +81,7 @@ def scanner(lexicon: Lexicon) -> Scanner:
 def word_prefilter(prefilter: re.Pattern[str]) -> re.Pattern[str] | None:
     """The prefilter without its leading ``\\d`` alternative (a text with a digit passes it anyway), if it has one."""
     if prefilter.pattern.startswith("\\d|"):
-        return re.compile(prefilter.pattern[3:], prefilter.flags)
+        return lazy_compile(prefilter.pattern[3:], prefilter.flags)
     return None
 
 
@@ -97,7 +98,7 @@ def _word_openings(words: re.Pattern[str]) -> re.Pattern[str]:
         return words
     # A word that contains another ("yesterday", "day") is found only where that one is: leave it out.
     least = [w for w in openings if not any(other in w for other in openings if other != w)]
-    return re.compile(trie(sorted(least)), words.flags)
+    return lazy_compile(trie(sorted(least)), words.flags)
 
 
 def _literals(items: list[tuple[Any, Any]]) -> set[str] | None:
@@ -199,7 +200,7 @@ def digit_gate(rules: list[Rule]) -> re.Pattern[str] | None:
             rests.setdefault(repr(first), (first, []))[1].append(rebuilt)
     branches = [[(rx.ASSERT, (-1, [first])), (rx.BRANCH, (None, after))] for first, after in rests.values()]
     items = [(rx.IN, [(rx.CATEGORY, rx.CATEGORY_DIGIT)]), (rx.BRANCH, (None, branches))]
-    return re.compile(rx.source(items), flags.pop())
+    return lazy_compile(rx.source(items), flags.pop())
 
 
 def opens_with_digit(pattern: re.Pattern[str]) -> bool:
@@ -300,7 +301,7 @@ def core(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
         return None
     items, opened = found
     try:
-        return re.compile(rx.source(items), pattern.flags), opened
+        return lazy_compile(rx.source(items), pattern.flags), opened
     except rx.Unwritable:
         return None
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from checker.recognize.lazy import lazy_compile
 from checker.recognize.time_clock import (
     ClockPatterns,
     clock_cand,
@@ -136,16 +137,16 @@ def _lowered_words(words: list[str]) -> str | None:
 def _marker_regex(words: list[str]) -> re.Pattern[str]:
     body = _lowered_words(words)
     if body is None:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w'])(?:" + body + r")(?!\w)")
+        return lazy_compile(r"(?!x)x")
+    return lazy_compile(r"(?<![\w'])(?:" + body + r")(?!\w)")
 
 
 def _clause_word_regex(words: list[str]) -> re.Pattern[str]:
     """Words that open a clause, on the lower-cased text; one ending in an apostrophe ("qu'") runs into the next."""
     body = _lowered_words(words)
     if body is None:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w'])(?:" + body + r")(?:(?<=')|(?!\w))")
+        return lazy_compile(r"(?!x)x")
+    return lazy_compile(r"(?<![\w'])(?:" + body + r")(?:(?<=')|(?!\w))")
 
 
 def build_lexicon(data: TimeData, lang: str) -> Lexicon:
@@ -188,14 +189,14 @@ def build_lexicon(data: TimeData, lang: str) -> Lexicon:
         from checker.recognize.time_suffixed import compile_suffixed
 
         compile_suffixed(lex)
-        lex.clause_words = re.compile(alternation(data.clauses.words)) if data.clauses.words else lex.clause_words
+        lex.clause_words = lazy_compile(alternation(data.clauses.words)) if data.clauses.words else lex.clause_words
     else:
         _compile(lex)
         lex.clause_words = _clause_word_regex(data.clauses.words)
     if data.clauses.marks:
         # A mark between two digits is a thousands mark or a time ("1,000", "9:30"), not a clause break.
         marks = "".join(sorted({re.escape(m) for m in data.clauses.marks}))
-        lex.clause_marks = re.compile(rf"[{marks}](?![0-9])")
+        lex.clause_marks = lazy_compile(rf"[{marks}](?![0-9])")
     return lex
 
 
@@ -203,7 +204,7 @@ def _clock_rules(lex: Lexicon, data: Clock, add: Callable[[str, str, Handler], N
     """The rules of times of day written with digits: "9:03 a.m.", "at 14:20", "14h20", "4 pm local time"."""
     zone = zone_pattern(data) or r"(?P<zone>(?!x)x)?"
     links = alternation(data.links)
-    link_before = re.compile(rf"{LB}(?:{links})\s*$") if data.links else None
+    link_before = lazy_compile(rf"{LB}(?:{links})\s*$") if data.links else None
     patterns = lex.clock
     assert patterns is not None
 
@@ -249,7 +250,7 @@ def _portion_regexes(portions: Portions, num: str, units: str, art: str,
             elif part.strip():
                 out.append(phrase_pattern(part.strip()))
         body = r"(?:\s+|(?<=')\s*)".join(out)
-        return re.compile(rf"{LB}{body}(?:\s+|(?<=')\s*)(?:{art}(?:\s+|(?<=')\s*))?$")
+        return lazy_compile(rf"{LB}{body}(?:\s+|(?<=')\s*)(?:{art}(?:\s+|(?<=')\s*))?$")
 
     return (*(("first", compiled(t)) for t in portions.first), *(("last", compiled(t)) for t in portions.last),
             *(("week", compiled(t)) for t in portions.weeks))
@@ -290,7 +291,7 @@ def _compile(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that lists ever
     counts = alternation(list(d.counts.names))
     num = rf"(?:\d{{1,3}}|{counts})"
     dur_part = rf"{LB}(?P<n>{num})\s*(?P<u>{units}){RB}"
-    lex.duration_part = re.compile(dur_part)
+    lex.duration_part = lazy_compile(dur_part)
     dur_one = rf"{LB}{num}\s*{units}{RB}"
     dur = rf"(?P<dur>{dur_one}(?:\s*(?:,|and|et)?\s*{dur_one}){{0,3}})"
     rel_days = alternation(list(d.relative_days.names))
@@ -327,7 +328,7 @@ def _compile(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that lists ever
     conn_day = rf"(?:\s*-\s*|\s+(?:{range_to}|{range_and})\s+)"
 
     def add(name: str, pattern: str, handler: Handler) -> None:
-        lex.rules.append(Rule(name, re.compile(pattern), handler))
+        lex.rules.append(Rule(name, lazy_compile(pattern), handler))
 
     wd_prefix = rf"(?:{LB}{wd_all}\s*,?\s*)?"
     add(
@@ -491,7 +492,7 @@ def _compile(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that lists ever
 
     if d.clock is not None:
         _clock_rules(lex, d.clock, add)
-    lex.prefilter = re.compile(rf"\d|{mon}|{wd_full}|{rel_days}|{units}|{seasons}|{holidays}|{part_nouns}")
+    lex.prefilter = lazy_compile(rf"\d|{mon}|{wd_full}|{rel_days}|{units}|{seasons}|{holidays}|{part_nouns}")
     lex.prefilter_phrases = (
         *d.months.names, *[w for w in d.weekdays.names if key(w) not in {key(a) for a in d.weekdays.ambiguous}],
         *d.relative_days.names, *d.units.names, *[n for s in d.seasons for n in s.names],
@@ -499,25 +500,25 @@ def _compile(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that lists ever
     )
     lex.past = _marker_regex(d.past_markers.words)
     lex.future = _marker_regex(d.future_markers.words)
-    lex.range_open_before = re.compile(rf"{LB}{range_open}\s+$")
-    lex.range_to_gap = re.compile(rf"\s*-\s*|\s+{range_to}\s+")
-    lex.range_and_gap = re.compile(rf"\s+{range_and}\s+")
+    lex.range_open_before = lazy_compile(rf"{LB}{range_open}\s+$")
+    lex.range_to_gap = lazy_compile(rf"\s*-\s*|\s+{range_to}\s+")
+    lex.range_and_gap = lazy_compile(rf"\s+{range_and}\s+")
     mods = d.modifiers
-    lex.part_before = re.compile(
+    lex.part_before = lazy_compile(
         rf"{LB}(?:at\s+)?(?:(?P<start>{alternation(mods.start)})|(?P<mid>{alternation(mods.mid)})"
         rf"|(?P<end>{alternation(mods.end)}))(?:\s+|\s*-\s*|(?<=')\s*)(?:the\s+)?$"
     )
-    lex.bound_before = re.compile(
+    lex.bound_before = lazy_compile(
         rf"{LB}(?:(?P<by>{alternation(mods.by)})|(?P<before>{alternation(mods.before)})"
         rf"|(?P<since>{alternation(mods.since)}))(?:\s+|(?<=')\s*)(?:{art}(?:\s+|(?<=')\s*))?$"
     )
     if mods.by_after:
-        lex.bound_after = re.compile(rf"\s*,?\s*(?P<by>{alternation(mods.by_after)}){RB}(?P<since>(?!x)x)?"
+        lex.bound_after = lazy_compile(rf"\s*,?\s*(?P<by>{alternation(mods.by_after)}){RB}(?P<since>(?!x)x)?"
                                      rf"(?P<before>(?!x)x)?")
     if d.portions is not None:
         lex.portion_before = _portion_regexes(d.portions, num, units, art, nth)
-    lex.month_cue_before = re.compile(rf"{LB}(?:{alternation(d.month_cues)})(?:\s+|(?<=')\s*)$")
-    lex.date_cue_before = re.compile(rf"{LB}(?:{alternation(d.date_cues)})\s+$")
-    lex.season_cue_before = re.compile(
+    lex.month_cue_before = lazy_compile(rf"{LB}(?:{alternation(d.month_cues)})(?:\s+|(?<=')\s*)$")
+    lex.date_cue_before = lazy_compile(rf"{LB}(?:{alternation(d.date_cues)})\s+$")
+    lex.season_cue_before = lazy_compile(
         rf"{LB}(?:in|en|au|during|pendant|durant|cet|this|of|de|d'|late|early|mid|fin|debut)\s*(?:the\s+|l')?$"
     )

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from checker.recognize import time_calendar as cal
+from checker.recognize.lazy import lazy_compile
 from checker.recognize.numbers import data as number_data
 from checker.recognize.numbers import parse_number
 from checker.recognize.time_clock import clock_cand, is_pm, minutes, part_clock
@@ -113,7 +114,7 @@ class _Words:
                 rf"|{self.half_hour})?"
         self.tail = rf"(?P<tail>{self.space}(?:{self.times_of_day}{self.space}(?:{clock})?|{clock}))?"
         self.clock = clock
-        self.clock_parts = re.compile(
+        self.clock_parts = lazy_compile(
             rf"{self.space}(?P<tod>{self.times_of_day})?{self.space}(?:(?P<h>{self.count}){self.space}{self.hour}"
             rf"(?:{self.space}(?P<mi>{self.count}){self.space}{self.minute}|(?P<hh>{self.half_hour}))?)?")
         self.patterns = lex.clock
@@ -173,8 +174,9 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
     year_or_rel = rf"(?:(?P<y>{w.year}){s}{ym}{s}|(?P<ry>{w.rel_years}){s})"
 
     def add(name: str, pattern: str, handler: Handler) -> None:
-        compiled = re.compile(pattern)
-        if "tail" in compiled.groupindex:
+        compiled = lazy_compile(pattern)
+        # Read off the source rather than ``groupindex``, which would compile the rule before any text needs it.
+        if "(?P<tail>" in pattern:
             handler = _with_tail_clock(w, handler)
         lex.rules.append(Rule(name, compiled, handler))
 
@@ -546,23 +548,23 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
              *lex.data.relative_days.names, *lex.data.units.names,
              *[n for season in lex.data.seasons for n in season.names],
              *[n for h in lex.data.holidays for n in h.names], "q"]
-    lex.prefilter = re.compile(rf"\d|{_alt(words)}")
+    lex.prefilter = lazy_compile(rf"\d|{_alt(words)}")
     lex.prefilter_phrases = tuple(sorted(set(words)))
-    lex.past = re.compile(_alt(lex.data.past_markers.words))
-    lex.future = re.compile(_alt(lex.data.future_markers.words))
-    lex.range_open_before = re.compile(rf"{w.range_open}\s*$")
-    lex.range_to_gap = re.compile(rf"\s*{w.range_to}\s*")
-    lex.range_and_gap = re.compile(_NEVER)
-    lex.part_before = re.compile(rf"(?P<start>{_NEVER})|(?P<mid>{_NEVER})|(?P<end>{_NEVER})")
+    lex.past = lazy_compile(_alt(lex.data.past_markers.words))
+    lex.future = lazy_compile(_alt(lex.data.future_markers.words))
+    lex.range_open_before = lazy_compile(rf"{w.range_open}\s*$")
+    lex.range_to_gap = lazy_compile(rf"\s*{w.range_to}\s*")
+    lex.range_and_gap = lazy_compile(_NEVER)
+    lex.part_before = lazy_compile(rf"(?P<start>{_NEVER})|(?P<mid>{_NEVER})|(?P<end>{_NEVER})")
     mods = lex.data.modifiers
-    lex.bound_before = re.compile(rf"(?:(?P<by>{_alt(mods.by)})|(?P<before>{_alt(mods.before)})"
+    lex.bound_before = lazy_compile(rf"(?:(?P<by>{_alt(mods.by)})|(?P<before>{_alt(mods.before)})"
                                   rf"|(?P<since>{_alt(mods.since)}))\s*$")
     not_bound = rf"(?!{_alt(sx.not_bound_before)})" if sx.not_bound_before else ""
-    lex.bound_after = re.compile(rf"\s?(?:(?P<since>{_alt(sx.since_after)})"
+    lex.bound_after = lazy_compile(rf"\s?(?:(?P<since>{_alt(sx.since_after)})"
                                  rf"|(?P<before>{_alt(sx.before_after)}){not_bound})")
-    lex.month_cue_before = re.compile(_NEVER)
-    lex.date_cue_before = re.compile(_NEVER)
-    lex.season_cue_before = re.compile(_NEVER)
+    lex.month_cue_before = lazy_compile(_NEVER)
+    lex.date_cue_before = lazy_compile(_NEVER)
+    lex.season_cue_before = lazy_compile(_NEVER)
 
 
 def _with_tail_clock(w: _Words, handler: Handler) -> Handler:
@@ -662,4 +664,4 @@ def dateline_after(lex: Lexicon) -> re.Pattern[str] | None:
     sx = lex.data.suffixed
     if sx is None or not sx.dateline_after:
         return None
-    return re.compile(rf"\s?{_alt(sx.dateline_after)}")
+    return lazy_compile(rf"\s?{_alt(sx.dateline_after)}")
