@@ -50,7 +50,8 @@ from checker.refdate import resolve_reference_date
 from checker.textmap import MappedText
 
 Progress = Callable[[int, int, str], None]
-# Below this many documents, more than one worker process costs more than it saves.
+# From this many documents, the language data is compiled whole before the workers are forked (they share
+# it); below, each worker compiles what its own documents need.
 PARALLEL_THRESHOLD = 24
 # Seconds one document may take to be read, dated and extracted; 0 turns the budget off.
 DOC_TIMEOUT = 20.0
@@ -366,9 +367,9 @@ def _map(task: Task, items: Sequence[Any], workers: int, budget: float,
          on_done: Callable[[int], None] | None, meanwhile: Callable[[], None] | None = None) -> list[Outcome]:
     """In-process without a budget (``budget`` 0, for debugging and profiling), else ``map_budgeted``."""
     if budget > 0:
-        if workers > 1:
-            # Compiled once here, the language data is shared by every forked worker. One worker compiles
-            # only the languages its documents are in: on a few articles, that is most of the run.
+        if workers > 1 and len(items) >= PARALLEL_THRESHOLD:
+            # Compiled once here, the language data is shared by every forked worker. On a few articles each
+            # worker compiles only what its documents need, at the same time: that is most of such a run.
             _warm_up()
         return map_budgeted(task, items, workers, budget, on_done, meanwhile)
     if meanwhile is not None:
@@ -477,7 +478,7 @@ def _run(paths: Sequence[str | os.PathLike[str]], job: _Job, workers: int, budge
         if runner is not None:
             mapped = runner(functools.partial(extract_document, job), items)
         else:
-            processes = workers if len(items) >= PARALLEL_THRESHOLD else 1
+            processes = min(workers, len(items))
             with _job(job):
                 mapped = _map(_process_current, items, processes, budget,
                               _ticker(tick, todo),
