@@ -177,15 +177,10 @@ def _silence_stdout() -> None:
 
 def _echo_chunks(chunks: Iterable[str], size: int = 1 << 20) -> None:
     """Print a large text that comes in pieces, about ``size`` characters at a time."""
-    batch: list[str] = []
-    held = 0
-    for chunk in chunks:
-        batch.append(chunk)
-        held += len(chunk)
-        if held >= size:
-            click.echo("".join(batch), nl=False)
-            batch, held = [], 0
-    click.echo("".join(batch), nl=False)
+    from checker.report.pieces import joined
+
+    for text in joined(chunks, size):
+        click.echo(text, nl=False)
 
 
 def statistics(rows: Iterable[tuple[str, str]], fmt: str) -> str:

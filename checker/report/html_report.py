@@ -20,13 +20,14 @@ import base64
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from checker.records import VERDICTS, Claim, Report
 from checker.report import pictures
+from checker.report.pieces import joined
 from checker.report.quotes import Quoted, quote, resolution_note, value_text
 from checker.report.sources import Source, doc_anchor
 from checker.report.view import VERDICT_WORDS, Card, View, build_view
@@ -213,7 +214,7 @@ def _cleaned(pieces: Iterator[str]) -> Iterator[str]:
     # indentation starts at a line break and holds none, so text up to the last line break of what has
     # come so far can be cleaned and let go.
     carry = ""
-    for batch in _batches(pieces):
+    for batch in joined(pieces, _CHARS):
         text = carry + batch
         cut = text.rfind("\n")
         if cut <= 0:
@@ -222,20 +223,6 @@ def _cleaned(pieces: Iterator[str]) -> Iterator[str]:
         yield _INDENT.sub("\n<", text[:cut])
         carry = text[cut:]
     yield _INDENT.sub("\n<", carry)
-
-
-def _batches(pieces: Iterable[str]) -> Iterator[str]:
-    """The pieces joined into strings of about ``_CHARS`` characters: a piece may be a whole subject group."""
-    batch: list[str] = []
-    length = 0
-    for piece in pieces:
-        batch.append(piece)
-        length += len(piece)
-        if length >= _CHARS:
-            yield "".join(batch)
-            batch, length = [], 0
-    if batch:
-        yield "".join(batch)
 
 
 __all__ = ["HtmlReporter", "doc_anchor"]
