@@ -56,10 +56,10 @@ def _extract(targets: list[str], claims_dir: Path, no_cache: bool, workers: int 
 
     timings.mark("command")
     chosen = selection(targets, exclude, stdin_filename, _MAX_BYTES, outputs=(claims_dir, *outputs))
-    workers = workers or (os.cpu_count() or 1)
     with timings.stage("extract"):
         extraction = pipeline.ground(pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
-                                                      workers=workers, selection=chosen, distrust=distrust or ()))
+                                                      workers=workers or (os.cpu_count() or 1),
+                                                      selection=chosen, distrust=distrust or ()))
     report_problems(extraction.problems, quiet)
     if not extraction.documents:
         _fail("no usable document in " + ", ".join(targets))

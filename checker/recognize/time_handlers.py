@@ -310,7 +310,11 @@ def handle_decade(ctx: Context, m: re.Match[str]) -> list[Cand]:
 
 def handle_rel_day(ctx: Context, m: re.Match[str]) -> list[Cand]:
     """today, yesterday, demain, avant-hier."""
-    offset = ctx.lex.rel_days[key(m.group(0))]
+    return relative_day(ctx, m, ctx.lex.rel_days[key(m.group(0))])
+
+
+def relative_day(ctx: Context, m: re.Match[str], offset: int) -> list[Cand]:
+    """The day ``offset`` days from the reference date (unresolved without one)."""
     if ctx.ref is None:
         return unresolved(m, "day")
     d = ctx.ref + dt.timedelta(days=offset)

@@ -35,6 +35,7 @@ from checker.recognize.time_handlers import (
     holiday_period,
     make_cand,
     rel_period,
+    relative_day,
     unresolved,
     year2,
 )
@@ -256,11 +257,7 @@ def compile_suffixed(lex: Lexicon) -> None:  # noqa: PLR0915 - one place that li
         return [make_cand(m, chosen[0], chosen[1], "day", resolution="relative", priority=6)]
 
     def h_rel_day(ctx: Context, m: re.Match[str]) -> list[Cand]:
-        offset = lex.rel_days[fold(m.group("rel"))]
-        if ctx.ref is None:
-            return unresolved(m, "day")
-        d = ctx.ref + dt.timedelta(days=offset)
-        return [make_cand(m, d, d, "day", resolution="relative")]
+        return relative_day(ctx, m, lex.rel_days[fold(m.group("rel"))])
 
     def h_rel_year(ctx: Context, m: re.Match[str]) -> list[Cand]:
         g = m.groupdict()
