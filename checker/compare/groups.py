@@ -103,9 +103,6 @@ def compare_claims(claims: Iterable[Claim], weights: Mapping[str, int] | None = 
     return merge([compare_blocks(prepared)])
 
 
-BlockFindings = list[tuple[tuple[str, ...], list[Finding]]]
-
-
 @dataclass(frozen=True)
 class Prepared:
     """The global steps of comparison, done once over every claim: places told from subjects, names
@@ -116,13 +113,13 @@ class Prepared:
     """
 
     claims: tuple[Claim, ...]
+    # Each claim's blocking key (``group_key``), in the order of ``claims``, and the staged claims (``_staged``).
+    keys: tuple[tuple[str, ...] | None, ...]
+    staged: frozenset[str]
     subjects: dict[str, str | None]
     families: dict[str, str]
     weights: Mapping[str, int]
     last_copy: Mapping[str, str] = field(default_factory=dict)
-    # Each claim's blocking key (``group_key``), in the order of ``claims``, and the staged claims (``_staged``).
-    keys: tuple[tuple[str, ...] | None, ...] = ()
-    staged: frozenset[str] = frozenset()
 
     def blocks(self) -> list[tuple[str, ...]]:
         """The blocking keys of the claims, in the order their findings are merged."""
@@ -137,10 +134,11 @@ def first_pass(claims: Iterable[Claim], weights: Mapping[str, int] | None = None
     subjects = resolve_subjects(moved, clusters)
     families = subject_families(sorted(set(clusters.values())))
     keys = tuple(group_key(claim) for claim in moved)
-    return Prepared(tuple(moved), subjects, families, dict(weights or {}), dict(last_copy or {}), keys,
-                    frozenset(_staged(moved, keys)))
+    return Prepared(tuple(moved), keys, frozenset(_staged(moved, keys)), subjects, families, dict(weights or {}),
+                    dict(last_copy or {}))
 
 
+BlockFindings = list[tuple[tuple[str, ...], list[Finding]]]
 
 
 def compare_blocks(prepared: Prepared, keys: Collection[tuple[str, ...]] | None = None) -> BlockFindings:

@@ -50,6 +50,7 @@ _INDENT = re.compile(r"\n[ \t]+<")
 _CHARS = 1 << 20
 _LANG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
 
+
 @dataclass(frozen=True)
 class Statement:
     """One claim as a card shows it."""
@@ -191,19 +192,17 @@ class HtmlReporter:
         subjects = sorted(view.groups, key=lambda g: g.name.casefold())
         claim_counts = Counter(c.document for c in report.claims)
         compared = Counter(p for c in cards for p in c.sources)
-        context = dict(
+        # The parts repeated per subject group or source are macros of their own (``sheet``, ``cards`` and
+        # ``unmatched.html.j2``): each hands the page one piece per group, not one per word of markup.
+        pieces = env.get_template("report.html.j2").generate(
             report=report, view=view, page=page, css=css, js=js, csp_style=_csp_hash(css),
             csp_script=_csp_hash(js), cards=cards, groups=view.groups, subjects=subjects, facts=facts,
             verdicts=verdicts, severities=severities, total=len(cards), open_all=len(cards) <= OPEN_UP_TO,
             overview=pictures.overview(view, cards), picture=lambda card: pictures.picture(view, card),
             sites=page.sites, sources=page.sources, claim_counts=claim_counts, compared=compared,
             VERDICTS=VERDICTS, VERDICT_TITLE=VERDICT_TITLE, VERDICT_WORDS=VERDICT_WORDS, QUOTES_SHOWN=QUOTES_SHOWN,
-            OPEN_UP_TO=OPEN_UP_TO,
+            OPEN_UP_TO=OPEN_UP_TO, unmatched_sources=[s for s in page.sources if view.unmatched.get(s.path)],
         )
-        # The parts repeated per subject group or source are macros of their own (``sheet``, ``cards`` and
-        # ``unmatched.html.j2``): each hands the page one piece per group, not one per word of markup.
-        pieces = env.get_template("report.html.j2").generate(
-            **context, unmatched_sources=[s for s in page.sources if view.unmatched.get(s.path)])
         return _cleaned(pieces)
 
 
