@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import hashlib
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +22,12 @@ from tests.report_schema import check_report
 # Speed is measured by benchmarks/, not by tests: a first example that loads language data is no failure.
 settings.register_profile("factcheck", deadline=None)
 settings.load_profile("factcheck")
+
+# The compiled regexes that runs keep (``checker/regex_store.py``) go to a folder of the test session's own,
+# for this process and the commands it starts, not to the user's cache.
+if "FACTCHECK_CACHE_DIR" not in os.environ:
+    os.environ["FACTCHECK_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="factcheck-tests-cache-")
+    atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from checker import regex_store
 from checker import regex_syntax as rx
 from checker.recognize.lazy import lazy_compile
 
@@ -182,7 +183,7 @@ class WordGate:
         self.closure = {opening: frozenset(index for end in range(len(opening) + 1)
                                            for index in by_prefix.get(opening[:end], ()))
                         for opening in by_prefix}
-        self._openings = re.compile(r"(?<!\w)" + trie(sorted(by_prefix)) if by_prefix else r"(?!x)x")
+        self._openings = regex_store.compile(r"(?<!\w)" + trie(sorted(by_prefix)) if by_prefix else r"(?!x)x")
         self._letters = [(letter.lower(), re.compile(re.escape(letter), re.IGNORECASE)) for letter in sorted(letters)]
         self._safe: set[str] = set()
         self._unsafe: set[str] = set()
@@ -294,7 +295,8 @@ class OpeningTries:
         # ``re``'s own reading of the atom decides (case folding included).
         known = self._reads.get((atom, character))
         if known is None:
-            known = self._reads[(atom, character)] = re.fullmatch(atom, character, self._flags) is not None
+            known = self._reads[(atom, character)] = (
+                regex_store.compile(atom, self._flags).fullmatch(character) is not None)
         return known
 
 
