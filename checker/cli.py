@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from checker import __version__, regex_store, timings
+from checker import __version__, build_cache, timings
 from checker import config as config_file
 from checker.commands.common import Delivery, color, default_paths, err, fail, report_problems, selection, statistics
 from checker.commands.gate import baseline as baseline_command
@@ -494,11 +494,11 @@ def _exit_at_once(code: object) -> None:
     freeing the run's records one by one (0.2 s after a gate over 1,000 cached articles, 0.75 s after
     10,000 articles), which the operating system does at once. Returns (and the interpreter exits as
     usual) when the code is not a number or the streams cannot be flushed. The regexes this process
-    compiled are kept for the next run first (``regex_store``).
+    compiled are kept for the next run first (``build_cache``).
     """
     if code is not None and not isinstance(code, int):
         return
-    regex_store.flush()
+    build_cache.flush()
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -38,7 +38,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Literal
 
-from checker import __version__, regex_store, store, timings
+from checker import __version__, build_cache, store, timings
 from checker.document import Document
 from checker.frame.build import extract_claims
 from checker.ingest import MAX_BYTES, Found, Selection, list_inputs, load_document, load_found, shown_path
@@ -224,7 +224,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, task: Task) -> Non
         except Exception as exc:  # an unpicklable result is this document's problem, not the run's
             conn.send((index, ("error", f"cannot return the result ({type(exc).__name__})")))
         # The patterns this worker compiled, kept for the next run (a no-op once they are all kept).
-        regex_store.flush()
+        build_cache.flush()
 
 
 _FORK = multiprocessing.get_context("fork")
@@ -421,7 +421,7 @@ def _warm_up() -> None:
     # The data is built now, its patterns only when a text first needs them: compiled here once, they are
     # shared by every worker instead of compiled again in each.
     compile_pending()
-    regex_store.flush()
+    build_cache.flush()
 
 
 def _problem(found: Found, outcome: Outcome, budget: float) -> Problem:

@@ -23,7 +23,7 @@ from tests.report_schema import check_report
 settings.register_profile("factcheck", deadline=None)
 settings.load_profile("factcheck")
 
-# The compiled regexes that runs keep (``checker/regex_store.py``) go to a folder of the test session's own,
+# The compiled regexes that runs keep (``checker/build_cache.py``) go to a folder of the test session's own,
 # for this process and the commands it starts, not to the user's cache.
 if "FACTCHECK_CACHE_DIR" not in os.environ:
     os.environ["FACTCHECK_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="factcheck-tests-cache-")

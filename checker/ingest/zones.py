@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from checker import lang, regex_store, regex_syntax
+from checker import build_cache, lang, regex_syntax
 from checker.ingest.blocks import Hint
 from checker.lang import script
 from checker.records import Zone, ZoneKind
@@ -89,7 +89,7 @@ def _compiled() -> dict[str, _Patterns]:
 
 
 def _joined(patterns: list[str]) -> re.Pattern[str] | None:
-    return regex_store.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+    return build_cache.compile("|".join(patterns), re.IGNORECASE) if patterns else None
 
 
 def _anchored(pattern: str) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from checker import regex_store
+from checker import build_cache
 from checker import regex_syntax as rx
 from checker.recognize.lazy import lazy_compile
 
@@ -64,15 +64,24 @@ def _parse(source: str, flags: int) -> list[rx.Item] | None:
 
 @cache
 def _necessary(source: str, flags: int) -> tuple[re.Pattern[str], ...]:
+    sources = build_cache.remembered("necessary", source, flags, lambda: _necessary_sources(source, flags),
+                                     _are_strings)
+    # The compiled conditions use the pattern's own flags (case-insensitivity, ASCII classes), so that each
+    # literal and class means what it means inside the pattern; VERBOSE would only change how they are read.
+    return tuple(lazy_compile(condition, flags & ~re.VERBOSE) for condition in sources)
+
+
+def _necessary_sources(source: str, flags: int) -> tuple[str, ...]:
     parsed = _parse(source, flags)
     if parsed is None:
         return ()
     conds = [c for c in _seq_conds(list(parsed)) if c.strength >= 2 or not (c.sources <= _WEAK_CLASSES)]
     conds.sort(key=lambda c: -c.strength)
-    # The compiled conditions use the pattern's own flags (case-insensitivity, ASCII classes), so that each
-    # literal and class means what it means inside the pattern; VERBOSE would only change how they are read.
-    kept = [lazy_compile(c.source(), flags & ~re.VERBOSE) for c in conds[:MAX_CONDITIONS]]
-    return tuple(dict.fromkeys(kept))
+    return tuple(dict.fromkeys(c.source() for c in conds[:MAX_CONDITIONS]))
+
+
+def _are_strings(value: object) -> bool:
+    return isinstance(value, tuple) and all(isinstance(item, str) for item in value)
 
 
 def _seq_conds(items: list[tuple[Any, Any]]) -> list[_Cond]:
@@ -183,7 +192,7 @@ class WordGate:
         self.closure = {opening: frozenset(index for end in range(len(opening) + 1)
                                            for index in by_prefix.get(opening[:end], ()))
                         for opening in by_prefix}
-        self._openings = regex_store.compile(r"(?<!\w)" + trie(sorted(by_prefix)) if by_prefix else r"(?!x)x")
+        self._openings = build_cache.compile(r"(?<!\w)" + trie(sorted(by_prefix)) if by_prefix else r"(?!x)x")
         self._letters = [(letter.lower(), re.compile(re.escape(letter), re.IGNORECASE)) for letter in sorted(letters)]
         self._safe: set[str] = set()
         self._unsafe: set[str] = set()
@@ -296,7 +305,7 @@ class OpeningTries:
         known = self._reads.get((atom, character))
         if known is None:
             known = self._reads[(atom, character)] = (
-                regex_store.compile(atom, self._flags).fullmatch(character) is not None)
+                build_cache.compile(atom, self._flags).fullmatch(character) is not None)
         return known
 
 
@@ -364,6 +373,12 @@ def _plain_case(char: str) -> bool:
 
 def _openings(pattern: re.Pattern[str]) -> list[str] | None:
     """The literal word openings of a ``(?<!\\w)...`` pattern, or None when it has another shape."""
+    found = build_cache.remembered("openings", pattern.pattern, pattern.flags, lambda: _read_openings(pattern),
+                                   lambda value: value is None or _are_strings(value))
+    return None if found is None else list(found)
+
+
+def _read_openings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     if pattern.flags & (re.VERBOSE | re.ASCII) or not pattern.flags & re.IGNORECASE:
         return None
     parsed = _parse(pattern.pattern, pattern.flags)
@@ -372,7 +387,8 @@ def _openings(pattern: re.Pattern[str]) -> list[str] | None:
     direction, inner = parsed[0][1]
     if direction != -1 or list(inner) != [(rx.IN, [(rx.CATEGORY, rx.CATEGORY_WORD)])]:
         return None
-    return _lead(parsed[1:])
+    lead = _lead(parsed[1:])
+    return None if lead is None else tuple(lead)
 
 
 def _lead(items: list[tuple[Any, Any]]) -> list[str] | None:
@@ -417,6 +433,16 @@ def word_keys(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
 
 @cache
 def _word_keys(source: str, flags: int) -> tuple[frozenset[str], ...]:
+    return build_cache.remembered("word_keys", source, flags, lambda: _analysed_word_keys(source, flags),
+                                  _are_word_sets)
+
+
+def _are_word_sets(value: object) -> bool:
+    return isinstance(value, tuple) and all(
+        isinstance(words, frozenset) and all(isinstance(word, str) for word in words) for words in value)
+
+
+def _analysed_word_keys(source: str, flags: int) -> tuple[frozenset[str], ...]:
     parsed = _parse(source, flags)
     if parsed is None or flags & re.IGNORECASE:
         return ()

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from checker import build_cache
 from checker import regex_syntax as rx
 from checker.recognize.lazy import lazy_compile
 from checker.recognize.prefilter import necessary, parse, trie, word_keys
@@ -296,14 +297,27 @@ def without_groups(items: Any) -> list[tuple[Any, Any]] | None:
 
 def core(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
     """The core of ``pattern`` compiled (``core_items``), and whether it opens with a character; None if none."""
+    found = build_cache.remembered("core", pattern.pattern, pattern.flags, lambda: _core_source(pattern), _is_core)
+    if found is None:
+        return None
+    source, opened = found
+    return lazy_compile(source, pattern.flags), opened
+
+
+def _core_source(pattern: re.Pattern[str]) -> tuple[str, bool] | None:
     found = core_items(pattern)
     if found is None:
         return None
     items, opened = found
     try:
-        return lazy_compile(rx.source(items), pattern.flags), opened
+        return rx.source(items), opened
     except rx.Unwritable:
         return None
+
+
+def _is_core(value: object) -> bool:
+    return value is None or (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str)
+                             and isinstance(value[1], bool))
 
 
 def core_items(pattern: re.Pattern[str]) -> tuple[list[tuple[Any, Any]], bool] | None:
@@ -436,9 +450,17 @@ _DIGIT = re.compile(r"\d")
 
 def digit_rules(rules: Sequence[Rule]) -> frozenset[int]:
     """Indices of the rules whose every match contains a digit, read off their parsed patterns."""
-    # The parse is shared with the rule conditions (``prefilter.necessary``).
-    return frozenset(i for i, rule in enumerate(rules)
-                     if (parsed := parse(rule.regex)) is not None and _needs_digit(parsed))
+    return frozenset(i for i, rule in enumerate(rules) if _rule_needs_digit(rule.regex))
+
+
+def _rule_needs_digit(pattern: re.Pattern[str]) -> bool:
+    def analysed() -> bool:
+        # The parse is shared with the rule conditions (``prefilter.necessary``).
+        parsed = parse(pattern)
+        return parsed is not None and _needs_digit(parsed)
+
+    return build_cache.remembered("needs_digit", pattern.pattern, pattern.flags, analysed,
+                                  lambda value: isinstance(value, bool))
 
 
 def _needs_digit(seq: Any) -> bool:

@@ -1,35 +1,45 @@
-"""Compiled regular expressions kept between runs, as Python keeps bytecode: speed only.
+"""What the language data builds into, kept between runs as Python keeps bytecode: speed only.
 
-The language data builds about 1,500 regexes; ``re`` compiles each one in Python (parse, then
-code generation), about 0.25 s per language in every process that extracts. That is most of a run
-on a few articles, and of the gate's. ``compile(source, flags)`` stands for ``re.compile``: the
-first time a process meets a pattern it compiles it as ``re`` does and records the engine's code;
-``flush()`` writes the records to one file in the user's cache folder, and a later process builds
-the pattern from that code with ``_sre.compile``, skipping the parse and the code generation
-(about 0.05 ms a pattern instead of 0.4). What a pattern finds does not change: the engine gets
-the very code ``re`` would have given it (``tests/test_regex_store.py`` compares the two).
+Every process that extracts builds the language data: it parses the TOML files, analyses the
+rules' patterns (the speed code's word keys, conditions, cores and openings) and compiles about
+1,500 regexes, which ``re`` does in Python (parse, then code generation). That was 0.4 s per
+language, most of a run on a few articles and of the gate's. This module keeps the results in
+one file in the user's cache folder:
+
+- ``compile(source, flags)`` stands for ``re.compile``: the first time a process meets a pattern it
+  compiles it as ``re`` does and records the engine's code; a later process builds the pattern
+  from that code with ``_sre.compile``, skipping the parse and the code generation (0.05 ms a
+  pattern instead of 0.4). The engine gets the very code ``re`` would have given it.
+- ``remembered(kind, key, flags, build, check)`` keeps the plain-data result of an analysis of a
+  pattern (or of a parse of a data file, keyed by its digest), keyed also by a digest of the
+  checker's source code, so that changed code never reads an old result.
+
+``flush()`` writes what the process added. What extraction finds does not change
+(``tests/test_build_cache.py`` compares both with the plain path, in real runs too).
 
 The file is named after the interpreter's cache tag and the engine's magic number, so another
 Python never reads it; an unreadable, corrupt or foreign file is ignored (and replaced by the next
-flush); every failure falls back to ``re.compile``. The folder is ``$FACTCHECK_CACHE_DIR``, else
+flush); every failure falls back to building. The folder is ``$FACTCHECK_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/factcheck``, else ``~/.cache/factcheck``; ``FACTCHECK_CACHE_DIR=""`` turns the
-store off. Written atomically (a temporary file renamed over the old one) under a lock, so that
-worker processes flushing at once do not lose each other's records; it holds the patterns in use
-(at most ``_MAX_ENTRIES``: past that, a flush keeps only what its process used).
+cache off. Written atomically (a temporary file renamed over the old one) under a lock, so that
+worker processes flushing at once do not lose each other's records; it holds at most
+``_MAX_ENTRIES`` records (past that, a flush keeps only what its process used).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import marshal
 import os
 import re
 import sys
 import tempfile
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 try:  # the engine's private modules: without them (another Python), every pattern is compiled by ``re``
     import _sre
@@ -37,7 +47,9 @@ try:  # the engine's private modules: without them (another Python), every patte
 except ImportError:  # pragma: no cover - CPython has them
     _sre = None
 
-_MAX_ENTRIES = 20_000
+_MAX_ENTRIES = 50_000
+_ANALYSIS = "analysis"
+T = TypeVar("T")
 # (final flags, code as 32-bit words, groups, group index, index group)
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _Key = tuple[str, int]
@@ -59,16 +71,16 @@ def cache_file() -> Path | None:
     if not folder:
         return None
     tag = sys.implementation.cache_tag or "python"
-    return Path(folder) / f"regex-{tag}-{_sre.MAGIC}.bin"
+    return Path(folder) / f"build-{tag}-{_sre.MAGIC}.bin"
 
 
 class _Store:
-    """The records of one process: those read from the file, and those it compiled since."""
+    """The records of one process: those read from the file, and those it made since."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.entries: dict[_Key, _Entry] = _read(path) if path is not None else {}
-        self.used: set[_Key] = set()
+        self.entries: dict[tuple[Any, ...], Any] = _read(path) if path is not None else {}
+        self.used: set[tuple[Any, ...]] = set()
         self.built: dict[_Key, re.Pattern[str]] = {}
         self.dirty = False
 
@@ -94,10 +106,13 @@ class _Store:
         built = _build(source, entry)
         if built is None:  # pragma: no cover - the engine refused the code it was just given
             return re.compile(source, flags)
-        self.entries[key] = entry
+        self.add(key, entry)
+        return built
+
+    def add(self, key: tuple[Any, ...], value: Any) -> None:
+        self.entries[key] = value
         self.used.add(key)
         self.dirty = True
-        return built
 
     def flush(self) -> None:
         if not self.dirty or self.path is None:
@@ -138,7 +153,7 @@ def _build(source: str, entry: _Entry) -> re.Pattern[str] | None:
         return None
 
 
-def _read(path: Path) -> dict[_Key, _Entry]:
+def _read(path: Path) -> dict[tuple[Any, ...], Any]:
     try:
         loaded = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
@@ -149,13 +164,15 @@ def _read(path: Path) -> dict[_Key, _Entry]:
 
 
 def _well_formed(key: Any, entry: Any) -> bool:
+    if isinstance(key, tuple) and len(key) == 5 and key[0] == _ANALYSIS:
+        return True  # its reader checks the value (``remembered``)
     return (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str) and isinstance(key[1], int)
             and isinstance(entry, tuple) and len(entry) == 5 and isinstance(entry[0], int)
             and isinstance(entry[1], bytes) and len(entry[1]) % 4 == 0 and isinstance(entry[2], int)
             and isinstance(entry[3], dict) and isinstance(entry[4], tuple))
 
 
-def _write(path: Path, entries: dict[_Key, _Entry]) -> None:
+def _write(path: Path, entries: dict[tuple[Any, ...], Any]) -> None:
     handle, temporary = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -197,6 +214,47 @@ def compile(source: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - it 
     if not isinstance(source, str) or not _usable():
         return re.compile(source, flags)
     return _store().compile(source, int(flags))
+
+
+def remembered(kind: str, source: str, flags: int, build: Callable[[], T], check: Callable[[Any], bool]) -> T:
+    """``build()``, an analysis of the pattern ``source`` (plain data: str, int, bool, None, tuples and
+    frozensets of them), as an earlier run of the same code made it when there is one.
+
+    The record is keyed by ``kind``, the pattern and a digest of the checker's source code, so a
+    changed analysis never reads an old result; ``check`` tells a value of the right shape (one
+    that is not is built again).
+    """
+    digest = _code_digest() if _usable() else None
+    if digest is None:
+        return build()
+    store = _store()
+    key = (_ANALYSIS, kind, digest, source, flags)
+    if key in store.entries:
+        value = store.entries[key]
+        if check(value):
+            store.used.add(key)
+            return cast(T, value)
+    value = build()
+    if store.path is not None:
+        try:
+            marshal.dumps(value)  # type: ignore[arg-type]
+        except ValueError:
+            return value  # only plain data is kept
+        store.add(key, value)
+    return value
+
+
+@functools.cache
+def _code_digest() -> str | None:
+    """A digest of every Python source of the package: any change to the code that analyses patterns changes it."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    try:
+        for path in sorted(package.rglob("*.py")):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()[:16]
 
 
 def flush() -> None:

@@ -1,4 +1,5 @@
-"""The store of compiled regexes (speed only) gives the patterns ``re.compile`` gives, and fails safe."""
+"""The build cache (speed only) gives the patterns ``re.compile`` gives and the analyses a fresh analysis gives,
+and fails safe."""
 
 from __future__ import annotations
 
@@ -11,7 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from checker import regex_store
+from checker import build_cache, lang
+from checker.frame import data as frame_data
+from checker.frame.scan import _by_index
+from checker.recognize import prefilter, time_plan
+from checker.recognize import time as time_mod
 
 SOURCES = [
     (r"(?<!\w)(?:said|told|announc\w*)", re.IGNORECASE),
@@ -31,9 +36,9 @@ TEXTS = ["He said on Monday that Mars 2024\na\nb came.", "ANNOUNCED: a year, A Y
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A store in a folder of its own, forgotten by the process before and after the test."""
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    regex_store.reset()
+    build_cache.reset()
     yield tmp_path / "cache"
-    regex_store.reset()
+    build_cache.reset()
 
 
 def _same(kept: re.Pattern[str], plain: re.Pattern[str]) -> None:
@@ -47,73 +52,125 @@ def _same(kept: re.Pattern[str], plain: re.Pattern[str]) -> None:
 
 @pytest.mark.parametrize(("source", "flags"), SOURCES)
 def test_a_pattern_from_the_store_is_the_one_re_compiles(store: Path, source: str, flags: int) -> None:
-    fresh = regex_store.compile(source, flags)
+    fresh = build_cache.compile(source, flags)
     _same(fresh, re.compile(source, flags))
-    regex_store.flush()
-    assert regex_store.cache_file() is not None and regex_store.cache_file().exists()  # type: ignore[union-attr]
-    regex_store.reset()
-    kept = regex_store.compile(source, flags)  # now built from the code the file holds
+    build_cache.flush()
+    assert build_cache.cache_file() is not None and build_cache.cache_file().exists()  # type: ignore[union-attr]
+    build_cache.reset()
+    kept = build_cache.compile(source, flags)  # now built from the code the file holds
     assert kept is not fresh
     _same(kept, re.compile(source, flags))
 
 
+def _analyses() -> list[tuple[str, str, int, object]]:
+    """Every analysis the cache keeps for the time rules and the frames' cues of every language, made afresh."""
+    found: list[tuple[str, str, int, object]] = []
+    for language in sorted(lang.available("time")):
+        for rule in time_mod.lexicon(language).rules:
+            source, flags = rule.regex.pattern, rule.regex.flags
+            found += [("word_keys", source, flags, prefilter._analysed_word_keys(source, flags)),
+                      ("necessary", source, flags, prefilter._necessary_sources(source, flags)),
+                      ("core", source, flags, time_plan._core_source(rule.regex))]
+    for language in sorted(lang.available("frames")):
+        for _, _, cue in _by_index(frame_data.frames(language)):
+            found.append(("openings", cue.pattern, cue.flags, prefilter._read_openings(cue)))
+    return found
+
+
+def test_analyses_from_the_cache_are_those_made_afresh(store: Path) -> None:
+    analyses = _analyses()
+    assert len(analyses) > 500 and any(value for *_, value in analyses)
+    for kind, source, flags, value in analyses:
+        assert build_cache.remembered(kind, source, flags, lambda value=value: value, lambda _: True) == value
+    build_cache.flush()
+    build_cache.reset()
+
+    def never() -> object:
+        raise AssertionError("analysed again: the cache did not hold it")
+
+    for kind, source, flags, value in analyses:
+        assert build_cache.remembered(kind, source, flags, never, lambda _: True) == value
+
+
+def test_an_analysis_made_by_other_code_or_of_another_shape_is_made_again(
+        store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert build_cache.remembered("core", "ab+", 0, lambda: ("ab+", True), lambda _: True) == ("ab+", True)
+    build_cache.flush()
+    build_cache.reset()
+    assert build_cache.remembered("core", "ab+", 0, lambda: ("b+", False), lambda v: v == ("b+", False)) == (
+        "b+", False)
+    build_cache.reset()
+    monkeypatch.setattr(build_cache, "_code_digest", lambda: "another version")
+    assert build_cache.remembered("core", "ab+", 0, lambda: ("c", True), lambda _: True) == ("c", True)
+
+
+def test_a_value_that_is_not_plain_data_is_not_kept(store: Path) -> None:
+    import datetime as dt
+
+    day = dt.date(2020, 1, 1)
+    assert build_cache.remembered("toml", "digest", 0, lambda: {"day": day}, lambda _: True) == {"day": day}
+    build_cache.flush()
+    build_cache.reset()
+    assert build_cache.remembered("toml", "digest", 0, lambda: {"day": None}, lambda _: True) == {"day": None}
+
+
 def test_a_bad_pattern_raises_what_re_raises(store: Path) -> None:
     with pytest.raises(re.error, match="missing \\)"):
-        regex_store.compile("(ab", 0)
+        build_cache.compile("(ab", 0)
 
 
 @pytest.mark.parametrize("content", [b"", b"not marshal data", b"\x00" * 64])
 def test_a_damaged_store_is_ignored_and_replaced(store: Path, content: bytes) -> None:
-    path = regex_store.cache_file()
+    path = build_cache.cache_file()
     assert path is not None
     path.parent.mkdir(parents=True)
     path.write_bytes(content)
-    _same(regex_store.compile(r"\d+(?P<x>a)", 0), re.compile(r"\d+(?P<x>a)"))
-    regex_store.flush()
-    regex_store.reset()
-    _same(regex_store.compile(r"\d+(?P<x>a)", 0), re.compile(r"\d+(?P<x>a)"))
+    _same(build_cache.compile(r"\d+(?P<x>a)", 0), re.compile(r"\d+(?P<x>a)"))
+    build_cache.flush()
+    build_cache.reset()
+    _same(build_cache.compile(r"\d+(?P<x>a)", 0), re.compile(r"\d+(?P<x>a)"))
     assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
 
 
 def test_a_record_with_code_the_engine_refuses_is_compiled_again(store: Path) -> None:
-    regex_store.compile("abc+", 0)
-    regex_store.flush()
-    regex_store.reset()
+    build_cache.compile("abc+", 0)
+    build_cache.flush()
+    build_cache.reset()
     import marshal
 
-    path = regex_store.cache_file()
+    path = build_cache.cache_file()
     assert path is not None
     entries = marshal.loads(path.read_bytes())
     flags, code, groups, groupindex, indexgroup = entries[("abc+", 0)]
     entries[("abc+", 0)] = (flags, b"\xff\xff\xff\xff" * 3, groups, groupindex, indexgroup)
     path.write_bytes(marshal.dumps(entries))
-    _same(regex_store.compile("abc+", 0), re.compile("abc+"))
+    _same(build_cache.compile("abc+", 0), re.compile("abc+"))
 
 
 def test_an_empty_folder_setting_turns_the_store_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", "")
-    regex_store.reset()
+    build_cache.reset()
     try:
-        assert regex_store.cache_file() is None
-        _same(regex_store.compile("ab+", 0), re.compile("ab+"))
-        regex_store.flush()  # nothing to write, nowhere
+        assert build_cache.cache_file() is None
+        _same(build_cache.compile("ab+", 0), re.compile("ab+"))
+        build_cache.flush()  # nothing to write, nowhere
     finally:
-        regex_store.reset()
+        build_cache.reset()
 
 
 def test_the_default_folder_is_the_users_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("FACTCHECK_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert regex_store.cache_file().parent == tmp_path / "xdg" / "factcheck"  # type: ignore[union-attr]
+    assert build_cache.cache_file().parent == tmp_path / "xdg" / "factcheck"  # type: ignore[union-attr]
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert regex_store.cache_file().parent == tmp_path / "home" / ".cache" / "factcheck"  # type: ignore[union-attr]
+    assert build_cache.cache_file().parent == tmp_path / "home" / ".cache" / "factcheck"  # type: ignore[union-attr]
 
 
 def test_an_unwritable_folder_costs_nothing_but_the_speed(store: Path) -> None:
     store.parent.joinpath("cache").write_text("a file where the folder should be", encoding="utf-8")
-    _same(regex_store.compile("a(b)c", 0), re.compile("a(b)c"))
-    regex_store.flush()  # cannot write: silently keeps nothing
+    _same(build_cache.compile("a(b)c", 0), re.compile("a(b)c"))
+    build_cache.flush()  # cannot write: silently keeps nothing
 
 
 def test_the_command_fills_the_store_and_reads_it_on_the_next_run(tmp_path: Path) -> None:
@@ -129,7 +186,7 @@ def test_the_command_fills_the_store_and_reads_it_on_the_next_run(tmp_path: Path
     argv = [sys.executable, "-m", "checker", "run", str(folder), "--no-cache", "--format", "json",
             "--output-dir", "-", "--workers", "2"]
     first = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, check=False)
-    kept = list((tmp_path / "cache").glob("regex-*.bin"))
+    kept = list((tmp_path / "cache").glob("build-*.bin"))
     assert len(kept) == 1 and kept[0].stat().st_size > 10_000
     second = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, check=False)
     off = subprocess.run(argv, cwd=tmp_path, env=dict(env, FACTCHECK_CACHE_DIR=""), capture_output=True,
