@@ -36,6 +36,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -83,6 +84,7 @@ class _Store:
         self.used: set[tuple[Any, ...]] = set()
         self.built: dict[_Key, re.Pattern[str]] = {}
         self.dirty = False
+        self.flushed: float | None = None
 
     def compile(self, source: str, flags: int) -> re.Pattern[str]:
         key = (source, flags)
@@ -114,10 +116,14 @@ class _Store:
         self.used.add(key)
         self.dirty = True
 
-    def flush(self) -> None:
+    def flush(self, every: float = 0.0) -> None:
         if not self.dirty or self.path is None:
             return
+        now = time.monotonic()
+        if self.flushed is not None and now - self.flushed < every:
+            return
         self.dirty = False
+        self.flushed = now
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with _locked(self.path.with_suffix(".lock")):
@@ -257,10 +263,15 @@ def _code_digest() -> str | None:
     return digest.hexdigest()[:16]
 
 
-def flush() -> None:
-    """Keep the patterns compiled since the last flush for later runs (never raises on a write failure)."""
+def flush(every: float = 0.0) -> None:
+    """Keep what was built since the last flush for later runs (never raises on a write failure).
+
+    With ``every``, not again within that many seconds of this process's last flush (the file is
+    read, merged and written whole: a worker that builds as it goes would otherwise write it after
+    each document).
+    """
     if _STORE is not None:
-        _STORE.flush()
+        _STORE.flush(every)
 
 
 def reset() -> None:

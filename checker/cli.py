@@ -138,7 +138,8 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
     precise, and where they contradict each other, with both quotes side by side.
 
     Settings can live in factcheck.toml or in [tool.factcheck] of pyproject.toml;
-    options on the command line override them.
+    options on the command line override them. What the language data builds into is
+    kept in ~/.cache/factcheck for later runs (FACTCHECK_CACHE_DIR=DIR elsewhere, empty: off).
 
     Example:
 

@@ -216,6 +216,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, task: Task) -> Non
         except (EOFError, OSError):
             return
         if message is None:
+            build_cache.flush()
             return
         index, item = message
         outcome = _run_task(task, item)
@@ -223,11 +224,13 @@ def _worker_main(conn: multiprocessing.connection.Connection, task: Task) -> Non
             conn.send((index, outcome))
         except Exception as exc:  # an unpicklable result is this document's problem, not the run's
             conn.send((index, ("error", f"cannot return the result ({type(exc).__name__})")))
-        # The patterns this worker compiled, kept for the next run (a no-op once they are all kept).
-        build_cache.flush()
+        # What this worker built, kept for the next run (a no-op once it is all kept).
+        build_cache.flush(every=_FLUSH_EVERY)
 
 
 _FORK = multiprocessing.get_context("fork")
+# Seconds between two writes of the build cache by a worker that keeps building (it also writes when it ends).
+_FLUSH_EVERY = 2.0
 # Results received between two freezes of the parent's garbage collector (see ``map_budgeted``).
 _FREEZE_EVERY = 200
 

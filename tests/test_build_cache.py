@@ -3,6 +3,7 @@ and fails safe."""
 
 from __future__ import annotations
 
+import marshal
 import os
 import re
 import subprocess
@@ -136,8 +137,6 @@ def test_a_record_with_code_the_engine_refuses_is_compiled_again(store: Path) ->
     build_cache.compile("abc+", 0)
     build_cache.flush()
     build_cache.reset()
-    import marshal
-
     path = build_cache.cache_file()
     assert path is not None
     entries = marshal.loads(path.read_bytes())
@@ -194,3 +193,15 @@ def test_the_command_fills_the_store_and_reads_it_on_the_next_run(tmp_path: Path
     assert first.returncode == second.returncode == off.returncode
     assert first.stdout == second.stdout == off.stdout and b'"claims"' in first.stdout
     assert not list((tmp_path / "cache").glob("*.tmp"))
+
+
+def test_a_worker_that_keeps_building_writes_at_most_every_so_often(store: Path) -> None:
+    build_cache.compile("first+", 0)
+    build_cache.flush(every=60.0)  # a first flush writes at once
+    path = build_cache.cache_file()
+    assert path is not None and ("first+", 0) in marshal.loads(path.read_bytes())
+    build_cache.compile("second+", 0)
+    build_cache.flush(every=60.0)
+    assert ("second+", 0) not in marshal.loads(path.read_bytes())
+    build_cache.flush()
+    assert ("second+", 0) in marshal.loads(path.read_bytes())
