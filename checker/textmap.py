@@ -38,6 +38,19 @@ class MappedText:
         return (self.starts[start], self.ends[end - 1])
 
 
+# 0, 1, 2, ...: the offsets a copy maps to, counted as far as the longest original so far, up to this size
+# (1 MB of them at most, kept for the process).
+_COUNTED = 1 << 17
+_COUNTING = array("q")
+
+
+def _counting(size: int) -> array:
+    """``_COUNTING``, at least ``size`` long (``size <= _COUNTED + 1``)."""
+    if len(_COUNTING) < size:
+        _COUNTING.extend(range(len(_COUNTING), min(max(2 * size, 4096), _COUNTED + 1)))
+    return _COUNTING
+
+
 class MappedTextBuilder:
     """Appends pieces of an original text (or inserted separators) into a ``MappedText``."""
 
@@ -49,8 +62,14 @@ class MappedTextBuilder:
     def copy(self, original: str, start: int, end: int) -> None:
         """Append ``original[start:end]`` unchanged."""
         self._parts.append(original[start:end])
-        self._starts.extend(range(start, end))
-        self._ends.extend(range(start + 1, end + 1))
+        if 0 <= start <= end < _COUNTED:
+            # Slices of the offsets counted once: one copy in C instead of a Python int per character.
+            counting = _counting(end + 1)
+            self._starts.extend(counting[start:end])
+            self._ends.extend(counting[start + 1:end + 1])
+        else:
+            self._starts.extend(range(start, end))
+            self._ends.extend(range(start + 1, end + 1))
 
     def replace(self, replacement: str, start: int, end: int) -> None:
         """Append ``replacement`` standing for ``original[start:end]`` as a whole."""

@@ -119,3 +119,23 @@ def test_hostile_input_keeps_its_map() -> None:
     text = ("a – " * 50_000) + ("\u00a0" * 100_000) + ("x" * 100_000)
     mapped = normalize_text(text)
     assert mapped.to_original(0, len(mapped.text)) == (0, len(text))
+
+
+@given(st.lists(st.tuples(st.integers(0, 300), st.integers(0, 300)), max_size=8))
+def test_a_copy_maps_each_character_to_its_own_offset(spans: list[tuple[int, int]]) -> None:
+    """The builder's copies (slices of offsets counted once, speed only) map as the plain ranges do, also past
+    the counted offsets."""
+    from checker import textmap
+
+    original = "x" * (textmap._COUNTED + 400)
+    builder = MappedTextBuilder()
+    starts: list[int] = []
+    ends: list[int] = []
+    for low, width in [*spans, (textmap._COUNTED - 5, 10), (textmap._COUNTED + 3, 2), (7, 0)]:
+        builder.copy(original, low, low + width)
+        starts.extend(range(low, low + width))
+        ends.extend(range(low + 1, low + width + 1))
+    built = builder.build()
+    assert list(built.starts) == starts and list(built.ends) == ends
+    assert built.text == "".join(original[low:low + width] for low, width in
+                                 [*spans, (textmap._COUNTED - 5, 10), (textmap._COUNTED + 3, 2), (7, 0)])

@@ -58,7 +58,7 @@ def _mostly_han(text: str) -> bool:
     """Whether most letters of ``text`` are Han characters, with no kana or hangul (Japanese, Korean)."""
     sample = text[:2000]
     han = len(_HAN.findall(sample))
-    return han > 0 and 2 * han > sum(ch.isalpha() for ch in sample) and not _KANA_OR_HANGUL.search(sample)
+    return han > 0 and 2 * han > sum(map(str.isalpha, sample)) and not _KANA_OR_HANGUL.search(sample)
 
 
 def load_document(display: str, data: bytes) -> Document:

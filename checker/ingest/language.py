@@ -85,12 +85,13 @@ def detect(text: str) -> str | None:
     """The ISO 639-1 code of ``text``'s language (its first couple of thousand characters), None when
     too little to tell. A supported language, or another one the text is surely written in."""
     sample = text[:_SAMPLE_CHARS]
-    letters = sum(ch.isalpha() for ch in sample)
+    # map: str.isalpha called from C, one frame less per character.
+    letters = sum(map(str.isalpha, sample))
     if letters < _MIN_LETTERS:
         return None
     try:
         short = sample[:_SCREEN_CHARS]
-        if sum(ch.isalpha() for ch in short) >= _NAMING_MIN_LETTERS:
+        if sum(map(str.isalpha, short)) >= _NAMING_MIN_LETTERS:
             ranked = _screen().compute_language_confidence_values(short)
             if ranked:
                 top = ranked[0]

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checker import build_cache, lang, regex_syntax
 from checker.ingest.blocks import Hint
+from checker.ingest.word_gate import AnySearch
 from checker.lang import script
 from checker.records import Zone, ZoneKind
 from checker.textmap import MappedText
@@ -60,7 +61,7 @@ class BoilerplateData(lang.DimensionData):
     body_examples: list[str] = []
 
 
-_Patterns = tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]
+_Patterns = tuple[re.Pattern[str] | None, AnySearch | None, re.Pattern[str] | None]
 
 
 @cache
@@ -72,7 +73,8 @@ def _compiled() -> dict[str, _Patterns]:
     script (``script.toml``): on a Latin line, the Chinese patterns cannot match.
 
     The "anywhere" patterns come in two parts: those anchored at the start of the line (``^...``),
-    which only need to be tried there, and the rest, searched through the line.
+    which only need to be tried there, and the rest, searched through the line (``word_gate``: most
+    of them are run only on a line that has their opening words).
     """
     by_script: dict[str, tuple[list[str], list[str], list[str]]] = {}
     for language in lang.available("boilerplate"):
@@ -84,7 +86,7 @@ def _compiled() -> dict[str, _Patterns]:
                 tail.append(f"(?:{entry.pattern})")
             else:
                 (starting if _anchored(entry.pattern) else anywhere).append(f"(?:{entry.pattern})")
-    return {written: (_joined(starting), _joined(anywhere), _joined(tail))
+    return {written: (_joined(starting), AnySearch(anywhere) if anywhere else None, _joined(tail))
             for written, (starting, anywhere, tail) in sorted(by_script.items())}
 
 
@@ -138,7 +140,7 @@ def is_boilerplate_line(line: str, at_tail: bool = False, main_script: str = "LA
         # Without MULTILINE, "^" holds only at 0: matching there is searching.
         if starting is not None and starting.match(line):
             return True
-        if anywhere is not None and anywhere.search(line):
+        if anywhere is not None and anywhere.found(line):
             return True
         if at_tail and tail is not None and tail.search(line):
             return True
