@@ -67,6 +67,23 @@ _SPECIAL = frozenset(".\\[{()*+?^$|")
 # Items compared by value when an alternation's common opening is moved out; the others (with a
 # sequence inside) are never alike, as in the engine's parser.
 _FLAT = frozenset({LITERAL, NOT_LITERAL, IN, ANY, AT, GROUPREF})
+_WORD = re.compile(r"\w")
+
+
+def leading_words(items: list[Item]) -> list[str] | None:
+    """Each way the sequence ``items`` can begin with literal word characters, as text; None when one way
+    has none (the openings the word gates look for)."""
+    run = ""
+    for op, av in items:
+        if op == LITERAL and _WORD.match(chr(av)):
+            run += chr(av)
+            continue
+        if op == BRANCH:
+            branches = [leading_words(list(branch)) for branch in av[1]]
+            if all(branch is not None for branch in branches):
+                return [run + tail for branch in branches if branch is not None for tail in branch]
+        break
+    return [run] if run else None
 
 
 class Unwritable(ValueError):

@@ -22,8 +22,8 @@ from typing import Any
 
 from checker import build_cache
 from checker import regex_syntax as rx
+from checker.lowered_reading import LoweredReading, plain_case
 
-_WORD_CHAR = re.compile(r"\w")
 # Zero-width items after which a literal word character starts a word: ``\b`` and, without MULTILINE, ``^``.
 _WORD_START = frozenset({rx.AT_BOUNDARY, rx.AT_BEGINNING, rx.AT_BEGINNING_STRING})
 
@@ -38,7 +38,7 @@ class AnySearch:
         others: list[str] = []
         for index, source in enumerate(sources):
             openings = _source_openings(source)
-            if openings is None or not all(_plain_case(ch) for word in openings for ch in word):
+            if openings is None or not all(plain_case(ch) for word in openings for ch in word):
                 others.append(source)
             else:
                 opened[index] = [word.lower() for word in openings]
@@ -58,15 +58,11 @@ class AnySearch:
         longest_first = sorted(by_word, key=lambda word: (-len(word), word))
         opening_words = r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + ")"
         self._words = build_cache.compile(opening_words) if by_word else None
-        self._letters = [(letter, re.compile(re.escape(letter), re.IGNORECASE))
-                         for letter in sorted({ch for words in opened.values() for word in words for ch in word})]
-        self._safe: set[str] = set()
-        self._unsafe: set[str] = set()
-        self._ascii_safe = self._words is not None and self._all_safe({chr(code) for code in range(128)})
+        self._lowered = LoweredReading(ch for words in opened.values() for word in words for ch in word)
 
     def found(self, line: str) -> bool:
         """Whether the joined pattern finds something in ``line``."""
-        if self._words is None or not self._readable(line):
+        if self._words is None or not self._lowered.readable(line):
             return self.joined.search(line) is not None
         if self._others is not None and self._others.search(line) is not None:
             return True
@@ -77,30 +73,6 @@ class AnySearch:
                     return True
                 tried.add(index)
         return False
-
-    def _readable(self, line: str) -> bool:
-        if self._ascii_safe and line.isascii():
-            return True
-        chars = set(line)
-        return chars <= self._safe or self._all_safe(chars - self._safe)
-
-    def _all_safe(self, chars: set[str]) -> bool:
-        if chars & self._unsafe:
-            return False
-        for char in chars:
-            if self._is_safe(char):
-                self._safe.add(char)
-            else:
-                self._unsafe.add(char)
-                return False
-        return True
-
-    def _is_safe(self, char: str) -> bool:
-        if not _plain_case(char):
-            return False
-        low = char.lower()
-        # Wherever re takes this character for a letter of an opening word, lower-casing must make them equal.
-        return all(letter == low or not compiled.fullmatch(char) for letter, compiled in self._letters)
 
 
 def _source_openings(source: str) -> list[str] | None:
@@ -118,27 +90,12 @@ def _openings(items: list[tuple[Any, Any]]) -> list[str] | None:
         return None
     op, av = items[0]
     if op is rx.AT and av in _WORD_START:
-        return _lead(items[1:])
+        return rx.leading_words(items[1:])
     if op is rx.BRANCH:
         branches = [_openings(list(branch)) for branch in av[1]]
         if all(branch is not None for branch in branches):
             return [word for branch in branches if branch is not None for word in branch]
     return None
-
-
-def _lead(items: list[tuple[Any, Any]]) -> list[str] | None:
-    """Each way the sequence can begin with literal word characters; None when one way has none."""
-    run = ""
-    for op, av in items:
-        if op is rx.LITERAL and _WORD_CHAR.match(chr(av)):
-            run += chr(av)
-            continue
-        if op is rx.BRANCH:
-            branches = [_lead(list(branch)) for branch in av[1]]
-            if all(branch is not None for branch in branches):
-                return [run + tail for branch in branches if branch is not None for tail in branch]
-        break
-    return [run] if run else None
 
 
 def _refers_to_group(source: str) -> bool:
@@ -165,8 +122,3 @@ def _has_group_reference(items: list[tuple[Any, Any]]) -> bool:
     return False
 
 
-def _plain_case(char: str) -> bool:
-    """Lower-casing ``char`` gives one character, whatever its neighbours, of the same word-character class."""
-    low = char.lower()
-    return (len(low) == 1 and ("a" + char).lower() == "a" + low and (char + "a").lower() == low + "a"
-            and bool(_WORD_CHAR.match(char)) == bool(_WORD_CHAR.match(low)))

@@ -22,6 +22,7 @@ from typing import Any
 
 from checker import build_cache
 from checker import regex_syntax as rx
+from checker.lowered_reading import LoweredReading, plain_case
 from checker.recognize.lazy import lazy_compile
 
 # At most this many conditions per pattern: each costs one search over the text.
@@ -153,7 +154,6 @@ def _class_cond(items: list[tuple[Any, Any]]) -> _Cond | None:
     return _Cond(frozenset({"[" + "".join(parts) + "]"}), 1)
 
 
-_WORD_CHAR = re.compile(r"\w")
 
 
 class WordGate:
@@ -180,7 +180,7 @@ class WordGate:
         letters: set[str] = set()
         for index, pattern in enumerate(patterns):
             openings = _openings(pattern)
-            if openings is None or not all(_plain_case(letter) for opening in openings for letter in opening):
+            if openings is None or not all(plain_case(letter) for opening in openings for letter in opening):
                 always.add(index)
                 continue
             for opening in openings:
@@ -193,11 +193,7 @@ class WordGate:
                                            for index in by_prefix.get(opening[:end], ()))
                         for opening in by_prefix}
         self._openings = build_cache.compile(r"(?<!\w)" + trie(sorted(by_prefix)) if by_prefix else r"(?!x)x")
-        self._letters = [(letter.lower(), re.compile(re.escape(letter), re.IGNORECASE)) for letter in sorted(letters)]
-        self._safe: set[str] = set()
-        self._unsafe: set[str] = set()
-        # Most texts are ASCII: one test of the whole text instead of a set of its characters.
-        self._ascii_safe = self._all_safe({chr(code) for code in range(128)})
+        self._lowered = LoweredReading(letters)
 
     def candidates(self, text: str) -> frozenset[int] | range:
         """Indices of the patterns that may match in ``text`` (all of them when that cannot be told)."""
@@ -210,38 +206,13 @@ class WordGate:
         Only the patterns with literal openings are keyed (``always`` ones may start anywhere);
         None when that cannot be told (the same texts for which ``candidates`` returns every pattern).
         """
-        if not self._readable(text):
+        if not self._lowered.readable(text):
             return None
         found: dict[int, list[int]] = {}
         for match in self._openings.finditer(text.lower()):
             for index in self.closure[match.group()]:
                 found.setdefault(index, []).append(match.start())
         return found
-
-    def _readable(self, text: str) -> bool:
-        """Whether the openings can be found in ``text`` lower-cased (every character of it is safe)."""
-        if self._ascii_safe and text.isascii():
-            return True
-        chars = set(text)
-        return chars <= self._safe or self._all_safe(chars - self._safe)
-
-    def _all_safe(self, chars: set[str]) -> bool:
-        if chars & self._unsafe:
-            return False
-        for char in chars:
-            if self._is_safe(char):
-                self._safe.add(char)
-            else:
-                self._unsafe.add(char)
-                return False
-        return True
-
-    def _is_safe(self, char: str) -> bool:
-        if not _plain_case(char):
-            return False
-        low = char.lower()
-        # Wherever re takes this character for a letter of an opening, lower-casing must make them equal.
-        return all(letter == low or not compiled.fullmatch(char) for letter, compiled in self._letters)
 
 
 # An atom that reads one character: a plain or escaped character, or a class without escapes or ranges inside.
@@ -364,13 +335,6 @@ def sequence_trie(sequences: list[list[str]]) -> str:
     return build(root)
 
 
-def _plain_case(char: str) -> bool:
-    """Lower-casing ``char`` gives one character, whatever its neighbours, of the same word-character class."""
-    low = char.lower()
-    return (len(low) == 1 and ("a" + char).lower() == "a" + low and (char + "a").lower() == low + "a"
-            and bool(_WORD_CHAR.match(char)) == bool(_WORD_CHAR.match(low)))
-
-
 def _openings(pattern: re.Pattern[str]) -> list[str] | None:
     """The literal word openings of a ``(?<!\\w)...`` pattern, or None when it has another shape."""
     found = build_cache.remembered("openings", pattern.pattern, pattern.flags, lambda: _read_openings(pattern),
@@ -387,23 +351,8 @@ def _read_openings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     direction, inner = parsed[0][1]
     if direction != -1 or list(inner) != [(rx.IN, [(rx.CATEGORY, rx.CATEGORY_WORD)])]:
         return None
-    lead = _lead(parsed[1:])
+    lead = rx.leading_words(parsed[1:])
     return None if lead is None else tuple(lead)
-
-
-def _lead(items: list[tuple[Any, Any]]) -> list[str] | None:
-    """Each way the sequence can begin with word characters, as literal text; None when one has none."""
-    run = ""
-    for op, av in items:
-        if op is rx.LITERAL and _WORD_CHAR.match(chr(av)):
-            run += chr(av)
-            continue
-        if op is rx.BRANCH:
-            branches = [_lead(list(branch)) for branch in av[1]]
-            if all(branch is not None for branch in branches):
-                return [run + tail for branch in branches if branch is not None for tail in branch]
-        break
-    return [run] if run else None
 
 
 # --------------------------------------------------------------------------
