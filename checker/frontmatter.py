@@ -17,9 +17,8 @@ import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
-
-import yaml
 
 _OPEN = re.compile(r"\ufeff?(\+\+\+|---)[ \t]*\r?\n")
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
@@ -32,19 +31,24 @@ _TOML_ERROR_LINE = re.compile(r"at line (\d+)")
 _MAX_DROPPED = 3
 
 
-class _Loader(yaml.SafeLoader):
+@cache
+def _loader() -> Any:
     """The safe loader, except that a timestamp which is no real date stays a string (then named
-    and ignored) instead of failing the whole block."""
+    and ignored) instead of failing the whole block. PyYAML is imported on the first YAML block:
+    most runs read none (a tenth of the gate's start-up)."""
+    import yaml
 
+    class Loader(yaml.SafeLoader):
+        pass
 
-def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
-    except (ValueError, OverflowError):
-        return loader.construct_scalar(node)  # type: ignore[arg-type]
+    def timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        try:
+            return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+        except (ValueError, OverflowError):
+            return loader.construct_scalar(node)  # type: ignore[arg-type]
 
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
+    return Loader
 
 
 class FrontMatterError(Exception):
@@ -182,8 +186,10 @@ def read_front_matter(text: str, strict: bool = True) -> FrontMatter | None:
         fields: Any = _toml(block.replace("\r\n", "\n"), dropped)
         syntax = "toml"
     else:
+        import yaml
+
         try:
-            fields = yaml.load(block, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+            fields = yaml.load(block, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
         except yaml.YAMLError as exc:
             raise FrontMatterError(f"invalid YAML front matter: {_one_line(exc)}") from exc
         except (RecursionError, ValueError, TypeError, OverflowError) as exc:

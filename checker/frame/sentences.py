@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from checker.lang.script import sentence_marks
 
 
+@cache
 def _end_pattern() -> re.Pattern[str]:
     """Where a sentence ends, for every supported language at once (their marks never clash).
 
@@ -30,7 +32,6 @@ def _end_pattern() -> re.Pattern[str]:
                       rf"|[{ends}]*[{closers}]*(?=\s+[\"'“«(\[]?[A-ZÀ-ÖØ-Þ0-9]))")
 
 
-_END = _end_pattern()
 _WORD_BEFORE = re.compile(r"(\w+)\.$")
 
 ABBREVIATIONS = frozenset([
@@ -45,7 +46,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     """Yield ``(start, end)`` of each sentence of ``text[start:end]``, trimmed of surrounding spaces."""
     stop = len(text) if end is None else end
     cursor = start
-    for match in _END.finditer(text, start, stop):
+    for match in _end_pattern().finditer(text, start, stop):
         if match.group().startswith("\n"):
             cut = match.start()
         else:
