@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from checker.frontmatter import FrontMatterError, read_front_matter
+from checker.frontmatter import FrontMatter, FrontMatterError, read_front_matter
 from checker.records import DocumentInfo
 from checker.report.words import MONTHS, day_words
 
@@ -120,30 +120,29 @@ def _html_url(raw: str) -> str | None:
     return None
 
 
-def _body_lines(raw: str, fmt: str) -> list[str]:
-    """The first lines of the article's text, without front matter or markup."""
+def _front(raw: str) -> FrontMatter | None:
+    """The front matter of the file's first characters (None: none, or none that reads)."""
+    try:
+        return read_front_matter(raw[:_PEEK], strict=False)
+    except FrontMatterError:
+        return None
+
+
+def _body_lines(raw: str, fmt: str, front: FrontMatter | None) -> list[str]:
+    """The first lines of the article's text, without front matter (``front``, read by ``_front``) or markup."""
     text = raw[:_PEEK]
     if fmt == "html":
         text = _DROP.sub("\n", text)
         text = re.sub(r"<(?:/?(?:p|div|h[1-6]|li|article|section|br|title|figcaption))\b[^<>]{0,2000}>", "\n",
                       text, flags=re.IGNORECASE)
         text = html.unescape(_TAG.sub(" ", text))
-    else:
-        try:
-            front = read_front_matter(text, strict=False)
-        except FrontMatterError:
-            front = None
-        if front is not None:
-            text = text[front.body_start:]
+    elif front is not None:
+        text = text[front.body_start:]
     lines = [" ".join(line.split()) for line in text.splitlines()]
     return [line for line in lines if line][:12]
 
 
-def _front_url(raw: str) -> str | None:
-    try:
-        front = read_front_matter(raw[:_PEEK], strict=False)
-    except FrontMatterError:
-        return None
+def _front_url(front: FrontMatter | None) -> str | None:
     if front is None:
         return None
     for key in _URL_KEYS:
@@ -185,11 +184,13 @@ def _shorten(text: str, limit: int = _SHORT_MAX) -> str:
 
 def name_source(info: DocumentInfo, raw: str | None = None) -> Source:
     """How the reports name one document (``raw``: the file's text, when the reporter has it)."""
-    lines = _body_lines(raw, info.format) if raw else []
+    # Read once for the first lines and the address: a YAML parse is most of the naming of a source.
+    front = _front(raw) if raw and info.format != "html" else None
+    lines = _body_lines(raw, info.format, front) if raw else []
     url: str | None = info.source if _is_url(info.source) else None
     site: str | None = info.source if info.source and not url else None
     if raw and url is None:
-        url = _html_url(raw) if info.format == "html" else _front_url(raw)
+        url = _html_url(raw) if info.format == "html" else _front_url(front)
     if site is None and url is not None:
         site = host(url)
     if site is None:
