@@ -32,8 +32,8 @@ Sections (``--only``):
   reads the analysis texts our ingest made (markup and front matter gone), so
   it is spared the reading of files that our command pays for.
 
-The command keeps what the language data builds into (compiled regexes, analyses of patterns,
-parsed data files: ``checker/build_cache.py``) in a cache folder; the benchmark gives it a folder
+The command keeps what the language data builds into (analyses of patterns, parsed data files:
+``checker/build_cache.py``) in a cache folder; the benchmark gives it a folder
 of its own, empty at the start, so every figure but the first runs of ``startup`` is taken with it
 filled, as after any earlier run on a machine.
 

@@ -1,29 +1,26 @@
-"""What the language data builds into, kept between runs as Python keeps bytecode: speed only.
+"""What the language data builds into, kept between runs where plain data can hold it: speed only.
 
-Every process that extracts builds the language data: it parses the TOML files, analyses the
-rules' patterns (the speed code's word keys, conditions, cores and openings) and compiles about
-1,500 regexes, which ``re`` does in Python (parse, then code generation). That was 0.4 s per
-language, most of a run on a few articles and of the gate's. This module keeps the results in
-one file in the user's cache folder:
+Every process that extracts builds the language data: it parses the TOML files and analyses the
+rules' patterns (the speed code's word keys, conditions, cores, digit rules and openings), which
+is Python reading regex syntax trees. ``remembered(kind, key, flags, build, check)`` keeps the
+plain-data result of one such analysis (or parse) in one file in the user's cache folder, so a
+later process reads it instead of making it again. A record is keyed by its kind, the pattern (or
+the data file's digest) and a digest of the checker's source code, so changed code never reads an
+old result, and ``check`` turns away a value of the wrong shape. ``flush()`` writes what the
+process added. What extraction finds does not change (``tests/test_build_cache.py`` compares the
+analyses with fresh ones, and real runs with the cache empty, filled and off).
 
-- ``compile(source, flags)`` stands for ``re.compile``: the first time a process meets a pattern it
-  compiles it as ``re`` does and records the engine's code; a later process builds the pattern
-  from that code with ``_sre.compile``, skipping the parse and the code generation (0.05 ms a
-  pattern instead of 0.4). The engine gets the very code ``re`` would have given it.
-- ``remembered(kind, key, flags, build, check)`` keeps the plain-data result of an analysis of a
-  pattern (or of a parse of a data file, keyed by its digest), keyed also by a digest of the
-  checker's source code, so that changed code never reads an old result.
+The compiled regexes themselves are not kept: that would take ``re``'s private modules, which the
+checker does not use (issue 19); ``re`` compiles them in each process, on first use
+(``recognize/lazy.py``).
 
-``flush()`` writes what the process added. What extraction finds does not change
-(``tests/test_build_cache.py`` compares both with the plain path, in real runs too).
-
-The file is named after the interpreter's cache tag and the engine's magic number, so another
-Python never reads it; an unreadable, corrupt or foreign file is ignored (and replaced by the next
-flush); every failure falls back to building. The folder is ``$FACTCHECK_CACHE_DIR``, else
-``$XDG_CACHE_HOME/factcheck``, else ``~/.cache/factcheck``; ``FACTCHECK_CACHE_DIR=""`` turns the
-cache off. Written atomically (a temporary file renamed over the old one) under a lock, so that
-worker processes flushing at once do not lose each other's records; it holds at most
-``_MAX_ENTRIES`` records (past that, a flush keeps only what its process used).
+The file is named after the interpreter's cache tag (``marshal`` writes it); an unreadable,
+corrupt or foreign file is ignored (and replaced by the next flush); every failure falls back to
+building. The folder is ``$FACTCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/factcheck``, else
+``~/.cache/factcheck``; ``FACTCHECK_CACHE_DIR=""`` turns the cache off. Written atomically (a
+temporary file renamed over the old one) under a lock, so that worker processes flushing at once
+do not lose each other's records; it holds at most ``_MAX_ENTRIES`` records (past that, a flush
+keeps only what its process used).
 """
 
 from __future__ import annotations
@@ -33,38 +30,20 @@ import functools
 import hashlib
 import marshal
 import os
-import re
 import sys
 import tempfile
 import time
-from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-try:  # the engine's private modules: without them (another Python), every pattern is compiled by ``re``
-    import _sre
-    from re import _compiler, _parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - CPython has them
-    _sre = None
-
 _MAX_ENTRIES = 50_000
-_ANALYSIS = "analysis"
 T = TypeVar("T")
-# (final flags, code as 32-bit words, groups, group index, index group)
-_Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
-_Key = tuple[str, int]
-
-
-def _usable() -> bool:
-    return (_sre is not None and getattr(_sre, "CODESIZE", 0) == 4 and hasattr(_sre, "MAGIC")
-            and hasattr(_compiler, "_code") and hasattr(_parser, "parse"))
+_Key = tuple[str, str, str, int]
 
 
 def cache_file() -> Path | None:
-    """Where the compiled patterns are kept (None: the store is off)."""
-    if not _usable():
-        return None
+    """Where the analyses are kept (None: the cache is off)."""
     folder = os.environ.get("FACTCHECK_CACHE_DIR")
     if folder is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -72,7 +51,7 @@ def cache_file() -> Path | None:
     if not folder:
         return None
     tag = sys.implementation.cache_tag or "python"
-    return Path(folder) / f"build-{tag}-{_sre.MAGIC}.bin"
+    return Path(folder) / f"build-{tag}.bin"
 
 
 class _Store:
@@ -80,38 +59,12 @@ class _Store:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.entries: dict[tuple[Any, ...], Any] = _read(path) if path is not None else {}
-        self.used: set[tuple[Any, ...]] = set()
-        self.built: dict[_Key, re.Pattern[str]] = {}
+        self.entries: dict[_Key, Any] = _read(path) if path is not None else {}
+        self.used: set[_Key] = set()
         self.dirty = False
         self.flushed: float | None = None
 
-    def compile(self, source: str, flags: int) -> re.Pattern[str]:
-        key = (source, flags)
-        pattern = self.built.get(key)
-        if pattern is None:
-            pattern = self.built[key] = self._compile(key)
-        return pattern
-
-    def _compile(self, key: _Key) -> re.Pattern[str]:
-        source, flags = key
-        entry = self.entries.get(key)
-        if entry is not None:
-            built = _build(source, entry)
-            if built is not None:
-                self.used.add(key)
-                return built
-            del self.entries[key]
-        entry = _record(source, flags)
-        if entry is None:
-            return re.compile(source, flags)
-        built = _build(source, entry)
-        if built is None:  # pragma: no cover - the engine refused the code it was just given
-            return re.compile(source, flags)
-        self.add(key, entry)
-        return built
-
-    def add(self, key: tuple[Any, ...], value: Any) -> None:
+    def add(self, key: _Key, value: Any) -> None:
         self.entries[key] = value
         self.used.add(key)
         self.dirty = True
@@ -134,51 +87,23 @@ class _Store:
                 _write(self.path, merged)
 
 
-def _record(source: str, flags: int) -> _Entry | None:
-    """What ``re`` compiles ``source`` into, as plain data; None when that cannot be read off."""
-    try:
-        parsed = _parser.parse(source, flags)
-        code = _compiler._code(parsed, flags)
-        groupindex = dict(parsed.state.groupdict)
-        indexgroup: list[str | None] = [None] * parsed.state.groups
-        for name, index in groupindex.items():
-            indexgroup[index] = name
-        return (int(flags | parsed.state.flags), array("I", code).tobytes(), parsed.state.groups - 1,
-                groupindex, tuple(indexgroup))
-    except Exception:  # noqa: BLE001 - ``re.compile`` then raises its own error, or succeeds
-        return None
-
-
-def _build(source: str, entry: _Entry) -> re.Pattern[str] | None:
-    try:
-        flags, code, groups, groupindex, indexgroup = entry
-        built: re.Pattern[str] = _sre.compile(source, flags, array("I", code).tolist(), groups, groupindex,
-                                              indexgroup)
-        return built
-    except Exception:  # noqa: BLE001 - a damaged record is compiled again
-        return None
-
-
-def _read(path: Path) -> dict[tuple[Any, ...], Any]:
+def _read(path: Path) -> dict[_Key, Any]:
     try:
         loaded = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     if not isinstance(loaded, dict):
         return {}
-    return {key: entry for key, entry in loaded.items() if _well_formed(key, entry)}
+    return {key: value for key, value in loaded.items() if _well_formed(key)}
 
 
-def _well_formed(key: Any, entry: Any) -> bool:
-    if isinstance(key, tuple) and len(key) == 5 and key[0] == _ANALYSIS:
-        return True  # its reader checks the value (``remembered``)
-    return (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str) and isinstance(key[1], int)
-            and isinstance(entry, tuple) and len(entry) == 5 and isinstance(entry[0], int)
-            and isinstance(entry[1], bytes) and len(entry[1]) % 4 == 0 and isinstance(entry[2], int)
-            and isinstance(entry[3], dict) and isinstance(entry[4], tuple))
+def _well_formed(key: Any) -> bool:
+    # The value is checked by its reader (``remembered``).
+    return (isinstance(key, tuple) and len(key) == 4 and all(isinstance(part, str) for part in key[:3])
+            and isinstance(key[3], int))
 
 
-def _write(path: Path, entries: dict[tuple[Any, ...], Any]) -> None:
+def _write(path: Path, entries: dict[_Key, Any]) -> None:
     handle, temporary = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -215,26 +140,19 @@ def _store() -> _Store:
     return _STORE
 
 
-def compile(source: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - it stands for re.compile
-    """``re.compile(source, flags)``, from the code kept by an earlier run when there is one."""
-    if not isinstance(source, str) or not _usable():
-        return re.compile(source, flags)
-    return _store().compile(source, int(flags))
-
-
 def remembered(kind: str, source: str, flags: int, build: Callable[[], T], check: Callable[[Any], bool]) -> T:
-    """``build()``, an analysis of the pattern ``source`` (plain data: str, int, bool, None, tuples and
-    frozensets of them), as an earlier run of the same code made it when there is one.
+    """``build()``, an analysis of the pattern ``source`` (plain data: str, int, bool, None, lists, dicts,
+    tuples and frozensets of them), as an earlier run of the same code made it when there is one.
 
     The record is keyed by ``kind``, the pattern and a digest of the checker's source code, so a
     changed analysis never reads an old result; ``check`` tells a value of the right shape (one
-    that is not is built again).
+    that is not is built again). A value that is not plain data is returned, not kept.
     """
-    digest = _code_digest() if _usable() else None
+    digest = _code_digest()
     if digest is None:
         return build()
     store = _store()
-    key = (_ANALYSIS, kind, digest, source, flags)
+    key = (kind, digest, source, flags)
     if key in store.entries:
         value = store.entries[key]
         if check(value):
@@ -245,7 +163,7 @@ def remembered(kind: str, source: str, flags: int, build: Callable[[], T], check
         try:
             marshal.dumps(value)  # type: ignore[arg-type]
         except ValueError:
-            return value  # only plain data is kept
+            return value
         store.add(key, value)
     return value
 
@@ -275,6 +193,6 @@ def flush(every: float = 0.0) -> None:
 
 
 def reset() -> None:
-    """Forget what this process read and compiled (the next ``compile`` reads the file again): for tests."""
+    """Forget what this process read and added (the next ``remembered`` reads the file again): for tests."""
     global _STORE
     _STORE = None

@@ -494,8 +494,8 @@ def _exit_at_once(code: object) -> None:
     Every file the command writes is closed and its worker processes ended by then; what is left is
     freeing the run's records one by one (0.2 s after a gate over 1,000 cached articles, 0.75 s after
     10,000 articles), which the operating system does at once. Returns (and the interpreter exits as
-    usual) when the code is not a number or the streams cannot be flushed. The regexes this process
-    compiled are kept for the next run first (``build_cache``).
+    usual) when the code is not a number or the streams cannot be flushed. What this process built of
+    the language data is kept for the next run first (``build_cache``).
     """
     if code is not None and not isinstance(code, int):
         return

@@ -39,7 +39,7 @@ EXTRACTOR_VERSION = "1"
 # invalidates the cache, so a cached claim is always what this extractor would produce.
 _EXTRACTION_SOURCES = ("ingest", "recognize", "frame", "lang", "link", "refdate.py", "document.py", "textmap.py",
                        "frontmatter.py", "records.py", "names.py", "scripts.py", "regex_syntax.py", "catalogue.py",
-                       "countries.py", "languages.py", "build_cache.py")
+                       "countries.py", "languages.py", "build_cache.py", "lowered_reading.py")
 
 
 @cache

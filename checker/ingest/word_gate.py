@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from checker import build_cache
 from checker import regex_syntax as rx
 from checker.lowered_reading import LoweredReading, plain_case
 
@@ -32,7 +31,7 @@ class AnySearch:
     """``re.compile("|".join(sources), re.IGNORECASE).search(line) is not None``, as ``found(line)``."""
 
     def __init__(self, sources: list[str]) -> None:
-        self.joined = build_cache.compile("|".join(sources), re.IGNORECASE)
+        self.joined = re.compile("|".join(sources), re.IGNORECASE)
         # The opening words of each source that has them, lower-cased.
         opened: dict[int, list[str]] = {}
         others: list[str] = []
@@ -45,8 +44,8 @@ class AnySearch:
         if not opened or any(_refers_to_group(source) for source in sources):
             # Nothing to gate, or joining changes what a source means: the joined pattern is all there is.
             opened, others = {}, list(sources)
-        self._gated = {index: build_cache.compile(sources[index], re.IGNORECASE) for index in opened}
-        self._others = build_cache.compile("|".join(others), re.IGNORECASE) if others else None
+        self._gated = {index: re.compile(sources[index], re.IGNORECASE) for index in opened}
+        self._others = re.compile("|".join(others), re.IGNORECASE) if others else None
         by_word: dict[str, set[int]] = {}
         for index, words in opened.items():
             for word in words:
@@ -57,7 +56,7 @@ class AnySearch:
                          for word in by_word}
         longest_first = sorted(by_word, key=lambda word: (-len(word), word))
         opening_words = r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + ")"
-        self._words = build_cache.compile(opening_words) if by_word else None
+        self._words = re.compile(opening_words) if by_word else None
         self._lowered = LoweredReading(ch for words in opened.values() for word in words for ch in word)
 
     def found(self, line: str) -> bool:

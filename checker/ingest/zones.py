@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from checker import build_cache, lang, regex_syntax
+from checker import lang, regex_syntax
 from checker.ingest.blocks import Hint
 from checker.ingest.word_gate import AnySearch
 from checker.lang import script
@@ -91,7 +91,7 @@ def _compiled() -> dict[str, _Patterns]:
 
 
 def _joined(patterns: list[str]) -> re.Pattern[str] | None:
-    return build_cache.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+    return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
 
 
 def _anchored(pattern: str) -> bool:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from checker import build_cache
 from checker.lang import script
 from checker.recognize.numbers import data as numbers_data
 from checker.recognize.percent import _compiled as percent_compiled
@@ -116,7 +115,7 @@ def _unspaced_pattern(lang: str) -> re.Pattern[str] | None:
         pieces.add(folded)
     if not pieces:
         return None
-    return build_cache.compile("|".join(re.escape(p) for p in sorted(pieces, key=lambda p: (-len(p), p))))
+    return re.compile("|".join(re.escape(p) for p in sorted(pieces, key=lambda p: (-len(p), p))))
 
 
 @cache

@@ -20,8 +20,6 @@ import weakref
 from collections.abc import Iterator
 from typing import Any, cast
 
-from checker import build_cache
-
 # A global flag group at the very start of a source ("(?i)", "(?ix)"): ``re`` adds its flags to the pattern's.
 _GLOBAL_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
 _FLAG_LETTERS = {"a": re.ASCII, "i": re.IGNORECASE, "L": re.LOCALE, "m": re.MULTILINE, "s": re.DOTALL,
@@ -62,7 +60,7 @@ class LazyPattern:
         """The compiled pattern (compiled now if it was not yet)."""
         found = self._compiled
         if found is None:
-            found = self._compiled = build_cache.compile(self.pattern, self._given)
+            found = self._compiled = re.compile(self.pattern, self._given)
             for name in _METHODS:
                 setattr(self, name, getattr(found, name))
             _PENDING.discard(self)

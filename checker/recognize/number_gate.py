@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from checker import build_cache
 from checker.recognize.number_data import NumbersData
 from checker.recognize.prefilter import sequence_trie, trie
 
@@ -89,7 +88,7 @@ def gate_pattern(needed: frozenset[str], lone: frozenset[str], lone_next: frozen
         # the tokens of a number are at most 8 characters apart (see ``number_words``)
         joined = rf"(?!{letters})[\W_]{{0,8}}{word_trie(sorted(lone_next))}(?!{letters})"
         sequences += [[*opening(word), joined] for word in sorted(lone) if word]
-    return build_cache.compile(sequence_trie(sequences) or r"(?!x)x")
+    return re.compile(sequence_trie(sequences) or r"(?!x)x")
 
 
 _GAP_CHARS = r"[\s\-\u2010\u2011\u2013]{1,4}"  # between the tokens of one number (``number_words``)

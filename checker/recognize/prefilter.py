@@ -192,7 +192,7 @@ class WordGate:
         self.closure = {opening: frozenset(index for end in range(len(opening) + 1)
                                            for index in by_prefix.get(opening[:end], ()))
                         for opening in by_prefix}
-        self._openings = build_cache.compile(r"(?<!\w)" + trie(sorted(by_prefix)) if by_prefix else r"(?!x)x")
+        self._openings = re.compile(r"(?<!\w)" + trie(sorted(by_prefix)) if by_prefix else r"(?!x)x")
         self._lowered = LoweredReading(letters)
 
     def candidates(self, text: str) -> frozenset[int] | range:
@@ -275,8 +275,7 @@ class OpeningTries:
         # ``re``'s own reading of the atom decides (case folding included).
         known = self._reads.get((atom, character))
         if known is None:
-            known = self._reads[(atom, character)] = (
-                build_cache.compile(atom, self._flags).fullmatch(character) is not None)
+            known = self._reads[(atom, character)] = re.fullmatch(atom, character, self._flags) is not None
         return known
 
 
