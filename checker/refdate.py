@@ -43,6 +43,7 @@ from functools import cache
 
 from checker.document import Document
 from checker.recognize import time as timerec
+from checker.recognize import time_memo
 from checker.records import TimeValue
 
 _DATELINE_LEAD = 100  # characters of the first body block a dateline may start within
@@ -119,7 +120,8 @@ def _first_body_start(doc: Document) -> int:
 
 def _times(text: str, lang: str, ref: dt.date | None) -> list[tuple[int, int, TimeValue]]:
     """The time mentions of ``text`` read against ``ref``: where each is, and its value."""
-    return [(m.start, m.end, m.value) for m in timerec.find(text, lang, ref) if isinstance(m.value, TimeValue)]
+    # The same text is read against the same date by several finders: ``time_memo`` reads it once.
+    return [(m.start, m.end, m.value) for m in time_memo.mentions(text, lang, ref) if isinstance(m.value, TimeValue)]
 
 
 def _days(text: str, lang: str) -> list[Day]:
@@ -266,7 +268,7 @@ def infer_year(text: str, lang: str, month: int, day: int, exclude: tuple[int, i
     """The year that makes the text's past, future and relative times most consistent (see module doc)."""
     absolute: list[_Dated] = [
         (c.earliest, c.latest, tense)
-        for m, tense in timerec.find_with_tense(text, lang, None)
+        for m, tense in time_memo.with_tenses(text, lang, None)
         if isinstance(c := m.value, TimeValue)
         and c.resolution == "absolute"
         and c.earliest is not None

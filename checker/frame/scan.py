@@ -17,6 +17,7 @@ from checker import catalogue
 from checker.frame.data import CompiledFrames, FactCues, ScopeCue
 from checker.frame.reach import LIST_GAP, PLACE_REACH
 from checker.names import entity_key
+from checker.recognize.opening_chars import OpeningCharacters
 from checker.recognize.prefilter import WordGate, first_match_at, matches_at
 from checker.records import (
     EntityValue,
@@ -77,7 +78,9 @@ class Scan:
             # ``always``), and the cue test is asked only where the gate puts a start.
             unopened = always & kinds if not data.spaced else frozenset()
             if unopened:
-                whole = {m.start() for m in data.any_cue.finditer(sentence)}
+                # Tried only where the character may open a cue (``OpeningCharacters``, speed only).
+                whole = {m.start() for m in matches_at(data.any_cue, sentence,
+                                                       _any_cue_openings(data).may_open(sentence))}
             else:
                 # Tried only where a gated pattern may start: a scan of the whole sentence costs more.
                 opened = {p for index, positions in starts.items() if index in kinds for p in positions}
@@ -87,7 +90,10 @@ class Scan:
             if unopened:
                 positions = sorted(whole)
                 if positions:
-                    starts.update(dict.fromkeys(unopened, positions))
+                    # Each pattern only where its own opening characters stand; one that may open at none of
+                    # them finds nothing, as if it were run (``OpeningCharacters``, speed only).
+                    opened_at = _pattern_openings(data).starts(sentence, positions)
+                    starts.update((index, opened_at[index]) for index in unopened if index in opened_at)
                 always = always - unopened
             wanted, where = sorted({*starts, *always} if always else starts), starts
         by_index = _by_index(data)
@@ -261,6 +267,18 @@ def _cue_kinds(data: CompiledFrames) -> frozenset[int]:
 def _gates(data: CompiledFrames) -> WordGate:
     """One gate over the fact, scope, modality, "as of" and attribution patterns of a language."""
     return WordGate([pattern for _, _, pattern in _by_index(data)])
+
+
+@cache
+def _pattern_openings(data: CompiledFrames) -> OpeningCharacters:
+    """The opening characters of the gated patterns, in ``_by_index`` order (read where words are not spaced)."""
+    return OpeningCharacters([pattern for _, _, pattern in _by_index(data)])
+
+
+@cache
+def _any_cue_openings(data: CompiledFrames) -> OpeningCharacters:
+    """The opening characters of ``data.any_cue`` (read where words are not spaced)."""
+    return OpeningCharacters([data.any_cue])
 
 
 def _cues(facts: list[tuple[FactCues, list[re.Match[str]]]],

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 
@@ -374,13 +375,21 @@ def _bound_after(ctx: Context, cand: Cand) -> Cand:
 
 def find_with_tense(text: str, lang: str, ref_date: dt.date | None) -> list[tuple[Mention, str | None]]:
     """Time mentions, as ``find`` gives them, each with the tense ("past", "future" or None) of its clause."""
+    return with_tenses(text, lang, find(text, lang, ref_date))
+
+
+def with_tenses(text: str, lang: str, mentions: Sequence[Mention]) -> list[tuple[Mention, str | None]]:
+    """The time ``mentions`` that ``find`` gives for ``text``, each with the tense of its clause (none if one fails).
+
+    Apart from ``find_with_tense`` so that a caller that has the mentions already does not read them again.
+    """
     try:
-        cands = scan(text, lang, ref_date)
-        if not cands:
+        if not mentions:
             return []
         matched = _matches(text, lang)
-        ctx = Context(text=text, folded=matched[0] if matched else fold(text), ref=ref_date, lex=lexicon(lang))
-        return [(_mention(text, c, ref_date), ctx.tense(c.start, c.end)) for c in cands]
+        # The tense is read off the words around a mention: the reference date plays no part.
+        ctx = Context(text=text, folded=matched[0] if matched else fold(text), ref=None, lex=lexicon(lang))
+        return [(m, ctx.tense(m.start, m.end)) for m in mentions]
     except Exception:  # noqa: BLE001 - a recognizer must never raise on odd input
         return []
 
