@@ -148,10 +148,10 @@ def remembered(kind: str, source: str, flags: int, build: Callable[[], T], check
     changed analysis never reads an old result; ``check`` tells a value of the right shape (one
     that is not is built again). A value that is not plain data is returned, not kept.
     """
-    digest = _code_digest()
+    store = _store()
+    digest = _code_digest() if store.path is not None else None
     if digest is None:
         return build()
-    store = _store()
     key = (kind, digest, source, flags)
     if key in store.entries:
         value = store.entries[key]
@@ -159,12 +159,11 @@ def remembered(kind: str, source: str, flags: int, build: Callable[[], T], check
             store.used.add(key)
             return cast(T, value)
     value = build()
-    if store.path is not None:
-        try:
-            marshal.dumps(value)  # type: ignore[arg-type]
-        except ValueError:
-            return value
-        store.add(key, value)
+    try:
+        marshal.dumps(value)  # type: ignore[arg-type]
+    except ValueError:
+        return value
+    store.add(key, value)
     return value
 
 

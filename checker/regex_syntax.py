@@ -86,6 +86,28 @@ def leading_words(items: list[Item]) -> list[str] | None:
     return [run] if run else None
 
 
+def refers_to_group(op: str, av: Any) -> bool:
+    """Whether a parsed item is or holds a back-reference (``(?P=name)``, ``(?(1)...)``)."""
+    if op in (GROUPREF, GROUPREF_EXISTS):
+        return True
+    if op == BRANCH:
+        return any(holds_group_reference(branch) for branch in av[1])
+    if op == SUBPATTERN:
+        return holds_group_reference(av[3])
+    if op in REPEATS:
+        return holds_group_reference(av[2])
+    if op in (ASSERT, ASSERT_NOT):
+        return holds_group_reference(av[1])
+    if op == ATOMIC_GROUP:
+        return holds_group_reference(av)
+    return False
+
+
+def holds_group_reference(items: list[Item]) -> bool:
+    """Whether the sequence ``items`` holds a back-reference anywhere."""
+    return any(refers_to_group(op, av) for op, av in items)
+
+
 class Unwritable(ValueError):
     """A sequence holds an item that ``source`` cannot write (a back-reference)."""
 

@@ -99,25 +99,6 @@ def _openings(items: list[tuple[Any, Any]]) -> list[str] | None:
 
 def _refers_to_group(source: str) -> bool:
     try:
-        return _has_group_reference(rx.parse(source, re.IGNORECASE))
+        return rx.holds_group_reference(rx.parse(source, re.IGNORECASE))
     except (re.error, ValueError, OverflowError):
         return True
-
-
-def _has_group_reference(items: list[tuple[Any, Any]]) -> bool:
-    for op, av in items:
-        if op in (rx.GROUPREF, rx.GROUPREF_EXISTS):
-            return True
-        if op is rx.BRANCH and any(_has_group_reference(list(branch)) for branch in av[1]):
-            return True
-        if op is rx.SUBPATTERN and _has_group_reference(list(av[3])):
-            return True
-        if op in rx.REPEATS and _has_group_reference(list(av[2])):
-            return True
-        if op in (rx.ASSERT, rx.ASSERT_NOT) and _has_group_reference(list(av[1])):
-            return True
-        if op is rx.ATOMIC_GROUP and _has_group_reference(list(av)):
-            return True
-    return False
-
-

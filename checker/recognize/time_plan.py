@@ -340,7 +340,7 @@ def core_items(pattern: re.Pattern[str]) -> tuple[list[tuple[Any, Any]], bool] |
         items = list(items[0][1][3])
     stretches: list[list[tuple[Any, Any]]] = [[]]
     for op, av in items:
-        if _refers_to_group(op, av):
+        if rx.refers_to_group(op, av):
             stretches.append([])
         else:
             stretches[-1].append((op, av))
@@ -422,27 +422,6 @@ def _opening_character(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]] | 
     moved = [(assertion, (-1, [*inner_items[1], first]))
              for assertion, inner_items in behind]
     return [first, *moved, *after, *rest]
-
-
-def _refers_to_group(op: Any, av: Any) -> bool:
-    """Whether a parsed item is or holds a back-reference (its group may lie outside a stretch)."""
-    if op in (rx.GROUPREF, rx.GROUPREF_EXISTS):
-        return True
-    if op is rx.BRANCH:
-        return any(_holds_reference(branch) for branch in av[1])
-    if op is rx.SUBPATTERN:
-        return _holds_reference(av[3])
-    if op in _REPEATS:
-        return _holds_reference(av[2])
-    if op in (rx.ASSERT, rx.ASSERT_NOT):
-        return _holds_reference(av[1])
-    if op is rx.ATOMIC_GROUP:
-        return _holds_reference(av)
-    return False
-
-
-def _holds_reference(seq: Any) -> bool:
-    return any(_refers_to_group(op, av) for op, av in seq)
 
 
 _DIGIT = re.compile(r"\d")
