@@ -160,11 +160,23 @@ def read_cached(claims_dir: Path, document_path: str, sha256: str) -> Cached:
                                                  "written)")
     try:
         info = DocumentInfo.model_validate(header["info"]) if "info" in header else None
-        claims = [Claim.model_validate_json(line) for line in body.splitlines() if line.strip()]
+        claims = _claims_of(body)
         notes = tuple(str(note) for note in header.get("notes", ()))
     except (ValueError, ValidationError, TypeError, KeyError):
         return Cached("unverified", path, reason="its claims are not valid records")
     return Cached("fresh", path, info, claims, notes)
+
+
+def _claims_of(body: str) -> list[Claim]:
+    return [Claim.model_validate_json(line) for line in body.splitlines() if line.strip()]
+
+
+def claims_in(text: str) -> list[Claim]:
+    """The claims of a claims file's text as ``render`` writes it (its header is not checked).
+
+    Raises ValueError (pydantic's ValidationError) on a line that is not a claim.
+    """
+    return _claims_of(text.partition("\n")[2])
 
 
 def header_matches(claims_dir: Path, document_path: str, sha256: str) -> bool:

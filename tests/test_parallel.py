@@ -123,3 +123,27 @@ def test_claims_files_rendered_in_the_workers_are_those_the_parent_would_write(c
         entry = store.Entry(doc.path, doc.info.sha256, extraction.claims[doc.path], doc.info, doc.notes)
         assert written == store.render(entry)
 
+
+
+def test_claims_sent_from_the_workers_as_their_file_text_are_the_claims_extracted(corpus: Path,
+                                                                                  tmp_path: Path) -> None:
+    # With a claims folder the workers send each document's claims as the text of its claims file only;
+    # in-process (no budget) nothing is pickled, and without a claims folder the records themselves travel.
+    sent_as_text = pipeline.extract([str(corpus)], claims_dir=tmp_path / "claims", use_cache=False, workers=2)
+    in_process = pipeline.extract([str(corpus)], claims_dir=None, use_cache=False, workers=1, doc_timeout=0)
+    sent_as_records = pipeline.extract([str(corpus)], claims_dir=None, use_cache=False, workers=2)
+    assert sum(len(claims) for claims in in_process.claims.values()) > 100
+    assert sent_as_text.claims == in_process.claims == sent_as_records.claims
+
+
+def test_a_result_pickled_with_its_claims_text_comes_back_with_equal_claims(corpus: Path, tmp_path: Path) -> None:
+    import pickle
+
+    job = pipeline._Job(claims_dir=tmp_path / "claims", use_cache=False, extract=True, max_bytes=10**7)
+    found, _ = pipeline.list_inputs([str(corpus)], None)
+    done = pipeline._process(job, found[0])
+    assert done.claims and done.claims_text is not None
+    back = pickle.loads(pickle.dumps(done))
+    assert back == done
+    without_text = pipeline._Done(done.result, done.claims)
+    assert pickle.loads(pickle.dumps(without_text)) == without_text
