@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from checker import catalogue
 from checker.link.entities import same_entity
@@ -102,10 +103,15 @@ class _Story:
         self.dated = {info.path: info.reference_date for info in documents if info.reference_date is not None}
         self.by_fact: dict[str, list[_Anchor]] = {}
         self.by_day: dict[tuple[int, int], list[_Anchor]] = {}
+        # The same anchors by article too: a topic's few articles are looked up, not the whole run filtered.
+        self._of_article: dict[tuple[str, object], list[_Anchor]] = {}
         for anchor in _anchors(documents, claims, self.dated):
+            day = (anchor.day.month, anchor.day.day)
             if anchor.claim is not None:
                 self.by_fact.setdefault(anchor.claim.attribute, []).append(anchor)
-            self.by_day.setdefault((anchor.day.month, anchor.day.day), []).append(anchor)
+                self._of_article.setdefault((anchor.document, anchor.claim.attribute), []).append(anchor)
+            self.by_day.setdefault(day, []).append(anchor)
+            self._of_article.setdefault((anchor.document, day), []).append(anchor)
         self.topics = {info.path: _topic(claims.get(info.path, [])) for info in documents}
         self.untopical = frozenset(path for path, topic in self.topics.items() if topic is None)
         self.everyone = frozenset(self.topics)
@@ -118,12 +124,20 @@ class _Story:
                     self.by_word.setdefault(word, set()).add(topic)
         # The articles whose topic meets a topic, found once per topic (a story's articles share one).
         self._same_topic: dict[str, frozenset[str]] = {}
+        # What depends only on a tier (and a day), found once per tier: a topic's undated articles ask the same.
+        self._dated_days_memo: dict[frozenset[str], list[dt.date]] = {}
+        self._distinct_days_memo: dict[frozenset[str], list[dt.date]] = {}
+        self._years_memo: dict[tuple[int, int, frozenset[str]], int | None] = {}
 
     def tiers(self, path: str) -> list[frozenset[str]]:
-        """The articles that may tell an article's story: those of its topic first, then those of none."""
+        """The articles that may tell an undated article's story: those of its topic first, then those of none.
+
+        A tier is shared by the articles of a topic, the article itself among them (``anchors`` leaves it
+        out; being undated, it gives no day of its own).
+        """
         topic = self.topics.get(path)
         if topic is None:
-            return [self.everyone - {path}]
+            return [self.everyone]
         same = self._same_topic.get(topic)
         if same is None:
             if len(self.by_topic) <= _FEW_TOPICS:
@@ -133,25 +147,58 @@ class _Story:
                 near.add(topic)
             same = frozenset(p for other in near if _names_meet(topic, other) for p in self.by_topic[other])
             self._same_topic[topic] = same
-        return [tier for tier in (same - {path}, self.untopical - {path}) if tier]
+        return [tier for tier in (same, self.untopical) if len(tier) > (path in tier)]
 
-    def anchors(self, claim: Claim, related: frozenset[str]) -> list[_Anchor]:
-        """The days of related articles that may be the day of ``claim``'s event."""
-        value = claim.value.value
-        assert isinstance(value, TimeValue)
-        found = [a for a in self.by_fact.get(claim.attribute, ()) if a.document in related and _meets(claim, a)]
-        day = _YEARLESS_DAY.match(value.timex or "")
+    def anchors(self, claim: Claim, related: frozenset[str], path: str) -> list[_Anchor]:
+        """The days of related articles (other than ``path``, the claim's) that may be the day of ``claim``'s event."""
+        day = _yearless_day(claim)
+        found = [a for a in self._among(self.by_fact, claim.attribute, related)
+                 if a.document != path and _meets(claim, day, a)]
         if day:
-            found += [a for a in self.by_day.get((int(day.group(1)), int(day.group(2))), ())
-                      if a.document in related and (a.claim is None or a.claim.attribute != claim.attribute)
-                      and _meets(claim, a)]
+            found += [a for a in self._among(self.by_day, day, related)
+                      if a.document != path and (a.claim is None or a.claim.attribute != claim.attribute)
+                      and _meets(claim, day, a)]
         return found
+
+    def _among(self, index: dict[Any, list[_Anchor]], key: Any, related: frozenset[str]) -> list[_Anchor]:
+        """The anchors ``index`` holds under ``key`` (a fact or a day) that ``related`` articles give, in no
+        particular order (what is made of them are sets)."""
+        whole = index.get(key, ())
+        if len(related) < len(whole):
+            return [a for path in related for a in self._of_article.get((path, key), ())]
+        return [a for a in whole if a.document in related]
 
     def dated_days(self, related: frozenset[str]) -> list[dt.date]:
         """The own days of the dated articles among ``related``, in order."""
-        if len(related) < len(self.dated):  # a topic's few articles in a run of many
-            return sorted(self.dated[path] for path in related if path in self.dated)
-        return sorted(day for path, day in self.dated.items() if path in related)
+        found = self._dated_days_memo.get(related)
+        if found is None:
+            if len(related) < len(self.dated):  # a topic's few articles in a run of many
+                found = sorted(self.dated[path] for path in related if path in self.dated)
+            else:
+                found = sorted(day for path, day in self.dated.items() if path in related)
+            self._dated_days_memo[related] = found
+        return found
+
+    def agreed_year(self, month: int, day: int, related: frozenset[str]) -> int | None:
+        """The year that puts ``month``/``day`` nearest the day of every dated article among ``related``;
+        None when they do not all agree (or none is dated)."""
+        memo_key = (month, day, related)
+        if memo_key not in self._years_memo:
+            years: set[int] = set()
+            for dated in self._distinct_days(related):  # many articles of a story share a day: each weighed once
+                options = [d for d in (_safe(dated.year + shift, month, day) for shift in (-1, 0, 1)) if d is not None]
+                if options:
+                    years.add(min(options, key=lambda d: abs((d - dated).days)).year)
+                    if len(years) > 1:
+                        break  # no agreement: the rest cannot make one
+            self._years_memo[memo_key] = years.pop() if len(years) == 1 else None
+        return self._years_memo[memo_key]
+
+    def _distinct_days(self, related: frozenset[str]) -> list[dt.date]:
+        found = self._distinct_days_memo.get(related)
+        if found is None:
+            found = self._distinct_days_memo[related] = sorted(set(self.dated_days(related)))
+        return found
 
 
 def _anchors(documents: list[DocumentInfo], claims: dict[str, list[Claim]],
@@ -179,7 +226,7 @@ def _ground_one(info: DocumentInfo, claims: list[Claim], story: _Story, related:
     for claim in open_claims:
         if claim.value.value.granularity != "day":  # type: ignore[union-attr]
             continue
-        met = story.anchors(claim, related)
+        met = story.anchors(claim, related, info.path)
         if not met:
             continue
         event_days = {a.day for a in met}
@@ -194,7 +241,7 @@ def _ground_one(info: DocumentInfo, claims: list[Claim], story: _Story, related:
         days = narrowed
         sources |= {a.document for a in met}
     dated_days = story.dated_days(related)
-    own = _own_days(info, days, dated_days)
+    own = _own_days(info, days, story, related)
     if own is not None:
         days = own
         if days and info.reference_day and not sources:
@@ -225,25 +272,22 @@ def _names_meet(a: str, b: str) -> bool:
     return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
 
 
-def _own_days(info: DocumentInfo, days: set[dt.date] | None, dated_days: list[dt.date]) -> set[dt.date] | None:
+def _own_days(info: DocumentInfo, days: set[dt.date] | None, story: _Story, related: frozenset[str]
+              ) -> set[dt.date] | None:
     """The candidate days narrowed to the article's own day without a year, if it gives one.
 
-    Without other evidence its year is the one that puts the day nearest the dated articles, when
-    they all agree on it.
+    Without other evidence its year is the one that puts the day nearest the dated articles
+    (``related``), when they all agree on it.
     """
     if not info.reference_day:
         return days
     month, day = int(info.reference_day[5:7]), int(info.reference_day[8:10])
     if days is not None:
         return {d for d in days if (d.month, d.day) == (month, day)}
-    years = set()
-    for dated in set(dated_days):  # many articles of a story share a day: each day is weighed once
-        options = [d for d in (_safe(dated.year + shift, month, day) for shift in (-1, 0, 1)) if d is not None]
-        if options:
-            years.add(min(options, key=lambda d: abs((d - dated).days)).year)
-    if len(years) != 1:
+    year = story.agreed_year(month, day, related)
+    if year is None:
         return None
-    found = _safe(years.pop(), month, day)
+    found = _safe(year, month, day)
     return {found} if found is not None else None
 
 
@@ -254,12 +298,18 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _meets(claim: Claim, anchor: _Anchor) -> bool:
-    """Whether an article's open time and a dated one can be the same day of the story."""
+def _yearless_day(claim: Claim) -> tuple[int, int] | None:
+    """The month and day of a claim's time that is a day of a month without a year ("May 3")."""
     value = claim.value.value
     assert isinstance(value, TimeValue)
     found = _YEARLESS_DAY.match(value.timex or "")
-    if found and (anchor.day.month, anchor.day.day) == (int(found.group(1)), int(found.group(2))):
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def _meets(claim: Claim, day: tuple[int, int] | None, anchor: _Anchor) -> bool:
+    """Whether an article's open time (``day``: its month and day when it has no year) and a dated one can be
+    the same day of the story."""
+    if day is not None and (anchor.day.month, anchor.day.day) == day:
         # A day of a month without a year and the same day with one (or an article of the story dated so).
         return anchor.claim is None or _subjects_meet(claim, anchor.claim)
     return anchor.claim is not None and _same_event(claim, anchor.claim)
