@@ -13,10 +13,17 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
+from functools import cache
 from pathlib import PurePosixPath
 
 from checker.names import entity_key
 from checker.records import Claim
+
+
+@cache
+def _file_name(document: str) -> str:
+    # Asked again for every finding of a document: a path object made once per document.
+    return PurePosixPath(document.replace("\\", "/")).name
 
 
 def finding_fingerprint(verdict: str, claims: Iterable[Claim], facts: Iterable[str], dimension: str,
@@ -30,7 +37,7 @@ def finding_fingerprint(verdict: str, claims: Iterable[Claim], facts: Iterable[s
     claims = list(claims)
     names = sorted({entity_key(name) for c in claims if (name := c.subject or c.topic)})
     renamed = document_as or {}
-    files = sorted({PurePosixPath(renamed.get(c.document, c.document).replace("\\", "/")).name for c in claims})
+    files = sorted({_file_name(renamed.get(c.document, c.document)) for c in claims})
     payload = json.dumps([verdict, names, sorted(facts), dimension, sorted(scope.items()), sorted(values), files],
                          ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]

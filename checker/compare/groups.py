@@ -131,9 +131,9 @@ def first_pass(claims: Iterable[Claim], weights: Mapping[str, int] | None = None
     """The steps of comparison that need every claim at once (see ``Prepared``)."""
     moved = _places_as_places(list(claims), _Weights(weights or {}))
     clusters = cluster_entities(sorted({name for c in moved for name in (c.subject, c.topic) if name}))
-    subjects = resolve_subjects(moved, clusters)
-    families = subject_families(sorted(set(clusters.values())))
     keys = tuple(group_key(claim) for claim in moved)
+    subjects = resolve_subjects(moved, clusters, keys)
+    families = subject_families(sorted(set(clusters.values())))
     return Prepared(tuple(moved), keys, frozenset(_staged(moved, keys)), subjects, families, dict(weights or {}),
                     dict(last_copy or {}))
 
@@ -259,8 +259,10 @@ def _places_as_places(claims: list[Claim], weight: _Weights) -> list[Claim]:
     return moved
 
 
-def resolve_subjects(claims: list[Claim], clusters: dict[str, str]) -> dict[str, str | None]:
+def resolve_subjects(claims: list[Claim], clusters: dict[str, str], keys: Sequence[tuple[str, ...] | None]
+                     ) -> dict[str, str | None]:
     """The subject cluster of every claim; a claim whose sentence named no subject gets one from its article.
+    ``keys``: each claim's ``group_key``, in the order of ``claims``.
 
     Within one article, a scoped fact is taken to be about the one subject the article names for it
     in the same scope ("the first model of the new brand" = "the first model of X"); a plain one
@@ -272,16 +274,14 @@ def resolve_subjects(claims: list[Claim], clusters: dict[str, str]) -> dict[str,
         return clusters.get(claim.subject) if claim.subject else None
 
     per_group: dict[tuple[str, tuple[str, ...], tuple[str, ...]], set[str]] = defaultdict(set)
-    for claim in claims:
+    for claim, key in zip(claims, keys, strict=True):
         known = cluster(claim)
-        key = group_key(claim)
         if known is not None and key is not None:
             per_group[(claim.document, key, claim.qualifiers)].add(known)
     resolved: dict[str, str | None] = {}
-    for claim in claims:
+    for claim, key in zip(claims, keys, strict=True):
         known = cluster(claim)
         if known is None:
-            key = group_key(claim)
             candidates = per_group.get((claim.document, key, claim.qualifiers), set()) if key is not None else set()
             topic = clusters.get(claim.topic) if claim.topic else None
             # A scoped fact ("the first model's launch") named for one subject is that subject's.
