@@ -145,7 +145,8 @@ def _slow_extract(doc: object) -> list[object]:
 
 @pytest.fixture()
 def slow_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr("checker.pipeline.extract_claims", _slow_extract)  # forked workers inherit it
+    # The pipeline imports the extractor where a document is extracted: forked workers inherit the patch.
+    monkeypatch.setattr("checker.frame.build.extract_claims", _slow_extract)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text(GOOD, encoding="utf-8")
