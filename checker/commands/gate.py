@@ -7,6 +7,7 @@ unusable input or usage (a bad baseline file, git unable to answer --since).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -64,7 +65,11 @@ def _extract(targets: list[str], claims_dir: Path, no_cache: bool, workers: int 
     if not extraction.documents:
         _fail("no usable document in " + ", ".join(targets))
     with timings.stage("compare"):
-        return extraction, pipeline.compare(extraction)
+        findings = pipeline.compare(extraction)
+    # The records live until the process ends: the collector need not walk them again when the gate's own
+    # objects fill a generation (at 1,000 cached articles, one such pass took 0.2 s of the gate).
+    gc.freeze()
+    return extraction, findings
 
 
 def _baseline_option(default_help: str) -> Callable[[F], F]:
