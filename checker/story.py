@@ -124,6 +124,7 @@ class _Story:
                     self.by_word.setdefault(word, set()).add(topic)
         # The articles whose topic meets a topic, found once per topic (a story's articles share one).
         self._same_topic: dict[str, frozenset[str]] = {}
+        self._meet_memo: dict[tuple[str, str], bool] = {}
         # What depends only on a tier (and a day), found once per tier: a topic's undated articles ask the same.
         self._dated_days_memo: dict[frozenset[str], list[dt.date]] = {}
         self._distinct_days_memo: dict[frozenset[str], list[dt.date]] = {}
@@ -145,9 +146,17 @@ class _Story:
             else:
                 near = {other for word in entity_key(topic).split() for other in self.by_word.get(word, ())}
                 near.add(topic)
-            same = frozenset(p for other in near if _names_meet(topic, other) for p in self.by_topic[other])
+            same = frozenset(p for other in near if self._topics_meet(topic, other) for p in self.by_topic[other])
             self._same_topic[topic] = same
         return [tier for tier in (same, self.untopical) if len(tier) > (path in tier)]
+
+    def _topics_meet(self, a: str, b: str) -> bool:
+        """``_names_meet(a, b)``, asked once per pair of topics (it is symmetric; each topic asks of every other)."""
+        pair = (a, b) if a <= b else (b, a)
+        met = self._meet_memo.get(pair)
+        if met is None:
+            met = self._meet_memo[pair] = _names_meet(a, b)
+        return met
 
     def anchors(self, claim: Claim, related: frozenset[str], path: str) -> list[_Anchor]:
         """The days of related articles (other than ``path``, the claim's) that may be the day of ``claim``'s event."""
