@@ -96,7 +96,8 @@ def test_awkward_yaml_reads_or_fails_the_same_through_libyaml(block: str) -> Non
 def test_a_bad_block_is_named_in_the_pure_loaders_words() -> None:
     with pytest.raises(frontmatter.FrontMatterError) as caught:
         frontmatter.read_front_matter("---\ntitle: [unclosed\n---\nBody\n")
-    assert str(caught.value) == "invalid YAML front matter: " + frontmatter._one_line(_outcome_error("title: [unclosed\n"))
+    expected = frontmatter._one_line(_outcome_error("title: [unclosed\n"))
+    assert str(caught.value) == "invalid YAML front matter: " + expected
 
 
 def _outcome_error(block: str) -> Exception:
