@@ -19,8 +19,9 @@ corrupt or foreign file is ignored (and replaced by the next flush); every failu
 building. The folder is ``$FACTCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/factcheck``, else
 ``~/.cache/factcheck``; ``FACTCHECK_CACHE_DIR=""`` turns the cache off. Written atomically (a
 temporary file renamed over the old one) under a lock, so that worker processes flushing at once
-do not lose each other's records; it holds at most ``_MAX_ENTRIES`` records (past that, a flush
-keeps only what its process used).
+do not lose each other's records; it holds the records of the code that last wrote it only (an
+upgraded checker does not read its predecessor's), at most ``_MAX_ENTRIES`` of them (past that, a
+flush keeps only what its process used).
 """
 
 from __future__ import annotations
@@ -82,6 +83,10 @@ class _Store:
             with _locked(self.path.with_suffix(".lock")):
                 merged = _read(self.path)
                 merged.update(self.entries)
+                # Only this code reads what this code wrote: records of an earlier version (or not records)
+                # would be read, and skipped, by every later process.
+                digest = _code_digest()
+                merged = {key: value for key, value in merged.items() if _well_formed(key) and key[1] == digest}
                 if len(merged) > _MAX_ENTRIES:
                     merged = {key: merged[key] for key in self.used if key in merged}
                 _write(self.path, merged)
@@ -92,9 +97,8 @@ def _read(path: Path) -> dict[_Key, Any]:
         loaded = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
-    if not isinstance(loaded, dict):
-        return {}
-    return {key: value for key, value in loaded.items() if _well_formed(key)}
+    # Not checked record by record: a key of another shape is never asked for, and a flush drops it.
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def _well_formed(key: Any) -> bool:

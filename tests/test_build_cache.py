@@ -161,3 +161,18 @@ def test_the_command_fills_the_cache_and_reads_it_on_the_next_run(tmp_path: Path
     assert first.returncode == second.returncode == off.returncode
     assert first.stdout == second.stdout == off.stdout and b'"claims"' in first.stdout
     assert not list((tmp_path / "cache").glob("*.tmp"))
+
+
+def test_a_flush_keeps_only_the_records_of_the_code_that_writes_it(store: Path) -> None:
+    path = build_cache.cache_file()
+    assert path is not None
+    path.parent.mkdir(parents=True)
+    digest = build_cache._code_digest()
+    assert digest is not None
+    path.write_bytes(marshal.dumps({("core", "an older version", "a+", 0): ("a", True),
+                                    ("core", digest, "b+", 0): ("b", True), "not a record": 1}))
+    # Read as they are: this code finds its own record, and never asks for the others.
+    assert build_cache.remembered("core", "b+", 0, _never, lambda _: True) == ("b", True)
+    assert build_cache.remembered("core", "c+", 0, lambda: ("c", True), lambda _: True) == ("c", True)
+    build_cache.flush()
+    assert set(_kept()) == {("core", digest, "b+", 0), ("core", digest, "c+", 0)}
