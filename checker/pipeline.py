@@ -122,7 +122,14 @@ class _Done:
 
 def _done_from_text(result: Document | Problem, cached: bool, notes: tuple[Problem, ...],
                     ingest_notes: tuple[str, ...], claims_text: str) -> _Done:
-    return _Done(result, store.claims_in(claims_text), cached, notes, ingest_notes, claims_text)
+    try:
+        claims = store.claims_in(claims_text)
+    except ValueError as exc:  # pydantic's ValidationError: a record that does not read back as it was written
+        # Raised here, it would end the whole run where the result is received: it is this document's problem.
+        shown = shown_path(result.path)
+        message = f"{shown}: internal error while extracting (its claims do not read back: {type(exc).__name__})"
+        return _Done(Problem(path=shown, kind="internal", message=message))
+    return _Done(result, claims, cached, notes, ingest_notes, claims_text)
 
 
 def _note(path: str, kind: str, message: str) -> Problem:

@@ -147,3 +147,16 @@ def test_a_result_pickled_with_its_claims_text_comes_back_with_equal_claims(corp
     assert back == done
     without_text = pipeline._Done(done.result, done.claims)
     assert pickle.loads(pickle.dumps(without_text)) == without_text
+
+
+def test_claims_that_do_not_read_back_are_the_documents_problem_not_the_runs(corpus: Path, tmp_path: Path) -> None:
+    import pickle
+
+    job = pipeline._Job(claims_dir=tmp_path / "claims", use_cache=False, extract=True, max_bytes=10**7)
+    found, _ = pipeline.list_inputs([str(corpus)], None)
+    done = pipeline._process(job, found[0])
+    assert done.claims and done.claims_text is not None
+    damaged = pipeline._Done(done.result, done.claims, claims_text=done.claims_text + '{"not": "a claim"}\n')
+    back = pickle.loads(pickle.dumps(damaged))
+    assert isinstance(back.result, pipeline.Problem) and back.result.kind == "internal"
+    assert "do not read back" in back.result.message and back.claims is None
