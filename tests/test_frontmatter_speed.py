@@ -38,10 +38,12 @@ def _blocks() -> list[str]:
             if path.suffix not in (".md", ".txt", ".markdown"):
                 continue
             text = path.read_text(encoding="utf-8", errors="replace")
-            if text.startswith("---"):
-                end = text.find("\n---", 3)
-                if end > 0:
-                    found.append(text[text.index("\n") + 1:end + 1])
+            # Cut as the reader cuts it (its opening and closing delimiter lines).
+            opening = frontmatter._OPEN.match(text)
+            if opening is not None and opening.group(1) == "---":
+                closing = frontmatter._closing(text, "---", opening.end())
+                if closing is not None:
+                    found.append(text[opening.end():closing[0]])
     return found
 
 

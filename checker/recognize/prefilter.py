@@ -154,8 +154,6 @@ def _class_cond(items: list[tuple[Any, Any]]) -> _Cond | None:
     return _Cond(frozenset({"[" + "".join(parts) + "]"}), 1)
 
 
-
-
 class WordGate:
     """Which of several word-start patterns ("(?<!\\w)(?:said|told|announc\\w*)") can match in a text.
 
