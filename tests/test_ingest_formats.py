@@ -167,6 +167,17 @@ def test_deeply_nested_and_malformed_html(tmp_path: Path) -> None:
     _check_spans(doc)
 
 
+def test_unknown_marked_sections_read_as_comments_like_a_browser(tmp_path: Path) -> None:
+    # "<![" before anything but a known SGML keyword made html.parser raise AssertionError
+    # (a fuzzing find), after moving its position: the text after it was quoted off by three.
+    page = ("<p>Before.</p><![\x08a>hidden<p>Middle.</p><![\nfoo[ skipped ]]><![if gte mso 9]>"
+            "<p>Office.</p><![endif]><![CDATA[ kept out ]]><p>After.</p>")
+    doc = _load(tmp_path, "m.html", page)
+    assert doc.text.split("\n") == ["Before.", "hidden", "Middle.", "Office.", "After."]
+    assert _quote(doc, "Middle.") == "Middle." and _quote(doc, "After.") == "After."
+    _check_spans(doc)
+
+
 def test_utf8_bom_is_kept_in_raw_text_as_python_reads_it(tmp_path: Path) -> None:
     data = b"\xef\xbb\xbfFirst line here.\nSecond."
     doc = _load(tmp_path, "h.txt", data)

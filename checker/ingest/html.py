@@ -89,6 +89,19 @@ class _Extractor(HTMLParser):
         # The innermost hinted ancestor, kept per stack level: no walk up the stack.
         return self.hint_stack[-1] if self.hint_stack else None
 
+    # -- declarations ----------------------------------------------------------
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # The standard parser knows a few SGML keywords after "<![" and raises
+        # AssertionError on any other (Python 3.11). A browser reads such a
+        # section as a bogus comment that ends at the next ">"; so do we. The
+        # parser moves its position forward before it raises: put it back.
+        position = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = position
+            return self.parse_bogus_comment(i, report)
+
     # -- tags ----------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         at = self._offset()
