@@ -90,7 +90,7 @@ class _Extractor(HTMLParser):
         return self.hint_stack[-1] if self.hint_stack else None
 
     # -- declarations ----------------------------------------------------------
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         # The standard parser knows a few SGML keywords after "<![" and raises
         # AssertionError on any other (Python 3.11). A browser reads such a
         # section as a bogus comment that ends at the next ">"; so do we. The
