@@ -84,6 +84,10 @@ class Extraction:
     cached: int
 
 
+# A file's bytes and their SHA-256, read once to ask the cache about it.
+_Read = tuple[bytes, str]
+
+
 @dataclass(frozen=True)
 class _Job:
     """What a worker does with one file: read it, date it, and (optionally) extract or fetch its claims."""
@@ -155,18 +159,22 @@ def _cacheable_bytes(job: _Job, found: Found) -> bytes | None:
         return handle.read(job.max_bytes + 1)
 
 
-def _cached(job: _Job, found: Found) -> _Done | Problem | None:
+def _cached(job: _Job, found: Found, known: _Read | None = None) -> _Done | Problem | None:
     """An unchanged, already-extracted document: its cached facts and claims, without parsing it again.
 
     None when there is nothing usable in the cache; the note to report when its claims file did not verify.
+    ``known`` is the file's bytes and digest when they were just read (``_looks_unchanged``).
     """
     if job.claims_dir is None:
         return None
     try:
-        data = _cacheable_bytes(job, found)
-        if data is None:
-            return None
-        entry = store.read_cached(job.claims_dir, found.display, hashlib.sha256(data).hexdigest())
+        if known is None:
+            data = _cacheable_bytes(job, found)
+            if data is None:
+                return None
+            known = data, hashlib.sha256(data).hexdigest()
+        data, digest = known
+        entry = store.read_cached(job.claims_dir, found.display, digest)
         if entry.state == "unverified":
             return _note(found.display, "cache", f"claims file {entry.path} not used: {entry.reason}; re-extracted")
         if entry.state != "fresh" or entry.info is None or entry.claims is None:
@@ -494,12 +502,17 @@ def _run(paths: Sequence[str | os.PathLike[str]], job: _Job, workers: int, budge
     # data they share) are for the documents left to extract, often one or none of a thousand. Those whose
     # claims files look current are read while the workers extract the others; one that turns out not
     # to be usable after all is extracted after them.
-    looks_unchanged = [] if runner is not None else [index for index, entry in enumerate(found)
-                                                     if _looks_unchanged(job, entry)]
+    known: dict[int, _Read] = {}
+    if runner is None:
+        for index, entry in enumerate(found):
+            read = _looks_unchanged(job, entry)
+            if read is not None:
+                known[index] = read
+    looks_unchanged = list(known)
 
     def read_unchanged() -> None:
         for count, index in enumerate(looks_unchanged, 1):
-            unchanged = _unchanged(job, found[index])
+            unchanged = _unchanged(job, found[index], known.pop(index))
             if unchanged is not None:
                 outcomes[index] = ("ok", unchanged)
                 tick(index)
@@ -538,21 +551,25 @@ def _ticker(tick: Callable[[int], None], order: list[int]) -> Callable[[int], No
     return lambda n: tick(order[n])
 
 
-def _looks_unchanged(job: _Job, found: Found) -> bool:
-    """Whether the claims file of ``found`` names its current digest and this extractor (``_unchanged`` decides)."""
+def _looks_unchanged(job: _Job, found: Found) -> _Read | None:
+    """The bytes and digest of ``found`` when its claims file names that digest and this extractor
+    (``_unchanged`` decides); None when it does not."""
     if job.claims_dir is None:
-        return False
+        return None
     try:
         data = _cacheable_bytes(job, found)
     except OSError:
-        return False
-    return data is not None and store.header_matches(job.claims_dir, found.display, hashlib.sha256(data).hexdigest())
+        return None
+    if data is None:
+        return None
+    digest = hashlib.sha256(data).hexdigest()
+    return (data, digest) if store.header_matches(job.claims_dir, found.display, digest) else None
 
 
-def _unchanged(job: _Job, found: Found) -> _Done | None:
+def _unchanged(job: _Job, found: Found, known: _Read | None = None) -> _Done | None:
     """The cached document and claims of an unchanged file; None when it is to be read (and extracted)."""
     try:
-        unchanged = _cached(job, found)
+        unchanged = _cached(job, found, known)
     except Exception:  # a worker reads it again and reports what is wrong with it
         return None
     return unchanged if isinstance(unchanged, _Done) else None
