@@ -14,7 +14,11 @@ The compiled regexes themselves are not kept: that would take ``re``'s private m
 checker does not use (issue 19); ``re`` compiles them in each process, on first use
 (``recognize/lazy.py``).
 
-The file is named after the interpreter's cache tag (``marshal`` writes it); an unreadable,
+Records of another use can be kept on a shelf of their own (``shelf=``, one file each), so that a
+process reads only the file of what it asks for: the story's readings of relative times
+(``checker/story_readings.py``) are read by the process that compares, never by a worker.
+
+A file is named after its shelf and the interpreter's cache tag (``marshal`` writes it); an unreadable,
 corrupt or foreign file is ignored (and replaced by the next flush); every failure falls back to
 building. The folder is ``$FACTCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/factcheck``, else
 ``~/.cache/factcheck``; ``FACTCHECK_CACHE_DIR=""`` turns the cache off. Written atomically (a
@@ -39,12 +43,14 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 _MAX_ENTRIES = 50_000
+# The shelf of the language data's analyses.
+BUILD = "build"
 T = TypeVar("T")
 _Key = tuple[str, str, str, int]
 
 
-def cache_file() -> Path | None:
-    """Where the analyses are kept (None: the cache is off)."""
+def cache_file(shelf: str = BUILD) -> Path | None:
+    """Where the records of ``shelf`` are kept (None: the cache is off)."""
     folder = os.environ.get("FACTCHECK_CACHE_DIR")
     if folder is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -52,14 +58,15 @@ def cache_file() -> Path | None:
     if not folder:
         return None
     tag = sys.implementation.cache_tag or "python"
-    return Path(folder) / f"build-{tag}.bin"
+    return Path(folder) / f"{shelf}-{tag}.bin"
 
 
 class _Store:
     """The records of one process: those read from the file, and those it made since."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, limit: int) -> None:
         self.path = path
+        self.limit = limit
         self.entries: dict[_Key, Any] = _read(path) if path is not None else {}
         self.used: set[_Key] = set()
         self.dirty = False
@@ -87,7 +94,7 @@ class _Store:
                 # would be read, and skipped, by every later process.
                 digest = _code_digest()
                 merged = {key: value for key, value in merged.items() if _well_formed(key) and key[1] == digest}
-                if len(merged) > _MAX_ENTRIES:
+                if len(merged) > self.limit:
                     merged = {key: merged[key] for key in self.used if key in merged}
                 _write(self.path, merged)
 
@@ -134,25 +141,27 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-_STORE: _Store | None = None
+_STORES: dict[str, _Store] = {}
 
 
-def _store() -> _Store:
-    global _STORE
-    if _STORE is None:
-        _STORE = _Store(cache_file())
-    return _STORE
+def _store(shelf: str, limit: int) -> _Store:
+    found = _STORES.get(shelf)
+    if found is None:
+        found = _STORES[shelf] = _Store(cache_file(shelf), limit)
+    return found
 
 
-def remembered(kind: str, source: str, flags: int, build: Callable[[], T], check: Callable[[Any], bool]) -> T:
+def remembered(kind: str, source: str, flags: int, build: Callable[[], T], check: Callable[[Any], bool],
+               shelf: str = BUILD, limit: int = _MAX_ENTRIES) -> T:
     """``build()``, an analysis of the pattern ``source`` (plain data: str, int, bool, None, lists, dicts,
     tuples and frozensets of them), as an earlier run of the same code made it when there is one.
 
     The record is keyed by ``kind``, the pattern and a digest of the checker's source code, so a
     changed analysis never reads an old result; ``check`` tells a value of the right shape (one
-    that is not is built again). A value that is not plain data is returned, not kept.
+    that is not is built again). A value that is not plain data is returned, not kept. ``shelf`` names
+    the file it is kept in, which holds at most about ``limit`` records.
     """
-    store = _store()
+    store = _store(shelf, limit)
     digest = _code_digest() if store.path is not None else None
     if digest is None:
         return build()
@@ -191,11 +200,10 @@ def flush(every: float = 0.0) -> None:
     read, merged and written whole: a worker that builds as it goes would otherwise write it after
     each document).
     """
-    if _STORE is not None:
-        _STORE.flush(every)
+    for store in _STORES.values():
+        store.flush(every)
 
 
 def reset() -> None:
     """Forget what this process read and added (the next ``remembered`` reads the file again): for tests."""
-    global _STORE
-    _STORE = None
+    _STORES.clear()

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from checker import catalogue
+from checker import catalogue, story_readings
 from checker.link.entities import same_entity
 from checker.names import entity_key
 from checker.recognize import time as timerec
@@ -395,6 +395,10 @@ def _reading(claim: Claim, lang: str, ref: dt.date) -> TimeValue | None:
 
 @lru_cache(maxsize=65536)
 def _read(sentence: str, lang: str, ref: dt.date, start: int, end: int) -> TimeValue | None:
+    return story_readings.reading(sentence, lang, ref, start, end, _read_afresh)
+
+
+def _read_afresh(sentence: str, lang: str, ref: dt.date, start: int, end: int) -> TimeValue | None:
     for cand in timerec.scan(sentence, lang, ref):
         if cand.start == start and cand.end == end:
             return cand.value(ref)

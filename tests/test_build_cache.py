@@ -176,3 +176,22 @@ def test_a_flush_keeps_only_the_records_of_the_code_that_writes_it(store: Path) 
     assert build_cache.remembered("core", "c+", 0, lambda: ("c", True), lambda _: True) == ("c", True)
     build_cache.flush()
     assert set(_kept()) == {("core", digest, "b+", 0), ("core", digest, "c+", 0)}
+
+
+def test_a_shelf_is_a_file_of_its_own_with_its_own_limit(store: Path) -> None:
+    assert build_cache.remembered("core", "v+", 0, lambda: ("v", True), lambda _: True) == ("v", True)
+    for n in range(3):
+        build_cache.remembered("reading", f"s{n}", 0, lambda n=n: n, lambda _: True, shelf="other", limit=2)
+    build_cache.flush()
+    build_cache.reset()
+    shelf = build_cache.cache_file("other")
+    assert shelf is not None and shelf != build_cache.cache_file()
+    kept = marshal.loads(shelf.read_bytes())
+    assert sorted(key[2] for key in kept) == ["s0", "s1", "s2"]
+    assert not any(key[2] == "v+" for key in kept)
+    assert build_cache.remembered("core", "v+", 0, _never, lambda _: True) == ("v", True)
+    # Past its limit, a flush keeps what its process asked for.
+    assert build_cache.remembered("reading", "s1", 0, _never, lambda _: True, shelf="other", limit=2) == 1
+    build_cache.remembered("reading", "s3", 0, lambda: 3, lambda _: True, shelf="other", limit=2)
+    build_cache.flush()
+    assert sorted(key[2] for key in marshal.loads(shelf.read_bytes())) == ["s1", "s3"]
