@@ -9,8 +9,11 @@ name is keyed (``names.entity_key``). A key that two countries share is left out
 from __future__ import annotations
 
 import gettext
+import importlib.util
 from functools import cache
+from pathlib import Path
 
+from checker import build_cache
 from checker.names import entity_key
 
 # The catalogues read for each supported language (simplified and traditional Chinese both).
@@ -24,6 +27,35 @@ def country_of(key: str) -> str | None:
 
 @cache
 def _codes() -> dict[str, str]:
+    # Built once per machine and pycountry's tables (speed only: 30 ms of every run that links names).
+    return build_cache.remembered("countries", _tables_stamp(), 0, _built_codes, _is_table)
+
+
+def _tables_stamp() -> str:
+    """The size and time of change of the files the table is built from, found without importing pycountry
+    (its import asks the installed packages' metadata for its version); empty when they cannot be found."""
+    spec = importlib.util.find_spec("pycountry")
+    if spec is None or spec.origin is None:
+        return ""
+    package = Path(spec.origin).parent
+    files = [package / "databases" / "iso3166-1.json"]
+    files += [package / "locales" / language / "LC_MESSAGES" / "iso3166-1.mo" for language in _CATALOGUES]
+    stamps = []
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            stamps.append(f"{path.name}:-")
+        else:
+            stamps.append(f"{path.relative_to(package).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}")
+    return f"{package}|" + "|".join(stamps)
+
+
+def _is_table(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+
+
+def _built_codes() -> dict[str, str]:
     import pycountry  # loaded only when a run links names: it reads its tables on first use
 
     translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)

@@ -118,3 +118,28 @@ def test_a_name_two_countries_share_names_neither() -> None:
 
     assert country_of("korea") is None  # the Republic of Korea and the Democratic People's Republic
     assert country_of("south korea") == "KR" and country_of("韩国") == "KR"
+
+
+def test_the_country_table_kept_between_runs_is_the_table_built(tmp_path: object,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker import build_cache, countries
+
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    build_cache.reset()
+    countries._codes.cache_clear()
+    try:
+        built = countries._codes()
+        assert built == countries._built_codes() and built["maroc"] == "MA"
+        build_cache.flush()
+        build_cache.reset()
+        countries._codes.cache_clear()
+
+        def never() -> dict[str, str]:
+            raise AssertionError("built again: the cache did not hold it")
+
+        monkeypatch.setattr(countries, "_built_codes", never)
+        assert countries._codes() == built
+        assert "iso3166-1.json" in countries._tables_stamp()
+    finally:
+        build_cache.reset()
+        countries._codes.cache_clear()
