@@ -209,9 +209,8 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
     if statistics and fmt not in ("text", "json"):
         raise click.UsageError("--statistics prints counts as text or JSON: use --format text or json")
     chosen = selection(targets, exclude, stdin_filename, max_bytes, outputs=(claims_dir, output_dir, output))
-    # The claims files are written while the story and comparison run (``pipeline.settle`` waits for them).
     extraction = _extract(targets, claims_dir, no_cache, workers, max_bytes, doc_timeout, chosen, quiet,
-                          meanwhile=_load_reporting, write_behind=True)
+                          meanwhile=_load_reporting)
     from checker.gate.select import gated
     from checker.report import reporter
     from checker.report.html_report import HtmlReporter
@@ -225,7 +224,6 @@ def run(paths: tuple[str, ...], claims_dir: Path, no_cache: bool, workers: int |
         fail("no usable document in " + ", ".join(targets))
     with timings.stage("compare"):
         findings = pipeline.compare(extraction)
-    report_problems(pipeline.settle(extraction), quiet)
     with timings.stage("build-report"):
         report = pipeline.build_report(extraction, findings)
     # The report's records live until the process ends: the garbage collector need not walk them again each
@@ -302,16 +300,14 @@ def _load_reporting() -> None:
 
 def _extract(targets: list[str], claims_dir: Path, no_cache: bool, workers: int | None, max_bytes: int,
              doc_timeout: float, chosen: Selection, quiet: bool,
-             meanwhile: Callable[[], None] | None = None, write_behind: bool = False) -> Extraction:
-    """Extract with the shared options, one line on stderr per problem file (``write_behind``: see
-    ``pipeline.extract``; the caller settles the writes)."""
+             meanwhile: Callable[[], None] | None = None) -> Extraction:
+    """Extract with the shared options, one line on stderr per problem file."""
     from checker import pipeline
 
     with timings.stage("extract"):
         extraction = pipeline.extract(targets, claims_dir=claims_dir, use_cache=not no_cache,
                                       workers=_workers(workers), progress=_progress(quiet), max_bytes=max_bytes,
-                                      doc_timeout=doc_timeout, selection=chosen, meanwhile=meanwhile,
-                                      write_behind=write_behind)
+                                      doc_timeout=doc_timeout, selection=chosen, meanwhile=meanwhile)
     report_problems(extraction.problems, quiet)
     return extraction
 
@@ -503,7 +499,6 @@ def _exit_at_once(code: object) -> None:
     """
     if code is not None and not isinstance(code, int):
         return
-    _wait_for_writes(interrupted=False)
     build_cache.flush()
     try:
         sys.stdout.flush()
@@ -511,13 +506,6 @@ def _exit_at_once(code: object) -> None:
     except (OSError, ValueError):
         return
     os._exit(code or 0)
-
-
-def _wait_for_writes(interrupted: bool) -> None:
-    """Claims files still being written are finished (interrupted: the batch being written) before the exit."""
-    pipeline = sys.modules.get("checker.pipeline")
-    if pipeline is not None:
-        pipeline.wait_for_writes(interrupted)
 
 
 def main() -> None:
@@ -531,7 +519,6 @@ def main() -> None:
             _exit_at_once(done.code)
             raise
     except (Interrupted, KeyboardInterrupt) as exc:
-        _wait_for_writes(interrupted=True)
         signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
         _err("factcheck: terminated" if signum == signal.SIGTERM else "factcheck: interrupted")
         sys.exit(128 + signum)

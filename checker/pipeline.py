@@ -29,7 +29,6 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import signal
-import threading
 import time
 from array import array
 from collections import deque
@@ -83,84 +82,6 @@ class Extraction:
     claims: dict[str, list[Claim]]
     problems: list[Problem]
     cached: int
-    # The claims files still being written (``extract(write_behind=True)``); ``settle`` waits for them.
-    writing: ClaimsWriting | None = None
-
-
-class ClaimsWriting:
-    """Claims files written in a thread of this process while it goes on (speed only).
-
-    The stages after extraction (story, comparison, the reports) run on one core; the writes, mostly
-    the kernel's work, take the other. ``wait()`` returns once every file is written (or the first
-    write failed), with the problem to report. An interrupted command stops the writes after the
-    batch being written and waits for it (``wait_for_writes``): no temporary file outlives the process.
-    """
-
-    def __init__(self, claims_dir: Path, entries: list[store.Entry]) -> None:
-        self.claims_dir = claims_dir
-        self._entries: list[store.Entry] | None = entries
-        self._failure: OSError | None = None
-        self._error: BaseException | None = None
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._write, name="claims-writer")
-        _WRITING.add(self)
-        self._thread.start()
-
-    def _write(self) -> None:
-        entries, self._entries = self._entries, None
-        try:
-            assert entries is not None
-            for start in range(0, len(entries), store.BATCH):
-                if self._stop.is_set():
-                    break
-                store.save_batch(self.claims_dir, entries[start:start + store.BATCH])
-        except OSError as exc:
-            self._failure = exc
-        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread, which raises it
-            self._error = exc
-
-    def stop(self) -> None:
-        """Write no batch after the one being written."""
-        self._stop.set()
-
-    def wait(self) -> Problem | None:
-        """Wait for the writes; the problem of a cache that could not be written, or None."""
-        self._thread.join()
-        _WRITING.discard(self)
-        if self._error is not None:
-            raise self._error
-        return None if self._failure is None else _cache_problem(self.claims_dir, self._failure)
-
-
-_WRITING: set[ClaimsWriting] = set()
-
-
-def wait_for_writes(interrupted: bool = False) -> None:
-    """Wait for the claims files still being written before the process exits; ``interrupted``: only for
-    the batch being written."""
-    for writing in list(_WRITING):
-        if interrupted:
-            writing.stop()
-        with contextlib.suppress(Exception):
-            writing.wait()
-
-
-def settle(extraction: Extraction) -> list[Problem]:
-    """Wait for the extraction's claims files still being written; the problems met, also added to its own."""
-    if extraction.writing is None:
-        return []
-    with timings.stage("claims-write"):
-        problem = extraction.writing.wait()
-    if problem is None:
-        return []
-    extraction.problems.append(problem)
-    return [problem]
-
-
-def _cache_problem(claims_dir: Path, exc: OSError) -> Problem:
-    return Problem(path=str(claims_dir), kind="cache", fatal=False,
-                   message=f"{shown_path(str(claims_dir))}: cannot write the claims cache "
-                           f"({exc.strerror or exc}); claims not cached")
 
 
 # A file's bytes and their SHA-256, read once to ask the cache about it.
@@ -688,7 +609,6 @@ def extract(
     distrust: Collection[Path] = (),
     runner: Runner | None = None,
     meanwhile: Callable[[], None] | None = None,
-    write_behind: bool = False,
 ) -> Extraction:
     """Ingest and extract claims; with ``claims_dir``, reuse and refresh the per-document cache.
 
@@ -700,9 +620,7 @@ def extract(
     (read-only, full) is one non-fatal problem naming it; the run goes on. ``runner`` maps a task over
     the files in a pool of the caller's (one outcome per file, in order, see ``map_budgeted``) instead of
     the budgeted forked workers. ``meanwhile`` is called once in this process while the workers extract
-    (the CLI loads the modules of the stages after extraction then). With ``write_behind``, the claims
-    files are written in a thread while the caller goes on: ``settle(extraction)`` waits for them and
-    gives the problem of a cache that could not be written.
+    (the CLI loads the modules of the stages after extraction then).
     """
     if claims_dir is not None:
         with contextlib.suppress(OSError):  # a cache that cannot be written is reported when it is written
@@ -725,19 +643,16 @@ def extract(
                 cached_count += 1
             elif doc.path not in from_stdin:
                 fresh.append((doc, result.ingest_notes, result.claims_text))
-    writing = None
     if claims_dir is not None and fresh:
-        entries = [store.Entry(doc.path, doc.info.sha256, claims[doc.path], doc.info, tuple(notes), text)
-                   for doc, notes, text in fresh]
-        if write_behind:
-            writing = ClaimsWriting(claims_dir, entries)
-        else:
-            try:
-                with timings.stage("claims-write"):
-                    store.save_batch(claims_dir, entries)
-            except OSError as exc:
-                problems.append(_cache_problem(claims_dir, exc))
-    return Extraction(documents, claims, problems, cached_count, writing)
+        try:
+            with timings.stage("claims-write"):
+                store.save_batch(claims_dir, [store.Entry(doc.path, doc.info.sha256, claims[doc.path], doc.info,
+                                                          tuple(notes), text) for doc, notes, text in fresh])
+        except OSError as exc:
+            problems.append(Problem(path=str(claims_dir), kind="cache", fatal=False,
+                                    message=f"{shown_path(str(claims_dir))}: cannot write the claims cache "
+                                            f"({exc.strerror or exc}); claims not cached"))
+    return Extraction(documents, claims, problems, cached_count)
 
 
 def ground(extraction: Extraction) -> Extraction:
@@ -749,7 +664,7 @@ def ground(extraction: Extraction) -> Extraction:
         return extraction
     documents = [doc if doc.info is info else dataclasses.replace(doc, info=info)
                  for doc, info in zip(extraction.documents, infos, strict=True)]
-    return Extraction(documents, claims, extraction.problems, extraction.cached, extraction.writing)
+    return Extraction(documents, claims, extraction.problems, extraction.cached)
 
 
 def compare(extraction: Extraction) -> list[Finding]:
