@@ -49,16 +49,22 @@ T = TypeVar("T")
 _Key = tuple[str, str, str, int]
 
 
-def cache_file(shelf: str = BUILD) -> Path | None:
-    """Where the records of ``shelf`` are kept (None: the cache is off)."""
+def cache_folder() -> Path | None:
+    """The folder of what is kept between runs (None: the cache is off)."""
     folder = os.environ.get("FACTCHECK_CACHE_DIR")
     if folder is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = os.path.join(base, "factcheck")
-    if not folder:
+    return Path(folder) if folder else None
+
+
+def cache_file(shelf: str = BUILD) -> Path | None:
+    """Where the records of ``shelf`` are kept (None: the cache is off)."""
+    folder = cache_folder()
+    if folder is None:
         return None
     tag = sys.implementation.cache_tag or "python"
-    return Path(folder) / f"{shelf}-{tag}.bin"
+    return folder / f"{shelf}-{tag}.bin"
 
 
 class _Store:

@@ -11,10 +11,12 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from jinja2 import Environment
 
 from checker.compare.comparators import describe
 from checker.records import (
@@ -429,6 +431,28 @@ def test_content_security_policy_matches_the_inline_code(report: Report) -> None
 
 def test_output_is_deterministic(report: Report) -> None:
     assert HtmlReporter(sources=TEXTS).render(report) == HtmlReporter(sources=TEXTS).render(make_report())
+
+
+@pytest.mark.parametrize("cache", ["folder", "off", "a file"])
+def test_the_page_is_the_same_whether_the_compiled_templates_are_kept_or_not(
+        report: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: str) -> None:
+    folder = tmp_path / "cache"
+    if cache == "a file":
+        folder.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", "" if cache == "off" else str(folder))
+    first = HtmlReporter(sources=TEXTS).render(report)
+    kept = sorted(p.name for p in (folder / "templates").glob("*.cache")) if cache == "folder" else []
+    assert len(kept) == (5 if cache == "folder" else 0)
+    again = HtmlReporter(sources=TEXTS).render(report)
+    assert first == again
+    if cache == "folder":
+        # The second page was rendered from the kept code: jinja2 compiles nothing when it finds it.
+        monkeypatch.setattr(Environment, "compile", _never_compiled)
+        assert HtmlReporter(sources=TEXTS).render(report) == first
+
+
+def _never_compiled(*_: object, **__: object) -> None:
+    raise AssertionError("a template was compiled again")
 
 
 def test_empty_report_renders() -> None:
