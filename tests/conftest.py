@@ -23,8 +23,9 @@ from tests.report_schema import check_report
 settings.register_profile("factcheck", deadline=None)
 settings.load_profile("factcheck")
 
-# The compiled regexes that runs keep (``checker/build_cache.py``) go to a folder of the test session's own,
-# for this process and the commands it starts, not to the user's cache.
+# What runs keep between runs (``checker/build_cache.py``: the language data's analyses, the story's readings,
+# the compiled templates) goes to a folder of the test session's own, for this process and the commands it
+# starts, not to the user's cache.
 if "FACTCHECK_CACHE_DIR" not in os.environ:
     os.environ["FACTCHECK_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="factcheck-tests-cache-")
     atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
@@ -33,6 +34,17 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 REFERENCE_DATE = dt.date(2020, 1, 15)
+
+
+@pytest.fixture
+def build_cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A build cache in a folder of its own, forgotten by the process before and after the test."""
+    from checker import build_cache
+
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    build_cache.reset()
+    yield tmp_path / "cache"
+    build_cache.reset()
 
 
 def make_document(text: str, lang: str = "en", ref_date: dt.date | None = REFERENCE_DATE,

@@ -7,7 +7,6 @@ import marshal
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,12 +19,9 @@ from checker.recognize import time as time_mod
 
 
 @pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A cache in a folder of its own, forgotten by the process before and after the test."""
-    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    build_cache.reset()
-    yield tmp_path / "cache"
-    build_cache.reset()
+def store(build_cache_dir: Path) -> Path:
+    """A cache in a folder of its own (``conftest.build_cache_dir``)."""
+    return build_cache_dir
 
 
 def _kept() -> dict[object, object]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,14 +20,6 @@ SENTENCES = [
     ("zh", "会议于3月5日举行，上周五已经公布了议程。"),
 ]
 DAYS = [dt.date(2021, 1, 4), dt.date(2022, 6, 30), dt.date(2023, 12, 31)]
-
-
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    build_cache.reset()
-    yield tmp_path / "cache"
-    build_cache.reset()
 
 
 def _asked() -> list[tuple[str, str, dt.date, int, int]]:
@@ -52,7 +43,7 @@ def _never(*_: object) -> TimeValue | None:
     raise AssertionError("read again: the cache did not hold it")
 
 
-def test_kept_readings_are_the_readings_made_afresh(cache: Path) -> None:
+def test_kept_readings_are_the_readings_made_afresh(build_cache_dir: Path) -> None:
     asked = _asked()
     fresh = [_read_afresh(*question) for question in asked]
     assert any(value is None for value in fresh) and sum(value is not None for value in fresh) > 10
@@ -62,7 +53,7 @@ def test_kept_readings_are_the_readings_made_afresh(cache: Path) -> None:
     build_cache.reset()
     kept = [story_readings.reading(*question, _never) for question in asked]
     assert all(_same(a, b) for a, b in zip(kept, fresh, strict=True))
-    assert (cache / build_cache.cache_file("story").name).is_file()  # type: ignore[union-attr]
+    assert (build_cache_dir / build_cache.cache_file("story").name).is_file()  # type: ignore[union-attr]
 
 
 def test_without_a_cache_each_reading_is_made_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
