@@ -19,7 +19,8 @@ process reads only the file of what it asks for: the story's readings of relativ
 (``checker/story_readings.py``) are read by the process that compares, never by a worker.
 
 A file is named after its shelf and the interpreter's cache tag (``marshal`` writes it); an unreadable,
-corrupt or foreign file is ignored (and replaced by the next flush); every failure falls back to
+corrupt or foreign file, or one that another user could have written (``trusted``), is ignored (and
+replaced by the next flush); every failure falls back to
 building. The folder is ``$FACTCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/factcheck``, else
 ``~/.cache/factcheck``; ``FACTCHECK_CACHE_DIR=""`` turns the cache off. Written atomically (a
 temporary file renamed over the old one) under a lock, so that worker processes flushing at once
@@ -105,7 +106,20 @@ class _Store:
                 _write(self.path, merged)
 
 
+def trusted(path: Path) -> bool:
+    """Whether a kept file may be read: this user's, and writable by no one else (a cache folder that others
+    can write to must not decide what a run finds). False when it cannot be looked at."""
+    try:
+        found = path.stat()
+    except OSError:
+        return False
+    owner = os.getuid() if hasattr(os, "getuid") else found.st_uid
+    return found.st_uid == owner and not found.st_mode & 0o022
+
+
 def _read(path: Path) -> dict[_Key, Any]:
+    if not trusted(path):
+        return {}
     try:
         loaded = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):

@@ -191,3 +191,16 @@ def test_a_shelf_is_a_file_of_its_own_with_its_own_limit(store: Path) -> None:
     build_cache.remembered("reading", "s3", 0, lambda: 3, lambda _: True, shelf="other", limit=2)
     build_cache.flush()
     assert sorted(key[2] for key in marshal.loads(shelf.read_bytes())) == ["s1", "s3"]
+
+
+def test_a_cache_file_others_can_write_is_not_read(store: Path) -> None:
+    build_cache.remembered("core", "u+", 0, lambda: ("u", True), lambda _: True)
+    build_cache.flush()
+    build_cache.reset()
+    path = build_cache.cache_file()
+    assert path is not None and build_cache.trusted(path)
+    path.chmod(0o666)
+    assert not build_cache.trusted(path)
+    assert build_cache.remembered("core", "u+", 0, lambda: ("built", True), lambda _: True) == ("built", True)
+    build_cache.flush()  # replaced by a file of this user's own
+    assert build_cache.trusted(path) and path.stat().st_mode & 0o077 == 0

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -447,8 +448,21 @@ def test_the_page_is_the_same_whether_the_compiled_templates_are_kept_or_not(
     assert first == again
     if cache == "folder":
         # The second page was rendered from the kept code: jinja2 compiles nothing when it finds it.
-        monkeypatch.setattr(Environment, "compile", _never_compiled)
-        assert HtmlReporter(sources=TEXTS).render(report) == first
+        with monkeypatch.context() as patched:
+            patched.setattr(Environment, "compile", _never_compiled)
+            assert HtmlReporter(sources=TEXTS).render(report) == first
+        # Code that another user could have written is not run: the templates are compiled again.
+        for path in (folder / "templates").glob("*.cache"):
+            path.chmod(0o666)
+        compiled: list[object] = []
+        compile_template = Environment.compile
+
+        def counted(env: Environment, *args: Any, **kwargs: Any) -> Any:
+            compiled.append(args[0])
+            return compile_template(env, *args, **kwargs)
+
+        monkeypatch.setattr(Environment, "compile", counted)
+        assert HtmlReporter(sources=TEXTS).render(report) == first and compiled
 
 
 def _never_compiled(*_: object, **__: object) -> None:

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
@@ -111,6 +112,8 @@ class _CompiledTemplates(FileSystemBytecodeCache):
     template's source and the interpreter; a cache that cannot be read or written costs only the speed."""
 
     def load_bytecode(self, bucket: Bucket) -> None:
+        if not build_cache.trusted(Path(self._get_cache_filename(bucket))):
+            return
         with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
             super().load_bytecode(bucket)
 
