@@ -45,9 +45,10 @@ def _tables_stamp() -> str:
         try:
             stat = path.stat()
         except OSError:
-            stamps.append(f"{path.name}:-")
+            stamp = "missing"
         else:
-            stamps.append(f"{path.relative_to(package).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}")
+            stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
+        stamps.append(f"{path.relative_to(package).as_posix()}:{stamp}")
     return f"{package}|" + "|".join(stamps)
 
 
