@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import pickle
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -124,7 +125,6 @@ def test_claims_files_rendered_in_the_workers_are_those_the_parent_would_write(c
         assert written == store.render(entry)
 
 
-
 def test_claims_sent_from_the_workers_as_their_file_text_are_the_claims_extracted(corpus: Path,
                                                                                   tmp_path: Path) -> None:
     # With a claims folder the workers send each document's claims as the text of its claims file only;
@@ -136,13 +136,17 @@ def test_claims_sent_from_the_workers_as_their_file_text_are_the_claims_extracte
     assert sent_as_text.claims == in_process.claims == sent_as_records.claims
 
 
-def test_a_result_pickled_with_its_claims_text_comes_back_with_equal_claims(corpus: Path, tmp_path: Path) -> None:
-    import pickle
-
+def _extracted_with_text(corpus: Path, tmp_path: Path) -> pipeline._Done:
+    """The first document of ``corpus`` as a worker returns it: its claims and its claims file's text."""
     job = pipeline._Job(claims_dir=tmp_path / "claims", use_cache=False, extract=True, max_bytes=10**7)
     found, _ = pipeline.list_inputs([str(corpus)], None)
     done = pipeline._process(job, found[0])
     assert done.claims and done.claims_text is not None
+    return done
+
+
+def test_a_result_pickled_with_its_claims_text_comes_back_with_equal_claims(corpus: Path, tmp_path: Path) -> None:
+    done = _extracted_with_text(corpus, tmp_path)
     back = pickle.loads(pickle.dumps(done))
     assert back == done
     without_text = pipeline._Done(done.result, done.claims)
@@ -150,12 +154,7 @@ def test_a_result_pickled_with_its_claims_text_comes_back_with_equal_claims(corp
 
 
 def test_claims_that_do_not_read_back_are_the_documents_problem_not_the_runs(corpus: Path, tmp_path: Path) -> None:
-    import pickle
-
-    job = pipeline._Job(claims_dir=tmp_path / "claims", use_cache=False, extract=True, max_bytes=10**7)
-    found, _ = pipeline.list_inputs([str(corpus)], None)
-    done = pipeline._process(job, found[0])
-    assert done.claims and done.claims_text is not None
+    done = _extracted_with_text(corpus, tmp_path)
     damaged = pipeline._Done(done.result, done.claims, claims_text=done.claims_text + '{"not": "a claim"}\n')
     back = pickle.loads(pickle.dumps(damaged))
     assert isinstance(back.result, pipeline.Problem) and back.result.kind == "internal"
