@@ -16,6 +16,11 @@ does not turn a normal document into a timeout; a wall-clock backstop of
 busy. Without /proc the budget is wall clock. Results are put back in path
 order, so the output does not depend on the number of workers or on which
 finishes first.
+
+Each worker is handed the next document while it works on one, so that it
+never waits for the parent to take a result before it can go on; that
+document's budget starts when the one before it is answered, and a killed
+worker's waiting document goes to the next worker untried.
 """
 
 from __future__ import annotations
@@ -267,10 +272,12 @@ _FLUSH_EVERY = 2.0
 _FREEZE_EVERY = 200
 # Claims files read by the parent between two freezes (see ``_run``): each holds a few records only.
 _FREEZE_EVERY_READ = 50
+# Items a worker holds at once: the one it works on and the next.
+_AHEAD = 2
 
 
 class _Worker:
-    """One forked worker process and the document it is busy with."""
+    """One forked worker process and the documents handed to it, in the order it works on them."""
 
     def __init__(self, task: Task) -> None:
         parent_end, child_end = _FORK.Pipe()
@@ -283,21 +290,37 @@ class _Worker:
             signal.pthread_sigmask(signal.SIG_SETMASK, old)
         child_end.close()
         self.conn = parent_end
-        self.index: int | None = None
+        # Indices handed over and not yet answered; the first is the one being worked on.
+        self.queue: deque[int] = deque()
         self.deadline = 0.0
         self.backstop = 0.0
         self.budget = 0.0
         self.cpu_start: float | None = None
 
+    @property
+    def index(self) -> int | None:
+        """The item being worked on (None when idle)."""
+        return self.queue[0] if self.queue else None
+
     def give(self, index: int, item: Any, budget: float) -> None:
-        """Send one item; the budget starts once it is handed over."""
-        self.cpu_start = _cpu_seconds(self.process.pid)
+        """Send one item; its budget starts once the items before it are answered."""
         self.conn.send((index, item))
-        self.index = index
-        now = time.monotonic()
+        self.queue.append(index)
         self.budget = budget
-        self.deadline = now + budget if budget > 0 else float("inf")
-        self.backstop = now + budget * WALL_FACTOR if budget > 0 else float("inf")
+        if len(self.queue) == 1:
+            self._start()
+
+    def answered(self) -> None:
+        """The first item is answered: the next one's budget starts."""
+        self.queue.popleft()
+        if self.queue:
+            self._start()
+
+    def _start(self) -> None:
+        self.cpu_start = _cpu_seconds(self.process.pid)
+        now = time.monotonic()
+        self.deadline = now + self.budget if self.budget > 0 else float("inf")
+        self.backstop = now + self.budget * WALL_FACTOR if self.budget > 0 else float("inf")
 
     def over_budget(self) -> bool:
         """Whether the current item has used up its budget; moves the deadline on when the worker was starved."""
@@ -315,8 +338,8 @@ class _Worker:
         self.deadline = min(now + left, self.backstop)
         return False
 
-    def stop(self, kill: bool = False) -> None:
-        """End the process (at once with ``kill``) and release its pipe."""
+    def stop(self, kill: bool = False) -> list[int]:
+        """End the process (at once with ``kill``) and release its pipe; the items it had not started."""
         with contextlib.suppress(OSError, ValueError):
             if kill:
                 self.process.kill()
@@ -327,6 +350,9 @@ class _Worker:
             self.process.kill()
         self.process.join()
         self.conn.close()
+        waiting = list(self.queue)[1:]
+        self.queue.clear()
+        return waiting
 
 
 def map_budgeted(task: Task, items: Sequence[Any], workers: int, budget: float,
@@ -350,27 +376,34 @@ def map_budgeted(task: Task, items: Sequence[Any], workers: int, budget: float,
         pool = [_Worker(task) for _ in range(max(1, min(workers, len(items))))] if items else []
         if not items and meanwhile is not None:
             meanwhile()
-        while pending or any(w.index is not None for w in pool):
+        while pending or any(w.queue for w in pool):
             for slot, worker in enumerate(pool):
-                if worker.index is None and pending:
+                # A worker holds the next item while it works on one: it need not wait for this process
+                # to take its result and hand it more.
+                while len(worker.queue) < _AHEAD and pending:
                     index = pending.popleft()
                     try:
                         worker.give(index, items[index], budget)
-                    except (OSError, ValueError):  # the worker died while idle: replace it, retry once
+                    except (OSError, ValueError):
+                        if worker.queue:
+                            # It died at work: that item's outcome is read from its pipe below.
+                            pending.appendleft(index)
+                            break
+                        # It died while idle: replace it, retry once.
                         worker.stop(kill=True)
                         pool[slot] = worker = _Worker(task)
                         worker.give(index, items[index], budget)
             if meanwhile is not None:
                 call, meanwhile = meanwhile, None
                 call()
-            busy = [w for w in pool if w.index is not None]
+            busy = [w for w in pool if w.queue]
             wait = max(0.0, min(w.deadline for w in busy) - time.monotonic())
             ready = multiprocessing.connection.wait([w.conn for w in busy],
                                                     timeout=None if wait == float("inf") else wait)
             for slot, worker in enumerate(pool):
-                if worker.index is None:
-                    continue
                 index = worker.index
+                if index is None:
+                    continue
                 if worker.conn in ready:
                     try:
                         _, outcome = worker.conn.recv()
@@ -378,16 +411,18 @@ def map_budgeted(task: Task, items: Sequence[Any], workers: int, budget: float,
                         worker.process.join(1.0)
                         code = worker.process.exitcode
                         outcome = ("error", f"the worker process died (exit code {code})")
-                        worker.stop(kill=True)
-                        pool[slot] = worker = _Worker(task)
+                        pending.extendleft(reversed(worker.stop(kill=True)))
+                        pool[slot] = _Worker(task)
+                    else:
+                        worker.answered()
                 elif worker.over_budget():
                     outcome = ("timeout", None)
-                    worker.stop(kill=True)
-                    pool[slot] = worker = _Worker(task) if pending else worker
+                    pending.extendleft(reversed(worker.stop(kill=True)))
+                    if pending:
+                        pool[slot] = _Worker(task)
                 else:
                     continue
                 outcomes[index] = outcome
-                worker.index = None
                 received += 1
                 if received % _FREEZE_EVERY == 0:
                     # The results received are kept until the run ends: frozen, the collector no longer walks
@@ -398,7 +433,7 @@ def map_budgeted(task: Task, items: Sequence[Any], workers: int, budget: float,
                     on_done(index)
     finally:
         for worker in pool:
-            worker.stop(kill=worker.index is not None)
+            worker.stop(kill=bool(worker.queue))
     return [o if o is not None else ("error", "not processed") for o in outcomes]
 
 
