@@ -355,6 +355,24 @@ class _Worker:
         return waiting
 
 
+def _hand(pool: list[_Worker], slot: int, pending: deque[int], task: Task, items: Sequence[Any],
+          budget: float) -> None:
+    """Give the next pending item to the worker at ``slot``."""
+    index = pending.popleft()
+    worker = pool[slot]
+    try:
+        worker.give(index, items[index], budget)
+    except (OSError, ValueError):
+        if worker.queue:
+            # It died at work: that item's outcome is read from its pipe.
+            pending.appendleft(index)
+            return
+        # It died while idle: replace it, retry once.
+        worker.stop(kill=True)
+        pool[slot] = _Worker(task)
+        pool[slot].give(index, items[index], budget)
+
+
 def map_budgeted(task: Task, items: Sequence[Any], workers: int, budget: float,
                  on_done: Callable[[int], None] | None = None,
                  meanwhile: Callable[[], None] | None = None) -> list[Outcome]:
@@ -377,22 +395,15 @@ def map_budgeted(task: Task, items: Sequence[Any], workers: int, budget: float,
         if not items and meanwhile is not None:
             meanwhile()
         while pending or any(w.queue for w in pool):
-            for slot, worker in enumerate(pool):
-                # A worker holds the next item while it works on one: it need not wait for this process
-                # to take its result and hand it more.
-                while len(worker.queue) < _AHEAD and pending:
-                    index = pending.popleft()
-                    try:
-                        worker.give(index, items[index], budget)
-                    except (OSError, ValueError):
-                        if worker.queue:
-                            # It died at work: that item's outcome is read from its pipe below.
-                            pending.appendleft(index)
-                            break
-                        # It died while idle: replace it, retry once.
-                        worker.stop(kill=True)
-                        pool[slot] = worker = _Worker(task)
-                        worker.give(index, items[index], budget)
+            # Every idle worker gets an item; then each busy one the next, so that it need not wait for
+            # this process to take its result and hand it more. Not the last items: they go to whichever
+            # worker is free first, so that none waits behind a long document while another has nothing to do.
+            for slot in range(len(pool)):
+                if not pool[slot].queue and pending:
+                    _hand(pool, slot, pending, task, items, budget)
+            for slot in range(len(pool)):
+                if len(pending) > len(pool) and 0 < len(pool[slot].queue) < _AHEAD:
+                    _hand(pool, slot, pending, task, items, budget)
             if meanwhile is not None:
                 call, meanwhile = meanwhile, None
                 call()

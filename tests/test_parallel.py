@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import pickle
 import sys
+import time
 from pathlib import Path
 from types import ModuleType
 
@@ -159,3 +161,23 @@ def test_claims_that_do_not_read_back_are_the_documents_problem_not_the_runs(cor
     back = pickle.loads(pickle.dumps(damaged))
     assert isinstance(back.result, pipeline.Problem) and back.result.kind == "internal"
     assert "do not read back" in back.result.message and back.claims is None
+
+
+def _doubled_unless_first(item: int) -> int:
+    if item == 0:
+        end = time.monotonic() + 60
+        while time.monotonic() < end:  # busy: the budget counts CPU time
+            pass
+    if item == 3:
+        os._exit(3)
+    return item * 2
+
+
+def test_items_handed_to_a_worker_ahead_are_done_when_it_is_killed_or_dies() -> None:
+    # One worker holds the next item while it works on one: when the first overruns its budget (the worker
+    # is killed) or the worker dies, the item waiting behind it is done by the next worker, not lost.
+    outcomes = pipeline.map_budgeted(_doubled_unless_first, list(range(8)), workers=1, budget=0.5)
+    assert outcomes[0] == ("timeout", None)
+    assert outcomes[3][0] == "error" and "died (exit code 3)" in outcomes[3][1]
+    assert [outcome for i, outcome in enumerate(outcomes) if i not in (0, 3)] == [
+        ("ok", i * 2) for i in range(8) if i not in (0, 3)]
