@@ -11,7 +11,7 @@ import pytest
 from checker import pipeline
 from checker.compare.groups import compare_claims
 from checker.compare.repeats import compare_distinct
-from checker.records import Claim, DocumentInfo
+from checker.records import Claim, DocumentInfo, claims_fingerprint
 from tests.conftest import SEEDS, SHARED
 
 STORY = SHARED / "dev" / "xiaomi-su7"
@@ -62,3 +62,26 @@ def test_a_copy_counts_as_a_second_statement(tmp_path: Path) -> None:
     assert twice == compare_claims(c for _, claims in documents for c in claims)
     assert len(twice) > len(alone)
     assert any("stated 2 times" in f.reason for f in twice)
+
+
+def test_fingerprints_taken_as_the_claims_arrive_give_the_same_findings(copied: Path, tmp_path: Path) -> None:
+    # Through the pipeline: the claims' fingerprints are taken in the workers' results and the cache reads.
+    for claims_dir in (tmp_path / "claims", tmp_path / "claims"):  # extracted, then read from the cache
+        extraction = pipeline.extract([str(copied)], claims_dir=claims_dir, workers=2)
+        assert len(extraction.fingerprints) == len(extraction.documents)
+        plain = compare_claims(claim for doc in extraction.documents for claim in extraction.claims[doc.path])
+        assert pipeline.compare(extraction) == plain
+
+
+def test_a_stray_claims_list_is_not_taken_for_a_copy(tmp_path: Path) -> None:
+    """Two identical articles whose claims differ (a claims file edited by hand) are compared apart."""
+    article = sorted(SEEDS.iterdir())[0]
+    shutil.copy(article, tmp_path / f"a{article.suffix}")
+    shutil.copy(article, tmp_path / f"b{article.suffix}")
+    (first_info, first), (second_info, second) = _documents(tmp_path)
+    assert len(second) > 2
+    stray = [second[0], *second[2:]]
+    documents = [(first_info, first), (second_info, stray)]
+    plain = compare_claims(c for _, claims in documents for c in claims)
+    assert compare_distinct(documents) == plain
+    assert compare_distinct(documents, [claims_fingerprint(first), None]) == plain

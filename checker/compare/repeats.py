@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from checker.compare.groups import compare_claims
-from checker.records import Claim, DocumentInfo, Finding
+from checker.records import Claim, DocumentInfo, Finding, claims_fingerprint
 
 # Hex digits of a document's sha256 that begin the ids of its claims (``frame.build``).
 _ID_DIGITS = 12
@@ -29,24 +29,24 @@ def _identity(info: DocumentInfo) -> tuple[object, ...]:
             info.reference_date_source)
 
 
-def _same_claims(first: list[Claim], other: list[Claim]) -> bool:
-    """Whether two documents of one identity have the same claims: extraction is a function of the bytes,
-    format, language and reference date (the cache is keyed by them and the extractor version), so this
-    only guards against a stray claims file; it checks the count and the claims at both ends."""
-    if len(first) != len(other):
-        return False
-    return not first or all(a.attribute == b.attribute and a.value.start == b.value.start
-                            and a.evidence.start == b.evidence.start
-                            for a, b in ((first[0], other[0]), (first[-1], other[-1])))
 
 
-def compare_distinct(documents: Sequence[tuple[DocumentInfo, list[Claim]]]) -> list[Finding]:
-    """Every finding among the claims of ``documents`` (in their order), as ``compare_claims`` gives it."""
+def compare_distinct(documents: Sequence[tuple[DocumentInfo, list[Claim]]],
+                     fingerprints: Sequence[tuple[object, ...] | None] = ()) -> list[Finding]:
+    """Every finding among the claims of ``documents`` (in their order), as ``compare_claims`` gives it.
+
+    ``fingerprints``: each document's ``claims_fingerprint`` where the caller took it already (None, or
+    none given: taken here).
+    """
+    known = list(fingerprints) or [None] * len(documents)
     representative: dict[tuple[object, ...], int] = {}
     group_of: list[int] = []
-    for index, (info, claims) in enumerate(documents):
+    for index, (info, _) in enumerate(documents):
         first = representative.setdefault(_identity(info), index)
-        group_of.append(first if first == index or _same_claims(documents[first][1], claims) else index)
+        # Extraction is a function of the bytes, format, language and reference date (the cache is keyed by
+        # them and the extractor version): the claims are compared only to guard against a stray claims file.
+        group_of.append(first if first == index or _fingerprint(known, documents, first)
+                        == _fingerprint(known, documents, index) else index)
     # A claim's id is its document's digest (12 hex digits) and its number: the same bytes read as another
     # format (or dated otherwise) give claims with the same ids, which the plain path merges by id. A set
     # of copies whose digest also begins another set's is left as it is (found per document, not per claim).
@@ -80,6 +80,14 @@ def compare_distinct(documents: Sequence[tuple[DocumentInfo, list[Claim]]]) -> l
     # The finding holds the very evidence objects of its claims: they tell whose claim each entry is.
     document_of = {id(claim.evidence): claim.document for i in kept for claim in documents[i][1]}
     return [_as_last_copy(finding, document_of, last) for finding in findings]
+
+
+def _fingerprint(known: list[tuple[object, ...] | None], documents: Sequence[tuple[DocumentInfo, list[Claim]]],
+                 index: int) -> tuple[object, ...]:
+    found = known[index]
+    if found is None:
+        found = known[index] = claims_fingerprint(documents[index][1])
+    return found
 
 
 def _as_last_copy(finding: Finding, document_of: dict[int, str], last: dict[str, Claim]) -> Finding:
