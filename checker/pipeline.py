@@ -184,6 +184,12 @@ def _cacheable_bytes(job: _Job, found: Found) -> bytes | None:
         return handle.read(job.max_bytes + 1)
 
 
+def _read(job: _Job, found: Found) -> _Read | None:
+    """The bytes of ``found`` and their SHA-256; None when the cache is not to be asked (``_cacheable_bytes``)."""
+    data = _cacheable_bytes(job, found)
+    return None if data is None else (data, hashlib.sha256(data).hexdigest())
+
+
 def _cached(job: _Job, found: Found, known: _Read | None = None) -> _Done | Problem | None:
     """An unchanged, already-extracted document: its cached facts and claims, without parsing it again.
 
@@ -193,11 +199,9 @@ def _cached(job: _Job, found: Found, known: _Read | None = None) -> _Done | Prob
     if job.claims_dir is None:
         return None
     try:
+        known = known or _read(job, found)
         if known is None:
-            data = _cacheable_bytes(job, found)
-            if data is None:
-                return None
-            known = data, hashlib.sha256(data).hexdigest()
+            return None
         data, digest = known
         entry = store.read_cached(job.claims_dir, found.display, digest)
         if entry.state == "unverified":
@@ -623,13 +627,10 @@ def _looks_unchanged(job: _Job, found: Found) -> _Read | None:
     if job.claims_dir is None:
         return None
     try:
-        data = _cacheable_bytes(job, found)
+        read = _read(job, found)
     except OSError:
         return None
-    if data is None:
-        return None
-    digest = hashlib.sha256(data).hexdigest()
-    return (data, digest) if store.header_matches(job.claims_dir, found.display, digest) else None
+    return read if read is not None and store.header_matches(job.claims_dir, found.display, read[1]) else None
 
 
 def _unchanged(job: _Job, found: Found, known: _Read | None = None) -> _Done | None:

@@ -343,7 +343,6 @@ class Claim(Record):
         return tuple(sorted(f"{slot}:{value}" for slot, value in self.scope.slots().items() if slot != "as_of"))
 
 
-
 def claims_fingerprint(claims: list[Claim]) -> tuple[object, ...]:
     """What tells one document's claims from another's when both documents look identical: their number,
     and the fact, value offset and evidence offset of the first and the last claim.

@@ -29,8 +29,6 @@ def _identity(info: DocumentInfo) -> tuple[object, ...]:
             info.reference_date_source)
 
 
-
-
 def compare_distinct(documents: Sequence[tuple[DocumentInfo, list[Claim]]],
                      fingerprints: Sequence[tuple[object, ...] | None] = ()) -> list[Finding]:
     """Every finding among the claims of ``documents`` (in their order), as ``compare_claims`` gives it.
